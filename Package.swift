@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "stdkit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "stdkit", targets: ["stdkit"]),
+        .library(name: "StdKitModel", targets: ["StdKitModel"]),
+        .library(name: "StdKitCheck", targets: ["StdKitCheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Debian's libcmark-gfm-dev ships one pkg-config file that links both libraries.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "StdKitSyntax",
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "StdKitModel",
+            dependencies: ["StdKitSyntax"],
+            resources: [.copy("Resources/schemas")]
+        ),
+        .target(
+            name: "StdKitCheck",
+            dependencies: ["StdKitModel", "StdKitSyntax"]
+        ),
+        .target(
+            name: "StdKitCLI",
+            dependencies: [
+                "StdKitCheck", "StdKitModel", "StdKitSyntax",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "stdkit", dependencies: ["StdKitCLI"]),
+        .testTarget(name: "StdKitSyntaxTests", dependencies: ["StdKitSyntax"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "StdKitModelTests", dependencies: ["StdKitModel"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "StdKitCheckTests", dependencies: ["StdKitCheck"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "StdKitCLITests", dependencies: ["StdKitCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,7 @@
+#ifndef STDKIT_CCMARKGFM_SHIM_H
+#define STDKIT_CCMARKGFM_SHIM_H
+#include <cmark-gfm.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm-core-extensions.h>
+#include <stdlib.h>
+#endif

@@ -1,0 +1,64 @@
+import Foundation
+import StdKitModel
+import StdKitSyntax
+
+/// The projects a command's PATH arguments select: each path belongs to the project whose
+/// `stdkit.yml` is nearest above it; a folder with none above is a project of its own.
+struct ProjectSelection {
+    /// One project and the relative paths inside it that were named (empty: all of it).
+    struct Entry {
+        var root: URL
+        var paths: [String]
+        /// Named files that the settings may not include but were asked for.
+        var extraFiles: [String]
+    }
+
+    var entries: [Entry] = []
+
+    /// Resolves `paths` (or the current folder when empty). Fails, for exit status 2, on a path
+    /// that does not exist.
+    init(paths: [String], environment: CommandEnvironment) throws {
+        if paths.isEmpty {
+            let root = ProjectLoader.findRoot(containing: environment.currentDirectory) ?? environment.currentDirectory
+            entries = [Entry(root: root, paths: [], extraFiles: [])]
+            return
+        }
+        for path in paths {
+            let url = environment.url(for: path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw CommandFailure(description: "no such file or folder: \(path)")
+            }
+            let root = ProjectLoader.findRoot(containing: url)
+                ?? (isDirectory.boolValue ? url : url.deletingLastPathComponent())
+            let rootPath = root.standardizedFileURL.path
+            let full = url.standardizedFileURL.path
+            var relative = full == rootPath ? "" : String(full.dropFirst(rootPath.count + (rootPath.hasSuffix("/") ? 0 : 1)))
+            if relative.hasSuffix("/") { relative.removeLast() }
+            let index = entries.firstIndex(where: { $0.root.standardizedFileURL.path == rootPath }) ?? {
+                entries.append(Entry(root: root, paths: [], extraFiles: []))
+                return entries.count - 1
+            }()
+            if relative.isEmpty {
+                entries[index].paths = [""]
+            } else if entries[index].paths != [""] {
+                entries[index].paths.append(relative)
+                if !isDirectory.boolValue, relative != ProjectConfig.fileName { entries[index].extraFiles.append(relative) }
+            }
+        }
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic with its paths (relative to `root`) shown relative to the current folder.
+    func displayed(root: URL, in environment: CommandEnvironment) -> Diagnostic {
+        var copy = self
+        copy.file = environment.displayPath(root.appendingPathComponent(file))
+        copy.notes = notes.map { note in
+            var note = note
+            note.file = environment.displayPath(root.appendingPathComponent(note.file))
+            return note
+        }
+        return copy
+    }
+}

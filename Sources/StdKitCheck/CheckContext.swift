@@ -1,0 +1,37 @@
+import StdKitModel
+import StdKitSyntax
+
+/// What rules look at: the project, and findings computed once for several rules.
+public struct CheckContext: Sendable {
+    public let project: Project
+    /// Diagnostics made while loading (project-level and per document), by rule id.
+    private let loadDiagnosticsByRule: [String: [Diagnostic]]
+    /// Findings of the schema validation, by rule id.
+    public let schemaFindings: [String: [Diagnostic]]
+
+    public init(project: Project) {
+        self.project = project
+        let load = project.diagnostics + project.documents.flatMap(\.diagnostics)
+        loadDiagnosticsByRule = Dictionary(grouping: load, by: \.rule)
+        var findings: [String: [Diagnostic]] = [:]
+        for document in project.documents where !document.isPage {
+            for finding in SchemaValidator(project: project, document: document).validate() {
+                findings[finding.rule, default: []].append(finding)
+            }
+        }
+        schemaFindings = findings
+    }
+
+    /// The diagnostics made while loading that carry rule id `rule`.
+    public func loadDiagnostics(rule: String) -> [Diagnostic] {
+        loadDiagnosticsByRule[rule] ?? []
+    }
+
+    /// Every rule id that loading produced.
+    public var loadRuleIDs: Set<String> { Set(loadDiagnosticsByRule.keys) }
+
+    /// The standards documents (not plain pages).
+    public var standardsDocuments: [Document] {
+        project.documents.filter { !$0.isPage }
+    }
+}

@@ -1,0 +1,73 @@
+import StdKitModel
+import StdKitSyntax
+
+/// The outcome of checking a project.
+public struct CheckResult: Sendable {
+    /// Findings in report order (file, line, column, rule).
+    public var diagnostics: [Diagnostic]
+    /// The number of files checked.
+    public var fileCount: Int
+
+    public init(diagnostics: [Diagnostic], fileCount: Int) {
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        diagnostics.filter { $0.severity == severity }.count
+    }
+
+    /// Notes attached to findings plus findings of note severity.
+    public var noteCount: Int {
+        count(.note) + diagnostics.reduce(0) { $0 + $1.notes.count }
+    }
+}
+
+/// Runs the rule catalogue over a project and applies the project's severity overrides and
+/// `<!-- stdkit-disable-next-line RULE -->` comments.
+public struct Checker: Sendable {
+    public var rules: [any Rule]
+
+    public init(rules: [any Rule] = RuleCatalogue.all) {
+        self.rules = rules
+    }
+
+    /// Checks `project`; when `paths` is given, reports only files at or under those relative
+    /// paths (the whole project is still read, to resolve references).
+    public func check(_ project: Project, only paths: [String]? = nil) -> CheckResult {
+        let context = CheckContext(project: project)
+        var findings: [Diagnostic] = []
+        for rule in rules {
+            findings += rule.check(context)
+        }
+        // A load-time finding no rule claims is still reported: nothing is dropped silently.
+        let claimed = Set(rules.map(\.description.id))
+        for id in context.loadRuleIDs.subtracting(claimed).sorted() {
+            findings += context.loadDiagnostics(rule: id)
+        }
+
+        let suppressions = Dictionary(project.documents.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
+        var result: [Diagnostic] = []
+        for var finding in findings {
+            if let level = project.config.rules[finding.rule] {
+                guard let severity = Severity(rawValue: level) else { continue }  // "off"
+                finding.severity = severity
+            }
+            if let exempt = suppressions[finding.file]?[finding.location.line], exempt.contains(finding.rule) || exempt.contains("all") {
+                continue
+            }
+            if let paths, !paths.contains(where: { Self.path(finding.file, isUnder: $0) }) {
+                continue
+            }
+            result.append(finding)
+        }
+        result.sort(by: Diagnostic.reportOrder)
+        let fileCount = paths.map { paths in project.documents.filter { document in paths.contains { Self.path(document.path, isUnder: $0) } }.count }
+            ?? project.documents.count
+        return CheckResult(diagnostics: result, fileCount: fileCount)
+    }
+
+    static func path(_ path: String, isUnder prefix: String) -> Bool {
+        prefix.isEmpty || prefix == "." || path == prefix || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import StdKitSyntax
+
+/// The versioned JSON envelope of DESIGN §4.1. Its own Codable types, not the internal model.
+public struct JSONReporter: Sendable {
+    struct Envelope: Encodable {
+        var version = "1"
+        var diagnostics: [Entry]
+        var summary: Summary
+    }
+
+    struct Entry: Encodable {
+        var rule: String
+        var severity: String
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+        var notes: [NoteEntry]
+        var hint: String?
+    }
+
+    struct NoteEntry: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    struct Summary: Encodable {
+        var errors: Int
+        var warnings: Int
+        var notes: Int
+        var files: Int
+    }
+
+    public init() {}
+
+    public func report(_ result: CheckResult) -> String {
+        let entries = result.diagnostics.map { diagnostic in
+            Entry(rule: diagnostic.rule, severity: diagnostic.severity.rawValue, file: diagnostic.file,
+                  line: diagnostic.location.line, column: diagnostic.location.column, message: diagnostic.message,
+                  notes: diagnostic.notes.map { NoteEntry(file: $0.file, line: $0.location.line, column: $0.location.column, message: $0.message) },
+                  hint: diagnostic.hint)
+        }
+        let envelope = Envelope(diagnostics: entries, summary: Summary(
+            errors: result.count(.error), warnings: result.count(.warning), notes: result.noteCount, files: result.fileCount))
+        return JSONOutput.encode(envelope) + "\n"
+    }
+}
+

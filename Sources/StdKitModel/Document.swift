@@ -1,0 +1,45 @@
+import StdKitSyntax
+
+/// One Markdown file of a project with what stdkit understands of it.
+public struct Document: Sendable {
+    /// The path relative to the project root, with `/`.
+    public var path: String
+    /// The id from front matter (nil for a page without one, or an unreadable id).
+    public var id: String?
+    /// `job-profile`, `course`, …, or `page` for a file without a kind.
+    public var kind: String
+    public var title: String?
+    public var version: String?
+    public var status: String?
+    public var owner: String?
+    public var parties: [String]
+    public var frontMatter: YAMLNode?
+    public var sections: [Section]
+    public var items: [Item]
+    /// References written in front-matter fields.
+    public var references: [Reference]
+    public var hasByteOrderMark: Bool
+    public var lineEnding: String
+    /// Lines exempted from rules by `<!-- stdkit-disable-next-line … -->`.
+    public var suppressions: [Int: Set<String>]
+    /// What went wrong reading the file (syntax).
+    public var diagnostics: [Diagnostic]
+
+    /// Whether this is a plain page (no kind): checked for Markdown hygiene only.
+    public var isPage: Bool { kind == "page" }
+
+    /// The item with local id `id`.
+    public func item(_ id: String) -> Item? {
+        items.first(where: { $0.id == id })
+    }
+
+    /// Where a front-matter field's value was written, else where its key was, else line 1.
+    public func location(ofField name: String) -> SourceLocation {
+        frontMatter?[name]?.location ?? frontMatter?.location ?? .start
+    }
+
+    /// Every reference of the document: front matter first, then items in order.
+    public var allReferences: [Reference] {
+        references + items.flatMap(\.references)
+    }
+}

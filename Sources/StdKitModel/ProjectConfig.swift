@@ -1,0 +1,156 @@
+import Foundation
+import StdKitSyntax
+
+/// The settings of a project, read from `stdkit.yml` at its root. Every field has a default,
+/// so a folder without `stdkit.yml` is a project too.
+public struct ProjectConfig: Sendable, Hashable {
+    /// What `publish` says about the website.
+    public struct Publish: Sendable, Hashable {
+        public var title: String?
+        public var output: String = "_site"
+    }
+
+    public var name: String
+    /// The default language of documents (BCP 47).
+    public var lang: String = "zh-CN"
+    /// The rule profile, e.g. `cn-vocational-higher`.
+    public var profile: String?
+    public var parties: [Party] = []
+    public var include: [String] = ["**/*.md"]
+    public var exclude: [String] = ["_site/**", "README.md"]
+    public var publish = Publish()
+    /// Severity overrides by rule id: `error`, `warning`, `note` or `off`.
+    public var rules: [String: String] = [:]
+    /// The folder of the project's own kind schemas.
+    public var schemas: String = "schemas"
+    /// Where each setting was written, for messages about it.
+    public var locations: [String: SourceLocation] = [:]
+
+    public init(name: String) {
+        self.name = name
+    }
+
+    /// The file name of a project's settings.
+    public static let fileName = "stdkit.yml"
+
+    /// The settings written in `yaml` (the text of `stdkit.yml`), with what is wrong in it; the
+    /// defaults stand wherever a setting is missing or invalid.
+    public static func parse(_ yaml: String, defaultName: String, file: String = fileName) -> (ProjectConfig, [Diagnostic]) {
+        var config = ProjectConfig(name: defaultName)
+        let read = YAMLReader.read(yaml, file: file)
+        var diagnostics = read.diagnostics.map { diagnostic -> Diagnostic in
+            var diagnostic = diagnostic
+            if diagnostic.rule == "front-matter-invalid" {
+                diagnostic.rule = "config-invalid"
+                diagnostic.message = diagnostic.message.replacingFirst("front matter", with: "stdkit.yml")
+            }
+            return diagnostic
+        }
+        guard let root = read.root, !root.isNull else { return (config, diagnostics) }
+        guard let pairs = root.mapping else {
+            diagnostics.append(problem(file, root, "stdkit.yml must be a mapping of settings, not \(root.shapeDescription)"))
+            return (config, diagnostics)
+        }
+        func string(_ node: YAMLNode, _ key: String) -> String? {
+            if let text = node.scalar, !node.isNull { return text }
+            diagnostics.append(problem(file, node, "'\(key)' must be a single value, not \(node.shapeDescription)"))
+            return nil
+        }
+        func strings(_ node: YAMLNode, _ key: String) -> [String]? {
+            if let text = node.scalar, !node.isNull { return [text] }
+            guard let elements = node.sequence else {
+                diagnostics.append(problem(file, node, "'\(key)' must be a list of patterns"))
+                return nil
+            }
+            return elements.compactMap { string($0, key) }
+        }
+        for pair in pairs {
+            guard let key = pair.key.scalar else { continue }
+            let value = pair.value
+            config.locations[key] = pair.key.location
+            switch key {
+            case "name": config.name = string(value, key) ?? config.name
+            case "lang": config.lang = string(value, key) ?? config.lang
+            case "profile": config.profile = string(value, key)
+            case "include": config.include = strings(value, key) ?? config.include
+            case "exclude": config.exclude = strings(value, key) ?? config.exclude
+            case "schemas": config.schemas = string(value, key) ?? config.schemas
+            case "parties":
+                config.parties = parseParties(value, file: file, diagnostics: &diagnostics)
+            case "publish":
+                guard let publish = value.mapping else {
+                    diagnostics.append(problem(file, value, "'publish' must be a mapping with 'title' and 'output'"))
+                    continue
+                }
+                for entry in publish {
+                    switch entry.key.scalar {
+                    case "title": config.publish.title = string(entry.value, "publish.title")
+                    case "output": config.publish.output = string(entry.value, "publish.output") ?? config.publish.output
+                    default: break
+                    }
+                }
+            case "rules":
+                guard let rules = value.mapping else {
+                    diagnostics.append(problem(file, value, "'rules' must map rule ids to error, warning, note or off"))
+                    continue
+                }
+                for entry in rules {
+                    guard let rule = entry.key.scalar, let level = string(entry.value, rule) else { continue }
+                    guard ["error", "warning", "note", "off"].contains(level) else {
+                        diagnostics.append(problem(file, entry.value, "severity of '\(rule)' must be error, warning, note or off, not '\(level)'"))
+                        continue
+                    }
+                    config.rules[rule] = level
+                    config.locations["rules.\(rule)"] = entry.key.location
+                }
+            default:
+                // Settings of later features (publish themes, limits) pass through untouched.
+                break
+            }
+        }
+        return (config, diagnostics)
+    }
+
+    private static func parseParties(_ node: YAMLNode, file: String, diagnostics: inout [Diagnostic]) -> [Party] {
+        guard let elements = node.sequence else {
+            diagnostics.append(problem(file, node, "'parties' must be a list of {id, name, kind}"))
+            return []
+        }
+        var parties: [Party] = []
+        for element in elements {
+            guard element.mapping != nil else {
+                diagnostics.append(problem(file, element, "a party must be a mapping with id, name and kind"))
+                continue
+            }
+            guard let id = element["id"]?.scalar, Party.isValidID(id) else {
+                let shown = element["id"]?.scalar.map { "'\($0)'" } ?? "missing"
+                diagnostics.append(problem(file, element["id"] ?? element,
+                                           "party id \(shown) must be lower-case ASCII letters, digits and '-'"))
+                continue
+            }
+            let kindText = element["kind"]?.scalar ?? ""
+            guard let kind = Party.Kind(rawValue: kindText) else {
+                diagnostics.append(problem(file, element["kind"] ?? element,
+                                           "kind of party '\(id)' must be school, enterprise or authority, not '\(kindText)'"))
+                continue
+            }
+            if parties.contains(where: { $0.id == id }) {
+                diagnostics.append(problem(file, element, "party '\(id)' is declared twice"))
+                continue
+            }
+            parties.append(Party(id: id, name: element["name"]?.scalar ?? id, kind: kind))
+        }
+        return parties
+    }
+
+    private static func problem(_ file: String, _ node: YAMLNode, _ message: String) -> Diagnostic {
+        Diagnostic(rule: "config-invalid", file: file, location: node.location, message: message)
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import StdKitSyntax
+
+/// Reads a project from a folder: settings, schemas, and every Markdown file the settings
+/// include, parsed concurrently.
+public enum ProjectLoader {
+    /// The nearest folder at or above `url` that holds `stdkit.yml`.
+    public static func findRoot(containing url: URL) -> URL? {
+        var folder = url.standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            folder.deleteLastPathComponent()
+        }
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(ProjectConfig.fileName).path) {
+                return folder
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    /// Loads the project at `root`. Files named in `extraFiles` (relative paths) are read even
+    /// when the settings do not include them.
+    ///
+    /// Problems with individual files are diagnostics; only a broken installation (the shipped
+    /// schemas missing) throws.
+    public static func load(root: URL, extraFiles: [String] = []) async throws -> Project {
+        let root = root.standardizedFileURL
+        var diagnostics: [Diagnostic] = []
+        var configText: String?
+        let configURL = root.appendingPathComponent(ProjectConfig.fileName)
+        if FileManager.default.fileExists(atPath: configURL.path) {
+            do {
+                configText = DecodedSource(bytes: try [UInt8](Data(contentsOf: configURL))).text
+            } catch {
+                diagnostics.append(Diagnostic(
+                    rule: "unreadable-file", file: ProjectConfig.fileName, location: .start,
+                    message: "stdkit.yml cannot be read: \(error.localizedDescription)",
+                    hint: "check the file's permissions"))
+            }
+        }
+        let (config, initialSchemas) = try settings(configText: configText, defaultName: root.lastPathComponent, diagnostics: &diagnostics)
+        var schemas = initialSchemas
+        let schemaFolder = root.appendingPathComponent(config.schemas)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: schemaFolder.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            schemas = schemas.adding(folder: schemaFolder, displayPrefix: config.schemas + "/", diagnostics: &diagnostics)
+        }
+
+        var paths = discover(root: root, config: config)
+        for extra in extraFiles where !paths.contains(extra) { paths.append(extra) }
+        paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+
+        let loaded = await loadDocuments(paths: paths, schemas: schemas) { path in
+            try [UInt8](Data(contentsOf: root.appendingPathComponent(path)))
+        }
+        diagnostics += loaded.diagnostics
+        return Project(root: root, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics)
+    }
+
+    /// Loads a project from files held in memory (path → bytes), e.g. a rule's examples or a
+    /// git revision. `stdkit.yml`, when among them, gives the settings; every other file that
+    /// the settings include is a document.
+    public static func load(files: [String: [UInt8]], name: String = "project") async throws -> Project {
+        var diagnostics: [Diagnostic] = []
+        let configText = files[ProjectConfig.fileName].map { DecodedSource(bytes: $0).text }
+        let (config, schemas) = try settings(configText: configText, defaultName: name, diagnostics: &diagnostics)
+        let include = config.include.map(Glob.init)
+        let exclude = (config.exclude + ["\(config.publish.output)/**"]).map(Glob.init)
+        let paths = files.keys
+            .filter { path in include.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) } }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let loaded = await loadDocuments(paths: paths, schemas: schemas) { path in files[path] ?? [] }
+        diagnostics += loaded.diagnostics
+        return Project(root: nil, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics)
+    }
+
+    private static func settings(configText: String?, defaultName: String, diagnostics: inout [Diagnostic]) throws -> (ProjectConfig, SchemaLibrary) {
+        var config = ProjectConfig(name: defaultName)
+        if let configText {
+            let parsed = ProjectConfig.parse(configText, defaultName: defaultName)
+            config = parsed.0
+            diagnostics += parsed.1
+        }
+        return (config, try SchemaLibrary.builtIn())
+    }
+
+    /// The relative paths of the files the settings include, sorted. Hidden folders (`.git`,
+    /// `.build`, `.stdkit`) and the publish output are never searched.
+    public static func discover(root: URL, config: ProjectConfig) -> [String] {
+        let include = config.include.map(Glob.init)
+        let exclude = (config.exclude + ["\(config.publish.output)/**"]).map(Glob.init)
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
+        guard let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles, .skipsPackageDescendants]
+        ) else { return [] }
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        var paths: [String] = []
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            guard values?.isRegularFile == true else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(rootPath) else { continue }
+            let relative = String(full.dropFirst(rootPath.count))
+            if include.contains(where: { $0.matches(relative) }) && !exclude.contains(where: { $0.matches(relative) }) {
+                paths.append(relative)
+            }
+        }
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Reads and parses `paths` concurrently, a few files per core; results come back in the
+    /// order of `paths`.
+    static func loadDocuments(
+        paths: [String], schemas: SchemaLibrary, read: @escaping @Sendable (String) throws -> [UInt8]
+    ) async -> (documents: [Document], diagnostics: [Diagnostic]) {
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var results = [LoadResult?](repeating: nil, count: paths.count)
+        await withTaskGroup(of: (Int, LoadResult).self) { group in
+            var next = 0
+            func addTask() {
+                let position = next
+                let path = paths[position]
+                group.addTask { (position, loadDocument(path: path, schemas: schemas, read: read)) }
+                next += 1
+            }
+            while next < min(paths.count, width * 2) { addTask() }
+            while let (position, result) = await group.next() {
+                results[position] = result
+                if next < paths.count { addTask() }
+            }
+        }
+        var documents: [Document] = []
+        var diagnostics: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case .document(let document): documents.append(document)
+            case .failed(let diagnostic): diagnostics.append(diagnostic)
+            case nil: break
+            }
+        }
+        return (documents, diagnostics)
+    }
+
+    enum LoadResult: Sendable {
+        case document(Document)
+        case failed(Diagnostic)
+    }
+
+    static func loadDocument(path: String, schemas: SchemaLibrary, read: @Sendable (String) throws -> [UInt8]) -> LoadResult {
+        let bytes: [UInt8]
+        do {
+            bytes = try read(path)
+        } catch {
+            let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
+            return .failed(Diagnostic(
+                rule: "unreadable-file", file: path, location: .start,
+                message: "file cannot be read: \(reason)",
+                hint: "check that the file exists and that you may read it"))
+        }
+        let parsed = DocumentParser.parse(bytes: bytes, path: path)
+        return .document(DocumentBuilder.build(parsed, schemas: schemas))
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import StdKitSyntax
+
+/// The kind schemas in force for a project: the ones stdkit ships, then the project's own
+/// (`schemas/KIND.yml`), which replace a shipped kind of the same name or add a kind.
+public struct SchemaLibrary: Sendable {
+    public private(set) var schemas: [String: KindSchema]
+
+    public init(schemas: [String: KindSchema]) {
+        self.schemas = schemas
+    }
+
+    /// The schema of `kind`, or nil for a kind no schema defines.
+    public func schema(for kind: String) -> KindSchema? {
+        kind == "page" ? .page : schemas[kind]
+    }
+
+    /// The kinds known, sorted.
+    public var kinds: [String] { schemas.keys.sorted() }
+
+    /// Reads the shipped schemas. They are tested to be valid, so a problem here is a broken
+    /// installation: the error says which file.
+    public static func builtIn() throws -> SchemaLibrary {
+        guard let folder = Bundle.module.url(forResource: "schemas", withExtension: nil) else {
+            throw SchemaError(file: "schemas", message: "the shipped kind schemas are missing from this installation")
+        }
+        var diagnostics: [Diagnostic] = []
+        let library = load(folder: folder, displayPrefix: "<stdkit>/schemas/", common: nil, diagnostics: &diagnostics)
+        if let first = diagnostics.first {
+            throw SchemaError(file: first.file, message: "\(first.location): \(first.message)")
+        }
+        return library
+    }
+
+    /// This library with the schemas of `folder` added over it; problems are diagnostics.
+    public func adding(folder: URL, displayPrefix: String, diagnostics: inout [Diagnostic]) -> SchemaLibrary {
+        let added = Self.load(folder: folder, displayPrefix: displayPrefix, common: commonFields, diagnostics: &diagnostics)
+        var merged = self
+        for (kind, schema) in added.schemas { merged.schemas[kind] = schema }
+        return merged
+    }
+
+    /// The fields all kinds share, kept to give project-defined kinds the same common fields.
+    var commonFields: [NamedField] = []
+
+    static func load(folder: URL, displayPrefix: String, common: [NamedField]?, diagnostics: inout [Diagnostic]) -> SchemaLibrary {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+            .sorted()
+        var commonFields = common ?? []
+        if let commonName = names.first(where: { $0 == "common.yml" }) {
+            let file = displayPrefix + commonName
+            if let root = read(folder.appendingPathComponent(commonName), file: file, diagnostics: &diagnostics) {
+                var reader = SchemaReader(file: file)
+                commonFields = reader.fields(root["fields"])
+                diagnostics += reader.diagnostics
+            }
+        }
+        var schemas: [String: KindSchema] = [:]
+        for name in names where name != "common.yml" {
+            let file = displayPrefix + name
+            guard let root = read(folder.appendingPathComponent(name), file: file, diagnostics: &diagnostics) else { continue }
+            var reader = SchemaReader(file: file)
+            if let schema = reader.kindSchema(root, common: commonFields) {
+                schemas[schema.kind] = schema
+            }
+            diagnostics += reader.diagnostics
+        }
+        var library = SchemaLibrary(schemas: schemas)
+        library.commonFields = commonFields
+        return library
+    }
+
+    private static func read(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.append(Diagnostic(rule: "schema-invalid", file: file, location: .start, message: "schema file cannot be read"))
+            return nil
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let result = YAMLReader.read(text, file: file)
+        diagnostics += result.diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.rule = "schema-invalid"
+            return diagnostic
+        }
+        return result.root
+    }
+}
+
+/// A shipped schema that cannot be read.
+public struct SchemaError: Error, CustomStringConvertible {
+    public var file: String
+    public var message: String
+    public var description: String { "\(file): \(message)" }
+}
+
+/// Reads a schema file's YAML into a `KindSchema`, collecting problems.
+struct SchemaReader {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func problem(_ node: YAMLNode?, _ message: String) {
+        diagnostics.append(Diagnostic(rule: "schema-invalid", file: file, location: node?.location ?? .start, message: message))
+    }
+
+    mutating func kindSchema(_ root: YAMLNode, common: [NamedField]) -> KindSchema? {
+        guard let kind = root["kind"]?.scalar, !kind.isEmpty else {
+            problem(root, "schema has no 'kind'")
+            return nil
+        }
+        var fields = common
+        for field in self.fields(root["fields"]) {
+            if let index = fields.firstIndex(where: { $0.name == field.name }) {
+                fields[index] = field
+            } else {
+                fields.append(field)
+            }
+        }
+        var items: [KindSchema.ItemKind] = []
+        for node in root["items"]?.sequence ?? [] {
+            guard let prefix = node["prefix"]?.scalar else {
+                problem(node, "item kind has no 'prefix'")
+                continue
+            }
+            items.append(KindSchema.ItemKind(
+                prefix: prefix, name: node["name"]?.scalar ?? prefix,
+                references: node["references"]?.sequence?.compactMap(\.scalar) ?? [],
+                coverage: node["coverage"]?.scalar == "true"))
+        }
+        var sections: [KindSchema.SectionSpec] = []
+        for node in root["sections"]?.sequence ?? [] {
+            let names = node["names"]?.sequence?.compactMap(\.scalar) ?? []
+            guard !names.isEmpty else {
+                problem(node, "section has no 'names'")
+                continue
+            }
+            sections.append(KindSchema.SectionSpec(names: names, required: node["required"]?.scalar != "false"))
+        }
+        return KindSchema(kind: kind, title: root["title"]?.scalar ?? kind, fields: fields, items: items,
+                          sections: sections, closed: root["closed"]?.scalar != "false")
+    }
+
+    mutating func fields(_ node: YAMLNode?) -> [NamedField] {
+        guard let node else { return [] }
+        guard let pairs = node.mapping else {
+            problem(node, "'fields' must be a mapping of field names to types")
+            return []
+        }
+        return pairs.compactMap { pair in
+            guard let name = pair.key.scalar else { return nil }
+            guard let schema = fieldSchema(pair.value) else { return nil }
+            return NamedField(name: name, schema: schema)
+        }
+    }
+
+    /// A field is a type name (`integer`) or a mapping with `type` and its options.
+    mutating func fieldSchema(_ node: YAMLNode) -> FieldSchema? {
+        if let name = node.scalar {
+            guard let type = simpleType(name) else {
+                problem(node, "unknown field type '\(name)'")
+                return nil
+            }
+            return FieldSchema(type: type)
+        }
+        guard let typeName = node["type"]?.scalar else {
+            problem(node, "field has no 'type'")
+            return nil
+        }
+        let type: FieldSchema.FieldType
+        switch typeName {
+        case "enum":
+            type = .enumeration(node["values"]?.sequence?.compactMap(\.scalar) ?? [])
+        case "reference":
+            type = .reference(targets: node["targets"]?.sequence?.compactMap(\.scalar) ?? [])
+        case "list":
+            guard let element = node["of"], let elementSchema = fieldSchema(element) else {
+                problem(node, "list field has no valid 'of'")
+                return nil
+            }
+            type = .list(elementSchema)
+        case "mapping":
+            type = .mapping(fields(node["fields"]))
+        default:
+            guard let simple = simpleType(typeName) else {
+                problem(node, "unknown field type '\(typeName)'")
+                return nil
+            }
+            type = simple
+        }
+        return FieldSchema(type: type, required: node["required"]?.scalar == "true", description: node["description"]?.scalar)
+    }
+
+    func simpleType(_ name: String) -> FieldSchema.FieldType? {
+        switch name {
+        case "string": .string
+        case "integer": .integer
+        case "number": .number
+        case "boolean": .boolean
+        case "date": .date
+        case "id": .id
+        case "version": .version
+        case "party": .party
+        case "reference": .reference(targets: [])
+        case "semesters": .semesters
+        case "any": .any
+        default: nil
+        }
+    }
+}

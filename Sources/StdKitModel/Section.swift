@@ -1,0 +1,31 @@
+import StdKitSyntax
+
+/// A heading of a document and the part of the body it opens.
+public struct Section: Sendable, Hashable {
+    public var level: Int
+    public var title: String
+    /// The anchor a published page gives the heading (GitHub's rules; CJK kept).
+    public var anchor: String
+    public var location: SourceLocation
+
+    public init(level: Int, title: String, anchor: String, location: SourceLocation) {
+        self.level = level
+        self.title = title
+        self.anchor = anchor
+        self.location = location
+    }
+
+    /// The anchor of a heading text: lower case, spaces to `-`, punctuation dropped; letters of
+    /// any script kept.
+    public static func anchor(for title: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in title.lowercased().unicodeScalars {
+            if scalar == " " || scalar == "-" {
+                result.append("-")
+            } else if scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}

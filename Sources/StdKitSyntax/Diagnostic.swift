@@ -1,0 +1,67 @@
+/// How serious a finding is.
+public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case error
+    case warning
+    case note
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
+
+    /// Errors sort first.
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One finding about a file: which rule, how serious, where, and what to do.
+///
+/// `file` is the path as the user should see it (relative to the project root where there is
+/// one). `message` states the rule tersely and ends without a period; `hint` says how to fix it.
+public struct Diagnostic: Sendable, Hashable {
+    /// A related place that helps to understand the finding.
+    public struct Note: Sendable, Hashable {
+        public var file: String
+        public var location: SourceLocation
+        public var message: String
+
+        public init(file: String, location: SourceLocation, message: String) {
+            self.file = file
+            self.location = location
+            self.message = message
+        }
+    }
+
+    /// The stable kebab-case rule id, for example `unresolved-reference`.
+    public var rule: String
+    public var severity: Severity
+    public var file: String
+    public var location: SourceLocation
+    public var message: String
+    public var notes: [Note]
+    /// How to fix the problem, where one can be said.
+    public var hint: String?
+
+    public init(
+        rule: String, severity: Severity = .error, file: String, location: SourceLocation,
+        message: String, notes: [Note] = [], hint: String? = nil
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.file = file
+        self.location = location
+        self.message = message
+        self.notes = notes
+        self.hint = hint
+    }
+
+    /// The order in which diagnostics are reported: by file, line, column, then rule.
+    public static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        return lhs.message < rhs.message
+    }
+}

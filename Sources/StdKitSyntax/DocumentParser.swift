@@ -1,0 +1,87 @@
+/// A document file read as far as syntax goes: text, front matter, Markdown body.
+public struct ParsedDocument: Sendable {
+    /// The path as shown to the user.
+    public var path: String
+    public var hasByteOrderMark: Bool
+    public var lineEnding: String
+    public var frontMatterState: FrontMatterSplit.State
+    /// The front matter's root, nil when absent, empty or unreadable.
+    public var frontMatter: YAMLNode?
+    /// The body's source, for positions and raw text.
+    public var source: SourceText
+    public var body: MarkdownNode
+    /// Lines that a `<!-- stdkit-disable-next-line RULE… -->` comment exempts, with the rules.
+    public var suppressions: [Int: Set<String>]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads one document's bytes into a `ParsedDocument`, reporting syntax problems.
+public enum DocumentParser {
+    /// Parses `bytes` of the file shown as `path`. Never throws: every problem is a diagnostic,
+    /// and as much of the file as can be read is returned.
+    public static func parse(bytes: [UInt8], path: String, yamlNodeLimit: Int = YAMLReader.defaultNodeLimit) -> ParsedDocument {
+        var diagnostics: [Diagnostic] = []
+        let decoded = DecodedSource(bytes: bytes)
+        if let invalid = decoded.firstInvalidByte {
+            diagnostics.append(Diagnostic(
+                rule: "invalid-utf8", file: path, location: invalid,
+                message: "file is not valid UTF-8",
+                hint: "save the file as UTF-8 (in Word or WPS: Save As, Plain Text, Unicode (UTF-8))"))
+        }
+        let split = FrontMatterSplit(decoded.text)
+        var frontMatter: YAMLNode?
+        switch split.state {
+        case .absent:
+            break
+        case .unclosed:
+            diagnostics.append(Diagnostic(
+                rule: "front-matter-unclosed", file: path, location: .start,
+                message: "front matter opened with '---' is never closed",
+                hint: "add a line '---' after the last front-matter field"))
+        case .closed:
+            let read = YAMLReader.read(split.yaml, file: path, firstLine: split.yamlFirstLine, nodeLimit: yamlNodeLimit)
+            diagnostics += read.diagnostics
+            if let root = read.root {
+                if root.mapping != nil {
+                    frontMatter = root
+                } else if !root.isNull {
+                    diagnostics.append(Diagnostic(
+                        rule: "front-matter-invalid", file: path, location: root.location,
+                        message: "front matter is \(root.shapeDescription), not a mapping of fields",
+                        hint: "write front matter as 'field: value' lines"))
+                }
+            }
+        }
+        let source = SourceText(split.body)
+        let body = MarkdownParser.parse(source)
+        return ParsedDocument(
+            path: path, hasByteOrderMark: decoded.hasByteOrderMark, lineEnding: decoded.lineEnding,
+            frontMatterState: split.state, frontMatter: frontMatter, source: source, body: body,
+            suppressions: suppressions(in: source), diagnostics: diagnostics)
+    }
+
+    static let disableMarker = "stdkit-disable-next-line"
+
+    /// Finds `<!-- stdkit-disable-next-line RULE [RULE…] -->` comments; each exempts the next
+    /// line that is not blank.
+    static func suppressions(in source: SourceText) -> [Int: Set<String>] {
+        var result: [Int: Set<String>] = [:]
+        var pending: Set<String> = []
+        for line in 1...source.lineCount {
+            let text = source.text(ofLine: line).trimmingWhitespace()
+            if text.hasPrefix("<!--"), text.hasSuffix("-->"), text.contains(disableMarker) {
+                let inner = text.dropFirst(4).dropLast(3)
+                let words = inner.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
+                if let marker = words.firstIndex(where: { $0 == disableMarker }) {
+                    pending.formUnion(words[(marker + 1)...].map(String.init))
+                }
+                continue
+            }
+            if !pending.isEmpty, !text.isEmpty {
+                result[line, default: []].formUnion(pending)
+                pending = []
+            }
+        }
+        return result
+    }
+}

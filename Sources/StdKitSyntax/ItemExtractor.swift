@@ -1,0 +1,180 @@
+import Foundation
+
+/// Finds items, their references and attributes in a parsed body.
+///
+/// The inline tree decides what is an item and gives the statement's text; the raw source gives
+/// the exact position of every reference and attribute, since those are plain text that appears
+/// in the file as written.
+public struct ItemExtractor {
+    public struct Result: Sendable {
+        public var items: [ItemSyntax] = []
+        public var headings: [HeadingSyntax] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    let source: SourceText
+    let file: String
+    /// Lists nested deeper than this are not searched for items (their depth is a resource
+    /// problem reported elsewhere).
+    static let maximumDepth = 64
+
+    public init(source: SourceText, file: String) {
+        self.source = source
+        self.file = file
+    }
+
+    /// Extracts every item and heading of `document`, in source order.
+    public func extract(from document: MarkdownNode) -> Result {
+        var result = Result()
+        visit(document, parentItem: nil, depth: 0, into: &result)
+        return result
+    }
+
+    private func visit(_ node: MarkdownNode, parentItem: String?, depth: Int, into result: inout Result) {
+        guard depth < Self.maximumDepth else { return }
+        var parent = parentItem
+        switch node.kind {
+        case .heading(let level):
+            if let range = node.range {
+                result.headings.append(HeadingSyntax(level: level, text: node.plainText.trimmingWhitespace(), location: range.lowerBound))
+            }
+            if let item = item(inlines: node.children, host: .heading(level: level), hostRange: node.range, parentID: nil, into: &result) {
+                result.items.append(item)
+            }
+            return
+        case .item:
+            if let paragraph = node.children.first, paragraph.kind == .paragraph,
+               let item = item(inlines: paragraph.children, host: .listItem, hostRange: node.range,
+                               contentRange: paragraph.range, parentID: parentItem, into: &result) {
+                result.items.append(item)
+                parent = item.id
+            }
+        case .codeBlock, .htmlBlock, .paragraph, .table:
+            return
+        default:
+            break
+        }
+        for child in node.children where child.isBlock {
+            visit(child, parentItem: parent, depth: depth + 1, into: &result)
+        }
+    }
+
+    /// Reads an item from the inlines of a paragraph or heading, or returns nil when they do not
+    /// begin with a strong id.
+    private func item(
+        inlines: [MarkdownNode], host: ItemSyntax.Host, hostRange: SourceRange?, contentRange: SourceRange? = nil,
+        parentID: String?, into result: inout Result
+    ) -> ItemSyntax? {
+        guard let first = inlines.first, first.kind == .strong, first.children.count == 1,
+              let idNode = first.children.first, idNode.kind == .text,
+              Identifier.isValidItem(idNode.literal),
+              let range = contentRange ?? hostRange
+        else { return nil }
+        let id = idNode.literal
+        let raw = PositionedText(source: source, range: range)
+        let idLocation = raw.firstLocation(of: id) ?? range.lowerBound
+
+        let rest = Array(inlines.dropFirst())
+        var statement = MarkdownNode.plainText(of: rest).trimmingWhitespace()
+        // References and attributes are plain text at the end: the trailing run of text nodes.
+        let trailing = rest.reversed().prefix(while: { $0.kind == .text || $0.kind == .softBreak })
+        let trailingText = trailing.reversed().map { $0.kind == .text ? $0.literal : " " }.joined()
+
+        var rawEnd = raw.scalars.count
+        var attributes: [AttributeSyntax] = []
+        if trailingText.trimmingWhitespace().hasSuffix("}"),
+           let close = raw.lastIndex(of: "}", before: rawEnd),
+           let open = raw.lastIndex(of: "{", before: close) {
+            let content = raw.slice(open + 1, close)
+            switch AttributeParser.parse(content, locations: Array(raw.locations[(open + 1)..<close])) {
+            case .attributes(let parsed):
+                attributes = parsed
+                rawEnd = open
+                if let cut = statement.range(of: "{", options: .backwards) {
+                    statement = String(statement[..<cut.lowerBound]).trimmingWhitespace()
+                }
+            case .malformed(let problem, let location):
+                result.diagnostics.append(Diagnostic(
+                    rule: "malformed-attribute", file: file, location: location ?? raw.location(at: open),
+                    message: "attributes of item '\(id)' are malformed: \(problem)",
+                    hint: "write attributes as {key=value key2=\"quoted value\"} at the very end of the item's first paragraph"))
+            case .notAttributes:
+                break
+            }
+        }
+
+        var references: [ReferenceSyntax] = []
+        if trailingText.contains("→") || trailingText.contains("->"),
+           let arrow = raw.lastArrow(before: rawEnd) {
+            let listStart = arrow.index + arrow.length
+            references = referenceList(in: raw, from: listStart, to: rawEnd, itemID: id, arrowLocation: raw.location(at: arrow.index), into: &result)
+            if let cut = statement.lastArrowRange() {
+                statement = String(statement[..<cut.lowerBound]).trimmingWhitespace()
+            }
+        }
+
+        let hostLines = hostRange.map { $0.lowerBound.line...max($0.lowerBound.line, endLine(of: $0)) } ?? idLocation.line...idLocation.line
+        return ItemSyntax(id: id, location: idLocation, host: host, statement: statement, attributes: attributes,
+                          references: references, parentID: parentID, lines: hostLines)
+    }
+
+    /// The last line with content: cmark ends a block that closes with a line ending at column
+    /// 1 of the next line in some cases.
+    private func endLine(of range: SourceRange) -> Int {
+        range.upperBound.column <= 1 && range.upperBound.line > range.lowerBound.line
+            ? range.upperBound.line - 1 : range.upperBound.line
+    }
+
+    /// Parses the comma-separated references between `start` and `end` of `raw`.
+    private func referenceList(
+        in raw: PositionedText, from start: Int, to end: Int, itemID: String, arrowLocation: SourceLocation,
+        into result: inout Result
+    ) -> [ReferenceSyntax] {
+        var references: [ReferenceSyntax] = []
+        var tokenStart = start
+        var index = start
+        func finishToken() {
+            let token = raw.slice(tokenStart, index)
+            let text = token.trimmingWhitespace()
+            defer { tokenStart = index + 1 }
+            guard !text.isEmpty else { return }
+            let offset = raw.firstNonWhitespace(from: tokenStart, to: index) ?? tokenStart
+            let location = raw.location(at: offset)
+            if let reference = ReferenceSyntax.parse(text, at: location) {
+                references.append(reference)
+            } else {
+                result.diagnostics.append(Diagnostic(
+                    rule: "malformed-reference", file: file, location: location,
+                    message: "'\(text)' in item '\(itemID)' is not a reference",
+                    hint: "write DOC, DOC#ITEM, #ITEM or DOC@2#ITEM, separated by commas"))
+            }
+        }
+        while index < end {
+            let scalar = raw.scalars[index]
+            if scalar == "," || scalar == "，" { finishToken() }
+            index += 1
+        }
+        finishToken()
+        if references.isEmpty, !result.diagnostics.contains(where: { $0.rule == "malformed-reference" && $0.location.line >= arrowLocation.line }) {
+            result.diagnostics.append(Diagnostic(
+                rule: "malformed-reference", file: file, location: arrowLocation,
+                message: "the arrow after item '\(itemID)' is followed by no reference",
+                hint: "name what the item covers after the arrow, e.g. → JOB-X#R1, or remove the arrow"))
+        }
+        return references
+    }
+}
+
+extension String {
+    /// The range of the last `→` or `->` in the string.
+    func lastArrowRange() -> Range<String.Index>? {
+        let unicode = range(of: "→", options: .backwards)
+        let ascii = range(of: "->", options: .backwards)
+        switch (unicode, ascii) {
+        case (let u?, let a?): return u.lowerBound > a.lowerBound ? u : a
+        case (let u?, nil): return u
+        case (nil, let a?): return a
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import CCmarkGFM
+import Foundation
+
+// This is the only file that knows cmark-gfm exists. It parses with the GFM extensions, copies
+// every node into `MarkdownNode` values and frees the C tree before returning: no C pointer
+// leaves this file.
+
+/// cmark-gfm's registry of core extensions must be filled exactly once, and the call is not
+/// thread-safe; a global `let` is initialised once, under the runtime's lock.
+private let coreExtensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+/// cmark-gfm 0.29.0.gfm.6 changes a global table of special characters while it parses inlines
+/// (`cmark_parser_finish` adds each extension's characters, parses, then removes them). Two
+/// parsers finishing at once remove each other's characters and lose strikethrough and autolinks.
+/// Block parsing (`cmark_parser_feed`) and the conversion to Swift values stay concurrent; only
+/// the finishing step holds this lock.
+private let finishLock = NSLock()
+
+/// The GFM extensions every document is parsed with.
+private let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+private let typeTable = "table"
+private let typeTableHeader = "table_header"
+private let typeTableRow = "table_row"
+private let typeTableCell = "table_cell"
+private let typeStrikethrough = "strikethrough"
+private let typeTasklist = "tasklist"
+
+/// Parses Markdown with cmark-gfm into `MarkdownNode` values.
+public enum MarkdownParser {
+    /// Parses `source` (the body of a document, front matter already blanked) and returns the
+    /// document node. Positions are file lines and character columns.
+    public static func parse(_ source: SourceText) -> MarkdownNode {
+        _ = coreExtensionsRegistered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+            return MarkdownNode(kind: .document)
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        source.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        finishLock.lock()
+        let root = cmark_parser_finish(parser)
+        finishLock.unlock()
+        guard let root else { return MarkdownNode(kind: .document) }
+        defer { cmark_node_free(root) }
+        return Converter(source: source).convert(root)
+    }
+}
+
+private struct Converter {
+    let source: SourceText
+
+    /// Walks the tree without recursion, so a deeply nested document cannot exhaust the stack.
+    func convert(_ root: OpaquePointer) -> MarkdownNode {
+        var built: [MarkdownNode] = [makeNode(root)]
+        var pointers: [OpaquePointer] = [root]
+        var next = cmark_node_first_child(root)
+        while true {
+            if let node = next {
+                if let child = cmark_node_first_child(node) {
+                    built.append(makeNode(node))
+                    pointers.append(node)
+                    next = child
+                } else {
+                    built[built.count - 1].children.append(makeNode(node))
+                    next = cmark_node_next(node)
+                }
+                continue
+            }
+            // No more siblings: close the innermost open node.
+            if built.count == 1 { return built[0] }
+            let finished = built.removeLast()
+            let finishedPointer = pointers.removeLast()
+            built[built.count - 1].children.append(finished)
+            next = cmark_node_next(finishedPointer)
+        }
+    }
+
+    func makeNode(_ node: OpaquePointer) -> MarkdownNode {
+        MarkdownNode(kind: kind(of: node), literal: literal(of: node), range: range(of: node))
+    }
+
+    func literal(of node: OpaquePointer) -> String {
+        guard let literal = cmark_node_get_literal(node) else { return "" }
+        return String(cString: literal)
+    }
+
+    func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST:
+            return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                         start: Int(cmark_node_get_list_start(node)),
+                         tight: cmark_node_get_list_tight(node) != 0)
+        case CMARK_NODE_ITEM:
+            if typeString(node) == typeTasklist {
+                return .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
+            }
+            return .item(task: nil)
+        case CMARK_NODE_CODE_BLOCK:
+            return .codeBlock(info: string(cmark_node_get_fence_info(node)),
+                              fenced: cmark_node_get_fenced(node, nil, nil, nil) != 0)
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK:
+            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE:
+            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
+        default:
+            // Extension nodes have no C constants: match their type names.
+            switch typeString(node) {
+            case typeTable: return .table
+            case typeTableHeader: return .tableRow(header: true)
+            case typeTableRow: return .tableRow(header: false)
+            case typeTableCell: return .tableCell
+            case typeStrikethrough: return .strikethrough
+            case let name: return .other(name)
+            }
+        }
+    }
+
+    func typeString(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_type_string(node))
+    }
+
+    func range(of node: OpaquePointer) -> SourceRange? {
+        let startLine = Int(cmark_node_get_start_line(node))
+        let startColumn = Int(cmark_node_get_start_column(node))
+        guard startLine > 0, startColumn > 0 else { return nil }
+        var endLine = Int(cmark_node_get_end_line(node))
+        let endColumn = Int(cmark_node_get_end_column(node))
+        if endLine < startLine { endLine = startLine }
+        let start = SourceLocation(line: startLine, column: source.column(line: startLine, byteColumn: startColumn))
+        // cmark's end column is the last byte, inclusive: the end is the character after it.
+        var end = SourceLocation(line: endLine, column: source.column(line: endLine, byteColumn: max(endColumn, 0) + 1))
+        if end < start { end = start }
+        return start..<end
+    }
+}

@@ -1,0 +1,149 @@
+import Yams
+
+/// Reads YAML text into a `YAMLNode` with file positions, reporting syntax errors as
+/// diagnostics.
+public enum YAMLReader {
+    /// The result of reading: the root (nil when the text is empty or unreadable) and what went
+    /// wrong.
+    public struct Result: Sendable {
+        public var root: YAMLNode?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The most nodes one YAML text may expand to. Aliases can make a small text expand
+    /// exponentially ("billion laughs"); beyond this the text is rejected.
+    public static let defaultNodeLimit = 100_000
+
+    /// Reads `yaml`, whose first line is line `firstLine` of `file`.
+    public static func read(
+        _ yaml: String, file: String, firstLine: Int = 1, nodeLimit: Int = defaultNodeLimit
+    ) -> Result {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return Result(root: nil, diagnostics: [diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine)])
+        } catch {
+            let diagnostic = Diagnostic(
+                rule: "front-matter-invalid", file: file, location: SourceLocation(line: firstLine, column: 1),
+                message: "front matter is not valid YAML: \(error)")
+            return Result(root: nil, diagnostics: [diagnostic])
+        }
+        guard let node else { return Result(root: nil, diagnostics: []) }
+        var converter = Converter(firstLine: firstLine, budget: nodeLimit)
+        guard let root = converter.convert(node) else {
+            let diagnostic = Diagnostic(
+                rule: "resource-limit", file: file, location: SourceLocation(line: firstLine, column: 1),
+                message: "front matter expands to more than \(nodeLimit) YAML nodes",
+                hint: "remove repeated aliases (*name) from the front matter")
+            return Result(root: nil, diagnostics: [diagnostic])
+        }
+        return Result(root: root, diagnostics: [])
+    }
+
+    private struct Converter {
+        let firstLine: Int
+        var budget: Int
+
+        func location(_ mark: Mark?) -> SourceLocation {
+            guard let mark else { return SourceLocation(line: firstLine, column: 1) }
+            return SourceLocation(line: mark.line + firstLine - 1, column: mark.column)
+        }
+
+        /// Converts, or returns nil when the node budget runs out.
+        mutating func convert(_ node: Node) -> YAMLNode? {
+            budget -= 1
+            guard budget >= 0 else { return nil }
+            switch node {
+            case .scalar(let scalar):
+                return YAMLNode(.scalar(scalar.string, style(scalar.style)), at: location(scalar.mark))
+            case .sequence(let sequence):
+                var elements: [YAMLNode] = []
+                elements.reserveCapacity(sequence.count)
+                for element in sequence {
+                    guard let converted = convert(element) else { return nil }
+                    elements.append(converted)
+                }
+                return YAMLNode(.sequence(elements), at: location(sequence.mark))
+            case .mapping(let mapping):
+                var pairs: [YAMLNode.Pair] = []
+                pairs.reserveCapacity(mapping.count)
+                for (key, value) in mapping {
+                    guard let key = convert(key), let value = convert(value) else { return nil }
+                    pairs.append(YAMLNode.Pair(key: key, value: value))
+                }
+                return YAMLNode(.mapping(pairs), at: location(mapping.mark))
+            case .alias(let alias):
+                return YAMLNode(.scalar("", .plain), at: location(alias.mark))
+            }
+        }
+
+        func style(_ style: Node.Scalar.Style) -> YAMLNode.ScalarStyle {
+            switch style {
+            case .singleQuoted: .singleQuoted
+            case .doubleQuoted: .doubleQuoted
+            case .literal: .literal
+            case .folded: .folded
+            default: .plain
+            }
+        }
+    }
+
+    static func diagnostic(for error: YamlError, yaml: String, file: String, firstLine: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(line: mark.line + firstLine - 1, column: max(mark.column, 1))
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "front matter is not valid YAML: \(problem)"
+            if let context { message += " \(context.text)" }
+            var hint: String? = "check the indentation and quoting on this line"
+            if problem.contains("tab") {
+                hint = "indent YAML with spaces, not tabs"
+            }
+            return Diagnostic(rule: "front-matter-invalid", file: file, location: at(mark), message: message, hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return duplicateKeyDiagnostic(keys: duplicates, mark: context.mark, yaml: yaml, file: file, firstLine: firstLine)
+        case .reader(let problem, let offset, _, _):
+            var location = SourceLocation(line: firstLine, column: 1)
+            if let offset {
+                let inner = SourceText(yaml).location(ofByte: offset)
+                location = SourceLocation(line: inner.line + firstLine - 1, column: inner.column)
+            }
+            return Diagnostic(rule: "front-matter-invalid", file: file, location: location,
+                              message: "front matter is not readable YAML: \(problem)")
+        default:
+            return Diagnostic(rule: "front-matter-invalid", file: file, location: SourceLocation(line: firstLine, column: 1),
+                              message: "front matter is not valid YAML: \(error)")
+        }
+    }
+
+    /// Yams reports one place for a duplicated key; find every line that defines it at the same
+    /// indentation so that the message can name both.
+    static func duplicateKeyDiagnostic(keys: [String], mark: Mark, yaml: String, file: String, firstLine: Int) -> Diagnostic {
+        let key = keys.first ?? ""
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var definitions: [SourceLocation] = []
+        for (index, line) in lines.enumerated() {
+            let indent = line.prefix(while: { $0 == " " }).count
+            let rest = line.dropFirst(indent)
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(candidate) {
+                let after = rest.dropFirst(candidate.count).drop(while: { $0 == " " })
+                if after.hasPrefix(":") && indent == mark.column - 1 {
+                    definitions.append(SourceLocation(line: index + firstLine, column: indent + 1))
+                }
+            }
+        }
+        let first = definitions.first ?? SourceLocation(line: mark.line + firstLine - 1, column: mark.column)
+        let second = definitions.dropFirst().first ?? first
+        let notes = definitions.count > 1
+            ? [Diagnostic.Note(file: file, location: first, message: "'\(key)' is first defined here")]
+            : []
+        var message = "key '\(key)' is defined more than once"
+        if definitions.count > 1 { message += " (lines \(definitions.map { String($0.line) }.joined(separator: ", ")))" }
+        return Diagnostic(rule: "duplicate-key", file: file, location: second, message: message,
+                          notes: notes, hint: "keep one '\(key)' and delete the other")
+    }
+}

@@ -1,0 +1,5 @@
+import Foundation
+import StdKitCLI
+
+let status = await StdKit.run(Array(CommandLine.arguments.dropFirst()), in: .process)
+exit(status)
