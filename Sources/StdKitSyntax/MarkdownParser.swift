@@ -111,8 +111,12 @@ private struct Converter {
             }
             return .item(task: nil)
         case CMARK_NODE_CODE_BLOCK:
-            return .codeBlock(info: string(cmark_node_get_fence_info(node)),
-                              fenced: cmark_node_get_fenced(node, nil, nil, nil) != 0)
+            // cmark writes the fence's length, offset and character through these pointers.
+            var length: Int32 = 0
+            var offset: Int32 = 0
+            var character: CChar = 0
+            let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+            return .codeBlock(info: string(cmark_node_get_fence_info(node)), fenced: fenced)
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))

@@ -100,7 +100,9 @@ public enum YAMLReader {
             var message = "front matter is not valid YAML: \(problem)"
             if let context { message += " \(context.text)" }
             var hint: String? = "check the indentation and quoting on this line"
-            if problem.contains("tab") {
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            if mark.line >= 1, mark.line <= lines.count,
+               lines[mark.line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
                 hint = "indent YAML with spaces, not tabs"
             }
             return Diagnostic(rule: "front-matter-invalid", file: file, location: at(mark), message: message, hint: hint)
