@@ -1,0 +1,70 @@
+import Testing
+import StdKitModel
+import StdKitSyntax
+@testable import StdKitCheck
+
+@Suite("Checker")
+struct CheckerTests {
+    static let brokenCourse = "---\nid: C1\nkind: course\ntitle: 课程\nstatus: reviewed\n---\n\n- **LO1** 目标 → NOWHERE\n"
+
+    func check(_ files: [String: String], only: [String]? = nil) async throws -> CheckResult {
+        let project = try await ProjectLoader.load(files: files.mapValues { Array($0.utf8) })
+        return Checker().check(project, only: only)
+    }
+
+    @Test func severityOverridesFromSettings() async throws {
+        let result = try await check([
+            "stdkit.yml": "rules: {invalid-value: warning, unresolved-reference: off}\n",
+            "c.md": Self.brokenCourse,
+        ])
+        #expect(result.diagnostics.map(\.rule) == ["invalid-value"])
+        #expect(result.diagnostics.map(\.severity) == [.warning])
+    }
+
+    @Test func disableNextLineComment() async throws {
+        let result = try await check([
+            "c.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n<!-- stdkit-disable-next-line unresolved-reference -->\n- **LO1** 目标 → NOWHERE\n- **LO2** 目标 → NOWHERE\n",
+        ])
+        #expect(result.diagnostics.map(\.location.line) == [9])
+    }
+
+    @Test func reportsOnlyTheNamedPathsButResolvesAgainstTheWholeProject() async throws {
+        let files = [
+            "jobs/j.md": "---\nid: J1\nkind: job-profile\ntitle: 岗位\n---\n\n- **R1** 要求\n",
+            "courses/c.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n- **LO1** 目标 → J1#R1, J1#R2\n",
+            "other/x.md": Self.brokenCourse.replacingOccurrences(of: "C1", with: "X1"),
+        ]
+        let result = try await check(files, only: ["courses"])
+        #expect(result.diagnostics.map(\.file) == ["courses/c.md"])
+        #expect(result.diagnostics.map(\.message) == ["reference 'J1#R2' matches no item; did you mean 'R1'?"])
+        #expect(result.fileCount == 1)
+    }
+
+    @Test func diagnosticsAreSortedByFileLineColumnRule() async throws {
+        let result = try await check([
+            "b.md": Self.brokenCourse.replacingOccurrences(of: "C1", with: "C2"),
+            "a.md": Self.brokenCourse,
+        ])
+        #expect(result.diagnostics.map { "\($0.file):\($0.location)" } == ["a.md:5:9", "a.md:8:16", "b.md:5:9", "b.md:8:16"])
+    }
+
+    @Test func summaryCountsNotesAttachedAndStandalone() async throws {
+        let result = try await check([
+            "j.md": "---\nid: J1\nkind: job-profile\ntitle: 岗位\n---\n\n- **R1** 要求\n",
+            "c.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n- **LO1** 目标 → J1#R9\n",
+        ])
+        #expect(result.count(.error) == 1)
+        #expect(result.noteCount == 1)
+    }
+
+    @Test(arguments: [
+        ("R9", ["R1", "R2"], "R1"),
+        ("COURSE-BASIC", ["COURSE-BASICS", "COURSE-PLC"], "COURSE-BASICS"),
+        ("job-weld", ["JOB-WELD", "JOB-WLD"], "JOB-WELD"),
+        ("reviewed", ["draft", "review", "approved"], "review"),
+        ("XYZ", ["R1", "R2"], nil),
+    ] as [(String, [String], String?)])
+    func suggestions(word: String, candidates: [String], expected: String?) {
+        #expect(Suggestion.closest(to: word, among: candidates) == expected)
+    }
+}

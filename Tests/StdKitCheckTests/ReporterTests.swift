@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import StdKitSyntax
+@testable import StdKitCheck
+
+@Suite("Reporters")
+struct ReporterTests {
+    static let result = CheckResult(diagnostics: [
+        Diagnostic(rule: "unresolved-reference", file: "courses/robot-programming.md", location: SourceLocation(line: 23, column: 44),
+                   message: "reference 'JOB-WELD-ROBOT#R9' matches no item; did you mean 'R2'?",
+                   notes: [Diagnostic.Note(file: "jobs/welding-robot-operator.md", location: SourceLocation(line: 18, column: 3),
+                                           message: "items of JOB-WELD-ROBOT are declared here")],
+                   hint: "JOB-WELD-ROBOT declares R1, R2"),
+        Diagnostic(rule: "unknown-field", severity: .warning, file: "jobs/a.md", location: SourceLocation(line: 4, column: 1),
+                   message: "field 'titel' is not a field of job-profile; did you mean 'title'?"),
+    ], fileCount: 14)
+
+    @Test func compilerStyleText() {
+        #expect(TextReporter().report(Self.result) == """
+            courses/robot-programming.md:23:44: error: reference 'JOB-WELD-ROBOT#R9' matches no item; did you mean 'R2'? [unresolved-reference]
+                hint: JOB-WELD-ROBOT declares R1, R2
+            jobs/welding-robot-operator.md:18:3: note: items of JOB-WELD-ROBOT are declared here
+            jobs/a.md:4:1: warning: field 'titel' is not a field of job-profile; did you mean 'title'? [unknown-field]
+            checked 14 files: 1 error, 1 warning
+
+            """)
+    }
+
+    @Test func cleanSummary() {
+        #expect(TextReporter().report(CheckResult(diagnostics: [], fileCount: 1)) == "checked 1 file: no problems\n")
+    }
+
+    @Test func jsonEnvelope() throws {
+        let json = JSONReporter().report(Self.result)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["version"] as? String == "1")
+        #expect(object["summary"] as? [String: Int] == ["errors": 1, "warnings": 1, "notes": 1, "files": 14])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics[0]["rule"] as? String == "unresolved-reference")
+        #expect(diagnostics[0]["severity"] as? String == "error")
+        #expect(diagnostics[0]["file"] as? String == "courses/robot-programming.md")
+        #expect(diagnostics[0]["line"] as? Int == 23)
+        #expect(diagnostics[0]["column"] as? Int == 44)
+        let notes = try #require(diagnostics[0]["notes"] as? [[String: Any]])
+        #expect(notes.first?["line"] as? Int == 18)
+        #expect(notes.first?["file"] as? String == "jobs/welding-robot-operator.md")
+        #expect(diagnostics[1]["hint"] == nil)
+        #expect(json.contains("did you mean 'R2'?"), "non-ASCII and quotes are written as they are")
+    }
+}
