@@ -63,6 +63,8 @@ struct CheckerTests {
         ("job-weld", ["JOB-WELD", "JOB-WLD"], "JOB-WELD"),
         ("reviewed", ["draft", "review", "approved"], "review"),
         ("XYZ", ["R1", "R2"], nil),
+        ("titel", ["title", "tags"], "title"),
+        ("cours", ["course", "certificate"], "course"),
     ] as [(String, [String], String?)])
     func suggestions(word: String, candidates: [String], expected: String?) {
         #expect(Suggestion.closest(to: word, among: candidates) == expected)
