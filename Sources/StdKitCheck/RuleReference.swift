@@ -1,0 +1,58 @@
+import StdKitSyntax
+
+/// The rule reference (`docs/rules.md`), generated from the rules' own descriptions so that it
+/// cannot drift from the code; a test fails when the committed file is stale.
+public enum RuleReference {
+    public static func markdown(rules: [any Rule] = RuleCatalogue.all) -> String {
+        var text = """
+            # Rules
+
+            <!-- Generated from Sources/StdKitCheck/Rules by `stdkit rules --markdown`; do not edit. -->
+
+            Every finding of `stdkit check` names one of these rules. Change a rule's severity, or turn
+            it off, in `stdkit.yml`:
+
+            ```yaml
+            rules:
+              unknown-field: off
+              unresolved-reference: warning
+            ```
+
+            and silence it for one line with a comment on the line before:
+
+            ```markdown
+            <!-- stdkit-disable-next-line unresolved-reference -->
+            ```
+
+            | rule | family | default | reports |
+            | --- | --- | --- | --- |
+
+            """
+        let descriptions = rules.map(\.description)
+        for rule in descriptions {
+            text += "| [`\(rule.id)`](#\(rule.id)) | \(rule.family.rawValue) | \(rule.severity.rawValue) | \(rule.summary) |\n"
+        }
+        for family in RuleFamily.allCases {
+            let members = descriptions.filter { $0.family == family }
+            guard !members.isEmpty else { continue }
+            text += "\n## \(family.rawValue.prefix(1).uppercased() + family.rawValue.dropFirst())\n"
+            for rule in members {
+                text += "\n### \(rule.id)\n\n"
+                text += "*\(rule.severity.rawValue)* — \(rule.summary).\n\n\(rule.explanation)\n"
+                for (title, examples) in [("Triggers", rule.failing), ("Passes", rule.passing)] {
+                    for example in examples {
+                        text += "\n\(title):\n"
+                        for path in example.files.keys.sorted() {
+                            let bytes = example.files[path] ?? []
+                            let content = String(validating: bytes, as: UTF8.self)
+                                ?? String(decoding: bytes, as: UTF8.self) + "\n(the marked bytes are not UTF-8)\n"
+                            let language = path.hasSuffix(".yml") ? "yaml" : "markdown"
+                            text += "\n`\(path)`:\n\n```\(language)\n\(content.hasSuffix("\n") ? content : content + "\n")```\n"
+                        }
+                    }
+                }
+            }
+        }
+        return text
+    }
+}
