@@ -70,7 +70,7 @@ private struct Converter {
                     pointers.append(node)
                     next = child
                 } else {
-                    built[built.count - 1].children.append(makeNode(node))
+                    built[built.count - 1].children.append(checked(makeNode(node), in: built[built.count - 1]))
                     next = cmark_node_next(node)
                 }
                 continue
@@ -79,9 +79,29 @@ private struct Converter {
             if built.count == 1 { return built[0] }
             let finished = built.removeLast()
             let finishedPointer = pointers.removeLast()
-            built[built.count - 1].children.append(finished)
+            built[built.count - 1].children.append(checked(finished, in: built[built.count - 1]))
             next = cmark_node_next(finishedPointer)
         }
+    }
+
+    /// cmark-gfm's inline positions are unreliable in places: text after a hard line break or on
+    /// a lazy continuation line is reported on the previous line, and cells of a table that
+    /// follows paragraph lines on its first line. A position outside the parent's lines or past
+    /// the end of its line is dropped (nil) rather than reported wrong.
+    func checked(_ child: MarkdownNode, in parent: MarkdownNode) -> MarkdownNode {
+        guard let range = child.range else { return child }
+        var valid = range.lowerBound.line >= 1 && range.lowerBound.line <= source.lineCount
+        if valid {
+            let width = source.text(ofLine: range.lowerBound.line).unicodeScalars.count
+            valid = range.lowerBound.column <= width + 1
+        }
+        if valid, let parentRange = parent.range {
+            valid = range.lowerBound >= parentRange.lowerBound && range.lowerBound.line <= parentRange.upperBound.line
+        }
+        guard !valid else { return child }
+        var copy = child
+        copy.range = nil
+        return copy
     }
 
     func makeNode(_ node: OpaquePointer) -> MarkdownNode {
