@@ -28,23 +28,8 @@ enum ProjectTemplate {
 
     private static func chinese(name: String) -> [(String, String)] {
         [
-            ("stdkit.yml", """
-                name: \(quoted(name))
-                lang: zh-CN
-                parties:
-                  - id: school
-                    name: 示例职业技术学院
-                    kind: school
-                  - id: enterprise
-                    name: 示例合作企业
-                    kind: enterprise
-                include: ["**/*.md"]
-                exclude: ["_site/**", "README.md"]
-                publish:
-                  title: \(quoted(name))
-                  output: _site
-
-                """),
+            ("stdkit.yml", settings(name: name, lang: "zh-CN", school: ("school", "示例职业技术学院"),
+                                    enterprise: ("enterprise", "示例合作企业"))),
             ("jobs/example-job.md", """
                 ---
                 id: JOB-EXAMPLE
@@ -222,23 +207,8 @@ enum ProjectTemplate {
 
     private static func english(name: String) -> [(String, String)] {
         [
-            ("stdkit.yml", """
-                name: \(quoted(name))
-                lang: en
-                parties:
-                  - id: college
-                    name: Example College
-                    kind: school
-                  - id: company
-                    name: Example Company
-                    kind: enterprise
-                include: ["**/*.md"]
-                exclude: ["_site/**", "README.md"]
-                publish:
-                  title: \(quoted(name))
-                  output: _site
-
-                """),
+            ("stdkit.yml", settings(name: name, lang: "en", school: ("college", "Example College"),
+                                    enterprise: ("company", "Example Company"))),
             ("jobs/example-job.md", """
                 ---
                 id: JOB-EXAMPLE
@@ -411,6 +381,27 @@ enum ProjectTemplate {
 
                 """),
         ]
+    }
+
+    /// `stdkit.yml` with one school and one enterprise.
+    private static func settings(name: String, lang: String, school: (id: String, name: String), enterprise: (id: String, name: String)) -> String {
+        """
+        name: \(quoted(name))
+        lang: \(lang)
+        parties:
+          - id: \(school.id)
+            name: \(school.name)
+            kind: school
+          - id: \(enterprise.id)
+            name: \(enterprise.name)
+            kind: enterprise
+        include: ["**/*.md"]
+        exclude: ["_site/**", "README.md"]
+        publish:
+          title: \(quoted(name))
+          output: _site
+
+        """
     }
 
     /// A YAML double-quoted scalar.

@@ -17,21 +17,14 @@ struct DuplicateDocumentID: Rule {
                                "b.md": "---\nid: C1\nkind: course\ntitle: B\n---\n"])])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
-        var first: [String: Document] = [:]
-        var findings: [Diagnostic] = []
-        for document in context.project.documents {
-            guard let id = document.id else { continue }
-            guard let original = first[id] else {
-                first[id] = document
-                continue
-            }
-            findings.append(Diagnostic(
+        Repeats.of(context.project.documents, key: \.id).map { document, original in
+            let id = document.id ?? ""
+            return Diagnostic(
                 rule: description.id, file: document.path, location: document.location(ofField: "id"),
                 message: "document id '\(id)' is already used by \(original.path)",
                 notes: [Diagnostic.Note(file: original.path, location: original.location(ofField: "id"),
                                         message: "'\(id)' is first declared here")],
-                hint: "give this document a new id"))
+                hint: "give this document a new id")
         }
-        return findings
     }
 }

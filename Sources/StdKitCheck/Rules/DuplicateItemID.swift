@@ -14,21 +14,14 @@ struct DuplicateItemID: Rule {
         failing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 甲。\n- **R1** 乙。\n")])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        for document in context.standardsDocuments {
-            var first: [String: Item] = [:]
-            for item in document.items {
-                guard let original = first[item.id] else {
-                    first[item.id] = item
-                    continue
-                }
-                findings.append(Diagnostic(
+        context.standardsDocuments.flatMap { document in
+            Repeats.of(document.items, key: \.id).map { item, original in
+                Diagnostic(
                     rule: description.id, file: document.path, location: item.location,
                     message: "item id '\(item.id)' is already used in this document",
                     notes: [Diagnostic.Note(file: document.path, location: original.location, message: "'\(item.id)' is first declared here")],
-                    hint: "renumber this item"))
+                    hint: "renumber this item")
             }
         }
-        return findings
     }
 }

@@ -18,38 +18,29 @@ struct IDCaseCollision: Rule {
                   RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 甲。\n- **r1** 乙。\n")])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        var firstDocument: [String: Document] = [:]
-        for document in context.project.documents {
-            guard let id = document.id else { continue }
-            let key = Identifier.collisionKey(id)
-            guard let original = firstDocument[key] else {
-                firstDocument[key] = document
-                continue
+        // An exact repeat is a duplicate (another rule); only ids that differ in case collide here.
+        let documents = Repeats.of(context.project.documents) { $0.id.map(Identifier.collisionKey) }
+            .filter { $0.repeat.id != $0.first.id }
+            .map { document, original in
+                let id = document.id ?? ""
+                let originalID = original.id ?? ""
+                return Diagnostic(
+                    rule: description.id, file: document.path, location: document.location(ofField: "id"),
+                    message: "document id '\(id)' differs only by case from '\(originalID)' in \(original.path)",
+                    notes: [Diagnostic.Note(file: original.path, location: original.location(ofField: "id"), message: "'\(originalID)' is declared here")],
+                    hint: "give the documents ids that differ by more than case")
             }
-            guard original.id != id else { continue }  // an exact duplicate is duplicate-document-id
-            findings.append(Diagnostic(
-                rule: description.id, file: document.path, location: document.location(ofField: "id"),
-                message: "document id '\(id)' differs only by case from '\(original.id ?? "")' in \(original.path)",
-                notes: [Diagnostic.Note(file: original.path, location: original.location(ofField: "id"), message: "'\(original.id ?? "")' is declared here")],
-                hint: "give the documents ids that differ by more than case"))
-        }
-        for document in context.standardsDocuments {
-            var firstItem: [String: Item] = [:]
-            for item in document.items {
-                let key = Identifier.collisionKey(item.id)
-                guard let original = firstItem[key] else {
-                    firstItem[key] = item
-                    continue
+        let items = context.standardsDocuments.flatMap { document in
+            Repeats.of(document.items) { Identifier.collisionKey($0.id) }
+                .filter { $0.repeat.id != $0.first.id }
+                .map { item, original in
+                    Diagnostic(
+                        rule: description.id, file: document.path, location: item.location,
+                        message: "item id '\(item.id)' differs only by case from '\(original.id)'",
+                        notes: [Diagnostic.Note(file: document.path, location: original.location, message: "'\(original.id)' is declared here")],
+                        hint: "give the items ids that differ by more than case")
                 }
-                guard original.id != item.id else { continue }
-                findings.append(Diagnostic(
-                    rule: description.id, file: document.path, location: item.location,
-                    message: "item id '\(item.id)' differs only by case from '\(original.id)'",
-                    notes: [Diagnostic.Note(file: document.path, location: original.location, message: "'\(original.id)' is declared here")],
-                    hint: "give the items ids that differ by more than case"))
-            }
         }
-        return findings
+        return documents + items
     }
 }
