@@ -34,7 +34,7 @@ struct CheckCommand: EnvironmentCommand {
         for entry in selection.entries {
             let project: Project
             do {
-                project = try await ProjectLoader.load(root: entry.root, extraFiles: entry.extraFiles)
+                project = try await ProjectLoader.load(root: entry.root, extraFiles: entry.extraFiles, progress: environment.loadingProgress)
             } catch {
                 throw CommandFailure(description: "\(error)")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import StdKitModel
 
 /// Where a command writes: standard output and standard error, injected so that tests run
 /// commands in process and read what they printed.
@@ -30,21 +31,36 @@ public struct CommandEnvironment: Sendable {
     public var currentDirectory: URL
     public var output: OutputSink
     public var errors: OutputSink
-    /// Whether standard output is a terminal (for progress and colour).
+    /// Whether standard output is a terminal (for colour).
     public var outputIsTerminal: Bool
+    /// Whether standard error is a terminal: progress is shown there, and only then.
+    public var errorsIsTerminal: Bool
 
-    public init(currentDirectory: URL, output: OutputSink, errors: OutputSink, outputIsTerminal: Bool = false) {
+    public init(currentDirectory: URL, output: OutputSink, errors: OutputSink, outputIsTerminal: Bool = false, errorsIsTerminal: Bool = false) {
         self.currentDirectory = currentDirectory
         self.output = output
         self.errors = errors
         self.outputIsTerminal = outputIsTerminal
+        self.errorsIsTerminal = errorsIsTerminal
+    }
+
+    /// A progress line on standard error for long reads, when it is a terminal; nil otherwise,
+    /// so pipes and CI logs stay clean.
+    var loadingProgress: ProjectLoader.Progress? {
+        guard errorsIsTerminal else { return nil }
+        let errors = self.errors
+        return { done, total in
+            guard total >= 1_000 else { return }
+            errors.write(done < total ? "\rreading \(done)/\(total) files…" : "\r\u{1B}[K")
+        }
     }
 
     /// The environment of the running process.
     public static var process: CommandEnvironment {
         CommandEnvironment(
             currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
-            output: .standardOutput, errors: .standardError, outputIsTerminal: isatty(STDOUT_FILENO) != 0)
+            output: .standardOutput, errors: .standardError,
+            outputIsTerminal: isatty(STDOUT_FILENO) != 0, errorsIsTerminal: isatty(STDERR_FILENO) != 0)
     }
 
     /// `path` made absolute against the current folder.

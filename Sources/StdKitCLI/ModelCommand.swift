@@ -21,7 +21,7 @@ struct ModelCommand: EnvironmentCommand {
         guard let entry = selection.entries.first else { return 0 }
         let project: Project
         do {
-            project = try await ProjectLoader.load(root: entry.root)
+            project = try await ProjectLoader.load(root: entry.root, progress: environment.loadingProgress)
         } catch {
             throw CommandFailure(description: "\(error)")
         }

@@ -26,7 +26,10 @@ public enum ProjectLoader {
     ///
     /// Problems with individual files are diagnostics; only a broken installation (the shipped
     /// schemas missing) throws.
-    public static func load(root: URL, extraFiles: [String] = []) async throws -> Project {
+    ///
+    /// `progress`, when given, is called from time to time with the number of files read and
+    /// the total, for a progress line on a terminal.
+    public static func load(root: URL, extraFiles: [String] = [], progress: Progress? = nil) async throws -> Project {
         let root = root.standardizedFileURL
         var diagnostics: [Diagnostic] = []
         var configText: String?
@@ -53,7 +56,7 @@ public enum ProjectLoader {
         for extra in extraFiles where !paths.contains(extra) { paths.append(extra) }
         paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 
-        let loaded = await loadDocuments(paths: paths, schemas: schemas) { path in
+        let loaded = await loadDocuments(paths: paths, schemas: schemas, progress: progress) { path in
             try [UInt8](Data(contentsOf: root.appendingPathComponent(path)))
         }
         diagnostics += loaded.diagnostics
@@ -113,8 +116,11 @@ public enum ProjectLoader {
 
     /// Reads and parses `paths` concurrently, a few files per core; results come back in the
     /// order of `paths`.
+    /// Called with the number of files read so far and the total.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
     static func loadDocuments(
-        paths: [String], schemas: SchemaLibrary, read: @escaping @Sendable (String) throws -> [UInt8]
+        paths: [String], schemas: SchemaLibrary, progress: Progress? = nil, read: @escaping @Sendable (String) throws -> [UInt8]
     ) async -> (documents: [Document], diagnostics: [Diagnostic]) {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var results = [LoadResult?](repeating: nil, count: paths.count)
@@ -127,8 +133,11 @@ public enum ProjectLoader {
                 next += 1
             }
             while next < min(paths.count, width * 2) { addTask() }
+            var done = 0
             while let (position, result) = await group.next() {
                 results[position] = result
+                done += 1
+                if let progress, done % 250 == 0 || done == paths.count { progress(done, paths.count) }
                 if next < paths.count { addTask() }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import StdKitSyntax
 @testable import StdKitModel
@@ -17,6 +18,14 @@ struct LoaderTests {
         #expect(project.diagnostics.map(\.rule) == ["unreadable-file"])
         #expect(project.diagnostics.first?.file == "missing.md")
         #expect(project.diagnostics.first?.location == .start)
+    }
+
+    @Test func reportsProgressUpToTheTotal() async throws {
+        let calls = Mutex<[[Int]]>([])
+        _ = try await ProjectLoader.load(root: AllFormsProjectTests.root) { done, total in
+            calls.withLock { $0.append([done, total]) }
+        }
+        #expect(calls.withLock { $0 } == [[6, 6]])
     }
 
     @Test func loadsFromMemory() async throws {
