@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import StdKitModel
+import StdKitSyntax
+@testable import StdKitCheck
+
+/// The flagship standard (`standards/`) and the examples: clean under every rule, complete, and
+/// with a course table whose sums equal the programme's declared totals.
+@Suite("Flagship standard and examples")
+struct FlagshipStandardTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().standardizedFileURL
+
+    static func load(_ path: String) async throws -> Project {
+        try await ProjectLoader.load(root: repository.appendingPathComponent(path))
+    }
+
+    static func int(_ node: YAMLNode?) -> Int? { node?.scalar.flatMap { Int($0) } }
+    static func number(_ node: YAMLNode?) -> Double? { node?.scalar.flatMap { Double($0) } }
+
+    @Test(arguments: ["standards", "examples/minimal", "examples/english-programme"])
+    func checksWithoutAnyFinding(path: String) async throws {
+        let result = Checker().check(try await Self.load(path))
+        #expect(result.diagnostics.map { "\($0.file):\($0.location) \($0.rule) \($0.message)" } == [])
+        #expect(result.fileCount > 0)
+    }
+
+    @Test func flagshipHasEveryKindOfDocument() async throws {
+        let project = try await Self.load("standards")
+        let counts = Dictionary(grouping: project.documents, by: \.kind).mapValues(\.count)
+        #expect(counts["job-profile", default: 0] >= 3)
+        #expect(counts["course", default: 0] >= 10)
+        #expect(counts["material", default: 0] >= 3)
+        #expect(counts["programme"] == 1)
+        #expect(counts["certificate"] == 1)
+        #expect(project.config.parties.map(\.kind) == [.school, .enterprise, .authority])
+        for job in project.documents where job.kind == "job-profile" {
+            #expect(job.items.filter { $0.id.hasPrefix("R") }.count >= 6, "\(job.path) has fewer than 6 requirements")
+            #expect(job.items.filter { $0.id.hasPrefix("R") }.allSatisfy { $0.attribute("level") != nil })
+            #expect(job.owner == "hnauto", "job profiles are the enterprise's")
+        }
+    }
+
+    /// Every requirement is covered by at least one learning outcome, and every programme
+    /// specification is served by one.
+    @Test(arguments: ["standards", "examples/english-programme"])
+    func everyRequirementIsCovered(path: String) async throws {
+        let project = try await Self.load(path)
+        for document in project.documents where document.kind == "job-profile" || document.kind == "programme" {
+            let prefix = document.kind == "job-profile" ? "R" : "S"
+            for item in document.items where item.id.hasPrefix(prefix) {
+                let covering = project.index.sources(referencingItem: item.id, of: document.id ?? "")
+                    .filter { $0.item?.hasPrefix("LO") == true }
+                #expect(!covering.isEmpty, "\(item.fullID) is covered by no outcome")
+            }
+        }
+    }
+
+    /// The programme's course table adds up to its declared totals, and each entry agrees with
+    /// the course's own standard, whose units add up to its hours.
+    @Test(arguments: ["standards", "examples/english-programme"])
+    func courseTableSumsEqualDeclaredTotals(path: String) async throws {
+        let project = try await Self.load(path)
+        let programme = try #require(project.documents.first { $0.kind == "programme" })
+        let entries = try #require(programme.frontMatter?["courses"]?.sequence)
+        var hours = 0
+        var credits = 0.0
+        for entry in entries {
+            let theory = try #require(Self.int(entry["hours"]?["theory"]))
+            let practice = try #require(Self.int(entry["hours"]?["practice"]))
+            let entryCredits = try #require(Self.number(entry["credits"]))
+            hours += theory + practice
+            credits += entryCredits
+            let id = try #require(entry["id"]?.scalar)
+            let course = try #require(project.document(id), "\(id) has no course standard")
+            #expect(Self.int(course.frontMatter?["hours"]?["theory"]) == theory, "\(id) theory hours")
+            #expect(Self.int(course.frontMatter?["hours"]?["practice"]) == practice, "\(id) practice hours")
+            #expect(Self.number(course.frontMatter?["credits"]) == entryCredits, "\(id) credits")
+            #expect(course.frontMatter?["category"]?.scalar == entry["category"]?.scalar, "\(id) category")
+            let unitHours = course.items.filter { $0.id.hasPrefix("U") }.compactMap { $0.attribute("hours").flatMap(Int.init) }
+            #expect(unitHours.reduce(0, +) == theory + practice, "\(id): units add up to \(unitHours.reduce(0, +)), not \(theory + practice)")
+        }
+        #expect(Self.int(programme.frontMatter?["total_hours"]) == hours)
+        #expect(Self.number(programme.frontMatter?["credits"]) == credits)
+    }
+
+    /// The flagship meets the ministry's proportions (教职成〔2019〕13号).
+    @Test func flagshipMeetsTheMinistrysProportions() async throws {
+        let project = try await Self.load("standards")
+        let programme = try #require(project.documents.first { $0.kind == "programme" })
+        let entries = try #require(programme.frontMatter?["courses"]?.sequence)
+        var byCategory: [String: Int] = [:]
+        var practice = 0
+        for entry in entries {
+            let theory = Self.int(entry["hours"]?["theory"]) ?? 0
+            let practical = Self.int(entry["hours"]?["practice"]) ?? 0
+            byCategory[entry["category"]?.scalar ?? "", default: 0] += theory + practical
+            practice += practical
+        }
+        let total = Double(byCategory.values.reduce(0, +))
+        #expect(total >= 2_500)
+        #expect(Double(practice) / total >= 0.5)
+        #expect(Double(byCategory["public-basic", default: 0]) / total >= 0.25)
+        #expect(Double(byCategory["professional-elective", default: 0]) / total >= 0.10)
+        let core = entries.filter { $0["category"]?.scalar == "professional-core" }.count
+        #expect((6...8).contains(core))
+        #expect(Self.int(programme.frontMatter?["duration"]) == 3)
+        #expect(programme.frontMatter?["major"]?["code"]?.scalar == "460305")
+    }
+
+    @Test func flagshipProgrammeHasEveryElement() async throws {
+        let project = try await Self.load("standards")
+        let programme = try #require(project.documents.first { $0.kind == "programme" })
+        let titles = programme.sections.filter { $0.level == 2 }.map(\.title)
+        let required = try #require(project.schemas.schema(for: "programme")).sections.map { $0.names[0] }
+        #expect(titles.filter { required.contains($0) } == required, "elements missing or out of order")
+        #expect(programme.items.filter { $0.id.hasPrefix("S") }.count >= 10)
+    }
+}
