@@ -12,7 +12,7 @@ SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
 run: deps release
 	.build/release/stdkit check $(STANDARDS)
-	.build/release/stdkit model $(STANDARDS) | head -1
+	.build/release/stdkit model --json $(STANDARDS) > /dev/null
 	@echo "make run: $(STANDARDS) checked"
 
 test: deps
