@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "StdKitModel",
             dependencies: ["StdKitSyntax"],
-            resources: [.copy("Resources/schemas")]
+            resources: [.copy("Resources/schemas"), .copy("Resources/profiles")]
         ),
         .target(
             name: "StdKitCheck",

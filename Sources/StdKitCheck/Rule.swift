@@ -3,27 +3,72 @@ import StdKitSyntax
 
 /// The families of DESIGN §4.2, in the order the rule reference lists them.
 public enum RuleFamily: String, Sendable, CaseIterable {
-    case syntax, schema, identity, references
+    case syntax, schema, identity, references, coverage, structure, arithmetic
 }
 
 /// An example project for a rule: files by path. A failing example must trigger the rule, a
 /// passing one must not; tests run them all and the rule reference shows them.
+///
+/// In a failing example, `↓` marks where a finding is expected (SwiftLint's convention): the
+/// marker is removed from the text, and the rule must report exactly at the marked places.
 public struct RuleExample: Sendable {
+    /// A marked place: the file and the location of the character after `↓`.
+    public struct Mark: Sendable, Hashable {
+        public var file: String
+        public var location: SourceLocation
+    }
+
     /// The example's files by path, as bytes (an example may hold bytes that are not UTF-8).
     public var files: [String: [UInt8]]
+    /// The places marked with `↓`, sorted.
+    public var marks: [Mark]
+    /// For each mark, the text of its line before the marker.
+    public var markPrefixes: [String]
 
     public init(_ files: [String: String]) {
-        self.files = files.mapValues { Array($0.utf8) }
+        var contents: [String: [UInt8]] = [:]
+        var marks: [(Mark, String)] = []
+        for (path, text) in files {
+            var cleaned = ""
+            var line = 1
+            var lineText = ""
+            for scalar in text.unicodeScalars {
+                if scalar == "↓" {
+                    marks.append((Mark(file: path, location: SourceLocation(line: line, column: lineText.unicodeScalars.count + 1)), lineText))
+                    continue
+                }
+                cleaned.unicodeScalars.append(scalar)
+                if scalar == "\n" {
+                    line += 1
+                    lineText = ""
+                } else {
+                    lineText.unicodeScalars.append(scalar)
+                }
+            }
+            contents[path] = Array(cleaned.utf8)
+        }
+        marks.sort { ($0.0.file, $0.0.location) < ($1.0.file, $1.0.location) }
+        self.files = contents
+        self.marks = marks.map(\.0)
+        self.markPrefixes = marks.map(\.1)
     }
 
     /// An example of one document, `doc.md`.
     public init(document: String) {
-        self.files = ["doc.md": Array(document.utf8)]
+        self.init(["doc.md": document])
     }
 
     /// An example of one document given as bytes.
     public init(documentBytes: [UInt8]) {
         self.files = ["doc.md": documentBytes]
+        self.marks = []
+        self.markPrefixes = []
+    }
+
+    /// The files as text, for the rule reference (markers removed).
+    public func text(of path: String) -> String {
+        let bytes = files[path] ?? []
+        return String(validating: bytes, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self) + "\n(the marked bytes are not UTF-8)\n"
     }
 }
 

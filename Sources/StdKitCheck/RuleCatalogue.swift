@@ -13,7 +13,14 @@ public enum RuleCatalogue {
         // identity
         DuplicateDocumentID(), DuplicateItemID(), IDCaseCollision(),
         // references
-        MalformedReference(), UnresolvedReference(),
+        MalformedReference(), UnresolvedReference(), WithdrawnReference(), PrerequisiteCycle(), WrongTargetKind(), PinMismatch(),
+        // coverage
+        UncoveredRequirement(), UnservedSpecification(), OutcomeCoversNothing(), CourseNotInProgramme(), MaterialSupportsNothing(),
+        // structure
+        MissingSection(), SectionOrder(), EmptySection(), DuplicateHeading(), SkippedHeadingLevel(), BrokenLink(),
+        // programme arithmetic
+        TotalHoursMismatch(), TotalCreditsMismatch(), CourseEntryMismatch(), UnitHoursMismatch(), MinimumTotalHours(),
+        PracticeShare(), PublicBasicShare(), ElectiveShare(), CoreCourseCount(), HoursPerCredit(),
     ]
 
     /// The rule with id `id`.

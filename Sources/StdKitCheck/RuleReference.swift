@@ -43,9 +43,7 @@ public enum RuleReference {
                     for example in examples {
                         text += "\n\(title):\n"
                         for path in example.files.keys.sorted() {
-                            let bytes = example.files[path] ?? []
-                            let content = String(validating: bytes, as: UTF8.self)
-                                ?? String(decoding: bytes, as: UTF8.self) + "\n(the marked bytes are not UTF-8)\n"
+                            let content = example.text(of: path)
                             let language = path.hasSuffix(".yml") ? "yaml" : "markdown"
                             text += "\n`\(path)`:\n\n```\(language)\n\(content.hasSuffix("\n") ? content : content + "\n")```\n"
                         }

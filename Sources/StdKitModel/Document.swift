@@ -18,6 +18,8 @@ public struct Document: Sendable {
     public var items: [Item]
     /// References written in front-matter fields.
     public var references: [Reference]
+    /// Links and images of the body.
+    public var links: [LinkSyntax]
     public var hasByteOrderMark: Bool
     public var lineEnding: String
     /// Lines exempted from rules by `<!-- stdkit-disable-next-line … -->`.

@@ -12,14 +12,22 @@ public enum DocumentBuilder {
         let kind = scalar("kind") ?? "page"
         let id = scalar("id")
         let extraction = ItemExtractor(source: parsed.source, file: parsed.path).extract(from: parsed.body)
+        let empty = headingsWithoutContent(parsed.body)
         let sections = extraction.headings.map {
-            Section(level: $0.level, title: $0.text, anchor: Section.anchor(for: $0.text), location: $0.location)
+            Section(level: $0.level, title: $0.text, anchor: Section.anchor(for: $0.text), location: $0.location,
+                    itemID: $0.itemID, hasContent: !empty.contains($0.location))
         }
         var diagnostics = parsed.diagnostics
         var items: [Item] = []
         var references: [Reference] = []
         if kind != "page" {
-            items = extraction.items.map { Item(syntax: $0, documentID: id ?? "") }
+            let schema = schemas.schema(for: kind)
+            items = extraction.items.map { syntax in
+                var item = Item(syntax: syntax, documentID: id ?? "")
+                let allowed = schema?.itemKind(of: syntax.id)?.references ?? []
+                for index in item.references.indices { item.references[index].allowedTargets = allowed }
+                return item
+            }
             diagnostics += extraction.diagnostics
             if let frontMatter, let schema = schemas.schema(for: kind) {
                 collectReferences(in: frontMatter, fields: schema.fields, path: "", into: &references)
@@ -30,8 +38,25 @@ public enum DocumentBuilder {
             status: scalar("status"), owner: scalar("owner"),
             parties: frontMatter?["parties"]?.sequence?.compactMap(\.scalar) ?? [],
             frontMatter: frontMatter, sections: sections, items: items, references: references,
+            links: LinkSyntax.all(in: parsed.body),
             hasByteOrderMark: parsed.hasByteOrderMark, lineEnding: parsed.lineEnding,
             suppressions: parsed.suppressions, diagnostics: diagnostics)
+    }
+
+    /// The locations of top-level headings that no other block follows before the next heading.
+    static func headingsWithoutContent(_ body: MarkdownNode) -> Set<SourceLocation> {
+        var result: Set<SourceLocation> = []
+        var open: SourceLocation?
+        for block in body.children {
+            if case .heading = block.kind {
+                if let open { result.insert(open) }
+                open = block.range?.lowerBound
+            } else {
+                open = nil
+            }
+        }
+        if let open { result.insert(open) }
+        return result
     }
 
     /// Walks `node` along `fields`, adding a `Reference` for every well-formed value of a
@@ -46,9 +71,11 @@ public enum DocumentBuilder {
 
     private static func collect(_ node: YAMLNode, schema: FieldSchema, path: String, into references: inout [Reference]) {
         switch schema.type {
-        case .reference:
+        case .reference(let targets):
             if let text = node.scalar, !node.isNull, let syntax = ReferenceSyntax.parse(text, at: node.location) {
-                references.append(Reference(syntax: syntax, origin: .field(path)))
+                var reference = Reference(syntax: syntax, origin: .field(path))
+                reference.allowedTargets = targets
+                references.append(reference)
             }
         case .list(let element):
             for (index, child) in (node.sequence ?? []).enumerated() {

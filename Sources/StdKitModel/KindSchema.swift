@@ -15,12 +15,16 @@ public struct KindSchema: Sendable, Hashable {
         public var references: [String]
         /// Whether the references of these items are coverage links (outcome → requirement).
         public var coverage: Bool
+        /// Whether each item of this family must be covered by at least one coverage item
+        /// (a requirement by an outcome, a specification by a course outcome).
+        public var mustBeCovered: Bool
 
-        public init(prefix: String, name: String, references: [String] = [], coverage: Bool = false) {
+        public init(prefix: String, name: String, references: [String] = [], coverage: Bool = false, mustBeCovered: Bool = false) {
             self.prefix = prefix
             self.name = name
             self.references = references
             self.coverage = coverage
+            self.mustBeCovered = mustBeCovered
         }
     }
 

@@ -13,12 +13,20 @@ public struct Project: Sendable {
     /// Problems that belong to no single document (settings, schema files, unreadable files).
     public var diagnostics: [Diagnostic]
     public private(set) var index: ReferenceIndex
+    /// The rule profile in force, with the project's overrides; nil when none is set.
+    public var profile: Profile?
+    /// The paths of every file of a project read from memory or from git (nil when read from a
+    /// folder, whose files are looked up on disk).
+    public var listedFiles: Set<String>?
 
-    public init(root: URL?, config: ProjectConfig, schemas: SchemaLibrary, documents: [Document], diagnostics: [Diagnostic]) {
+    public init(root: URL?, config: ProjectConfig, schemas: SchemaLibrary, documents: [Document], diagnostics: [Diagnostic],
+                profile: Profile? = nil, listedFiles: Set<String>? = nil) {
         self.root = root
         self.config = config
         self.schemas = schemas
         self.diagnostics = diagnostics
+        self.profile = profile
+        self.listedFiles = listedFiles
         var documents = documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.index = ReferenceIndex.resolve(&documents)
         self.documents = documents
@@ -27,6 +35,13 @@ public struct Project: Sendable {
     /// The document with id `id` (the first by path if several share it).
     public func document(_ id: String) -> Document? {
         index.documentPositions[id].map { documents[$0] }
+    }
+
+    /// Whether the project holds a file (of any kind) at the relative path `path`.
+    public func containsFile(_ path: String) -> Bool {
+        if let listedFiles { return listedFiles.contains(path) || listedFiles.contains { $0.hasPrefix(path + "/") } }
+        guard let root else { return false }
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }
 
     /// The party with id `id`.

@@ -23,6 +23,8 @@ public struct ProjectConfig: Sendable, Hashable {
     public var rules: [String: String] = [:]
     /// The folder of the project's own kind schemas.
     public var schemas: String = "schemas"
+    /// Overrides of the profile's thresholds (`profile_settings`), applied by the loader.
+    public var profileSettings: YAMLNode?
     /// Where each setting was written, for messages about it.
     public var locations: [String: SourceLocation] = [:]
 
@@ -75,6 +77,12 @@ public struct ProjectConfig: Sendable, Hashable {
             case "include": config.include = strings(value, key) ?? config.include
             case "exclude": config.exclude = strings(value, key) ?? config.exclude
             case "schemas": config.schemas = string(value, key) ?? config.schemas
+            case "profile_settings":
+                if value.mapping != nil {
+                    config.profileSettings = value
+                } else if !value.isNull {
+                    diagnostics.append(problem(file, value, "'profile_settings' must be a mapping of setting names to values"))
+                }
             case "parties":
                 config.parties = parseParties(value, file: file, diagnostics: &diagnostics)
             case "publish":

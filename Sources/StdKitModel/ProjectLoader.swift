@@ -60,7 +60,27 @@ public enum ProjectLoader {
             try [UInt8](Data(contentsOf: root.appendingPathComponent(path)))
         }
         diagnostics += loaded.diagnostics
-        return Project(root: root, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics)
+        let profile = resolveProfile(config, diagnostics: &diagnostics)
+        return Project(root: root, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics, profile: profile)
+    }
+
+    /// The profile `stdkit.yml` names, with its `profile_settings` applied; an unknown profile
+    /// is a settings problem.
+    static func resolveProfile(_ config: ProjectConfig, diagnostics: inout [Diagnostic]) -> Profile? {
+        guard let id = config.profile else { return nil }
+        let profiles = Profile.builtIn()
+        guard var profile = profiles[id] else {
+            let known = profiles.keys.sorted()
+            diagnostics.append(Diagnostic(
+                rule: "config-invalid", file: ProjectConfig.fileName, location: config.locations["profile"] ?? .start,
+                message: "profile '\(id)' is not known",
+                hint: "use one of \(known.joined(separator: ", ")), or leave 'profile' out"))
+            return nil
+        }
+        if let settings = config.profileSettings {
+            profile.apply(settings, file: ProjectConfig.fileName, rule: "config-invalid", diagnostics: &diagnostics)
+        }
+        return profile
     }
 
     /// Loads a project from files held in memory (path → bytes), e.g. a rule's examples or a
@@ -77,7 +97,9 @@ public enum ProjectLoader {
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let loaded = await loadDocuments(paths: paths, schemas: schemas) { path in files[path] ?? [] }
         diagnostics += loaded.diagnostics
-        return Project(root: nil, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics)
+        let profile = resolveProfile(config, diagnostics: &diagnostics)
+        return Project(root: nil, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics,
+                       profile: profile, listedFiles: Set(files.keys))
     }
 
     private static func settings(configText: String?, defaultName: String, diagnostics: inout [Diagnostic]) throws -> (ProjectConfig, SchemaLibrary) {

@@ -26,6 +26,9 @@ public struct Reference: Sendable, Hashable {
     public var syntax: ReferenceSyntax
     public var origin: Origin
     public var resolution: Resolution = .pending
+    /// The kinds of document the reference may point at, from the schema (`course`, or
+    /// `job-profile#R` for items of a prefix); empty for any.
+    public var allowedTargets: [String] = []
 
     public init(syntax: ReferenceSyntax, origin: Origin) {
         self.syntax = syntax

@@ -129,7 +129,8 @@ struct SchemaReader {
             items.append(KindSchema.ItemKind(
                 prefix: prefix, name: node["name"]?.scalar ?? prefix,
                 references: node["references"]?.sequence?.compactMap(\.scalar) ?? [],
-                coverage: node["coverage"]?.scalar == "true"))
+                coverage: node["coverage"]?.scalar == "true",
+                mustBeCovered: node["must_be_covered"]?.scalar == "true"))
         }
         var sections: [KindSchema.SectionSpec] = []
         for node in root["sections"]?.sequence ?? [] {

@@ -7,12 +7,18 @@ public struct Section: Sendable, Hashable {
     /// The anchor a published page gives the heading (GitHub's rules; CJK kept).
     public var anchor: String
     public var location: SourceLocation
+    /// The item the heading declares (`### **U3** …`), if it is one.
+    public var itemID: String?
+    /// Whether any block other than a heading follows before the next heading.
+    public var hasContent: Bool
 
-    public init(level: Int, title: String, anchor: String, location: SourceLocation) {
+    public init(level: Int, title: String, anchor: String, location: SourceLocation, itemID: String? = nil, hasContent: Bool = true) {
         self.level = level
         self.title = title
         self.anchor = anchor
         self.location = location
+        self.itemID = itemID
+        self.hasContent = hasContent
     }
 
     /// The anchor of a heading text: lower case, spaces to `-`, punctuation dropped; letters of

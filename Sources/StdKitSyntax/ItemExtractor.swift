@@ -35,12 +35,19 @@ public struct ItemExtractor {
         var parent = parentItem
         switch node.kind {
         case .heading(let level):
+            let item = item(inlines: node.children, host: .heading(level: level), hostRange: node.range, parentID: nil, into: &result)
             if let range = node.range {
-                result.headings.append(HeadingSyntax(level: level, text: node.plainText.trimmingWhitespace(), location: range.lowerBound))
+                var text = node.plainText.trimmingWhitespace()
+                // An item heading's attributes and references are data, not part of its title.
+                if let item, !item.attributes.isEmpty, let brace = text.range(of: "{", options: .backwards) {
+                    text = String(text[..<brace.lowerBound]).trimmingWhitespace()
+                }
+                if let item, !item.references.isEmpty, let arrow = text.lastArrowRange() {
+                    text = String(text[..<arrow.lowerBound]).trimmingWhitespace()
+                }
+                result.headings.append(HeadingSyntax(level: level, text: text, location: range.lowerBound, itemID: item?.id))
             }
-            if let item = item(inlines: node.children, host: .heading(level: level), hostRange: node.range, parentID: nil, into: &result) {
-                result.items.append(item)
-            }
+            if let item { result.items.append(item) }
             return
         case .item:
             if let paragraph = node.children.first, paragraph.kind == .paragraph,

@@ -53,13 +53,51 @@ public struct AttributeSyntax: Sendable, Hashable {
 /// A heading of the body, for sections and structure checks.
 public struct HeadingSyntax: Sendable, Hashable {
     public var level: Int
-    /// The heading's plain text (an item heading keeps its id: `U3 弧焊工作站编程`).
+    /// The heading's plain text; an item heading keeps its id but not its attributes:
+    /// `U3 弧焊工作站编程`.
     public var text: String
     public var location: SourceLocation
+    /// The item the heading declares, if it is one.
+    public var itemID: String?
 
-    public init(level: Int, text: String, location: SourceLocation) {
+    public init(level: Int, text: String, location: SourceLocation, itemID: String? = nil) {
         self.level = level
         self.text = text
         self.location = location
+        self.itemID = itemID
+    }
+}
+
+/// A link or image in the body, with where it is written.
+public struct LinkSyntax: Sendable, Hashable {
+    public var destination: String
+    /// Where the link starts, or the start of its block where cmark gives no position.
+    public var location: SourceLocation
+    public var isImage: Bool
+
+    public init(destination: String, location: SourceLocation, isImage: Bool) {
+        self.destination = destination
+        self.location = location
+        self.isImage = isImage
+    }
+
+    /// Every link and image of `node`, in source order.
+    public static func all(in node: MarkdownNode) -> [LinkSyntax] {
+        var links: [LinkSyntax] = []
+        // An explicit stack: lists can nest deeply.
+        var stack: [(MarkdownNode, SourceLocation)] = [(node, node.range?.lowerBound ?? .start)]
+        while let (current, fallback) = stack.popLast() {
+            let location = current.range?.lowerBound ?? fallback
+            switch current.kind {
+            case .link(let destination, _):
+                links.append(LinkSyntax(destination: destination, location: location, isImage: false))
+            case .image(let source, _):
+                links.append(LinkSyntax(destination: source, location: location, isImage: true))
+            default:
+                break
+            }
+            for child in current.children.reversed() { stack.append((child, location)) }
+        }
+        return links
     }
 }

@@ -39,7 +39,7 @@ struct CommandTests {
         let items = documents.flatMap { ($0["items"] as? [[String: Any]]) ?? [] }
         let references = items.flatMap { ($0["references"] as? [[String: Any]]) ?? [] }
             + documents.flatMap { ($0["references"] as? [[String: Any]]) ?? [] }
-        #expect(references.count == 16)
+        #expect(references.count == 19)
         #expect(references.allSatisfy { $0["resolved"] as? Bool == true })
         let r1 = try #require(items.first { $0["fullId"] as? String == "JOB-WELD-ROBOT#R1" })
         let coveredBy = try #require(r1["referencedBy"] as? [[String: Any]])

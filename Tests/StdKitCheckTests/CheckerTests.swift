@@ -7,14 +7,19 @@ import StdKitSyntax
 struct CheckerTests {
     static let brokenCourse = "---\nid: C1\nkind: course\ntitle: 课程\nstatus: reviewed\n---\n\n- **LO1** 目标 → NOWHERE\n"
 
+    /// Settings that turn off the structure and coverage rules the tiny documents here would trip.
+    static let quiet = "rules: {missing-section: off, uncovered-requirement: off, outcome-covers-nothing: off}\n"
+
     func check(_ files: [String: String], only: [String]? = nil) async throws -> CheckResult {
+        var files = files
+        if files["stdkit.yml"] == nil { files["stdkit.yml"] = Self.quiet }
         let project = try await ProjectLoader.load(files: files.mapValues { Array($0.utf8) })
         return Checker().check(project, only: only)
     }
 
     @Test func severityOverridesFromSettings() async throws {
         let result = try await check([
-            "stdkit.yml": "rules: {invalid-value: warning, unresolved-reference: off}\n",
+            "stdkit.yml": "rules: {invalid-value: warning, unresolved-reference: off, missing-section: off, outcome-covers-nothing: off}\n",
             "c.md": Self.brokenCourse,
         ])
         #expect(result.diagnostics.map(\.rule) == ["invalid-value"])

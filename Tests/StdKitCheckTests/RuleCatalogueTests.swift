@@ -28,13 +28,19 @@ struct RuleCatalogueTests {
         return Checker().check(project).diagnostics
     }
 
-    /// Each failing example triggers its rule; each passing example does not.
+    /// Each failing example triggers its rule, exactly at its `↓` marks when it has any; each
+    /// passing example does not trigger it.
     @Test(arguments: RuleCatalogue.all.map(\.description.id))
     func examples(id: String) async throws {
         let rule = try #require(RuleCatalogue.rule(id)).description
         for example in rule.failing {
             let found = try await Self.findings(of: example)
             #expect(found.contains { $0.rule == id }, "a failing example of \(id) did not trigger it: \(found.map(\.rule))")
+            if !example.marks.isEmpty {
+                let places = found.filter { $0.rule == id }.map { RuleExample.Mark(file: $0.file, location: $0.location) }
+                #expect(places.sorted { ($0.file, $0.location) < ($1.file, $1.location) } == example.marks,
+                        "\(id) reported at \(places.map { "\($0.file):\($0.location)" }), marked \(example.marks.map { "\($0.file):\($0.location)" })")
+            }
         }
         for example in rule.passing {
             let found = try await Self.findings(of: example)
@@ -44,6 +50,29 @@ struct RuleCatalogueTests {
 
     /// Most rules have examples; the few without are those whose input cannot be written as
     /// a small project (a file that cannot be read, a runaway YAML alias, a broken schema file).
+    /// Where a rule's findings stand after other text on a line, one of its marked examples puts
+    /// Chinese characters before the mark, so that columns are proven to count characters.
+    @Test(arguments: RuleCatalogue.all.map(\.description))
+    func markedExamplesHaveChineseOnTheLine(rule: RuleDescription) {
+        let marked = rule.failing.filter { !$0.marks.isEmpty }
+        guard !marked.isEmpty else { return }
+        // Marks at the start of a construct (a heading, an item's id) or on a front-matter line,
+        // whose columns come from the YAML reader (tested with Chinese on its own), need none.
+        let needsChinese = marked.contains { example in
+            zip(example.marks, example.markPrefixes).contains { mark, prefix in
+                !prefix.allSatisfy { " #-*>[".contains($0) } && !Self.isFrontMatterLine(mark, of: example)
+            }
+        }
+        let chineseBefore = marked.contains { $0.markPrefixes.contains { $0.unicodeScalars.contains(where: \.isCJK) } }
+        #expect(chineseBefore || !needsChinese, "\(rule.id): no marked example has Chinese text before its mark")
+    }
+
+    static func isFrontMatterLine(_ mark: RuleExample.Mark, of example: RuleExample) -> Bool {
+        let lines = example.text(of: mark.file).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == "---", let closing = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else { return false }
+        return mark.location.line <= closing
+    }
+
     @Test func rulesWithoutExamplesAreTheKnownFew() {
         let without = Self.rules.filter { $0.failing.isEmpty }.map(\.id).sorted()
         #expect(without == ["resource-limit", "schema-invalid", "unreadable-file"])

@@ -1,0 +1,98 @@
+import Foundation
+import StdKitModel
+import StdKitSyntax
+
+/// A relative link to a file that does not exist, or to an anchor the target does not have.
+struct BrokenLink: Rule {
+    let description = RuleDescription(
+        id: "broken-link", family: .structure,
+        summary: "a relative link points at a missing file or anchor",
+        explanation: """
+            Links between documents are relative paths (`../jobs/welding.md`), optionally with an \
+            anchor: a heading (`#课程目标`, lower case, spaces as '-') or an item id (`#R2`). Links \
+            to web addresses are not checked. A link that leaves the project folder is broken too: \
+            the published site will not contain its target.
+            """,
+        passing: [RuleExample(["a.md": "# 甲\n\n## 课程目标\n\n见 [乙](b.md#r1) 与 [目标](#课程目标)。\n",
+                               "b.md": "---\nid: J1\nkind: job-profile\ntitle: 乙\n---\n\n- **R1** 要求\n"])],
+        failing: [RuleExample(document: "# 甲\n\n参见岗位标准 ↓[焊接岗位](jobs/welding.md)。\n"),
+                  RuleExample(document: "# 甲\n\n## 课程目标\n\n见本文 ↓[考核](#考核评价)。\n")])
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        let project = context.project
+        let byPath = Dictionary(project.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var findings: [Diagnostic] = []
+        for document in project.documents {
+            for link in document.links {
+                guard let problem = problem(with: link.destination, in: document, project: project, documents: byPath) else { continue }
+                findings.append(Diagnostic(
+                    rule: description.id, file: document.path, location: link.location,
+                    message: problem.message, hint: problem.hint))
+            }
+        }
+        return findings
+    }
+
+    private func problem(with destination: String, in document: Document, project: Project, documents: [String: Document]) -> (message: String, hint: String)? {
+        guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let pathPart = parts[0].removingPercentEncoding ?? parts[0]
+        let fragment = parts.count > 1 ? (parts[1].removingPercentEncoding ?? parts[1]) : ""
+        var target = document
+        if !pathPart.isEmpty {
+            guard let resolved = Self.resolve(pathPart, from: document.path) else {
+                return ("link '\(destination)' points outside the project", "link only to files inside the project folder")
+            }
+            guard project.containsFile(resolved) else {
+                let folder = (resolved as NSString).deletingLastPathComponent
+                let siblings = documents.keys.filter { ($0 as NSString).deletingLastPathComponent == folder }
+                let suggestion = Suggestion.closest(to: resolved, among: siblings).map { "; did you mean '\(Self.relative($0, from: document.path))'?" } ?? ""
+                return ("link '\(destination)' points at '\(resolved)', which does not exist\(suggestion)",
+                        "correct the path (it is relative to this file's folder), or add the file")
+            }
+            guard let linked = documents[resolved] else { return nil }  // an image or another file: no anchors to check
+            target = linked
+        }
+        guard !fragment.isEmpty else { return nil }
+        let anchors = target.sections.map(\.anchor) + target.items.map(\.id)
+        let wanted = fragment.lowercased()
+        guard !anchors.contains(where: { $0.lowercased() == wanted }) else { return nil }
+        let suggestion = Suggestion.closest(to: fragment, among: anchors).map { "; did you mean '#\($0)'?" } ?? ""
+        return ("link '\(destination)': \(target.path) has no anchor '#\(fragment)'\(suggestion)",
+                "link to a heading (lower case, spaces as '-') or to an item id")
+    }
+
+    /// A web address, a mail link or a site-absolute path: not checked.
+    static func isExternal(_ destination: String) -> Bool {
+        if destination.hasPrefix("/") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// `path` relative to the folder of `from`, normalised; nil when it leaves the project.
+    static func resolve(_ path: String, from: String) -> String? {
+        var components = from.split(separator: "/").dropLast().map(String.init)
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            default: components.append(String(component))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+
+    /// `path` written relative to the folder of `from`.
+    static func relative(_ path: String, from: String) -> String {
+        var base = from.split(separator: "/").dropLast().map(String.init)
+        var target = path.split(separator: "/").map(String.init)
+        while let first = base.first, let other = target.first, first == other, target.count > 1 {
+            base.removeFirst()
+            target.removeFirst()
+        }
+        return (Array(repeating: "..", count: base.count) + target).joined(separator: "/")
+    }
+}

@@ -1,0 +1,63 @@
+import StdKitModel
+import StdKitSyntax
+
+/// A reference into a document of a kind it may not point at, e.g. an outcome "covering" a course.
+struct WrongTargetKind: Rule {
+    let description = RuleDescription(
+        id: "wrong-target-kind", family: .references,
+        summary: "a reference points at a document of the wrong kind",
+        explanation: """
+            The kind's schema says what each reference may point at: a course's outcomes cover job \
+            requirements, programme specifications and certificate skills; its prerequisites are \
+            courses; a programme's occupations are job profiles. A reference to another kind is \
+            almost always a slip of the id.
+            """,
+        passing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\n---\n\n- **R1** 要求\n",
+                               "c.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n- **LO1** 目标 → JOB-A#R1\n"])],
+        failing: [RuleExample(["c0.md": "---\nid: C0\nkind: course\ntitle: 基础\n---\n\n- **U1** 单元\n",
+                               "c1.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n- **LO1** 能编写程序 → ↓C0#U1\n"]),
+                  RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\n---\n",
+                               "c1.md": "---\nid: C1\nkind: course\ntitle: 课程\nprerequisites: [↓JOB-A]\n---\n"])])
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        let project = context.project
+        var findings: [Diagnostic] = []
+        for document in context.standardsDocuments {
+            for reference in document.allReferences where !reference.allowedTargets.isEmpty {
+                let targetID: String
+                let targetItem: String?
+                switch reference.resolution {
+                case .document(let id): (targetID, targetItem) = (id, nil)
+                case .item(let id, let item): (targetID, targetItem) = (id, item)
+                default: continue
+                }
+                guard let target = project.document(targetID),
+                      !Self.allows(reference.allowedTargets, kind: target.kind, item: targetItem) else { continue }
+                let what: String
+                switch reference.origin {
+                case .item(let item):
+                    let family = context.itemKind(of: item, in: document)?.name ?? "item"
+                    what = "\(family) \(item)"
+                case .field(let path):
+                    what = "field '\(path)'"
+                }
+                findings.append(Diagnostic(
+                    rule: description.id, file: document.path, location: reference.syntax.location,
+                    message: "\(what) references '\(reference.syntax.text)', a \(target.kind); it may reference \(reference.allowedTargets.joined(separator: ", "))",
+                    notes: [Diagnostic.Note(file: target.path, location: target.location(ofField: "kind"), message: "\(targetID) is a \(target.kind)")],
+                    hint: "check the id: a reference of this kind points at \(reference.allowedTargets.joined(separator: " or "))"))
+            }
+        }
+        return findings
+    }
+
+    /// Whether `allowed` (kinds, or `kind#PREFIX` for items of a prefix) admits the target.
+    static func allows(_ allowed: [String], kind: String, item: String?) -> Bool {
+        allowed.contains { entry in
+            let parts = entry.split(separator: "#", maxSplits: 1).map(String.init)
+            guard parts[0] == kind else { return false }
+            guard parts.count == 2 else { return true }
+            return item?.hasPrefix(parts[1]) == true
+        }
+    }
+}

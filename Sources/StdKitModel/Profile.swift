@@ -1,0 +1,111 @@
+import Foundation
+import StdKitSyntax
+
+/// A rule profile: the thresholds of the programme arithmetic rules for one kind of
+/// programme (`cn-vocational-higher`, `cn-vocational-secondary`). Shipped as data files in
+/// `Resources/profiles/`; a project overrides any setting under `profile_settings` in
+/// `stdkit.yml`.
+public struct Profile: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// The years `minTotalHours` is stated for; other durations scale it.
+    public var referenceDuration: Int = 3
+    public var minTotalHours: Int?
+    public var minPracticeShare: Double?
+    public var minPublicBasicShare: Double?
+    public var maxPublicBasicShare: Double?
+    public var minElectiveShare: Double?
+    public var minCoreCourses: Int?
+    public var maxCoreCourses: Int?
+    public var minHoursPerCredit: Double?
+    public var maxHoursPerCredit: Double?
+    /// Course categories counted by weeks, not by 16–18 hours a credit.
+    public var hoursPerCreditExempt: [String] = []
+
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
+    }
+
+    /// The names of the settings, as written in profile files and `profile_settings`.
+    public static let settingNames = [
+        "reference_duration", "min_total_hours", "min_practice_share", "min_public_basic_share",
+        "max_public_basic_share", "min_elective_share", "min_core_courses", "max_core_courses",
+        "min_hours_per_credit", "max_hours_per_credit", "hours_per_credit_exempt",
+    ]
+
+    /// Applies the settings of `node` (a mapping), reporting what is wrong in `file`.
+    public mutating func apply(_ node: YAMLNode, file: String, rule: String, diagnostics: inout [Diagnostic]) {
+        for pair in node.mapping ?? [] {
+            guard let name = pair.key.scalar else { continue }
+            let value = pair.value
+            func problem(_ message: String) {
+                diagnostics.append(Diagnostic(rule: rule, file: file, location: value.location, message: message))
+            }
+            func number() -> Double? {
+                guard let text = value.scalar, let number = Double(text), number >= 0 else {
+                    problem("'\(name)' must be a number, not \(value.scalar.map { "'\($0)'" } ?? value.shapeDescription)")
+                    return nil
+                }
+                return number
+            }
+            func whole() -> Int? {
+                guard let text = value.scalar, let number = Int(text), number >= 0 else {
+                    problem("'\(name)' must be a whole number, not \(value.scalar.map { "'\($0)'" } ?? value.shapeDescription)")
+                    return nil
+                }
+                return number
+            }
+            func share() -> Double? {
+                guard let number = number() else { return nil }
+                guard number <= 1 else {
+                    problem("'\(name)' is a share between 0 and 1 (0.25 for 25 %), not \(value.scalar ?? "")")
+                    return nil
+                }
+                return number
+            }
+            switch name {
+            case "reference_duration": if let v = whole(), v > 0 { referenceDuration = v }
+            case "min_total_hours": minTotalHours = whole() ?? minTotalHours
+            case "min_practice_share": minPracticeShare = share() ?? minPracticeShare
+            case "min_public_basic_share": minPublicBasicShare = share() ?? minPublicBasicShare
+            case "max_public_basic_share": maxPublicBasicShare = share() ?? maxPublicBasicShare
+            case "min_elective_share": minElectiveShare = share() ?? minElectiveShare
+            case "min_core_courses": minCoreCourses = whole() ?? minCoreCourses
+            case "max_core_courses": maxCoreCourses = whole() ?? maxCoreCourses
+            case "min_hours_per_credit": minHoursPerCredit = number() ?? minHoursPerCredit
+            case "max_hours_per_credit": maxHoursPerCredit = number() ?? maxHoursPerCredit
+            case "hours_per_credit_exempt":
+                if let list = value.sequence?.compactMap(\.scalar) { hoursPerCreditExempt = list } else { problem("'\(name)' must be a list of course categories") }
+            default:
+                let suggestion = Self.settingNames.min { Self.distance(name, $0) < Self.distance(name, $1) }
+                diagnostics.append(Diagnostic(
+                    rule: rule, file: file, location: pair.key.location,
+                    message: "'\(name)' is not a profile setting" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                    hint: "settings are \(Self.settingNames.joined(separator: ", "))"))
+            }
+        }
+    }
+
+    /// A rough distance for suggestions: shared prefix length, negated.
+    private static func distance(_ a: String, _ b: String) -> Int {
+        -zip(a, b).prefix(while: { $0 == $1 }).count
+    }
+
+    /// The shipped profiles by id.
+    public static func builtIn() -> [String: Profile] {
+        guard let folder = Bundle.module.url(forResource: "profiles", withExtension: nil),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
+        var profiles: [String: Profile] = [:]
+        for name in names.sorted() where name.hasSuffix(".yml") {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                  let root = YAMLReader.read(String(decoding: data, as: UTF8.self), file: name).root,
+                  let id = root["profile"]?.scalar else { continue }
+            var profile = Profile(id: id, title: root["title"]?.scalar ?? id)
+            var ignored: [Diagnostic] = []
+            if let settings = root["settings"] { profile.apply(settings, file: name, rule: "schema-invalid", diagnostics: &ignored) }
+            profiles[id] = profile
+        }
+        return profiles
+    }
+}
