@@ -16,38 +16,93 @@ struct CheckCommand: EnvironmentCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif, github
+    }
+
+    enum Colour: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
     }
 
     @Argument(help: "Files or folders to check (default: the project of the current folder).")
     var paths: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif or github.")
     var format: Format = .text
+
+    @Flag(help: "Check what is staged for commit (the git index), not the working tree.")
+    var staged = false
+
+    @Option(help: "Check the project as it is at a git revision (a commit, branch or tag).")
+    var rev: String?
+
+    @Option(name: .customLong("only"), help: ArgumentHelp("Report only this rule (repeatable).", valueName: "rule"))
+    var only: [String] = []
 
     @Flag(help: "Exit with status 1 on warnings too.")
     var warningsAsErrors = false
 
+    @Option(help: "Colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: Colour = .auto
+
+    func validate() throws {
+        if staged && rev != nil {
+            throw ValidationError("--staged and --rev cannot be used together: choose the index or a revision")
+        }
+        let known = RuleCatalogue.all.map(\.description.id)
+        for rule in only where !known.contains(rule) {
+            let suggestion = Suggestion.closest(to: rule, among: known).map { "; did you mean '\($0)'?" } ?? ""
+            throw ValidationError("'\(rule)' is not a rule\(suggestion) ('stdkit rules' lists them)")
+        }
+    }
+
     func run(in environment: CommandEnvironment) async throws -> Int32 {
         let selection = try ProjectSelection(paths: paths, environment: environment)
         var combined = CheckResult(diagnostics: [], fileCount: 0)
+        var documents: [String: Document] = [:]
         for entry in selection.entries {
-            let project: Project
-            do {
-                project = try await ProjectLoader.load(root: entry.root, extraFiles: entry.extraFiles, progress: environment.loadingProgress)
-            } catch {
-                throw CommandFailure(description: "\(error)")
-            }
-            let result = Checker().check(project, only: entry.paths.isEmpty || entry.paths == [""] ? nil : entry.paths)
+            let project = try await load(entry, environment: environment)
+            var result = Checker().check(project, only: entry.paths.isEmpty || entry.paths == [""] ? nil : entry.paths)
+            if !only.isEmpty { result.diagnostics.removeAll { !only.contains($0.rule) } }
             combined.diagnostics += result.diagnostics.map { $0.displayed(root: entry.root, in: environment) }
             combined.fileCount += result.fileCount
+            for document in project.documents {
+                documents[environment.displayPath(entry.root.appendingPathComponent(document.path))] = document
+            }
         }
         combined.diagnostics.sort(by: Diagnostic.reportOrder)
+        let report: String
         switch format {
-        case .text: environment.output.write(TextReporter().report(combined))
-        case .json: environment.output.write(JSONReporter().report(combined))
+        case .text:
+            let colour = color == .always || (color == .auto && environment.outputIsTerminal)
+            let shown = documents
+            let lines: TextReporter.SourceLines = { file, line in shown[file]?.line(line) }
+            report = TextReporter(style: .init(enabled: colour && !environment.noColor), sourceLines: lines).report(combined)
+        case .json: report = JSONReporter().report(combined)
+        case .sarif: report = SARIFReporter(rules: RuleCatalogue.all.map(\.description), toolVersion: StdKit.version).report(combined)
+        case .github: report = GitHubReporter().report(combined)
         }
+        environment.output.write(report)
         let failing = combined.count(.error) > 0 || (warningsAsErrors && combined.count(.warning) > 0)
         return failing ? 1 : 0
+    }
+
+    /// The project of `entry` from the working tree, the index (`--staged`) or a revision.
+    private func load(_ entry: ProjectSelection.Entry, environment: CommandEnvironment) async throws -> Project {
+        do {
+            guard staged || rev != nil else {
+                return try await ProjectLoader.load(root: entry.root, extraFiles: entry.extraFiles, progress: environment.loadingProgress)
+            }
+            let repository = try GitRepository(containing: entry.root)
+            let top = repository.top.path
+            let root = entry.root.standardizedFileURL.path
+            let projectPath = root == top ? "" : String(root.dropFirst(top.count + 1))
+            return try await ProjectLoader.load(repository: repository, source: rev.map { .revision($0) } ?? .index, projectPath: projectPath)
+        } catch let failure as GitRepository.Failure {
+            throw CommandFailure(description: failure.description)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(description: "\(error)")
+        }
     }
 }

@@ -35,14 +35,21 @@ public struct CommandEnvironment: Sendable {
     public var outputIsTerminal: Bool
     /// Whether standard error is a terminal: progress is shown there, and only then.
     public var errorsIsTerminal: Bool
+    /// The environment variables (NO_COLOR).
+    public var variables: [String: String]
 
-    public init(currentDirectory: URL, output: OutputSink, errors: OutputSink, outputIsTerminal: Bool = false, errorsIsTerminal: Bool = false) {
+    public init(currentDirectory: URL, output: OutputSink, errors: OutputSink, outputIsTerminal: Bool = false,
+                errorsIsTerminal: Bool = false, variables: [String: String] = [:]) {
         self.currentDirectory = currentDirectory
         self.output = output
         self.errors = errors
         self.outputIsTerminal = outputIsTerminal
         self.errorsIsTerminal = errorsIsTerminal
+        self.variables = variables
     }
+
+    /// Whether NO_COLOR (no-color.org) asks for no colour.
+    var noColor: Bool { !(variables["NO_COLOR"] ?? "").isEmpty }
 
     /// A progress line on standard error for long reads, when it is a terminal; nil otherwise,
     /// so pipes and CI logs stay clean.
@@ -60,7 +67,8 @@ public struct CommandEnvironment: Sendable {
         CommandEnvironment(
             currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
             output: .standardOutput, errors: .standardError,
-            outputIsTerminal: isatty(STDOUT_FILENO) != 0, errorsIsTerminal: isatty(STDERR_FILENO) != 0)
+            outputIsTerminal: isatty(STDOUT_FILENO) != 0, errorsIsTerminal: isatty(STDERR_FILENO) != 0,
+            variables: ProcessInfo.processInfo.environment)
     }
 
     /// `path` made absolute against the current folder.

@@ -4,6 +4,8 @@ import StdKitSyntax
 public struct Document: Sendable {
     /// The path relative to the project root, with `/`.
     public var path: String
+    /// The file's text, as read (without a byte-order mark).
+    public var text: String
     /// The id from front matter (nil for a page without one, or an unreadable id).
     public var id: String?
     /// `job-profile`, `course`, …, or `page` for a file without a kind.
@@ -38,6 +40,23 @@ public struct Document: Sendable {
     /// Where a front-matter field's value was written, else where its key was, else line 1.
     public func location(ofField name: String) -> SourceLocation {
         frontMatter?[name]?.location ?? frontMatter?.location ?? .start
+    }
+
+    /// The text of 1-based line `line`, without its line ending.
+    public func line(_ line: Int) -> Substring? {
+        guard line >= 1 else { return nil }
+        var current = 1
+        var start = text.startIndex
+        for index in text.unicodeScalars.indices where text.unicodeScalars[index] == "\n" {
+            if current == line { return Self.trimmed(text[start..<index]) }
+            current += 1
+            start = text.unicodeScalars.index(after: index)
+        }
+        return current == line ? Self.trimmed(text[start...]) : nil
+    }
+
+    private static func trimmed(_ line: Substring) -> Substring {
+        line.hasSuffix("\r") ? line.dropLast() : line
     }
 
     /// Every reference of the document: front matter first, then items in order.

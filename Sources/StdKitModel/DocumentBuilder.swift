@@ -34,7 +34,7 @@ public enum DocumentBuilder {
             }
         }
         return Document(
-            path: parsed.path, id: id, kind: kind, title: scalar("title"), version: scalar("version"),
+            path: parsed.path, text: parsed.text, id: id, kind: kind, title: scalar("title"), version: scalar("version"),
             status: scalar("status"), owner: scalar("owner"),
             parties: frontMatter?["parties"]?.sequence?.compactMap(\.scalar) ?? [],
             frontMatter: frontMatter, sections: sections, items: items, references: references,

@@ -84,22 +84,75 @@ public enum ProjectLoader {
     }
 
     /// Loads a project from files held in memory (path → bytes), e.g. a rule's examples or a
-    /// git revision. `stdkit.yml`, when among them, gives the settings; every other file that
-    /// the settings include is a document.
-    public static func load(files: [String: [UInt8]], name: String = "project") async throws -> Project {
+    /// git revision. `stdkit.yml`, when among them, gives the settings; files under the schemas
+    /// folder are the project's kinds; every other file that the settings include is a
+    /// document. `otherFiles` names files that exist but whose contents are not needed (images,
+    /// for link checks).
+    public static func load(files: [String: [UInt8]], otherFiles: Set<String> = [], name: String = "project") async throws -> Project {
         var diagnostics: [Diagnostic] = []
         let configText = files[ProjectConfig.fileName].map { DecodedSource(bytes: $0).text }
-        let (config, schemas) = try settings(configText: configText, defaultName: name, diagnostics: &diagnostics)
-        let include = config.include.map(Glob.init)
-        let exclude = (config.exclude + ["\(config.publish.output)/**"]).map(Glob.init)
-        let paths = files.keys
-            .filter { path in include.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) } }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let (config, builtIn) = try settings(configText: configText, defaultName: name, diagnostics: &diagnostics)
+        var schemas = builtIn
+        let schemaPrefix = config.schemas.hasSuffix("/") ? config.schemas : config.schemas + "/"
+        let schemaFiles = files.filter { $0.key.hasPrefix(schemaPrefix) && !$0.key.dropFirst(schemaPrefix.count).contains("/") }
+        if !schemaFiles.isEmpty {
+            let byName = Dictionary(uniqueKeysWithValues: schemaFiles.map { (String($0.key.dropFirst(schemaPrefix.count)), $0.value) })
+            schemas = schemas.adding(files: byName, displayPrefix: schemaPrefix, diagnostics: &diagnostics)
+        }
+        let paths = selected(Array(files.keys), config: config)
         let loaded = await loadDocuments(paths: paths, schemas: schemas) { path in files[path] ?? [] }
         diagnostics += loaded.diagnostics
         let profile = resolveProfile(config, diagnostics: &diagnostics)
         return Project(root: nil, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics,
-                       profile: profile, listedFiles: Set(files.keys))
+                       profile: profile, listedFiles: Set(files.keys).union(otherFiles))
+    }
+
+    /// Where a project read from git comes from.
+    public enum GitSource: Sendable {
+        /// The index: what is about to be committed.
+        case index
+        /// A commit, branch or tag.
+        case revision(String)
+    }
+
+    /// Loads the project in folder `projectPath` (relative to the repository's top, "" for the
+    /// top) from the index or a revision of `repository`, without touching the work tree.
+    public static func load(repository: GitRepository, source: GitSource, projectPath: String) async throws -> Project {
+        let prefix = projectPath.isEmpty ? "" : (projectPath.hasSuffix("/") ? projectPath : projectPath + "/")
+        let entries: [GitRepository.Entry]
+        switch source {
+        case .index: entries = try repository.indexEntries(under: prefix)
+        case .revision(let revision): entries = try repository.treeEntries(at: revision, under: prefix)
+        }
+        var blobs: [String: String] = [:]  // project-relative path → blob
+        for entry in entries where entry.path.hasPrefix(prefix) {
+            blobs[String(entry.path.dropFirst(prefix.count))] = entry.blob
+        }
+        // Read the settings first: they say which files are documents.
+        var configText: String?
+        if let blob = blobs[ProjectConfig.fileName] {
+            configText = DecodedSource(bytes: try repository.contents(of: [blob])[blob] ?? []).text
+        }
+        let config = configText.map { ProjectConfig.parse($0, defaultName: "project").0 } ?? ProjectConfig(name: "project")
+        let schemaPrefix = config.schemas.hasSuffix("/") ? config.schemas : config.schemas + "/"
+        let wanted = Set(selected(Array(blobs.keys), config: config))
+            .union(blobs.keys.filter { $0 == ProjectConfig.fileName || ($0.hasPrefix(schemaPrefix) && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml"))) })
+        let contents = try repository.contents(of: wanted.compactMap { blobs[$0] })
+        var files: [String: [UInt8]] = [:]
+        for path in wanted {
+            if let blob = blobs[path] { files[path] = contents[blob] ?? [] }
+        }
+        let name = projectPath.isEmpty ? repository.top.lastPathComponent : (projectPath as NSString).lastPathComponent
+        return try await load(files: files, otherFiles: Set(blobs.keys), name: name)
+    }
+
+    /// The paths among `paths` that the settings include, sorted.
+    static func selected(_ paths: [String], config: ProjectConfig) -> [String] {
+        let include = config.include.map(Glob.init)
+        let exclude = (config.exclude + ["\(config.publish.output)/**"]).map(Glob.init)
+        return paths
+            .filter { path in include.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) } && !path.hasPrefix(".") && !path.contains("/.") }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     private static func settings(configText: String?, defaultName: String, diagnostics: inout [Diagnostic]) throws -> (ProjectConfig, SchemaLibrary) {

@@ -34,7 +34,12 @@ public struct SchemaLibrary: Sendable {
 
     /// This library with the schemas of `folder` added over it; problems are diagnostics.
     public func adding(folder: URL, displayPrefix: String, diagnostics: inout [Diagnostic]) -> SchemaLibrary {
-        let added = Self.load(folder: folder, displayPrefix: displayPrefix, common: commonFields, diagnostics: &diagnostics)
+        adding(files: Self.files(in: folder), displayPrefix: displayPrefix, diagnostics: &diagnostics)
+    }
+
+    /// This library with the schema files `files` (name → bytes) added over it.
+    public func adding(files: [String: [UInt8]], displayPrefix: String, diagnostics: inout [Diagnostic]) -> SchemaLibrary {
+        let added = Self.load(files: files, displayPrefix: displayPrefix, common: commonFields, diagnostics: &diagnostics)
         var merged = self
         for (kind, schema) in added.schemas { merged.schemas[kind] = schema }
         return merged
@@ -43,23 +48,34 @@ public struct SchemaLibrary: Sendable {
     /// The fields all kinds share, kept to give project-defined kinds the same common fields.
     var commonFields: [NamedField] = []
 
+    /// The `.yml` and `.yaml` files of `folder`, by name.
+    static func files(in folder: URL) -> [String: [UInt8]] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var files: [String: [UInt8]] = [:]
+        for name in names where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+            files[name] = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map { [UInt8]($0) } ?? []
+        }
+        return files
+    }
+
     static func load(folder: URL, displayPrefix: String, common: [NamedField]?, diagnostics: inout [Diagnostic]) -> SchemaLibrary {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
-            .sorted()
+        load(files: files(in: folder), displayPrefix: displayPrefix, common: common, diagnostics: &diagnostics)
+    }
+
+    static func load(files: [String: [UInt8]], displayPrefix: String, common: [NamedField]?, diagnostics: inout [Diagnostic]) -> SchemaLibrary {
         var commonFields = common ?? []
-        if let commonName = names.first(where: { $0 == "common.yml" }) {
-            let file = displayPrefix + commonName
-            if let root = read(folder.appendingPathComponent(commonName), file: file, diagnostics: &diagnostics) {
+        if let bytes = files["common.yml"] {
+            let file = displayPrefix + "common.yml"
+            if let root = read(bytes, file: file, diagnostics: &diagnostics) {
                 var reader = SchemaReader(file: file)
                 commonFields = reader.fields(root["fields"])
                 diagnostics += reader.diagnostics
             }
         }
         var schemas: [String: KindSchema] = [:]
-        for name in names where name != "common.yml" {
+        for name in files.keys.sorted() where name != "common.yml" {
             let file = displayPrefix + name
-            guard let root = read(folder.appendingPathComponent(name), file: file, diagnostics: &diagnostics) else { continue }
+            guard let root = read(files[name] ?? [], file: file, diagnostics: &diagnostics) else { continue }
             var reader = SchemaReader(file: file)
             if let schema = reader.kindSchema(root, common: commonFields) {
                 schemas[schema.kind] = schema
@@ -71,13 +87,8 @@ public struct SchemaLibrary: Sendable {
         return library
     }
 
-    private static func read(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> YAMLNode? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.append(Diagnostic(rule: "schema-invalid", file: file, location: .start, message: "schema file cannot be read"))
-            return nil
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        let result = YAMLReader.read(text, file: file)
+    private static func read(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        let result = YAMLReader.read(DecodedSource(bytes: bytes).text, file: file)
         diagnostics += result.diagnostics.map { diagnostic in
             var diagnostic = diagnostic
             diagnostic.rule = "schema-invalid"

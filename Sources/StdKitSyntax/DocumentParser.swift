@@ -2,6 +2,8 @@
 public struct ParsedDocument: Sendable {
     /// The path as shown to the user.
     public var path: String
+    /// The file's text (without a byte-order mark; invalid bytes replaced).
+    public var text: String
     public var hasByteOrderMark: Bool
     public var lineEnding: String
     public var frontMatterState: FrontMatterSplit.State
@@ -55,7 +57,7 @@ public enum DocumentParser {
         let source = SourceText(split.body)
         let body = MarkdownParser.parse(source)
         return ParsedDocument(
-            path: path, hasByteOrderMark: decoded.hasByteOrderMark, lineEnding: decoded.lineEnding,
+            path: path, text: decoded.text, hasByteOrderMark: decoded.hasByteOrderMark, lineEnding: decoded.lineEnding,
             frontMatterState: split.state, frontMatter: frontMatter, source: source, body: body,
             suppressions: suppressions(in: source), diagnostics: diagnostics)
     }

@@ -19,10 +19,12 @@ struct CLIRun {
     var output: String
     var errors: String
 
-    static func run(_ arguments: [String], in directory: URL = CLIRun.repository) async -> CLIRun {
+    static func run(_ arguments: [String], in directory: URL = CLIRun.repository, outputIsTerminal: Bool = false,
+                    variables: [String: String] = [:]) async -> CLIRun {
         let output = Capture()
         let errors = Capture()
-        let environment = CommandEnvironment(currentDirectory: directory, output: output.sink, errors: errors.sink)
+        let environment = CommandEnvironment(currentDirectory: directory, output: output.sink, errors: errors.sink,
+                                             outputIsTerminal: outputIsTerminal, variables: variables)
         let status = await StdKit.run(arguments, in: environment)
         return CLIRun(status: status, output: output.value, errors: errors.value)
     }

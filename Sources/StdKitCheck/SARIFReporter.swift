@@ -1,0 +1,143 @@
+import Foundation
+import StdKitSyntax
+
+/// SARIF 2.1.0 for code-scanning services: one run, the rule catalogue as the driver's rules,
+/// one result per finding, notes as related locations. Columns count Unicode code points, as
+/// `columnKind` says.
+public struct SARIFReporter: Sendable {
+    struct Log: Encodable {
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var version = "2.1.0"
+        var runs: [Run]
+
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema", version, runs
+        }
+    }
+
+    struct Run: Encodable {
+        var tool: Tool
+        var columnKind = "unicodeCodePoints"
+        var results: [Result]
+    }
+
+    struct Tool: Encodable {
+        var driver: Driver
+    }
+
+    struct Driver: Encodable {
+        var name = "stdkit"
+        var version: String
+        var rules: [ReportingDescriptor]
+    }
+
+    struct ReportingDescriptor: Encodable {
+        var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message
+        var defaultConfiguration: Configuration
+        var properties: Properties
+    }
+
+    struct Configuration: Encodable {
+        var level: String
+    }
+
+    struct Properties: Encodable {
+        var family: String
+    }
+
+    struct Message: Encodable {
+        var text: String
+    }
+
+    struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int?
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var relatedLocations: [Location]?
+    }
+
+    struct Location: Encodable {
+        var id: Int?
+        var physicalLocation: PhysicalLocation
+        var message: Message?
+    }
+
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region
+    }
+
+    struct ArtifactLocation: Encodable {
+        var uri: String
+    }
+
+    struct Region: Encodable {
+        var startLine: Int
+        var startColumn: Int
+    }
+
+    public var rules: [RuleDescription]
+    public var toolVersion: String
+
+    public init(rules: [RuleDescription], toolVersion: String) {
+        self.rules = rules
+        self.toolVersion = toolVersion
+    }
+
+    public func report(_ result: CheckResult) -> String {
+        let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let descriptors = rules.map { rule in
+            ReportingDescriptor(
+                id: rule.id, name: Self.camelCase(rule.id), shortDescription: Message(text: rule.summary),
+                fullDescription: Message(text: rule.explanation),
+                defaultConfiguration: Configuration(level: Self.level(rule.severity)),
+                properties: Properties(family: rule.family.rawValue))
+        }
+        let results = result.diagnostics.map { diagnostic in
+            var text = diagnostic.message
+            if let hint = diagnostic.hint { text += ". Hint: \(hint)" }
+            let related = diagnostic.notes.enumerated().map { offset, note in
+                Location(id: offset + 1, physicalLocation: Self.physical(note.file, note.location), message: Message(text: note.message))
+            }
+            return Result(
+                ruleId: diagnostic.rule, ruleIndex: index[diagnostic.rule], level: Self.level(diagnostic.severity),
+                message: Message(text: text),
+                locations: [Location(id: nil, physicalLocation: Self.physical(diagnostic.file, diagnostic.location), message: nil)],
+                relatedLocations: related.isEmpty ? nil : related)
+        }
+        let log = Log(runs: [Run(tool: Tool(driver: Driver(version: toolVersion, rules: descriptors)), results: results)])
+        return JSONOutput.encode(log) + "\n"
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "note"
+        }
+    }
+
+    static func physical(_ file: String, _ location: SourceLocation) -> PhysicalLocation {
+        PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(file)),
+                         region: Region(startLine: location.line, startColumn: location.column))
+    }
+
+    /// A relative URI reference: path segments percent-encoded (Chinese file names included).
+    public static func uri(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: ":")
+        return path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+            .joined(separator: "/")
+    }
+
+    /// `unresolved-reference` → `UnresolvedReference`.
+    static func camelCase(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}

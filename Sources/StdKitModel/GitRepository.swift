@@ -1,0 +1,138 @@
+import Foundation
+import StdKitSyntax
+
+/// A git repository read through the `git` executable: the index and any revision, without a
+/// checkout. File contents come through one long-lived `git cat-file --batch` process.
+public struct GitRepository: Sendable {
+    /// The repository's top folder (its work tree).
+    public let top: URL
+
+    /// A failure of git itself: not a repository, an unknown revision.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The repository that contains `folder`.
+    public init(containing folder: URL) throws {
+        let output = try Self.git(["rev-parse", "--show-toplevel"], in: folder)
+        let path = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !path.isEmpty else { throw Failure(description: "\(folder.path) is not in a git repository") }
+        top = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+    }
+
+    /// Runs git with `arguments` in `folder` and returns its standard output; throws with git's
+    /// own message when it fails.
+    @discardableResult
+    public static func git(_ arguments: [String], in folder: URL, input: Data? = nil) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let inputPipe = input.map { _ in Pipe() }
+        if let inputPipe { process.standardInput = inputPipe } else { process.standardInput = FileHandle.nullDevice }
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "git cannot be started: \(error.localizedDescription); install git")
+        }
+        if let input, let inputPipe {
+            // Write from another thread: a large output must be drained while input is written.
+            let handle = inputPipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                handle.write(input)
+                try? handle.close()
+            }
+        }
+        // Read both pipes before waiting: a full pipe would block git forever.
+        let errorData = ReadAll(errors.fileHandleForReading)
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let message = String(decoding: errorData.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: message.isEmpty ? "git \(arguments.joined(separator: " ")) failed" : message)
+        }
+        return data
+    }
+
+    /// One entry of the index or of a tree: a file's path (relative to the repository top) and
+    /// its blob.
+    public struct Entry: Sendable, Hashable {
+        public var path: String
+        public var blob: String
+    }
+
+    /// The files staged in the index under `prefix` (a folder relative to the top, "" for all).
+    public func indexEntries(under prefix: String) throws -> [Entry] {
+        let data = try Self.git(["ls-files", "--stage", "-z", "--"] + (prefix.isEmpty ? [] : [prefix]), in: top)
+        // "<mode> <object> <stage>\t<path>\0"
+        return data.split(separator: 0).compactMap { record in
+            let text = String(decoding: record, as: UTF8.self)
+            guard let tab = text.firstIndex(of: "\t") else { return nil }
+            let fields = text[..<tab].split(separator: " ")
+            guard fields.count == 3, fields[0] != "160000", fields[2] == "0" || fields[2] == "2" else { return nil }
+            return Entry(path: String(text[text.index(after: tab)...]), blob: String(fields[1]))
+        }
+    }
+
+    /// The files of revision `revision` under `prefix`.
+    public func treeEntries(at revision: String, under prefix: String) throws -> [Entry] {
+        let data = try Self.git(["ls-tree", "-r", "-z", revision, "--"] + (prefix.isEmpty ? [] : [prefix]), in: top)
+        // "<mode> <type> <object>\t<path>\0"
+        return data.split(separator: 0).compactMap { record in
+            let text = String(decoding: record, as: UTF8.self)
+            guard let tab = text.firstIndex(of: "\t") else { return nil }
+            let fields = text[..<tab].split(separator: " ")
+            guard fields.count == 3, fields[1] == "blob" else { return nil }
+            return Entry(path: String(text[text.index(after: tab)...]), blob: String(fields[2]))
+        }
+    }
+
+    /// The contents of `blobs`, read through one `git cat-file --batch` process.
+    public func contents(of blobs: [String]) throws -> [String: [UInt8]] {
+        guard !blobs.isEmpty else { return [:] }
+        let unique = Array(Set(blobs)).sorted()
+        let request = Data(unique.map { $0 + "\n" }.joined().utf8)
+        let data = try Self.git(["cat-file", "--batch"], in: top, input: request)
+        var result: [String: [UInt8]] = [:]
+        let bytes = [UInt8](data)
+        var offset = 0
+        // "<object> <type> <size>\n<contents>\n" for each, in request order.
+        for blob in unique {
+            guard let newline = bytes[offset...].firstIndex(of: 0x0A) else {
+                throw Failure(description: "git cat-file ended early, at \(blob)")
+            }
+            let header = String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ")
+            guard header.count == 3, let size = Int(header[2]) else {
+                throw Failure(description: "git cannot read object \(blob): \(header.joined(separator: " "))")
+            }
+            let start = newline + 1
+            result[blob] = Array(bytes[start..<(start + size)])
+            offset = start + size + 1
+        }
+        return result
+    }
+}
+
+/// Reads a file handle to its end on another thread.
+private final class ReadAll: @unchecked Sendable {
+    // Safe: `data` is written once by the reading thread before `done` is signalled, and read
+    // only after waiting on `done`.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}

@@ -1,0 +1,87 @@
+import StdKitSyntax
+
+/// The traceability matrix: every item that must be covered (job requirements, programme
+/// specifications) against the courses whose outcomes cover it.
+public struct TraceMatrix: Sendable {
+    /// A course column.
+    public struct Column: Sendable, Hashable {
+        public var id: String
+        public var title: String
+        /// A short label for narrow tables: C1, C2, …
+        public var label: String
+    }
+
+    /// One outcome covering a row.
+    public struct Cover: Sendable, Hashable {
+        public var course: String
+        public var outcome: String
+        public var level: String?
+    }
+
+    /// A row: one requirement or specification.
+    public struct Row: Sendable, Hashable {
+        public var document: String
+        public var documentTitle: String
+        public var item: String
+        public var fullID: String
+        /// The item family's name: requirement, training specification.
+        public var family: String
+        public var text: String
+        public var level: String?
+        public var covers: [Cover]
+
+        public var isCovered: Bool { !covers.isEmpty }
+
+        /// The highest level among `course`'s outcomes covering the row, "●" when they give
+        /// none, nil when the course does not cover it.
+        public func cell(for course: String) -> String? {
+            let outcomes = covers.filter { $0.course == course }
+            guard !outcomes.isEmpty else { return nil }
+            return outcomes.compactMap(\.level).max { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) } ?? "●"
+        }
+    }
+
+    public var columns: [Column]
+    /// Rows grouped by document (in path order), items in document order.
+    public var rows: [Row]
+
+    public var gaps: [Row] { rows.filter { !$0.isCovered } }
+    public var coveredCount: Int { rows.filter(\.isCovered).count }
+    /// The share of rows covered, 1 when there are none.
+    public var coverage: Double { rows.isEmpty ? 1 : Double(coveredCount) / Double(rows.count) }
+
+    public init(_ project: Project) {
+        var rows: [Row] = []
+        var coveringCourses: Set<String> = []
+        for document in project.documents where !document.isPage && document.status != "withdrawn" {
+            guard let id = document.id, let schema = project.schemas.schema(for: document.kind) else { continue }
+            for item in document.items {
+                guard let family = schema.itemKind(of: item.id), family.mustBeCovered else { continue }
+                var covers: [Cover] = []
+                for source in project.index.sources(referencingItem: item.id, of: id) {
+                    guard let outcomeID = source.item,
+                          let course = project.documents.first(where: { $0.path == source.path }),
+                          project.schemas.schema(for: course.kind)?.itemKind(of: outcomeID)?.coverage == true else { continue }
+                    covers.append(Cover(course: source.document, outcome: outcomeID, level: course.item(outcomeID)?.attribute("level")))
+                    coveringCourses.insert(source.document)
+                }
+                rows.append(Row(document: id, documentTitle: document.title ?? id, item: item.id, fullID: item.fullID,
+                                family: family.name, text: item.text, level: item.attribute("level"), covers: covers))
+            }
+        }
+        // Courses in the order of the programme's course table where there is one, then by path.
+        let programmeOrder = project.documents.filter { $0.kind == "programme" }.flatMap { programme in
+            programme.references.compactMap { reference -> String? in
+                guard case .field(let path) = reference.origin, path.hasPrefix("courses["), case .document(let id) = reference.resolution else { return nil }
+                return id
+            }
+        }
+        let byPath = project.documents.filter { coveringCourses.contains($0.id ?? "") }.compactMap(\.id)
+        var ordered: [String] = []
+        for id in programmeOrder + byPath where coveringCourses.contains(id) && !ordered.contains(id) { ordered.append(id) }
+        columns = ordered.enumerated().map { index, id in
+            Column(id: id, title: project.document(id)?.title ?? id, label: "C\(index + 1)")
+        }
+        self.rows = rows
+    }
+}
