@@ -101,6 +101,12 @@ public struct ItemExtractor {
                     statement = String(statement[..<cut.lowerBound]).trimmingWhitespace()
                 }
             case .malformed(let problem, let location):
+                // The braces are meant as attributes: keep them out of the references and the
+                // statement, so that one slip is reported once.
+                rawEnd = open
+                if let cut = statement.range(of: "{", options: .backwards) {
+                    statement = String(statement[..<cut.lowerBound]).trimmingWhitespace()
+                }
                 result.diagnostics.append(Diagnostic(
                     rule: "malformed-attribute", file: file, location: location ?? raw.location(at: open),
                     message: "attributes of item '\(id)' are malformed: \(problem)",

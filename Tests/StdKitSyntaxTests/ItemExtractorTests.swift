@@ -140,6 +140,13 @@ struct ItemExtractorTests {
         #expect(diagnostic.location == loc(1, 15))
     }
 
+    @Test func malformedAttributesAreReportedOnce() throws {
+        let result = extract("- **R1** 能操作。 → JOB-A#R1 {level=3 hours=4 h}\n")
+        #expect(result.diagnostics.map(\.rule) == ["malformed-attribute"], "the braces are not read as a reference")
+        #expect(result.items.first?.references.map(\.text) == ["JOB-A#R1"])
+        #expect(result.items.first?.statement == "能操作。")
+    }
+
     @Test func malformedAttributesAreReported() throws {
         let result = extract("- **R1** 能操作。 {level=3 hours=4 h}\n")
         let diagnostic = try #require(result.diagnostics.first)
