@@ -27,7 +27,7 @@ enum ProfileExample {
     static func project(courses: [String], extra: String = "", settings: String = "") -> RuleExample {
         RuleExample([
             "stdkit.yml": "profile: cn-vocational-higher\n" + settings,
-            "p.md": "---\nid: P1\nkind: programme\ntitle: 工业机器人技术\n\(extra)courses:\n" + courses.map { "  - \($0)\n" }.joined() + "---\n",
+            "p.md": "---\nid: P1\nkind: programme\ntitle: 工业机器人技术\n\(extra)↓courses:\n" + courses.map { "  - \($0)\n" }.joined() + "---\n",
         ])
     }
 

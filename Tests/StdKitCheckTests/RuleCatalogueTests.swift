@@ -68,9 +68,21 @@ struct RuleCatalogueTests {
     }
 
     static func isFrontMatterLine(_ mark: RuleExample.Mark, of example: RuleExample) -> Bool {
+        if mark.file.hasSuffix(".yml") { return true }
         let lines = example.text(of: mark.file).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first == "---", let closing = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else { return false }
         return mark.location.line <= closing
+    }
+
+    /// Every failing example marks where its finding is expected, except an example made of
+    /// bytes that are not text (its place is asserted by the invalid-utf8 fixture).
+    @Test func everyFailingExampleIsMarked() {
+        for rule in Self.rules {
+            for example in rule.failing where example.marks.isEmpty {
+                let isText = example.files.values.allSatisfy { String(validating: $0, as: UTF8.self) != nil }
+                #expect(!isText, "a failing example of \(rule.id) has no ↓ mark")
+            }
+        }
     }
 
     @Test func rulesWithoutExamplesAreTheKnownFew() {

@@ -12,5 +12,5 @@ struct ConfigInvalid: LoadTimeRule {
             authority; rule severities are error, warning, note or off.
             """,
         passing: [RuleExample(["stdkit.yml": "name: P\nparties:\n  - {id: szpt, name: 学院, kind: school}\n"])],
-        failing: [RuleExample(["stdkit.yml": "name: P\nparties:\n  - {id: SZPT, name: 学院, kind: school}\n"])])
+        failing: [RuleExample(["stdkit.yml": "name: P\nparties:\n  - {id: ↓SZPT, name: 学院, kind: school}\n"])])
 }

@@ -14,7 +14,7 @@ struct DuplicateDocumentID: Rule {
         passing: [RuleExample(["a.md": "---\nid: C1\nkind: course\ntitle: A\n---\n",
                                "b.md": "---\nid: C2\nkind: course\ntitle: B\n---\n"])],
         failing: [RuleExample(["a.md": "---\nid: C1\nkind: course\ntitle: A\n---\n",
-                               "b.md": "---\nid: C1\nkind: course\ntitle: B\n---\n"])])
+                               "b.md": "---\nid: ↓C1\nkind: course\ntitle: B\n---\n"])])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         Repeats.of(context.project.documents, key: \.id).map { document, original in

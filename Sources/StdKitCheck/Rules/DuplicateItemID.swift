@@ -11,7 +11,7 @@ struct DuplicateItemID: Rule {
             requirement. Renumber the second item (and what references it).
             """,
         passing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 甲。\n- **R2** 乙。\n")],
-        failing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 甲。\n- **R1** 乙。\n")])
+        failing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 甲。\n- **↓R1** 乙。\n")])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.standardsDocuments.flatMap { document in

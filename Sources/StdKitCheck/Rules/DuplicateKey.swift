@@ -11,5 +11,5 @@ struct DuplicateKey: LoadTimeRule {
             wins. Keep one. The finding names both lines.
             """,
         passing: [RuleExample(document: "---\ntitle: A\nversion: 1.0.0\n---\n")],
-        failing: [RuleExample(document: "---\ntitle: A\ntitle: B\n---\n")])
+        failing: [RuleExample(document: "---\ntitle: A\n↓title: B\n---\n")])
 }

@@ -12,5 +12,5 @@ struct FrontMatterInvalid: LoadTimeRule {
             an unclosed quote, or a colon inside an unquoted value.
             """,
         passing: [RuleExample(document: "---\ntitle: \"标题: 副标题\"\n---\n")],
-        failing: [RuleExample(document: "---\ntitle: \"标题\n---\n"), RuleExample(document: "---\n- a\n- b\n---\n")])
+        failing: [RuleExample(document: "---\ntitle: \"标题↓\n---\n"), RuleExample(document: "---\n↓- a\n- b\n---\n")])
 }

@@ -11,5 +11,5 @@ struct FrontMatterUnclosed: LoadTimeRule {
             (or `...`) line. Without it the whole file is read as the body and none of its fields count.
             """,
         passing: [RuleExample(document: "---\nid: X1\nkind: page\n---\n\n# Title\n")],
-        failing: [RuleExample(document: "---\nid: X1\ntitle: Title\n\n# Title\n")])
+        failing: [RuleExample(document: "↓---\nid: X1\ntitle: Title\n\n# Title\n")])
 }

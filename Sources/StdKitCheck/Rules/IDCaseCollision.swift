@@ -14,8 +14,8 @@ struct IDCaseCollision: Rule {
         passing: [RuleExample(["a.md": "---\nid: C-PLC\nkind: course\ntitle: A\n---\n",
                                "b.md": "---\nid: C-CNC\nkind: course\ntitle: B\n---\n"])],
         failing: [RuleExample(["a.md": "---\nid: C-PLC\nkind: course\ntitle: A\n---\n",
-                               "b.md": "---\nid: c-plc\nkind: course\ntitle: B\n---\n"]),
-                  RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 甲。\n- **r1** 乙。\n")])
+                               "b.md": "---\nid: ↓c-plc\nkind: course\ntitle: B\n---\n"]),
+                  RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 甲。\n- **↓r1** 乙。\n")])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         // An exact repeat is a duplicate (another rule); only ids that differ in case collide here.

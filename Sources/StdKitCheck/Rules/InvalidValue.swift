@@ -10,7 +10,7 @@ struct InvalidValue: Rule {
             Fields such as `status` (draft, review, approved, published, withdrawn) and a course's             `category` take one of a fixed list of values. The finding lists them and suggests the             closest.
             """,
         passing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nstatus: review\n---\n")],
-        failing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nstatus: reviewed\n---\n")])
+        failing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nstatus: ↓reviewed\n---\n")])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.schemaFindings[description.id] ?? []

@@ -11,5 +11,5 @@ struct MalformedAttribute: LoadTimeRule {
             Keys are ASCII letters, digits, `-` and `_`; a value with spaces is quoted.
             """,
         passing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 能操作。 {level=3 hours=\"4 h\"}\n")],
-        failing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 能操作。 {level=3 hours=4 h}\n")])
+        failing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 能操作。 {level=3 hours=4 ↓h}\n")])
 }

@@ -10,7 +10,7 @@ struct MalformedID: Rule {
             Ids are what references point at, in every party's files and tools, so they are plain             ASCII: a letter first, then letters, digits, `-`, `_` and `.`. Put a Chinese name in             `title`.
             """,
         passing: [RuleExample(document: "---\nid: COURSE-ROBOT-PROG\nkind: course\ntitle: 工业机器人编程\n---\n")],
-        failing: [RuleExample(document: "---\nid: 机器人编程\nkind: course\ntitle: 工业机器人编程\n---\n")])
+        failing: [RuleExample(document: "---\nid: ↓机器人编程\nkind: course\ntitle: 工业机器人编程\n---\n")])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.schemaFindings[description.id] ?? []

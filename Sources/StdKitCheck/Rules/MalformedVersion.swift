@@ -10,7 +10,7 @@ struct MalformedVersion: Rule {
             Versions are semantic: MAJOR.MINOR.PATCH, three numbers without leading zeros. The kind             of change decides which number rises (see the format guide).
             """,
         passing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nversion: 1.10.0\n---\n")],
-        failing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nversion: 1.10\n---\n")])
+        failing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nversion: ↓1.10\n---\n")])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.schemaFindings[description.id] ?? []

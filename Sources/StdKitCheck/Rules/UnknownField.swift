@@ -10,7 +10,7 @@ struct UnknownField: Rule {
             A field that no schema defines is most often a misspelling (`titel`, `prerequisite`),             which silently loses the value. Correct the name, remove the field, or add it to the             kind's schema in the project's `schemas/` folder.
             """,
         passing: [RuleExample(document: "---\\nid: JOB-A\\nkind: job-profile\\ntitle: 焊接机器人操作员\\nversion: 1.0.0\\n---\\n\\n## 职业能力要求\\n\\n- **R1** 能完成开机与急停测试。\\n")],
-        failing: [RuleExample(document: "---\nid: JOB-A\nkind: job-profile\ntitle: T\ntitel: T\n---\n")])
+        failing: [RuleExample(document: "---\nid: JOB-A\nkind: job-profile\ntitle: T\n↓titel: T\n---\n")])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.schemaFindings[description.id] ?? []

@@ -10,7 +10,7 @@ struct UnknownKind: Rule {
             `kind` is one of job-profile, programme, course, material, certificate, or a kind the             project defines in its `schemas/` folder. Leave `kind` out for a plain page.
             """,
         passing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\n---\n")],
-        failing: [RuleExample(document: "---\nid: C1\nkind: cours\ntitle: T\n---\n")])
+        failing: [RuleExample(document: "---\nid: C1\nkind: ↓cours\ntitle: T\n---\n")])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.schemaFindings[description.id] ?? []

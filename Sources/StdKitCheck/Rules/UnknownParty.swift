@@ -12,7 +12,7 @@ struct UnknownParty: Rule {
         passing: [RuleExample(["stdkit.yml": "parties:\n  - {id: szpt, name: 学院, kind: school}\n",
                                "doc.md": "---\nid: C1\nkind: course\ntitle: T\nowner: szpt\n---\n"])],
         failing: [RuleExample(["stdkit.yml": "parties:\n  - {id: szpt, name: 学院, kind: school}\n",
-                               "doc.md": "---\nid: C1\nkind: course\ntitle: T\nowner: sztp\n---\n"])])
+                               "doc.md": "---\nid: C1\nkind: course\ntitle: T\nowner: ↓sztp\n---\n"])])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.schemaFindings[description.id] ?? []

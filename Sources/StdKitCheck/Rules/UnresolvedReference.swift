@@ -14,8 +14,8 @@ struct UnresolvedReference: Rule {
         passing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: T\n---\n\n- **R1** 能开机。\n",
                                "course.md": "---\nid: C1\nkind: course\ntitle: T\n---\n\n- **LO1** 会开机 → JOB-A#R1\n"])],
         failing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: T\n---\n\n- **R1** 能开机。\n",
-                               "course.md": "---\nid: C1\nkind: course\ntitle: T\n---\n\n- **LO1** 会开机 → JOB-A#R9\n"]),
-                  RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nprerequisites: [C0]\n---\n")])
+                               "course.md": "---\nid: C1\nkind: course\ntitle: T\n---\n\n- **LO1** 会开机 → ↓JOB-A#R9\n"]),
+                  RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nprerequisites: [↓C0]\n---\n")])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         let project = context.project
