@@ -21,10 +21,11 @@ struct BrokenLink: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         let project = context.project
         let byPath = Dictionary(project.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let byFolder = Dictionary(grouping: project.documents.map(\.path)) { Self.folder(of: $0) }
         var findings: [Diagnostic] = []
         for document in project.documents {
             for link in document.links {
-                guard let problem = problem(with: link.destination, in: document, project: project, documents: byPath) else { continue }
+                guard let problem = problem(with: link.destination, in: document, project: project, documents: byPath, folders: byFolder) else { continue }
                 findings.append(Diagnostic(
                     rule: description.id, file: document.path, location: link.location,
                     message: problem.message, hint: problem.hint))
@@ -33,7 +34,9 @@ struct BrokenLink: Rule {
         return findings
     }
 
-    private func problem(with destination: String, in document: Document, project: Project, documents: [String: Document]) -> (message: String, hint: String)? {
+    private func problem(
+        with destination: String, in document: Document, project: Project, documents: [String: Document], folders: [String: [String]]
+    ) -> (message: String, hint: String)? {
         guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let pathPart = parts[0].removingPercentEncoding ?? parts[0]
@@ -44,8 +47,7 @@ struct BrokenLink: Rule {
                 return ("link '\(destination)' points outside the project", "link only to files inside the project folder")
             }
             guard project.containsFile(resolved) else {
-                let folder = (resolved as NSString).deletingLastPathComponent
-                let siblings = documents.keys.filter { ($0 as NSString).deletingLastPathComponent == folder }
+                let siblings = folders[Self.folder(of: resolved)] ?? []
                 let suggestion = Suggestion.closest(to: resolved, among: siblings).map { "; did you mean '\(Self.relative($0, from: document.path))'?" } ?? ""
                 return ("link '\(destination)' points at '\(resolved)', which does not exist\(suggestion)",
                         "correct the path (it is relative to this file's folder), or add the file")
@@ -60,6 +62,11 @@ struct BrokenLink: Rule {
         let suggestion = Suggestion.closest(to: fragment, among: anchors).map { "; did you mean '#\($0)'?" } ?? ""
         return ("link '\(destination)': \(target.path) has no anchor '#\(fragment)'\(suggestion)",
                 "link to a heading (lower case, spaces as '-') or to an item id")
+    }
+
+    /// The folder part of a relative path ("" at the top).
+    static func folder(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
     }
 
     /// A web address, a mail link or a site-absolute path: not checked.
