@@ -3,21 +3,28 @@
 #   make test   install what is missing, run the whole test suite
 
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
-# The project `make run` checks: the flagship standard once it exists, else the minimal example.
-STANDARDS ?= $(if $(wildcard standards/stdkit.yml),standards,examples/minimal)
-DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git
+# The project `make run` checks and publishes: the flagship standard.
+STANDARDS ?= standards
+SITE ?= _site
+# Chromium and CJK fonts let the browser test look at the published site as a reader would.
+DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 chromium fonts-noto-cjk
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test deps build release check model clean
+.PHONY: run test deps build release check model browser-test clean
 
 run: deps release
 	.build/release/stdkit check $(STANDARDS)
-	.build/release/stdkit model --json $(STANDARDS) > /dev/null
-	@echo "make run: $(STANDARDS) checked"
+	.build/release/stdkit build $(STANDARDS) -o $(SITE)
+	@echo "make run: $(STANDARDS) checked and published: $(abspath $(SITE))/index.html"
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@if command -v chromium > /dev/null; then Tests/Browser/browser-test.sh .build/debug/stdkit; else echo "browser test skipped: chromium is missing"; fi
+
+# Opens the published flagship in headless Chromium (screenshots and DOM checks).
+browser-test: deps build
+	Tests/Browser/browser-test.sh .build/debug/stdkit
 
 # Debian packages: installed only when one is missing (apt-get update once, then install).
 deps:
@@ -28,7 +35,7 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing || exit 2; \
 	fi
 	@test -x "$(SWIFT)" || { echo "error: Swift 6 is not installed (expected at /opt/swift/usr/bin/swift)"; exit 2; }
 

@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev ships one pkg-config file that links both libraries.
@@ -34,9 +35,14 @@ let package = Package(
             dependencies: ["StdKitModel", "StdKitSyntax"]
         ),
         .target(
+            name: "StdKitPublish",
+            dependencies: ["StdKitModel", "StdKitSyntax", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources/theme")]
+        ),
+        .target(
             name: "StdKitCLI",
             dependencies: [
-                "StdKitCheck", "StdKitModel", "StdKitSyntax",
+                "StdKitCheck", "StdKitModel", "StdKitPublish", "StdKitSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +52,8 @@ let package = Package(
         .testTarget(name: "StdKitModelTests", dependencies: ["StdKitModel"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitCheckTests", dependencies: ["StdKitCheck"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "StdKitPublishTests", dependencies: ["StdKitPublish"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitCLITests", dependencies: ["StdKitCLI"]),
     ],

@@ -8,6 +8,10 @@ public struct ProjectConfig: Sendable, Hashable {
     public struct Publish: Sendable, Hashable {
         public var title: String?
         public var output: String = "_site"
+        /// A folder of templates and assets that replace the default theme's.
+        public var theme: String?
+        /// Whether raw HTML in documents is published (default: left out).
+        public var allowHTML = false
     }
 
     public var name: String
@@ -94,6 +98,13 @@ public struct ProjectConfig: Sendable, Hashable {
                     switch entry.key.scalar {
                     case "title": config.publish.title = string(entry.value, "publish.title")
                     case "output": config.publish.output = string(entry.value, "publish.output") ?? config.publish.output
+                    case "theme": config.publish.theme = string(entry.value, "publish.theme")
+                    case "allow_html":
+                        switch entry.value.scalar {
+                        case "true": config.publish.allowHTML = true
+                        case "false": config.publish.allowHTML = false
+                        default: diagnostics.append(problem(file, entry.value, "'publish.allow_html' must be true or false"))
+                        }
                     default: break
                     }
                 }

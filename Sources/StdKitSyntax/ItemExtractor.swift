@@ -56,7 +56,7 @@ public struct ItemExtractor {
                 result.items.append(item)
                 parent = item.id
             }
-        case .codeBlock, .htmlBlock, .paragraph, .table:
+        case .codeBlock, .htmlBlock, .paragraph, .table(_):
             return
         default:
             break

@@ -13,7 +13,8 @@ public struct MarkdownNode: Sendable, Hashable {
         case paragraph
         case heading(level: Int)
         case thematicBreak
-        case table
+        /// A table; each column's alignment: "left", "center", "right" or "" for none.
+        case table(alignments: [String])
         case tableRow(header: Bool)
         case tableCell
         case footnoteDefinition

@@ -157,12 +157,26 @@ private struct Converter {
         default:
             // Extension nodes have no C constants: match their type names.
             switch typeString(node) {
-            case typeTable: return .table
+            case typeTable: return .table(alignments: alignments(of: node))
             case typeTableHeader: return .tableRow(header: true)
             case typeTableRow: return .tableRow(header: false)
             case typeTableCell: return .tableCell
             case typeStrikethrough: return .strikethrough
             case let name: return .other(name)
+            }
+        }
+    }
+
+    /// The alignment of each column of a table node.
+    func alignments(of node: OpaquePointer) -> [String] {
+        let count = Int(cmark_gfm_extensions_get_table_columns(node))
+        guard count > 0, let pointer = cmark_gfm_extensions_get_table_alignments(node) else { return [] }
+        return (0..<count).map { index in
+            switch UInt8(pointer[index]) {
+            case UInt8(ascii: "l"): "left"
+            case UInt8(ascii: "c"): "center"
+            case UInt8(ascii: "r"): "right"
+            default: ""
             }
         }
     }

@@ -28,7 +28,8 @@ struct MarkdownParserTests {
             - [x] done
             - [ ] open
             """)
-        let table = try #require(first(document) { $0.kind == .table })
+        let table = try #require(first(document) { if case .table = $0.kind { true } else { false } })
+        #expect(table.kind == .table(alignments: ["", ""]))
         #expect(table.children.map(\.kind) == [.tableRow(header: true), .tableRow(header: false)])
         #expect(table.children[1].children.map(\.plainText) == ["1", "2"])
         #expect(first(document) { $0.kind == .strikethrough }?.plainText == "gone")

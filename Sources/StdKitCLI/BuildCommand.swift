@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import StdKitCheck
+import StdKitModel
+import StdKitPublish
+
+/// `stdkit build [DIR] [-o OUT] [--watch]`: the static site.
+struct BuildCommand: EnvironmentCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Publish the project as a static website.",
+        discussion: """
+            Writes an index, a page per document, the traceability matrix and search into the \
+            output folder (publish.output in stdkit.yml, _site by default). The site is built beside \
+            the output folder and swapped in: a failed build leaves the previous site whole.
+            """)
+
+    @Argument(help: "The project folder (default: the project of the current folder).")
+    var directory: String?
+
+    @Option(name: [.short, .customLong("output")], help: "The folder to write the site to.")
+    var output: String?
+
+    @Flag(help: "Rebuild whenever a file of the project changes (until interrupted).")
+    var watch = false
+
+    func run(in environment: CommandEnvironment) async throws -> Int32 {
+        let selection = try ProjectSelection(paths: directory.map { [$0] } ?? [], environment: environment)
+        guard let entry = selection.entries.first else { return 2 }
+        var status = try await buildOnce(entry, environment: environment)
+        guard watch else { return status }
+        var snapshot = Self.snapshot(of: entry.root, excluding: try outputURL(entry, environment: environment))
+        environment.errors.write("watching \(environment.displayPath(entry.root)) for changes (Ctrl-C to stop)\n")
+        while true {
+            try await Task.sleep(nanoseconds: 1_000_000_000)
+            let next = Self.snapshot(of: entry.root, excluding: try outputURL(entry, environment: environment))
+            guard next != snapshot else { continue }
+            snapshot = next
+            status = (try? await buildOnce(entry, environment: environment)) ?? 2
+        }
+    }
+
+    private func outputURL(_ entry: ProjectSelection.Entry, environment: CommandEnvironment) throws -> URL {
+        if let output { return environment.url(for: output) }
+        let project = try? ProjectConfig.parse(
+            String(contentsOf: entry.root.appendingPathComponent(ProjectConfig.fileName), encoding: .utf8), defaultName: "").0
+        return entry.root.appendingPathComponent(project?.publish.output ?? "_site")
+    }
+
+    private func buildOnce(_ entry: ProjectSelection.Entry, environment: CommandEnvironment) async throws -> Int32 {
+        let project: Project
+        do {
+            project = try await ProjectLoader.load(root: entry.root, progress: environment.loadingProgress)
+        } catch {
+            throw CommandFailure(description: "\(error)")
+        }
+        let result = Checker().check(project)
+        if result.count(.error) > 0 || result.count(.warning) > 0 {
+            environment.errors.write("note: \(TextReporter().summary(result)); run 'stdkit check' for the details\n")
+        }
+        let target = output.map { environment.url(for: $0) } ?? entry.root.appendingPathComponent(project.config.publish.output)
+        let files: Int
+        do {
+            let builder = try SiteBuilder(project: project, toolVersion: StdKit.version)
+            var progress: SiteBuilder.Progress?
+            if environment.errorsIsTerminal {
+                let errors = environment.errors
+                progress = { done, total in
+                    guard total >= 200, done % 100 == 0 || done == total else { return }
+                    errors.write(done < total ? "\rbuilding \(done)/\(total) pages…" : "\r\u{1B}[K")
+                }
+            }
+            files = try builder.build(to: target, progress: progress)
+        } catch let error as SiteError {
+            throw CommandFailure(description: error.description)
+        }
+        environment.output.write("built \(files) files into \(environment.displayPath(target))\n")
+        environment.output.write("open \(environment.displayPath(target.appendingPathComponent("index.html")))\n")
+        return 0
+    }
+
+    /// Modification times and sizes of the project's files, to notice a change.
+    static func snapshot(of root: URL, excluding output: URL) -> [String: String] {
+        var result: [String: String] = [:]
+        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [:] }
+        let excluded = output.standardizedFileURL.path
+        for case let url as URL in enumerator {
+            let path = url.standardizedFileURL.path
+            if path == excluded || path.hasPrefix(excluded + "/") { enumerator.skipDescendants(); continue }
+            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+            result[path] = "\(values.contentModificationDate?.timeIntervalSince1970 ?? 0)/\(values.fileSize ?? 0)"
+        }
+        return result
+    }
+}

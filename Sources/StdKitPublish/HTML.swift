@@ -1,0 +1,115 @@
+import Foundation
+
+/// Escaping and URL safety for everything the site writes.
+enum HTML {
+    /// Text for HTML content and attribute values: `& < > " '` escaped.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The URL to write for a link or image destination, or nil when it must not be emitted:
+    /// `javascript:`, `vbscript:`, `file:` and `data:` (except images) are dropped, however they
+    /// are disguised with case, spaces or control characters.
+    static func safeURL(_ url: String, isImage: Bool = false) -> String? {
+        let squeezed = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })).lowercased()
+        // A scheme is letters, digits, + - . before a colon that comes before any / ? #.
+        if let colon = squeezed.firstIndex(of: ":"),
+           !squeezed[..<colon].contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
+            let scheme = String(squeezed[..<colon])
+            switch scheme {
+            case "http", "https", "mailto", "tel", "ftp":
+                break
+            case "data":
+                let allowed = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+                guard isImage, allowed.contains(where: { squeezed.hasPrefix($0) }) else { return nil }
+            default:
+                return nil
+            }
+        }
+        return url
+    }
+
+    /// Percent-encodes what a URL may not hold as is, keeping what is already encoded.
+    static func encodeURL(_ url: String) -> String {
+        var allowed = CharacterSet.urlFragmentAllowed
+        allowed.insert(charactersIn: "%#")
+        return url.addingPercentEncoding(withAllowedCharacters: allowed) ?? url
+    }
+
+    /// Raw HTML a project allowed (`publish.allow_html`), made inert where it could run code: the
+    /// tag filter, event-handler attributes removed, script URLs in attributes replaced by `#`.
+    /// Allowing raw HTML is for trusted authors; this is a second line of defence, not a sanitiser
+    /// for arbitrary input.
+    static func allowedHTML(_ html: String) -> String {
+        var result = tagFilter(html)
+        let handler = try! NSRegularExpression(pattern: "(<[^>]*?)\\s+on[a-z]+\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)", options: [.caseInsensitive])
+        var previous = ""
+        while previous != result {
+            previous = result
+            result = handler.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result), withTemplate: "$1")
+        }
+        let url = try! NSRegularExpression(pattern: "(\\s(?:href|src|action|formaction|xlink:href)\\s*=\\s*)(\"[^\"]*\"|'[^']*'|[^\\s>]+)", options: [.caseInsensitive])
+        let matches = url.matches(in: result, range: NSRange(result.startIndex..., in: result)).reversed()
+        for match in matches {
+            guard let valueRange = Range(match.range(at: 2), in: result) else { continue }
+            var value = String(result[valueRange])
+            if value.hasPrefix("\"") || value.hasPrefix("'") { value = String(value.dropFirst().dropLast()) }
+            if safeURL(value.replacingOccurrences(of: "&#", with: "")) == nil || value.lowercased().contains("&#") {
+                result.replaceSubrange(valueRange, with: "\"#\"")
+            }
+        }
+        return result
+    }
+
+    /// GFM's tag filter: the tags that could run or restyle a page are neutralised even where
+    /// raw HTML is allowed.
+    static func tagFilter(_ html: String) -> String {
+        let tags = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+        var result = html
+        for tag in tags {
+            for prefix in ["<", "</"] {
+                var searchStart = result.startIndex
+                while let range = result.range(of: prefix + tag, options: .caseInsensitive, range: searchStart..<result.endIndex) {
+                    let after = range.upperBound
+                    let next = after < result.endIndex ? result[after] : " "
+                    if next == " " || next == ">" || next == "/" || next == "\t" || next == "\n" {
+                        result.replaceSubrange(range.lowerBound..<result.index(after: range.lowerBound), with: "&lt;")
+                    }
+                    searchStart = result.index(range.lowerBound, offsetBy: 1, limitedBy: result.endIndex) ?? result.endIndex
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Where each page of the site lives, and relative URLs between them.
+enum SitePaths {
+    /// The page of the document at `path`: the same path with `.html` for `.md`.
+    static func page(for path: String) -> String {
+        (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".html"
+    }
+
+    /// A relative URL from the page at `from` to `to` (both site-relative).
+    static func relative(from: String, to: String) -> String {
+        var base = from.split(separator: "/").dropLast().map(String.init)
+        var target = to.split(separator: "/").map(String.init)
+        while let first = base.first, let other = target.first, first == other, target.count > 1 {
+            base.removeFirst()
+            target.removeFirst()
+        }
+        return (Array(repeating: "..", count: base.count) + target).joined(separator: "/")
+    }
+}

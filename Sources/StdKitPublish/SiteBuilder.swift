@@ -1,0 +1,324 @@
+import Foundation
+import StdKitModel
+import StdKitSyntax
+
+/// Builds the static site of a project: an index, one page per document, the traceability
+/// matrix, search, the theme's assets. The same project gives the same bytes; the site is
+/// written beside its target and swapped in, so a failed build leaves the previous one whole.
+public struct SiteBuilder {
+    public let project: Project
+    let strings: SiteStrings
+    let theme: Theme
+    let matrix: TraceMatrix
+    let version: String
+
+    /// Document pages live under this folder of the site, mirroring the project's folders.
+    static let documentsFolder = "documents/"
+
+    /// Called with the number of documents rendered and the total.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
+    public init(project: Project, toolVersion: String) throws {
+        self.project = project
+        self.strings = SiteStrings(lang: project.config.lang)
+        let override = project.config.publish.theme.flatMap { theme in project.root.map { $0.appendingPathComponent(theme) } }
+        if let override {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: override.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw SiteError(step: "theme", path: project.config.publish.theme ?? "", info: "publish.theme names no folder of the project")
+            }
+        }
+        self.theme = try Theme(override: override)
+        self.matrix = TraceMatrix(project)
+        self.version = toolVersion
+    }
+
+    var siteTitle: String { project.config.publish.title ?? project.config.name }
+
+    /// The page of a document in the site.
+    static func page(of document: Document) -> String {
+        documentsFolder + SitePaths.page(for: document.path)
+    }
+
+    // MARK: The files of the site
+
+    /// Every file of the site, by site path.
+    public func files(progress: Progress? = nil) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in Theme.assetNames { files["assets/" + name] = theme.assets[name] }
+        files["index.html"] = Data(layout(page: "index.html", title: siteTitle, kind: "index", body: theme.render("index", indexContext())).utf8)
+        files["matrix.html"] = Data(layout(page: "matrix.html", title: strings["matrix"], kind: "matrix", body: theme.render("matrix", matrixContext())).utf8)
+        files["search.html"] = Data(layout(page: "search.html", title: strings["search"], kind: "search", body: theme.render("search", ["strings": strings.all])).utf8)
+        var searchEntries: [SearchEntry] = []
+        for (offset, document) in project.documents.enumerated() {
+            let page = Self.page(of: document)
+            let body = DocumentParser.parse(bytes: Array(document.text.utf8), path: document.path).body
+            var renderer = HTMLRenderer(project: project, document: document, pagePath: page,
+                                        allowHTML: project.config.publish.allowHTML, strings: strings)
+            let html = renderer.render(body)
+            let title = document.title ?? document.sections.first?.title ?? document.path
+            files[page] = Data(layout(page: page, title: title, kind: document.kind, body: theme.render("document", documentContext(document, page: page, html: html))).utf8)
+            searchEntries += SearchEntry.entries(for: document, body: body, page: page, strings: strings)
+            for asset in linkedFiles(of: document) { files[Self.documentsFolder + asset.path] = asset.data }
+            progress?(offset + 1, project.documents.count)
+        }
+        files["search-index.js"] = Data(SearchEntry.script(searchEntries).utf8)
+        return files
+    }
+
+    /// Builds the site and writes it to `output` atomically; returns the number of files.
+    @discardableResult
+    public func build(to output: URL, progress: Progress? = nil) throws -> Int {
+        let files = try self.files(progress: progress)
+        try Self.write(files, to: output)
+        return files.count
+    }
+
+    /// Writes `files` into a new folder beside `output`, then swaps it in. On any failure the
+    /// new folder is removed and `output` is left as it was.
+    public static func write(_ files: [String: Data], to output: URL) throws {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let process = ProcessInfo.processInfo.processIdentifier
+        let building = parent.appendingPathComponent(".\(name).building-\(process)")
+        let previous = parent.appendingPathComponent(".\(name).previous-\(process)")
+        try? fileManager.removeItem(at: building)
+        do {
+            try fileManager.createDirectory(at: building, withIntermediateDirectories: true)
+            for path in files.keys.sorted() {
+                let url = building.appendingPathComponent(path)
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try files[path]!.write(to: url)
+            }
+            if fileManager.fileExists(atPath: output.path) {
+                try? fileManager.removeItem(at: previous)
+                try fileManager.moveItem(at: output, to: previous)
+            }
+            do {
+                try fileManager.moveItem(at: building, to: output)
+            } catch {
+                // Put the previous site back before giving up.
+                if fileManager.fileExists(atPath: previous.path) { try? fileManager.moveItem(at: previous, to: output) }
+                throw error
+            }
+            try? fileManager.removeItem(at: previous)
+        } catch {
+            try? fileManager.removeItem(at: building)
+            throw SiteError(step: "write", path: output.path, info: "the site could not be written (\(error.localizedDescription)); the previous site is unchanged")
+        }
+    }
+
+    // MARK: Pages
+
+    private func root(of page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+
+    private func layout(page: String, title: String, kind: String, body: String) -> String {
+        theme.render("layout", [
+            "lang": strings.language, "siteTitle": siteTitle, "pageTitle": title,
+            "pageKind": kind.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") },
+            "root": root(of: page), "strings": strings.all, "version": version, "body": body,
+        ])
+    }
+
+    private func url(from page: String, to document: Document, anchor: String? = nil) -> String {
+        HTML.encodeURL(SitePaths.relative(from: page, to: Self.page(of: document))) + (anchor.map { "#" + HTML.encodeURL($0) } ?? "")
+    }
+
+    private func coverageContext(from page: String) -> [String: Any] {
+        let gaps: [[String: Any]] = matrix.gaps.compactMap { row in
+            guard let document = project.document(row.document) else { return nil }
+            return ["fullId": row.fullID, "text": row.text, "url": url(from: page, to: document, anchor: row.item)]
+        }
+        return [
+            "rows": matrix.rows.count, "covered": matrix.coveredCount, "coveragePercent": Self.percent(matrix.coverage),
+            "hasGaps": !gaps.isEmpty, "gaps": gaps,
+        ]
+    }
+
+    /// A value usable as part of a CSS class: a known status, else "other".
+    static func token(_ status: String?) -> String {
+        guard let status else { return "none" }
+        return ["draft", "review", "approved", "published", "withdrawn"].contains(status) ? status : "other"
+    }
+
+    static func percent(_ share: Double) -> String {
+        let tenths = (share * 1000).rounded() / 10
+        return (tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)) + "%"
+    }
+
+    private func partyName(_ id: String?) -> String {
+        guard let id else { return "" }
+        return project.party(id)?.name ?? id
+    }
+
+    private func indexContext() -> [String: Any] {
+        let order = ["programme", "job-profile", "course", "material", "certificate"]
+        let kinds = Set(project.documents.map(\.kind))
+        let sortedKinds = order.filter(kinds.contains) + kinds.subtracting(order).subtracting(["page"]).sorted() + (kinds.contains("page") ? ["page"] : [])
+        let columnOrder = Dictionary(matrix.columns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let programmeOrder = Dictionary(
+            project.documents.filter { $0.kind == "programme" }.compactMap(CourseTable.init).flatMap { $0.entries.compactMap(\.id) }
+                .enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let kindContexts: [[String: Any]] = sortedKinds.map { kind in
+            var documents = project.documents.filter { $0.kind == kind }
+            if kind == "course" {
+                // Courses in the order of the programme's course table, then by path.
+                let rank = { (document: Document) -> Int in programmeOrder[document.id ?? ""] ?? columnOrder[document.id ?? ""].map { 10_000 + $0 } ?? 20_000 }
+                documents = documents.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+            }
+            return [
+                "name": strings.kind(kind), "count": documents.count,
+                "documents": documents.map { document -> [String: Any] in
+                    [
+                        "id": document.id ?? "", "title": document.title ?? document.sections.first?.title ?? document.path,
+                        "url": url(from: "index.html", to: document), "version": document.version ?? "",
+                        "status": document.status.map { strings.status($0) } ?? "", "statusKey": Self.token(document.status),
+                        "owner": partyName(document.owner),
+                    ]
+                },
+            ]
+        }
+        var context = coverageContext(from: "index.html")
+        context["strings"] = strings.all
+        context["siteTitle"] = siteTitle
+        context["projectName"] = project.config.name == siteTitle ? "" : project.config.name
+        context["parties"] = project.config.parties.map { party -> [String: Any] in
+            ["id": party.id, "name": party.name, "kind": strings["\(party.kind.rawValue)Kind"]]
+        }
+        context["kinds"] = kindContexts
+        return context
+    }
+
+    private func documentContext(_ document: Document, page: String, html: String) -> [String: Any] {
+        var context: [String: Any] = [
+            "strings": strings.all, "root": root(of: page), "html": html, "kindKey": document.kind.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") },
+            "kind": strings.kind(document.kind), "id": document.id ?? "", "version": document.version ?? "",
+            "status": document.status.map { strings.status($0) } ?? "", "statusKey": Self.token(document.status),
+            "fields": metadataFields(document),
+        ]
+        let approvals = (document.frontMatter?["approvals"]?.sequence ?? []).map { approval -> [String: Any] in
+            [
+                "party": partyName(approval["party"]?.scalar), "version": approval["version"]?.scalar ?? "",
+                "by": approval["by"]?.scalar ?? "", "date": approval["date"]?.scalar ?? "", "note": approval["note"]?.scalar ?? "",
+            ]
+        }
+        context["approvals"] = approvals
+        context["hasApprovals"] = !approvals.isEmpty
+        if document.kind == "programme", let table = CourseTable(document), table.isComplete, table.totalHours > 0 {
+            context["hasCharts"] = true
+            context["chartCategories"] = Charts.hoursByCategory(table, strings: strings)
+            context["chartSemesters"] = Charts.hoursBySemester(table, strings: strings)
+            context["chartPractice"] = Charts.practiceShare(table, minimum: project.profile?.minPracticeShare ?? 0.5, strings: strings)
+        } else {
+            context["hasCharts"] = false
+        }
+        return context
+    }
+
+    /// The front matter as name/value pairs for the metadata panel; the title, the approvals and
+    /// a programme's course list have their own places.
+    private func metadataFields(_ document: Document) -> [[String: Any]] {
+        guard let pairs = document.frontMatter?.mapping else { return [] }
+        return pairs.compactMap { pair -> [String: Any]? in
+            guard let name = pair.key.scalar, !["title", "approvals", "kind", "id", "version", "status"].contains(name) else { return nil }
+            let value: String
+            if name == "owner" {
+                value = partyName(pair.value.scalar)
+            } else if name == "parties" {
+                value = (pair.value.sequence ?? []).compactMap(\.scalar).map(partyName).joined(separator: "、")
+            } else if name == "courses", let list = pair.value.sequence {
+                value = "\(list.count)"
+            } else if name == "category", let category = pair.value.scalar {
+                value = strings.category(category)
+            } else if name == "hours", let theory = pair.value["theory"]?.scalar, let practice = pair.value["practice"]?.scalar {
+                value = "\((Int(theory) ?? 0) + (Int(practice) ?? 0))（\(theory) / \(practice)）"
+            } else if name == "major", let majorName = pair.value["name"]?.scalar {
+                value = majorName + (pair.value["code"]?.scalar.map { "（\($0)）" } ?? "")
+            } else if ["prerequisites", "occupations", "supports", "replaces"].contains(name) {
+                let ids = pair.value.sequence?.compactMap(\.scalar) ?? pair.value.scalar.map { [$0] } ?? []
+                value = ids.map { id in project.document(id)?.title.map { "\($0)（\(id)）" } ?? id }.joined(separator: "、")
+            } else {
+                value = Self.describe(pair.value)
+            }
+            return ["name": strings.field(name), "value": value]
+        }
+    }
+
+    /// A YAML value as one line of text.
+    static func describe(_ node: YAMLNode) -> String {
+        switch node.value {
+        case .scalar(let text, _): return node.isNull ? "" : text
+        case .sequence(let elements): return elements.map(describe).joined(separator: ", ")
+        case .mapping(let pairs): return pairs.map { "\($0.key.scalar ?? ""): \(describe($0.value))" }.joined(separator: "; ")
+        }
+    }
+
+    private func matrixContext() -> [String: Any] {
+        let page = "matrix.html"
+        let columns: [[String: Any]] = matrix.columns.map { column in
+            ["label": column.label, "id": column.id, "title": column.title,
+             "url": project.document(column.id).map { url(from: page, to: $0) } ?? ""]
+        }
+        var groups: [[String: Any]] = []
+        var current: (document: String, rows: [[String: Any]])?
+        func flush() {
+            guard let group = current, let document = project.document(group.document) else { return }
+            groups.append(["document": group.document, "title": document.title ?? group.document, "url": url(from: page, to: document),
+                           "span": matrix.columns.count + 2, "rows": group.rows])
+        }
+        for row in matrix.rows {
+            if current?.document != row.document {
+                flush()
+                current = (row.document, [])
+            }
+            let cells: [[String: Any]] = matrix.columns.map { column in
+                let value = row.cell(for: column.id)
+                let outcomes = row.covers.filter { $0.course == column.id }.map { "\($0.course)#\($0.outcome)" }.joined(separator: ", ")
+                return ["value": value ?? "", "covered": value != nil, "title": outcomes]
+            }
+            let target = project.document(row.document)
+            current?.rows.append([
+                "item": row.item, "fullId": row.fullID, "text": row.text, "gap": !row.isCovered, "count": row.covers.count,
+                "url": target.map { url(from: page, to: $0, anchor: row.item) } ?? "", "cells": cells,
+            ])
+        }
+        flush()
+        var context = coverageContext(from: page)
+        context["strings"] = strings.all
+        context["columns"] = columns
+        context["groups"] = groups
+        return context
+    }
+
+    /// Files of the project that a document links to (images, PDFs), to publish beside it.
+    private func linkedFiles(of document: Document) -> [(path: String, data: Data)] {
+        guard let root = project.root else { return [] }
+        var files: [(String, Data)] = []
+        for link in document.links {
+            let destination = link.destination.split(separator: "#").first.map(String.init) ?? ""
+            guard !destination.isEmpty, !destination.hasSuffix(".md"), !destination.contains(":"), !destination.hasPrefix("/"),
+                  let path = Self.resolve(destination.removingPercentEncoding ?? destination, from: document.path),
+                  let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { continue }
+            files.append((path, data))
+        }
+        return files
+    }
+
+    /// `path` relative to the folder of `from`; nil when it leaves the project.
+    static func resolve(_ path: String, from: String) -> String? {
+        var components = from.split(separator: "/").dropLast().map(String.init)
+        for component in path.split(separator: "/") {
+            if component == "." { continue }
+            if component == ".." {
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            } else {
+                components.append(String(component))
+            }
+        }
+        return components.isEmpty ? nil : components.joined(separator: "/")
+    }
+}

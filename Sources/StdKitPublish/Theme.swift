@@ -1,0 +1,54 @@
+import Foundation
+import Mustache
+
+/// The templates and assets a site is built with: the default theme shipped with stdkit, with
+/// any file of the project's `publish.theme` folder in its place.
+struct Theme {
+    static let templateNames = ["layout", "index", "document", "matrix", "search"]
+    static let assetNames = ["style.css", "search.js"]
+
+    var templates: [String: MustacheTemplate] = [:]
+    var assets: [String: Data] = [:]
+
+    /// Loads the theme; `override` is the project's theme folder, if any.
+    init(override: URL?) throws {
+        guard let defaults = Bundle.module.url(forResource: "theme", withExtension: nil) else {
+            throw SiteError(step: "theme", path: "theme", info: "the default theme is missing from this installation")
+        }
+        func source(_ name: String) throws -> (URL, Data) {
+            if let override {
+                let url = override.appendingPathComponent(name)
+                if let data = FileManager.default.contents(atPath: url.path) { return (url, data) }
+            }
+            let url = defaults.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw SiteError(step: "theme", path: url.path, info: "the template is missing")
+            }
+            return (url, data)
+        }
+        for name in Self.templateNames {
+            let (url, data) = try source(name + ".mustache")
+            do {
+                templates[name] = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
+            } catch {
+                throw SiteError(step: "theme", path: url.path, info: "the template cannot be read: \(error)")
+            }
+        }
+        for name in Self.assetNames {
+            assets[name] = try source(name).1
+        }
+    }
+
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        templates[name]?.render(context) ?? ""
+    }
+}
+
+/// A failure to build the site: the step, the path and what to do.
+public struct SiteError: Error, CustomStringConvertible {
+    public var step: String
+    public var path: String
+    public var info: String
+
+    public var description: String { "[\(step)] \(path): \(info)" }
+}

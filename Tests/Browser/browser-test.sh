@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Opens the built flagship site in headless Chromium: screenshots of the index, a course page
+# and the matrix, and checks through the DOM that the matrix has the expected rows and cells,
+# that a Chinese search finds results, and that no page reports a script error.
+# Usage: Tests/Browser/browser-test.sh [STDKIT]   (run from the repository's top folder)
+set -euo pipefail
+stdkit=${1:-.build/debug/stdkit}
+chromium=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$chromium" ]; then
+  echo "browser test skipped: chromium is not installed (make deps installs it)"
+  exit 0
+fi
+work=$(mktemp -d /tmp/stdkit-browser.XXXXXX)
+shots="$work/screenshots"
+mkdir -p "$shots"
+"$stdkit" build standards -o "$work/site" > /dev/null
+site="$work/site"
+run() { timeout 120 "$chromium" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run "$@" 2>/dev/null; }
+failures=0
+check() {  # check DESCRIPTION CONDITION-RESULT
+  if [ "$2" = "yes" ]; then echo "  ok: $1"; else echo "  FAILED: $1"; failures=$((failures + 1)); fi
+}
+
+course="documents/courses/professional-core/robot-programming.html"
+run --window-size=1280,1600 --screenshot="$shots/index.png" "file://$site/index.html" > /dev/null
+run --window-size=1280,2000 --screenshot="$shots/course.png" "file://$site/$course" > /dev/null
+run --window-size=1600,1200 --screenshot="$shots/matrix.png" "file://$site/matrix.html" > /dev/null
+for shot in index course matrix; do
+  check "screenshot of the $shot page" "$([ -s "$shots/$shot.png" ] && echo yes || echo no)"
+done
+
+# The expected matrix, from the model.
+read -r rows columns < <("$stdkit" trace --format json standards | python3 -c 'import json,sys; t=json.load(sys.stdin); print(len(t["rows"]), len(t["courses"]))')
+dom_matrix=$(run --dump-dom --virtual-time-budget=3000 "file://$site/matrix.html")
+found_rows=$(grep -o '<tr class="requirement' <<< "$dom_matrix" | wc -l)
+found_cells=$(grep -o '<td class="cell' <<< "$dom_matrix" | wc -l)
+check "the matrix has $rows requirement rows (found $found_rows)" "$([ "$found_rows" -eq "$rows" ] && echo yes || echo no)"
+check "the matrix has $((rows * columns)) cells (found $found_cells)" "$([ "$found_cells" -eq $((rows * columns)) ] && echo yes || echo no)"
+
+query=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("焊接机器人"))')
+dom_search=$(run --dump-dom --virtual-time-budget=5000 "file://$site/search.html?q=$query")
+count=$(sed -n 's/.*id="search-count"[^>]*data-count="\([0-9]*\)".*/\1/p' <<< "$dom_search" | head -1)
+check "a Chinese search (焊接机器人) returns results (found ${count:-none})" "$([ "${count:-0}" -gt 0 ] && echo yes || echo no)"
+check "search results link to documents" "$(grep -q '<ol id="search-results"><li><a href="documents/' <<< "$dom_search" && echo yes || echo no)"
+
+# The pages count script errors on <html data-script-errors>; prove the count works on a page
+# that throws, then require it absent on the real ones.
+sed 's|</body>|<script>undefinedFunction();</script></body>|' "$site/index.html" > "$site/throws.html"
+dom=$(run --dump-dom --virtual-time-budget=3000 "file://$site/throws.html")
+check "a script error is detected on a page that throws" "$(grep -q '<html[^>]*data-script-errors' <<< "$dom" && echo yes || echo no)"
+rm "$site/throws.html"
+for page in index.html matrix.html "search.html?q=$query" "$course" documents/programme/robot-technology-460305.html; do
+  dom=$(run --dump-dom --virtual-time-budget=3000 "file://$site/$page")
+  check "no script error on $page" "$(grep -q '<html[^>]*data-script-errors' <<< "$dom" && echo no || echo yes)"
+  check "$page rendered Chinese text" "$(grep -q '工业机器人' <<< "$dom" && echo yes || echo no)"
+done
+
+echo "screenshots: $shots"
+if [ "$failures" -gt 0 ]; then
+  echo "browser test: $failures check(s) failed"
+  exit 1
+fi
+echo "browser test: every check holds"

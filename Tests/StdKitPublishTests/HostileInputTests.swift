@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import StdKitModel
+@testable import StdKitPublish
+
+/// Hostile text in every field a document can carry must come out as inert text.
+@Suite("Hostile input")
+struct HostileInputTests {
+    static let payload = "<script>alert('x')</script>\"'><img src=x onerror=alert(1)>"
+    /// The payload inside a YAML double-quoted scalar.
+    static let quoted = "\"" + payload.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+
+    static func project(allowHTML: Bool) async throws -> (URL, [String: Data]) {
+        let root = try SiteBuilderTests.temporaryFolder()
+        let files: [String: String] = [
+            "stdkit.yml": """
+                name: \(quoted)
+                lang: zh-CN
+                parties:
+                  - {id: evil, name: \(quoted), kind: enterprise}
+                publish: {title: \(quoted), allow_html: \(allowHTML)}
+
+                """,
+            "job.md": """
+                ---
+                id: JOB-X
+                kind: job-profile
+                title: \(quoted)
+                version: 1.0.0
+                status: \(quoted)
+                owner: evil
+                tags: [\(quoted)]
+                occupation: "javascript:alert(1)"
+                approvals:
+                  - {party: evil, version: 1.0.0, digest: x, by: \(quoted), date: 2026-01-01, note: \(quoted)}
+                ---
+
+                # <script>alert(1)</script> 标题
+
+                <script>alert('block')</script>
+
+                <div onclick="alert(1)">raw block</div>
+
+                正文 <img src=x onerror=alert(2)> 与 <a href="javascript:alert(3)">inline</a>。
+
+                [链接一](javascript:alert(4)) [链接二](JaVaScRiPt:alert(5)) [链接三](java%0ascript:alert(6))
+                [链接四](data:text/html;base64,PHNjcmlwdD4=) [链接五](vbscript:msgbox) [链接六]( javascript:alert(7))
+
+                ![图](javascript:alert(8)) ![图二](data:text/html,<script>)
+
+                - **R1** 要求 <script>alert(9)</script> {level="\"><script>alert(10)</script>" on-click=x}
+                - **R2** 要求 → JOB-X#R1
+
+                | <b>表</b> | `<script>` |
+                | --- | --- |
+                | <iframe src=x></iframe> | x |
+
+                """,
+        ]
+        for (path, text) in files { try text.write(to: root.appendingPathComponent(path), atomically: true, encoding: .utf8) }
+        let project = try await ProjectLoader.load(root: root)
+        return (root, try SiteBuilder(project: project, toolVersion: "test").files())
+    }
+
+    /// Markup that could run code, outside the scripts the theme itself writes: script and
+    /// iframe elements, script URLs in URL attributes, event-handler attributes. Text that merely
+    /// reads "javascript:" (escaped, in content or inside a quoted value) is inert and allowed.
+    static func dangerous(_ html: String) -> [String] {
+        var findings: [String] = []
+        let ownScripts = ["<script>window.addEventListener(\"error\"", "<script src=\"search-index.js\"></script>", "<script src=\"assets/search.js\"></script>"]
+        var cleaned = html
+        for own in ownScripts { cleaned = cleaned.replacingOccurrences(of: own, with: "") }
+        let whole = NSRange(cleaned.startIndex..., in: cleaned)
+        for element in ["<script", "<iframe", "<object", "<embed"] where cleaned.lowercased().contains(element) { findings.append(element) }
+        let urls = try! NSRegularExpression(pattern: "\\s(href|src|action|formaction)\\s*=\\s*[\"']?\\s*(javascript|vbscript|data:text/html)", options: [.caseInsensitive])
+        if urls.firstMatch(in: cleaned, range: whole) != nil { findings.append("script URL") }
+        let tags = try! NSRegularExpression(pattern: "<[a-zA-Z][^>]*>")
+        let quoted = try! NSRegularExpression(pattern: "\"[^\"]*\"|'[^']*'")
+        let handler = try! NSRegularExpression(pattern: "\\son[a-z]+\\s*=", options: [.caseInsensitive])
+        for match in tags.matches(in: cleaned, range: whole) {
+            guard let range = Range(match.range, in: cleaned) else { continue }
+            let tag = String(cleaned[range])
+            let bare = quoted.stringByReplacingMatches(in: tag, range: NSRange(tag.startIndex..., in: tag), withTemplate: "\"\"")
+            if handler.firstMatch(in: bare, range: NSRange(bare.startIndex..., in: bare)) != nil { findings.append("handler in \(tag)") }
+        }
+        return findings
+    }
+
+    @Test func nothingExecutableIsPublished() async throws {
+        let (root, site) = try await Self.project(allowHTML: false)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (path, data) in site where path.hasSuffix(".html") {
+            #expect(Self.dangerous(String(decoding: data, as: UTF8.self)) == [], "\(path)")
+        }
+        let page = String(decoding: site["documents/job.html"] ?? Data(), as: UTF8.self)
+        #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "the payload is shown as text")
+        #expect(!page.contains("raw block"), "raw HTML blocks are left out unless allowed")
+        #expect(page.contains("链接一"), "the text of a dropped link stays")
+        let search = String(decoding: site["search-index.js"] ?? Data(), as: UTF8.self)
+        #expect(!search.contains("</script"), "the search index cannot close a script element")
+    }
+
+    @Test func allowedHTMLIsStillTagFiltered() async throws {
+        let (root, site) = try await Self.project(allowHTML: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let page = String(decoding: site["documents/job.html"] ?? Data(), as: UTF8.self)
+        #expect(page.contains("raw block"), "raw HTML is published when allowed")
+        #expect(page.contains("&lt;script>alert('block')&lt;/script>"), "script tags are neutralised by the tag filter")
+        #expect(page.contains("<div>raw block</div>"), "event handlers are removed")
+        #expect(Self.dangerous(page) == [])
+        #expect(!page.contains("href=\"javascript"))
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JAVASCRIPT:x", " javascript:x", "java\tscript:x", "java\nscript:x", "vbscript:x",
+                      "data:text/html,x", "file:///etc/passwd"])
+    func unsafeURLsAreDropped(url: String) {
+        #expect(HTML.safeURL(url) == nil)
+    }
+
+    @Test(arguments: ["https://example.org", "mailto:a@b.c", "../jobs/a.md#R1", "#R1", "a.md", "图片/图.png"])
+    func safeURLsAreKept(url: String) {
+        #expect(HTML.safeURL(url) == url)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import StdKitModel
+import StdKitSyntax
+@testable import StdKitPublish
+
+@Suite("stdkit build")
+struct SiteBuilderTests {
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let repository = here.deletingLastPathComponent().deletingLastPathComponent()
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stdkit-site-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func site(of root: URL) async throws -> [String: Data] {
+        let project = try await ProjectLoader.load(root: root)
+        return try SiteBuilder(project: project, toolVersion: "test").files()
+    }
+
+    static func text(_ data: Data?) -> String { data.map { String(decoding: $0, as: UTF8.self) } ?? "" }
+
+    /// The body of a document page, from the `<div class="body">` to the end of the article,
+    /// is compared with a golden file. Re-record with STDKIT_RECORD=1.
+    @Test(arguments: ["documents/courses/operation.html", "documents/jobs/operator.html"])
+    func goldenDocumentPages(page: String) async throws {
+        let site = try await Self.site(of: Self.here.appendingPathComponent("Fixtures/small"))
+        let html = Self.text(site[page])
+        let start = try #require(html.range(of: "<div class=\"body\">"))
+        let end = try #require(html.range(of: "</article>"))
+        let body = String(html[start.lowerBound..<end.upperBound])
+        let golden = Self.here.appendingPathComponent("Fixtures/small-golden/" + page.replacingOccurrences(of: "/", with: "_"))
+        if ProcessInfo.processInfo.environment["STDKIT_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try body.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(body == (try String(contentsOf: golden, encoding: .utf8)), "\(page) differs from its golden file; re-record with STDKIT_RECORD=1 after checking the change")
+    }
+
+    @Test func itemsReferencesAndBacklinks() async throws {
+        let site = try await Self.site(of: Self.here.appendingPathComponent("Fixtures/small"))
+        let course = Self.text(site["documents/courses/operation.html"])
+        #expect(course.contains("<li id=\"LO1\" class=\"item\" data-level=\"3\"><a class=\"item-id\" href=\"#LO1\">LO1</a> 能安全开机 <span class=\"refs\">→ <a class=\"ref\" href=\"../jobs/operator.html#R1\""))
+        #expect(course.contains("<span class=\"ref unresolved\""), "an unresolved reference is marked, not linked")
+        #expect(!course.contains("{level=3}"), "attributes are data, not text")
+        #expect(course.contains("<a href=\"../jobs/operator.html#R1\">岗位标准</a>"), "links to Markdown files point at their pages")
+        let job = Self.text(site["documents/jobs/operator.html"])
+        #expect(job.contains("<div class=\"backlinks covered\"><span>覆盖于</span> <a href=\"../courses/operation.html#LO1\""))
+        #expect(job.contains("<strong>示例企业</strong> v1.0.0 — 审批人 王工, 2026-11-20"))
+        let matrix = Self.text(site["matrix.html"])
+        #expect(matrix.contains("data-requirement=\"JOB-OP#R1\""))
+        #expect(matrix.contains("<strong>2 / 2</strong>"))
+        let index = Self.text(site["search-index.js"])
+        #expect(index.hasPrefix("window.STDKIT_SEARCH = {"))
+        #expect(index.contains("\"t\":\"JOB-OP#R1 能完成开机与急停测试。\""))
+    }
+
+    @Test func englishInterfaceForAnEnglishProject() async throws {
+        let site = try await Self.site(of: Self.repository.appendingPathComponent("examples/english-programme"))
+        let index = Self.text(site["index.html"])
+        #expect(index.contains("<html lang=\"en\">"))
+        #expect(index.contains("Traceability matrix"))
+        #expect(!index.contains("首页"))
+        let programme = Self.text(site["documents/programme.html"])
+        #expect(programme.contains("<figcaption>Hours by course category</figcaption><svg class=\"chart\""))
+    }
+
+    @Test func buildsAreByteIdentical() async throws {
+        let root = Self.repository.appendingPathComponent("standards")
+        let first = try await Self.site(of: root)
+        let second = try await Self.site(of: root)
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for (path, data) in first { #expect(second[path] == data, "\(path) differs between two builds") }
+        #expect(first.count > 40)
+    }
+
+    /// A write that fails midway leaves the previous site whole and no half-built folder.
+    @Test func aFailedWriteLeavesThePreviousSiteWhole() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("_site")
+        try SiteBuilder.write(["index.html": Data("旧的首页".utf8), "a/b.html": Data("旧".utf8)], to: output)
+        // "index.html" is a file, so "index.html/x.html" cannot be written: the build fails.
+        #expect(throws: SiteError.self) {
+            try SiteBuilder.write(["index.html": Data("新的".utf8), "index.html/x.html": Data("x".utf8)], to: output)
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "旧的首页")
+        #expect(try String(contentsOf: output.appendingPathComponent("a/b.html"), encoding: .utf8) == "旧")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["_site"])
+        // A successful write replaces the whole site: files of the old one do not linger.
+        try SiteBuilder.write(["index.html": Data("新的".utf8)], to: output)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["index.html"])
+    }
+}
+
+@Suite("Themes")
+struct ThemeTests {
+    @Test func aProjectThemeReplacesTemplatesAndTheStylesheet() async throws {
+        let root = try SiteBuilderTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("theme"), withIntermediateDirectories: true)
+        try "name: 主题\npublish: {theme: theme}\n".write(to: root.appendingPathComponent("stdkit.yml"), atomically: true, encoding: .utf8)
+        try "# 页面\n\n正文。\n".write(to: root.appendingPathComponent("page.md"), atomically: true, encoding: .utf8)
+        try "body { color: rebeccapurple; }\n".write(to: root.appendingPathComponent("theme/style.css"), atomically: true, encoding: .utf8)
+        try "<!DOCTYPE html><html><body class=\"mine\">{{{body}}}</body></html>\n".write(
+            to: root.appendingPathComponent("theme/layout.mustache"), atomically: true, encoding: .utf8)
+        let site = try await SiteBuilderTests.site(of: root)
+        #expect(SiteBuilderTests.text(site["assets/style.css"]) == "body { color: rebeccapurple; }\n")
+        let page = SiteBuilderTests.text(site["documents/page.html"])
+        #expect(page.hasPrefix("<!DOCTYPE html><html><body class=\"mine\">"))
+        #expect(page.contains("<p>正文。</p>"))
+        #expect(SiteBuilderTests.text(site["matrix.html"]).contains("class=\"mine\""), "templates not overridden come from the default theme")
+    }
+
+    @Test func aMissingThemeFolderIsReported() async throws {
+        let root = try SiteBuilderTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "publish: {theme: nowhere}\n".write(to: root.appendingPathComponent("stdkit.yml"), atomically: true, encoding: .utf8)
+        let project = try await ProjectLoader.load(root: root)
+        #expect(throws: SiteError.self) { try SiteBuilder(project: project, toolVersion: "test") }
+    }
+}
