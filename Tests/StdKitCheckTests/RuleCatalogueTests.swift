@@ -101,3 +101,7 @@ struct RuleCatalogueTests {
         }
     }
 }
+
+extension RuleDescription: @retroactive CustomTestStringConvertible {
+    public var testDescription: String { id }
+}
