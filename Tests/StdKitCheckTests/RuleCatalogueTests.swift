@@ -102,6 +102,6 @@ struct RuleCatalogueTests {
     }
 }
 
-extension RuleDescription: @retroactive CustomTestStringConvertible {
+extension RuleDescription: CustomTestStringConvertible {
     public var testDescription: String { id }
 }
