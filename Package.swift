@@ -32,6 +32,10 @@ let package = Package(
         ),
         .target(
             name: "StdKitCheck",
+            dependencies: ["StdKitDiff", "StdKitModel", "StdKitSyntax"]
+        ),
+        .target(
+            name: "StdKitDiff",
             dependencies: ["StdKitModel", "StdKitSyntax"]
         ),
         .target(
@@ -42,7 +46,7 @@ let package = Package(
         .target(
             name: "StdKitCLI",
             dependencies: [
-                "StdKitCheck", "StdKitModel", "StdKitPublish", "StdKitSyntax",
+                "StdKitCheck", "StdKitDiff", "StdKitModel", "StdKitPublish", "StdKitSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +56,8 @@ let package = Package(
         .testTarget(name: "StdKitModelTests", dependencies: ["StdKitModel"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitCheckTests", dependencies: ["StdKitCheck"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "StdKitDiffTests", dependencies: ["StdKitDiff"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitPublishTests", dependencies: ["StdKitPublish"],
                     exclude: ["Fixtures"]),

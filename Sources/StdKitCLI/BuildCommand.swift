@@ -24,10 +24,15 @@ struct BuildCommand: EnvironmentCommand {
     @Flag(help: "Rebuild whenever a file of the project changes (until interrupted).")
     var watch = false
 
+    @Option(help: "Publish the project as it is at a git revision (a commit, branch or tag), without a checkout.")
+    var rev: String?
+
     func run(in environment: CommandEnvironment) async throws -> Int32 {
-        let selection = try ProjectSelection(paths: directory.map { [$0] } ?? [], environment: environment)
+        let source = ProjectSource(staged: false, revision: rev)
+        if rev != nil, watch { throw CommandFailure(description: "--watch follows the work tree; it cannot be used with --rev") }
+        let selection = try ProjectSelection(paths: directory.map { [$0] } ?? [], environment: environment, inRepository: source.readsGit)
         guard let entry = selection.entries.first else { return 2 }
-        var status = try await buildOnce(entry, environment: environment)
+        var status = try await buildOnce(entry, source: source, environment: environment)
         guard watch else { return status }
         var snapshot = Self.snapshot(of: entry.root, excluding: try outputURL(entry, environment: environment))
         environment.errors.write("watching \(environment.displayPath(entry.root)) for changes (Ctrl-C to stop)\n")
@@ -36,7 +41,7 @@ struct BuildCommand: EnvironmentCommand {
             let next = Self.snapshot(of: entry.root, excluding: try outputURL(entry, environment: environment))
             guard next != snapshot else { continue }
             snapshot = next
-            status = (try? await buildOnce(entry, environment: environment)) ?? 2
+            status = (try? await buildOnce(entry, source: source, environment: environment)) ?? 2
         }
     }
 
@@ -47,13 +52,8 @@ struct BuildCommand: EnvironmentCommand {
         return entry.root.appendingPathComponent(project?.publish.output ?? "_site")
     }
 
-    private func buildOnce(_ entry: ProjectSelection.Entry, environment: CommandEnvironment) async throws -> Int32 {
-        let project: Project
-        do {
-            project = try await ProjectLoader.load(root: entry.root, progress: environment.loadingProgress)
-        } catch {
-            throw CommandFailure(description: "\(error)")
-        }
+    private func buildOnce(_ entry: ProjectSelection.Entry, source: ProjectSource, environment: CommandEnvironment) async throws -> Int32 {
+        let project = try await source.load(entry, environment: environment)
         let result = Checker().check(project)
         if result.count(.error) > 0 || result.count(.warning) > 0 {
             environment.errors.write("note: \(TextReporter().summary(result)); run 'stdkit check' for the details\n")

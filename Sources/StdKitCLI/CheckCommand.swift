@@ -56,11 +56,12 @@ struct CheckCommand: EnvironmentCommand {
     }
 
     func run(in environment: CommandEnvironment) async throws -> Int32 {
-        let selection = try ProjectSelection(paths: paths, environment: environment)
+        let source = ProjectSource(staged: staged, revision: rev)
+        let selection = try ProjectSelection(paths: paths, environment: environment, inRepository: source.readsGit)
         var combined = CheckResult(diagnostics: [], fileCount: 0)
         var documents: [String: Document] = [:]
         for entry in selection.entries {
-            let project = try await load(entry, environment: environment)
+            let project = try await source.load(entry, environment: environment)
             var result = Checker().check(project, only: entry.paths.isEmpty || entry.paths == [""] ? nil : entry.paths)
             if !only.isEmpty { result.diagnostics.removeAll { !only.contains($0.rule) } }
             combined.diagnostics += result.diagnostics.map { $0.displayed(root: entry.root, in: environment) }
@@ -84,25 +85,5 @@ struct CheckCommand: EnvironmentCommand {
         environment.output.write(report)
         let failing = combined.count(.error) > 0 || (warningsAsErrors && combined.count(.warning) > 0)
         return failing ? 1 : 0
-    }
-
-    /// The project of `entry` from the working tree, the index (`--staged`) or a revision.
-    private func load(_ entry: ProjectSelection.Entry, environment: CommandEnvironment) async throws -> Project {
-        do {
-            guard staged || rev != nil else {
-                return try await ProjectLoader.load(root: entry.root, extraFiles: entry.extraFiles, progress: environment.loadingProgress)
-            }
-            let repository = try GitRepository(containing: entry.root)
-            let top = repository.top.path
-            let root = entry.root.standardizedFileURL.path
-            let projectPath = root == top ? "" : String(root.dropFirst(top.count + 1))
-            return try await ProjectLoader.load(repository: repository, source: rev.map { .revision($0) } ?? .index, projectPath: projectPath)
-        } catch let failure as GitRepository.Failure {
-            throw CommandFailure(description: failure.description)
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure(description: "\(error)")
-        }
     }
 }

@@ -16,15 +16,14 @@ struct ModelCommand: EnvironmentCommand {
     @Flag(help: "Print the model as JSON.")
     var json = false
 
+    @Option(help: "Read the project as it is at a git revision (a commit, branch or tag), without a checkout.")
+    var rev: String?
+
     func run(in environment: CommandEnvironment) async throws -> Int32 {
-        let selection = try ProjectSelection(paths: path.map { [$0] } ?? [], environment: environment)
+        let source = ProjectSource(staged: false, revision: rev)
+        let selection = try ProjectSelection(paths: path.map { [$0] } ?? [], environment: environment, inRepository: source.readsGit)
         guard let entry = selection.entries.first else { return 0 }
-        let project: Project
-        do {
-            project = try await ProjectLoader.load(root: entry.root, progress: environment.loadingProgress)
-        } catch {
-            throw CommandFailure(description: "\(error)")
-        }
+        let project = try await source.load(entry, environment: environment)
         if json {
             environment.output.write(JSONOutput.encode(ModelJSON(project)) + "\n")
         } else {

@@ -16,8 +16,9 @@ struct ProjectSelection {
     var entries: [Entry] = []
 
     /// Resolves `paths` (or the current folder when empty). Fails, for exit status 2, on a path
-    /// that does not exist.
-    init(paths: [String], environment: CommandEnvironment) throws {
+    /// that does not exist — unless `inRepository` (a project read from git, which may exist only
+    /// there, as in a bare repository): then a missing path names a folder of the repository.
+    init(paths: [String], environment: CommandEnvironment, inRepository: Bool = false) throws {
         if paths.isEmpty {
             let root = ProjectLoader.findRoot(containing: environment.currentDirectory) ?? environment.currentDirectory
             entries = [Entry(root: root, paths: [], extraFiles: [])]
@@ -27,6 +28,10 @@ struct ProjectSelection {
             let url = environment.url(for: path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                if inRepository {
+                    entries.append(Entry(root: url, paths: [], extraFiles: []))
+                    continue
+                }
                 throw CommandFailure(description: "no such file or folder: \(path)")
             }
             let root = ProjectLoader.findRoot(containing: url)
@@ -60,5 +65,50 @@ extension Diagnostic {
             return note
         }
         return copy
+    }
+}
+
+/// Where a command reads a project from: the work tree, the index or a revision.
+enum ProjectSource {
+    case workTree
+    case index
+    case revision(String)
+
+    init(staged: Bool, revision: String?) {
+        self = staged ? .index : revision.map { .revision($0) } ?? .workTree
+    }
+
+    var readsGit: Bool {
+        if case .workTree = self { return false }
+        return true
+    }
+
+    /// Loads the project of `entry`; git and loading failures are I/O failures (exit 2).
+    func load(_ entry: ProjectSelection.Entry, environment: CommandEnvironment) async throws -> Project {
+        do {
+            switch self {
+            case .workTree:
+                return try await ProjectLoader.load(root: entry.root, extraFiles: entry.extraFiles, progress: environment.loadingProgress)
+            case .index, .revision:
+                // A project folder that exists only in the repository is found from the current folder.
+                var existing = entry.root
+                while !FileManager.default.fileExists(atPath: existing.path) { existing.deleteLastPathComponent() }
+                let repository = try GitRepository(containing: existing)
+                let top = repository.top.path
+                let root = entry.root.standardizedFileURL.path
+                let projectPath = root == top || !root.hasPrefix(top + "/") ? "" : String(root.dropFirst(top.count + 1))
+                if case .revision(let revision) = self {
+                    return try await ProjectLoader.load(repository: repository, source: .revision(revision), projectPath: projectPath)
+                }
+                guard !repository.isBare else { throw CommandFailure(description: "a bare repository has no index; use --rev") }
+                return try await ProjectLoader.load(repository: repository, source: .index, projectPath: projectPath)
+            }
+        } catch let failure as GitRepository.Failure {
+            throw CommandFailure(description: failure.description)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(description: "\(error)")
+        }
     }
 }

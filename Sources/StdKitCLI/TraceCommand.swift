@@ -24,15 +24,14 @@ struct TraceCommand: EnvironmentCommand {
     @Option(help: "Output format: text, csv, json or markdown.")
     var format: Format = .text
 
+    @Option(help: "Read the project as it is at a git revision (a commit, branch or tag), without a checkout.")
+    var rev: String?
+
     func run(in environment: CommandEnvironment) async throws -> Int32 {
-        let selection = try ProjectSelection(paths: path.map { [$0] } ?? [], environment: environment)
+        let source = ProjectSource(staged: false, revision: rev)
+        let selection = try ProjectSelection(paths: path.map { [$0] } ?? [], environment: environment, inRepository: source.readsGit)
         guard let entry = selection.entries.first else { return 2 }
-        let project: Project
-        do {
-            project = try await ProjectLoader.load(root: entry.root, progress: environment.loadingProgress)
-        } catch {
-            throw CommandFailure(description: "\(error)")
-        }
+        let project = try await source.load(entry, environment: environment)
         let matrix = TraceMatrix(project)
         switch format {
         case .text: environment.output.write(Self.text(matrix))

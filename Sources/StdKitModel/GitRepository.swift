@@ -12,12 +12,25 @@ public struct GitRepository: Sendable {
         public var description: String
     }
 
-    /// The repository that contains `folder`.
+    /// Whether the repository has no work tree (a bare repository, as on a git host).
+    public let isBare: Bool
+
+    /// The repository that contains `folder`: its work tree's top, or for a bare repository the
+    /// repository folder itself.
     public init(containing folder: URL) throws {
+        let bare = (try? Self.git(["rev-parse", "--is-bare-repository"], in: folder))
+            .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "true" } ?? false
+        if bare {
+            let output = try Self.git(["rev-parse", "--absolute-git-dir"], in: folder)
+            top = URL(fileURLWithPath: String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), isDirectory: true).standardizedFileURL
+            isBare = true
+            return
+        }
         let output = try Self.git(["rev-parse", "--show-toplevel"], in: folder)
         let path = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !path.isEmpty else { throw Failure(description: "\(folder.path) is not in a git repository") }
         top = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+        isBare = false
     }
 
     /// Runs git with `arguments` in `folder` and returns its standard output; throws with git's
