@@ -7,6 +7,20 @@ public enum Bump: Int, Sendable, Comparable, Codable, CaseIterable {
 
     public static func < (lhs: Bump, rhs: Bump) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Written by name in JSON: "none", "patch", "minor", "major".
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let bump = Self.allCases.first(where: { $0.name == name }) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown bump \(name)"))
+        }
+        self = bump
+    }
+
     public var name: String {
         switch self {
         case .none: "none"
@@ -63,6 +77,8 @@ public struct SectionChange: Sendable, Hashable, Codable {
     public var oldTitle: String?
     /// For an edited section: the word-level change of its text outside items.
     public var text: WordDiff?
+    /// For an edited section: table rows added, removed or changed, by their first cell.
+    public var rows: [FieldChange]?
 }
 
 /// A change of an item.
@@ -84,6 +100,10 @@ public struct ItemChange: Sendable, Hashable, Codable {
     public var attributes: [FieldChange]?
     /// For a moved item: the section it now stands in.
     public var section: String?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, id, oldID = "oldId", oldText, newText, wording, attributes, section
+    }
 }
 
 /// A reference gained or lost by an item (or a front-matter field).
@@ -132,7 +152,7 @@ public struct DocumentChange: Sendable, Hashable, Codable {
     }
 
     /// The bump the declared versions make, when both are well-formed.
-    public var declaredBump: Bump? { Bump.between(oldVersion, newVersion) }
+    public var declaredBump: Bump?
 }
 
 /// The semantic difference between two states of a project.

@@ -43,7 +43,12 @@ extension DiffReport {
                     let name = section.title.isEmpty ? "(introduction)" : section.title
                     switch section.kind {
                     case .edited:
-                        body += "<tr><th>§ \(escape(name))</th><td>\(section.text.map { side($0, old: true) } ?? "")</td><td>\(section.text.map { side($0, old: false) } ?? "")</td></tr>\n"
+                        if let text = section.text {
+                            body += "<tr><th>§ \(escape(name))</th><td>\(side(text, old: true))</td><td>\(side(text, old: false))</td></tr>\n"
+                        }
+                        for row in section.rows ?? [] {
+                            body += "<tr><th>§ \(escape(name)) · \(escape(row.path))</th><td><del>\(escape(row.old ?? ""))</del></td><td><ins>\(escape(row.new ?? ""))</ins></td></tr>\n"
+                        }
                     case .renamed:
                         body += "<tr><th>§</th><td><del>\(escape(section.oldTitle ?? ""))</del></td><td><ins>\(escape(section.title))</ins></td></tr>\n"
                     case .added:

@@ -71,7 +71,12 @@ public struct DiffReport {
             for section in document.sections {
                 switch section.kind {
                 case .renamed: lines.append("  section renamed: '\(section.oldTitle ?? "")' → '\(section.title)'")
-                case .edited: lines.append("  section edited: \(section.title.isEmpty ? "(introduction)" : section.title): \(section.text.map(words) ?? "")")
+                case .edited:
+                    let name = section.title.isEmpty ? "(introduction)" : section.title
+                    if let text = section.text { lines.append("  section edited: \(name): \(words(text))") }
+                    for row in section.rows ?? [] {
+                        lines.append("  table row '\(row.path)' in \(name): \(row.old ?? "(none)") → \(row.new ?? "(none)")")
+                    }
                 default: lines.append("  section \(section.kind.rawValue): \(section.title)")
                 }
             }
@@ -148,7 +153,12 @@ public struct DiffReport {
             for section in document.sections {
                 switch section.kind {
                 case .renamed: lines.append("- section renamed: \(escape(section.oldTitle ?? "")) → \(escape(section.title))")
-                case .edited: lines.append("- section \(escape(section.title.isEmpty ? "(introduction)" : section.title)) edited: \(section.text.map(words) ?? "")")
+                case .edited:
+                    let name = escape(section.title.isEmpty ? "(introduction)" : section.title)
+                    if let text = section.text { lines.append("- section \(name) edited: \(words(text))") }
+                    for row in section.rows ?? [] {
+                        lines.append("- table row `\(row.path)` in \(name): \(escape(row.old ?? "(none)")) → \(escape(row.new ?? "(none)"))")
+                    }
                 default: lines.append("- section \(section.kind.rawValue): \(escape(section.title))")
                 }
             }

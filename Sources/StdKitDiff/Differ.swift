@@ -40,6 +40,7 @@ public struct Differ {
             oldPath: before?.path, newPath: after?.path, status: .unchanged)
         change.oldVersion = before?.version
         change.newVersion = after?.version
+        change.declaredBump = Bump.between(before?.version, after?.version)
         guard let before else {
             change.status = .added
             change.impact = []
@@ -147,13 +148,19 @@ public struct Differ {
         for moved in Self.moves(from: shared, to: sharedNew) where !moved.isEmpty {
             change.sections.append(SectionChange(kind: .moved, title: newParts[moved]?.title ?? moved))
         }
-        // Edited prose.
+        // Edited prose and table rows (matched by their first cell).
         for part in b.parts {
-            let previous = oldParts[part.key] ?? renamed.first { $0.1.key == part.key }?.0
-            guard let previous, previous.prose != part.prose else { continue }
+            guard let previous = oldParts[part.key] ?? renamed.first(where: { $0.1.key == part.key })?.0 else { continue }
             let wording = WordDiff(old: previous.prose, new: part.prose)
-            guard wording.changed else { continue }
-            change.sections.append(SectionChange(kind: .edited, title: part.title, text: wording))
+            let oldRows = Dictionary(previous.rows.map { ($0.key, $0.cells) }, uniquingKeysWith: { first, _ in first })
+            let newRows = Dictionary(part.rows.map { ($0.key, $0.cells) }, uniquingKeysWith: { first, _ in first })
+            var rows: [FieldChange] = []
+            for key in (previous.rows.map(\.key) + part.rows.map(\.key).filter { oldRows[$0] == nil }) where oldRows[key] != newRows[key] {
+                if rows.contains(where: { $0.path == key }) { continue }
+                rows.append(FieldChange(path: key, old: oldRows[key], new: newRows[key]))
+            }
+            guard wording.changed || !rows.isEmpty else { continue }
+            change.sections.append(SectionChange(kind: .edited, title: part.title, text: wording.changed ? wording : nil, rows: rows.isEmpty ? nil : rows))
         }
         compareItems(before, after, a, b, into: &change)
     }

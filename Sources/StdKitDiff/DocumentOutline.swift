@@ -14,6 +14,8 @@ struct DocumentOutline {
         var prose: String
         /// The ids of the items the section holds directly.
         var items: [String]
+        /// Table rows, by the text of their first cell, with their other cells.
+        var rows: [(key: String, cells: String)] = []
     }
 
     var parts: [Part] = []
@@ -53,6 +55,16 @@ struct DocumentOutline {
                     current.items.append(item)
                     sectionOfItem[item] = current.title
                 }
+                continue
+            }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("|") {
+                let cells = trimmed.split(separator: "|", omittingEmptySubsequences: false).dropFirst()
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                let content = cells.last == "" ? Array(cells.dropLast()) : Array(cells)
+                // The delimiter row (| --- | :---: |) is layout, not content.
+                guard !content.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) else { continue }
+                current.rows.append((content.first ?? "", content.dropFirst().joined(separator: " | ")))
                 continue
             }
             prose.append(line)
