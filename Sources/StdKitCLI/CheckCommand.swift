@@ -35,6 +35,9 @@ struct CheckCommand: EnvironmentCommand {
     @Option(help: "Check the project as it is at a git revision (a commit, branch or tag).")
     var rev: String?
 
+    @Option(help: "Compare versions with this revision: a changed document must raise its version (default with --staged: HEAD).")
+    var base: String?
+
     @Option(name: .customLong("only"), help: ArgumentHelp("Report only this rule (repeatable).", valueName: "rule"))
     var only: [String] = []
 
@@ -62,7 +65,14 @@ struct CheckCommand: EnvironmentCommand {
         var documents: [String: Document] = [:]
         for entry in selection.entries {
             let project = try await source.load(entry, environment: environment)
-            var result = Checker().check(project, only: entry.paths.isEmpty || entry.paths == [""] ? nil : entry.paths)
+            var baseProject: Project?
+            if let base {
+                baseProject = try await ProjectSource.revision(base).load(entry, environment: environment)
+            } else if staged {
+                // Before the first commit there is no HEAD to compare with.
+                baseProject = try? await ProjectSource.revision("HEAD").load(entry, environment: environment)
+            }
+            var result = Checker().check(project, only: entry.paths.isEmpty || entry.paths == [""] ? nil : entry.paths, base: baseProject)
             if !only.isEmpty { result.diagnostics.removeAll { !only.contains($0.rule) } }
             combined.diagnostics += result.diagnostics.map { $0.displayed(root: entry.root, in: environment) }
             combined.fileCount += result.fileCount

@@ -14,7 +14,7 @@ struct GitCommand: ParsableCommand {
 struct GitInstallCommand: EnvironmentCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
-        abstract: "Install a pre-commit hook that checks what is staged before every commit.",
+        abstract: "Install a pre-commit hook that checks what is staged, and the semantic diff driver.",
         discussion: """
             Installing again updates the hook. A pre-commit hook that is not stdkit's is kept: it is \
             renamed pre-commit.before-stdkit and runs first, and stdkit says so.
@@ -74,6 +74,21 @@ struct GitInstallCommand: EnvironmentCommand {
             throw CommandFailure(description: "cannot write \(environment.displayPath(hook)): \(error.localizedDescription)")
         }
         report += "git commit now runs: \(executable) check --staged \(projectPath)\n"
+        // The semantic diff driver: `git diff` and `git log -p` show changes in meaning.
+        do {
+            try GitRepository.git(["config", "diff.stdkit.command", "\(Self.shellQuoted(executable)) diff --git-driver"], in: repository.top)
+            let attributes = repository.top.appendingPathComponent(".gitattributes")
+            let existing = (try? String(contentsOf: attributes, encoding: .utf8)) ?? ""
+            let lines = existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            if !lines.contains(where: { $0.hasPrefix("*.md") && $0.contains("diff=stdkit") }) {
+                let addition = (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + "*.md diff=stdkit\n"
+                try Data((existing + addition).utf8).write(to: attributes, options: .atomic)
+                report += "added '*.md diff=stdkit' to \(environment.displayPath(attributes))\n"
+            }
+            report += "git diff now shows semantic changes of documents (git log -p needs --ext-diff)\n"
+        } catch {
+            throw CommandFailure(description: "cannot set up the diff driver: \(error)")
+        }
         environment.output.write(report)
         return 0
     }

@@ -1,16 +1,28 @@
+import StdKitDiff
 import StdKitModel
 import StdKitSyntax
 
 /// What rules look at: the project, and findings computed once for several rules.
 public struct CheckContext: Sendable {
     public let project: Project
+    /// The revision the version rules compare with (`--base`), if any.
+    public let base: Project?
+    /// The semantic change of each document since `base`, by document id.
+    public let changesSinceBase: [String: DocumentChange]
     /// Diagnostics made while loading (project-level and per document), by rule id.
     private let loadDiagnosticsByRule: [String: [Diagnostic]]
     /// Findings of the schema validation, by rule id.
     public let schemaFindings: [String: [Diagnostic]]
 
-    public init(project: Project) {
+    public init(project: Project, base: Project? = nil) {
         self.project = project
+        self.base = base
+        if let base {
+            let change = Differ(old: base, new: project).compare()
+            changesSinceBase = Dictionary(change.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        } else {
+            changesSinceBase = [:]
+        }
         let load = project.diagnostics + project.documents.flatMap(\.diagnostics)
         loadDiagnosticsByRule = Dictionary(grouping: load, by: \.rule)
         var findings: [String: [Diagnostic]] = [:]

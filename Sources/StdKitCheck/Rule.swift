@@ -3,7 +3,7 @@ import StdKitSyntax
 
 /// The families of DESIGN §4.2, in the order the rule reference lists them.
 public enum RuleFamily: String, Sendable, CaseIterable {
-    case syntax, schema, identity, references, coverage, structure, arithmetic
+    case syntax, schema, identity, references, coverage, structure, arithmetic, review
 }
 
 /// An example project for a rule: files by path. A failing example must trigger the rule, a
@@ -20,12 +20,15 @@ public struct RuleExample: Sendable {
 
     /// The example's files by path, as bytes (an example may hold bytes that are not UTF-8).
     public var files: [String: [UInt8]]
+    /// The files of the base revision, for rules that compare with one (version bumps).
+    public var base: [String: [UInt8]]?
     /// The places marked with `↓`, sorted.
     public var marks: [Mark]
     /// For each mark, the text of its line before the marker.
     public var markPrefixes: [String]
 
-    public init(_ files: [String: String]) {
+    public init(_ files: [String: String], base: [String: String]? = nil) {
+        self.base = base?.mapValues { Array($0.utf8) }
         var contents: [String: [UInt8]] = [:]
         var marks: [(Mark, String)] = []
         for (path, text) in files {
@@ -61,6 +64,7 @@ public struct RuleExample: Sendable {
     /// An example of one document given as bytes.
     public init(documentBytes: [UInt8]) {
         self.files = ["doc.md": documentBytes]
+        self.base = nil
         self.marks = []
         self.markPrefixes = []
     }

@@ -13,7 +13,7 @@ public enum RuleCatalogue {
         // identity
         DuplicateDocumentID(), DuplicateItemID(), IDCaseCollision(),
         // references
-        MalformedReference(), UnresolvedReference(), WithdrawnReference(), PrerequisiteCycle(), WrongTargetKind(), PinMismatch(),
+        MalformedReference(), UnresolvedReference(), WithdrawnReference(), PrerequisiteCycle(), WrongTargetKind(), VersionPinMismatch(),
         // coverage
         UncoveredRequirement(), UnservedSpecification(), OutcomeCoversNothing(), CourseNotInProgramme(), MaterialSupportsNothing(),
         // structure
@@ -21,6 +21,8 @@ public enum RuleCatalogue {
         // programme arithmetic
         TotalHoursMismatch(), TotalCreditsMismatch(), CourseEntryMismatch(), UnitHoursMismatch(), MinimumTotalHours(),
         PracticeShare(), PublicBasicShare(), ElectiveShare(), CoreCourseCount(), HoursPerCredit(),
+        // review
+        VersionNotBumped(), VersionBumpTooSmall(),
     ]
 
     /// The rule with id `id`.

@@ -42,6 +42,10 @@ public enum RuleReference {
                 for (title, examples) in [("Triggers", rule.failing), ("Passes", rule.passing)] {
                     for example in examples {
                         text += "\n\(title):\n"
+                        for path in (example.base ?? [:]).keys.sorted() {
+                            let content = String(decoding: example.base?[path] ?? [], as: UTF8.self)
+                            text += "\n`\(path)` in the base revision:\n\n```markdown\n\(content.hasSuffix("\n") ? content : content + "\n")```\n"
+                        }
                         for path in example.files.keys.sorted() {
                             let content = example.text(of: path)
                             let language = path.hasSuffix(".yml") ? "yaml" : "markdown"

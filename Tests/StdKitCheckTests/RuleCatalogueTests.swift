@@ -25,7 +25,9 @@ struct RuleCatalogueTests {
 
     static func findings(of example: RuleExample) async throws -> [Diagnostic] {
         let project = try await ProjectLoader.load(files: example.files)
-        return Checker().check(project).diagnostics
+        var base: Project?
+        if let files = example.base { base = try await ProjectLoader.load(files: files) }
+        return Checker().check(project, base: base).diagnostics
     }
 
     /// Each failing example triggers its rule, exactly at its `↓` marks when it has any; each

@@ -2,9 +2,9 @@ import StdKitModel
 import StdKitSyntax
 
 /// A pinned reference whose major version no longer matches its target.
-struct PinMismatch: Rule {
+struct VersionPinMismatch: Rule {
     let description = RuleDescription(
-        id: "pin-mismatch", family: .references,
+        id: "version-pin-mismatch", family: .references,
         summary: "a pinned reference no longer matches the target's major version",
         explanation: """
             `DOC@2#R1` says the reference was written against major version 2 of DOC. When DOC's \
