@@ -69,10 +69,11 @@ struct DiffCommand: EnvironmentCommand {
     /// The two sides, with their labels.
     private func projects(_ environment: CommandEnvironment) async throws -> (Project, Project, String, String) {
         var arguments = self.arguments
+        var cache = ProjectLoader.BlobCache()
         if staged {
             let entry = try entryFor(arguments.first, environment)
-            return (try await ProjectSource.revision("HEAD").load(entry, environment: environment),
-                    try await ProjectSource.index.load(entry, environment: environment), "HEAD", "staged")
+            return (try await ProjectSource.revision("HEAD").load(entry, environment: environment, cache: &cache),
+                    try await ProjectSource.index.load(entry, environment: environment, cache: &cache), "HEAD", "staged")
         }
         guard let first = arguments.first else {
             throw CommandFailure(description: "nothing to compare: give two files, two folders, REV..REV, a REV or --staged")
@@ -84,8 +85,8 @@ struct DiffCommand: EnvironmentCommand {
             }
             arguments.removeFirst()
             let entry = try entryFor(arguments.first, environment)
-            return (try await ProjectSource.revision(parts[0]).load(entry, environment: environment),
-                    try await ProjectSource.revision(parts[1]).load(entry, environment: environment), parts[0], parts[1])
+            return (try await ProjectSource.revision(parts[0]).load(entry, environment: environment, cache: &cache),
+                    try await ProjectSource.revision(parts[1]).load(entry, environment: environment, cache: &cache), parts[0], parts[1])
         }
         let firstURL = environment.url(for: first)
         var isDirectory: ObjCBool = false

@@ -85,6 +85,12 @@ enum ProjectSource {
 
     /// Loads the project of `entry`; git and loading failures are I/O failures (exit 2).
     func load(_ entry: ProjectSelection.Entry, environment: CommandEnvironment) async throws -> Project {
+        var cache = ProjectLoader.BlobCache()
+        return try await load(entry, environment: environment, cache: &cache)
+    }
+
+    /// As `load(_:environment:)`, sharing documents read from git with another revision.
+    func load(_ entry: ProjectSelection.Entry, environment: CommandEnvironment, cache: inout ProjectLoader.BlobCache) async throws -> Project {
         do {
             switch self {
             case .workTree:
@@ -98,10 +104,10 @@ enum ProjectSource {
                 let root = entry.root.standardizedFileURL.path
                 let projectPath = root == top || !root.hasPrefix(top + "/") ? "" : String(root.dropFirst(top.count + 1))
                 if case .revision(let revision) = self {
-                    return try await ProjectLoader.load(repository: repository, source: .revision(revision), projectPath: projectPath)
+                    return try await ProjectLoader.load(repository: repository, source: .revision(revision), projectPath: projectPath, cache: &cache)
                 }
                 guard !repository.isBare else { throw CommandFailure(description: "a bare repository has no index; use --rev") }
-                return try await ProjectLoader.load(repository: repository, source: .index, projectPath: projectPath)
+                return try await ProjectLoader.load(repository: repository, source: .index, projectPath: projectPath, cache: &cache)
             }
         } catch let failure as GitRepository.Failure {
             throw CommandFailure(description: failure.description)

@@ -53,6 +53,11 @@ public struct Differ {
             change.impact = impact(ofDocument: before, in: old)
             return change
         }
+        // The same text says the same thing: most documents of a revision did not change.
+        if before.text == after.text {
+            change.status = before.path == after.path ? .unchanged : .renamed
+            return change
+        }
         change.fields = fieldChanges(before.frontMatter, after.frontMatter)
         compareBodies(before, after, into: &change)
         change.references = referenceChanges(before, after)
@@ -202,7 +207,7 @@ public struct Differ {
         let reordered = Set(Self.moves(from: sharedOld, to: sharedNew))
         for id in sharedNew {
             guard let was = oldItems[id], let now = newItems[id] else { continue }
-            let wording = WordDiff(old: was.text, new: now.text)
+            let wording = was.text == now.text ? WordDiff(old: "", new: "") : WordDiff(old: was.text, new: now.text)
             if wording.changed {
                 change.items.append(ItemChange(kind: .reworded, id: id, oldText: was.text, newText: now.text, wording: wording))
             }

@@ -88,7 +88,7 @@ public enum ProjectLoader {
     /// folder are the project's kinds; every other file that the settings include is a
     /// document. `otherFiles` names files that exist but whose contents are not needed (images,
     /// for link checks).
-    public static func load(files: [String: [UInt8]], otherFiles: Set<String> = [], name: String = "project") async throws -> Project {
+    public static func load(files: [String: [UInt8]], otherFiles: Set<String> = [], name: String = "project", prebuilt: [Document] = []) async throws -> Project {
         var diagnostics: [Diagnostic] = []
         let configText = files[ProjectConfig.fileName].map { DecodedSource(bytes: $0).text }
         let (config, builtIn) = try settings(configText: configText, defaultName: name, diagnostics: &diagnostics)
@@ -103,7 +103,16 @@ public enum ProjectLoader {
         let loaded = await loadDocuments(paths: paths, schemas: schemas) { path in files[path] ?? [] }
         diagnostics += loaded.diagnostics
         let profile = resolveProfile(config, diagnostics: &diagnostics)
-        return Project(root: nil, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics,
+        // Documents built before (from a cache) lose their resolution: the index is made anew.
+        let reused = prebuilt.map { document -> Document in
+            var document = document
+            for index in document.references.indices { document.references[index].resolution = .pending }
+            for item in document.items.indices {
+                for index in document.items[item].references.indices { document.items[item].references[index].resolution = .pending }
+            }
+            return document
+        }
+        return Project(root: nil, config: config, schemas: schemas, documents: loaded.documents + reused, diagnostics: diagnostics,
                        profile: profile, listedFiles: Set(files.keys).union(otherFiles))
     }
 
@@ -115,9 +124,29 @@ public enum ProjectLoader {
         case revision(String)
     }
 
+    /// Documents already read from git, by path and blob: a second revision reuses every
+    /// document whose file did not change instead of reading and parsing it again.
+    public struct BlobCache: Sendable {
+        var documents: [String: Document] = [:]
+        /// The blobs of the settings and schema files the documents were built with: documents
+        /// are built by the kinds' schemas, so they are reused only under the same ones.
+        var settings: String?
+
+        public init() {}
+
+        static func key(_ path: String, _ blob: String) -> String { path + "\u{0}" + blob }
+    }
+
     /// Loads the project in folder `projectPath` (relative to the repository's top, "" for the
     /// top) from the index or a revision of `repository`, without touching the work tree.
     public static func load(repository: GitRepository, source: GitSource, projectPath: String) async throws -> Project {
+        var cache = BlobCache()
+        return try await load(repository: repository, source: source, projectPath: projectPath, cache: &cache)
+    }
+
+    /// As `load(repository:source:projectPath:)`, reusing the documents of `cache` whose files
+    /// did not change, and adding the ones it reads.
+    public static func load(repository: GitRepository, source: GitSource, projectPath: String, cache: inout BlobCache) async throws -> Project {
         let prefix = projectPath.isEmpty ? "" : (projectPath.hasSuffix("/") ? projectPath : projectPath + "/")
         let entries: [GitRepository.Entry]
         switch source {
@@ -137,13 +166,25 @@ public enum ProjectLoader {
         let schemaPrefix = config.schemas.hasSuffix("/") ? config.schemas : config.schemas + "/"
         let wanted = Set(selected(Array(blobs.keys), config: config))
             .union(blobs.keys.filter { $0 == ProjectConfig.fileName || ($0.hasPrefix(schemaPrefix) && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml"))) })
-        let contents = try repository.contents(of: wanted.compactMap { blobs[$0] })
+        let settings = blobs.filter { $0.key == ProjectConfig.fileName || $0.key.hasPrefix(schemaPrefix) }
+            .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+        if cache.settings != settings {
+            cache.documents = [:]
+            cache.settings = settings
+        }
+        let cached = wanted.compactMap { path in blobs[path].flatMap { cache.documents[BlobCache.key(path, $0)] } }
+        let cachedPaths = Set(cached.map(\.path))
+        let contents = try repository.contents(of: wanted.filter { !cachedPaths.contains($0) }.compactMap { blobs[$0] })
         var files: [String: [UInt8]] = [:]
-        for path in wanted {
+        for path in wanted where !cachedPaths.contains(path) {
             if let blob = blobs[path] { files[path] = contents[blob] ?? [] }
         }
         let name = projectPath.isEmpty ? repository.top.lastPathComponent : (projectPath as NSString).lastPathComponent
-        return try await load(files: files, otherFiles: Set(blobs.keys), name: name)
+        let project = try await load(files: files, otherFiles: Set(blobs.keys), name: name, prebuilt: cached)
+        for document in project.documents {
+            if let blob = blobs[document.path] { cache.documents[BlobCache.key(document.path, blob)] = document }
+        }
+        return project
     }
 
     /// The paths among `paths` that the settings include, sorted.

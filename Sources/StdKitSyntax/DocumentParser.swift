@@ -68,6 +68,12 @@ public enum DocumentParser {
     /// line that is not blank.
     static func suppressions(in source: SourceText) -> [Int: Set<String>] {
         var result: [Int: Set<String>] = [:]
+        // Most documents have no such comment: look for the marker's bytes before reading lines.
+        let marker = Array(disableMarker.utf8)
+        guard source.bytes.count >= marker.count,
+              (0...(source.bytes.count - marker.count)).contains(where: { start in
+                  source.bytes[start] == marker[0] && source.bytes[start..<(start + marker.count)].elementsEqual(marker)
+              }) else { return result }
         var pending: Set<String> = []
         for line in 1...source.lineCount {
             let text = source.text(ofLine: line).trimmingWhitespace()

@@ -53,7 +53,12 @@ struct PositionedText {
         let needle = Array(text.unicodeScalars)
         guard !needle.isEmpty, needle.count <= scalars.count else { return nil }
         for start in 0...(scalars.count - needle.count) where scalars[start] == needle[0] {
-            if Array(scalars[start..<(start + needle.count)]) == needle { return locations[start] }
+            var matches = true
+            for offset in 1..<needle.count where scalars[start + offset] != needle[offset] {
+                matches = false
+                break
+            }
+            if matches { return locations[start] }
         }
         return nil
     }

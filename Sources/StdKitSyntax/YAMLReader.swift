@@ -20,7 +20,9 @@ public enum YAMLReader {
     ) -> Result {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The basic resolver: no implicit typing (and none of its regular expressions); scalars
+            // are typed by the schema.
+            node = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             return Result(root: nil, diagnostics: [diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine)])
         } catch {
