@@ -105,3 +105,40 @@ struct DiffGitTests {
         #expect(log.output.contains("~ R2 能{+示教并+}调试焊接轨迹"), "\(log.output)")
     }
 }
+
+@Suite("Bare repositories and the driver's arguments")
+struct BareRepositoryTests {
+    @Test func revisionsReadFromABareRepository() async throws {
+        let work = try DiffGitTests.repository()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let bare = try CLIRun.temporaryFolder().appendingPathComponent("standards.git")
+        defer { try? FileManager.default.removeItem(at: bare.deletingLastPathComponent()) }
+        try GitTests.git(["clone", "-q", "--bare", work.path, bare.path], in: work)
+        let check = await CLIRun.run(["check", "--rev", "v2", "standards"], in: bare)
+        #expect(check.status == 0, "\(check.errors)")
+        #expect(check.output == "checked 2 files: no problems\n")
+        let model = await CLIRun.run(["model", "--rev", "v1", "standards"], in: bare)
+        #expect(model.output.contains("  R2  能调试焊接轨迹。"))
+        let diff = await CLIRun.run(["diff", "v1..v2", "standards"], in: bare)
+        #expect(diff.output.contains("~ R2 能{+示教并+}调试焊接轨迹。"))
+        let staged = await CLIRun.run(["check", "--staged", "standards"], in: bare)
+        #expect(staged.status == 2)
+    }
+
+    @Test func driverWithARenameAndWithNewAndDeletedFiles() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try DiffGitTests.job.write(to: folder.appendingPathComponent("old.md"), atomically: true, encoding: .utf8)
+        try DiffGitTests.job.replacingOccurrences(of: "能完成开机", with: "能安全开机").write(to: folder.appendingPathComponent("new.md"), atomically: true, encoding: .utf8)
+        let renamed = await CLIRun.run(["diff", "--git-driver", "jobs/a.md", "old.md", "aaaa", "100644", "new.md", "bbbb", "100644",
+                                        "jobs/b.md", "similarity index 90%\nrename from jobs/a.md\nrename to jobs/b.md\n"], in: folder)
+        #expect(renamed.status == 0)
+        #expect(renamed.output.hasPrefix("stdkit semantic diff: jobs/a.md → jobs/b.md\n"))
+        #expect(renamed.output.contains("~ R1 能{+安全+}完成开机") || renamed.output.contains("能[-完成-]{+安全+}开机"), "\(renamed.output)")
+        let added = await CLIRun.run(["diff", "--git-driver", "jobs/c.md", "/dev/null", ".", ".", "new.md", "bbbb", "100644"], in: folder)
+        #expect(added.status == 0)
+        #expect(added.output.contains("JOB-A  added"))
+        let nonsense = await CLIRun.run(["diff", "--git-driver", "only-one"], in: folder)
+        #expect(nonsense.status == 0, "a driver never makes git fail")
+    }
+}
