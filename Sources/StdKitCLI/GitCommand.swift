@@ -14,7 +14,7 @@ struct GitCommand: ParsableCommand {
 struct GitInstallCommand: EnvironmentCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
-        abstract: "Install a pre-commit hook that checks what is staged, and the semantic diff driver.",
+        abstract: "Install a pre-commit hook that checks what is staged, and the semantic diff and merge drivers.",
         discussion: """
             Installing again updates the hook. A pre-commit hook that is not stdkit's is kept: it is \
             renamed pre-commit.before-stdkit and runs first, and stdkit says so.
@@ -74,20 +74,31 @@ struct GitInstallCommand: EnvironmentCommand {
             throw CommandFailure(description: "cannot write \(environment.displayPath(hook)): \(error.localizedDescription)")
         }
         report += "git commit now runs: \(executable) check --staged \(projectPath)\n"
-        // The semantic diff driver: `git diff` and `git log -p` show changes in meaning.
+        // The semantic diff and merge drivers: `git diff` shows changes in meaning, `git merge`
+        // merges documents by structure.
         do {
-            try GitRepository.git(["config", "diff.stdkit.command", "\(Self.shellQuoted(executable)) diff --git-driver"], in: repository.top)
+            let quoted = Self.shellQuoted(executable)
+            try GitRepository.git(["config", "diff.stdkit.command", "\(quoted) diff --git-driver"], in: repository.top)
+            try GitRepository.git(["config", "merge.stdkit.name", "stdkit structure-aware merge of standards documents"], in: repository.top)
+            try GitRepository.git(["config", "merge.stdkit.driver", "\(quoted) merge --git-driver %O %A %B %L %P %S %X %Y"], in: repository.top)
             let attributes = repository.top.appendingPathComponent(".gitattributes")
             let existing = (try? String(contentsOf: attributes, encoding: .utf8)) ?? ""
-            let lines = existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            if !lines.contains(where: { $0.hasPrefix("*.md") && $0.contains("diff=stdkit") }) {
-                let addition = (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + "*.md diff=stdkit\n"
-                try Data((existing + addition).utf8).write(to: attributes, options: .atomic)
-                report += "added '*.md diff=stdkit' to \(environment.displayPath(attributes))\n"
+            let wanted = ["*.md diff=stdkit merge=stdkit", ".stdkit/links.lock merge=stdkit"]
+            var lines = existing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            // Earlier stdkit lines are replaced; everything else stays as it was.
+            let kept = lines.filter { line in
+                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                return !(trimmed.hasPrefix("*.md ") && trimmed.contains("=stdkit")) && !trimmed.hasPrefix(".stdkit/links.lock ")
             }
-            report += "git diff now shows semantic changes of documents (git log -p needs --ext-diff)\n"
+            let updated = (kept + wanted).joined(separator: "\n") + "\n"
+            if updated != existing {
+                try Data(updated.utf8).write(to: attributes, options: .atomic)
+                report += "wrote '\(wanted.joined(separator: "' and '"))' to \(environment.displayPath(attributes))\n"
+            }
+            report += "git diff now shows semantic changes of documents (git log -p needs --ext-diff); git merge merges them by structure\n"
         } catch {
-            throw CommandFailure(description: "cannot set up the diff driver: \(error)")
+            throw CommandFailure(description: "cannot set up the diff and merge drivers: \(error)")
         }
         environment.output.write(report)
         return 0

@@ -59,16 +59,16 @@ struct DiffGitTests {
         let job = folder.appendingPathComponent("standards/job.md")
         let before = try String(contentsOf: job, encoding: .utf8)
         try before.replacingOccurrences(of: "- **R2**", with: "- **R3** 能更换导电嘴。\n- **R2**").write(to: job, atomically: true, encoding: .utf8)
-        let check = await CLIRun.run(["check", "--base", "v2", "--only", "version-not-bumped", "standards"], in: folder)
+        let check = await CLIRun.run(["check", "--base", "v2", "--only", "version-not-bumped", "--warnings-as-errors", "standards"], in: folder)
         #expect(check.status == 1)
-        #expect(check.output.contains("standards/job.md:5:10: error: JOB-A changed but its version is still 1.0.1; the change requires a minor bump (R3 was added) [version-not-bumped]"))
+        #expect(check.output.contains("standards/job.md:5:10: warning: JOB-A changed but its version is still 1.0.1; the change requires a minor bump (R3 was added) [version-not-bumped]"))
         let bump = await CLIRun.run(["version", "bump", "--base", "v2", "standards/job.md"], in: folder)
         #expect(bump.status == 0)
         #expect(bump.output == "standards/job.md: JOB-A 1.0.1 → 1.1.0 (minor: R3 was added)\n")
         let after = try String(contentsOf: job, encoding: .utf8)
         #expect(after == before.replacingOccurrences(of: "- **R2**", with: "- **R3** 能更换导电嘴。\n- **R2**").replacingOccurrences(of: "version: 1.0.1", with: "version: 1.1.0"),
                 "only the version value is rewritten")
-        let again = await CLIRun.run(["check", "--base", "v2", "--only", "version-not-bumped", "--only", "version-bump-too-small", "standards"], in: folder)
+        let again = await CLIRun.run(["check", "--base", "v2", "--only", "version-not-bumped", "--only", "version-bump-too-small", "--warnings-as-errors", "standards"], in: folder)
         #expect(again.status == 0)
     }
 
@@ -94,7 +94,7 @@ struct DiffGitTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let install = await CLIRun.run(["git", "install", "standards", "--stdkit", stdkit.path], in: folder)
         #expect(install.status == 0)
-        #expect(install.output.contains("added '*.md diff=stdkit' to .gitattributes"))
+        #expect(install.output.contains("wrote '*.md diff=stdkit merge=stdkit' and '.stdkit/links.lock merge=stdkit' to .gitattributes"))
         let course = folder.appendingPathComponent("standards/course.md")
         try GitTests.course.replacingOccurrences(of: "能编程", with: "能编写焊接程序").write(to: course, atomically: true, encoding: .utf8)
         let diff = try GitTests.git(["diff"], in: folder)

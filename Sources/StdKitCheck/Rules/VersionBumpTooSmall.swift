@@ -5,7 +5,7 @@ import StdKitSyntax
 /// A document whose version rose less than its change requires.
 struct VersionBumpTooSmall: Rule {
     let description = RuleDescription(
-        id: "version-bump-too-small", family: .review,
+        id: "version-bump-too-small", family: .review, severity: .warning,
         summary: "a document's version rose less than its change requires",
         explanation: """
             Removing or renumbering an item breaks what refers to it, so it needs a major bump even \
@@ -23,7 +23,7 @@ struct VersionBumpTooSmall: Rule {
                   declared > .none, declared < change.requiredBump,
                   let oldVersion = change.oldVersion, let wanted = change.requiredBump.apply(to: oldVersion) else { return nil }
             return Diagnostic(
-                rule: description.id, file: document.path, location: document.location(ofField: "version"),
+                rule: description.id, severity: description.severity, file: document.path, location: document.location(ofField: "version"),
                 message: "\(id) went from \(oldVersion) to \(document.version ?? ""), a \(declared.name) bump, but its change requires \(change.requiredBump.name) (\(change.reasons.prefix(3).joined(separator: "; ")))",
                 hint: "set version to \(wanted)")
         }

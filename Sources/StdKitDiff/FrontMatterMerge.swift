@@ -1,0 +1,157 @@
+import Foundation
+import StdKitSyntax
+
+/// The front matter merged key by key. Each top-level entry keeps the text it was written with;
+/// the result follows ours' order of keys, with keys only theirs added placed after the key they
+/// follow in theirs. Set-like lists merge as sets. A key both sides changed differently is a
+/// conflict confined to that key.
+struct FrontMatterMerge {
+    struct Conflict {
+        var line: Int
+        var key: String
+    }
+
+    var text: String
+    var conflicts: [Conflict] = []
+
+    /// One top-level entry: its key, its value as data, and its lines as written.
+    struct Entry {
+        var key: String
+        var value: String
+        var node: YAMLNode
+        var text: String
+    }
+
+    /// A front matter block split into its opening, entries and closing lines.
+    struct Block {
+        var opening: String
+        var header: String
+        var entries: [Entry]
+        var closing: String
+
+        init?(_ raw: String) {
+            let lines = LineMerge.lines(raw)
+            guard lines.count >= 2 else { return nil }
+            opening = lines[0]
+            closing = lines[lines.count - 1]
+            let inner = Array(lines[1..<(lines.count - 1)])
+            // Lines are counted on LF endings (a CRLF is one Character); the entries keep their own.
+            let result = YAMLReader.read(inner.map { $0.hasSuffix("\r\n") ? String($0.dropLast()) + "\n" : $0 }.joined(), file: "merge")
+            guard result.diagnostics.isEmpty else { return nil }
+            let pairs = result.root?.mapping ?? []
+            guard result.root == nil || result.root?.mapping != nil else { return nil }
+            // Entries start on their key's line; comments and blank lines before the first key
+            // are the header, those after an entry belong to it.
+            let starts = pairs.map { $0.key.location.line - 1 }
+            guard starts.allSatisfy({ $0 >= 0 && $0 < inner.count }), starts == starts.sorted() else { return nil }
+            header = inner[0..<(starts.first ?? inner.count)].joined()
+            entries = []
+            for (index, pair) in pairs.enumerated() {
+                guard let key = pair.key.scalar else { return nil }
+                let end = index + 1 < starts.count ? starts[index + 1] : inner.count
+                // A key written twice cannot be merged by key.
+                if entries.contains(where: { $0.key == key }) { return nil }
+                entries.append(Entry(key: key, value: Self.signature(pair.value), node: pair.value, text: inner[starts[index]..<end].joined()))
+            }
+        }
+
+        /// The value as data: scalars by text, whatever their quoting.
+        static func signature(_ node: YAMLNode) -> String {
+            switch node.value {
+            case .scalar(let text, _): return node.isNull ? "~" : "s:" + text
+            case .sequence(let elements): return "[" + elements.map(signature).joined(separator: ",") + "]"
+            case .mapping(let pairs): return "{" + pairs.map { signature($0.key) + ":" + signature($0.value) }.joined(separator: ",") + "}"
+            }
+        }
+
+        func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+    }
+
+    static let setLike: Set<String> = ["tags", "parties", "prerequisites", "occupations", "supports", "authors", "levels"]
+
+    init?(base: String, ours: String, theirs: String, markers: LineMerge.Markers) {
+        guard let b = Block(base), let o = Block(ours), let t = Block(theirs) else { return nil }
+        // The order: ours', with keys only theirs added after their predecessor in theirs.
+        // Keys theirs added, and keys ours deleted that theirs still has, stand after the key they
+        // follow in theirs.
+        var order = o.entries.map(\.key)
+        for (index, entry) in t.entries.enumerated() where !order.contains(entry.key) {
+            let after = t.entries[..<index].last { order.contains($0.key) }?.key
+            let position = after.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+            order.insert(entry.key, at: position)
+        }
+        var lines: [String] = [o.opening, o.header]
+        var conflicts: [Conflict] = []
+        var written = LineMerge.lines(o.opening + o.header).count
+        for key in order {
+            let (bv, ov, tv) = (b.entry(key), o.entry(key), t.entry(key))
+            var chosen: String?
+            var conflict = false
+            if ov?.text == tv?.text || ov?.text == bv?.text {
+                // Identical on both sides; or ours left the entry as it was: theirs' text, with any
+                // change of value or of formatting theirs made.
+                chosen = ov?.text == tv?.text ? ov?.text : tv?.text
+            } else if tv?.text == bv?.text || ov?.value == tv?.value || tv?.value == bv?.value {
+                chosen = ov?.text  // only ours changed it (or both made the same data of it)
+            } else if ov?.value == bv?.value {
+                chosen = tv?.text  // ours only reformatted it; theirs changed the value
+            } else if Self.setLike.contains(key), let merged = Self.mergeSet(key: key, base: bv, ours: ov, theirs: tv) {
+                chosen = merged
+            } else {
+                conflict = true
+            }
+            if conflict {
+                conflicts.append(Conflict(line: written + 1, key: key))
+                let block = Self.conflictBlock(ours: ov?.text ?? "", base: bv?.text ?? "", theirs: tv?.text ?? "", markers: markers)
+                lines.append(block)
+                written += LineMerge.lines(block).count
+            } else if let chosen {
+                let text = chosen.endsWithLineBreak ? chosen : chosen + "\n"
+                lines.append(text)
+                written += LineMerge.lines(text).count
+            }
+        }
+        lines.append(o.closing)
+        text = lines.joined()
+        self.conflicts = conflicts
+    }
+
+    static func conflictBlock(ours: String, base: String, theirs: String, markers: LineMerge.Markers) -> String {
+        func bar(_ character: Character, _ label: String) -> String {
+            String(repeating: character, count: markers.size) + (label.isEmpty ? "" : " " + label) + "\n"
+        }
+        func terminated(_ text: String) -> String { text.isEmpty || text.endsWithLineBreak ? text : text + "\n" }
+        return bar("<", markers.ours) + terminated(ours) + bar("|", markers.base) + terminated(base)
+            + String(repeating: "=", count: markers.size) + "\n" + terminated(theirs) + bar(">", markers.theirs)
+    }
+
+    /// A set-like list merged as a set, written in ours' style (flow `[a, b]` or block lines).
+    static func mergeSet(key: String, base: Entry?, ours: Entry?, theirs: Entry?) -> String? {
+        func elements(_ entry: Entry?) -> [String]? {
+            guard let entry else { return [] }
+            if entry.node.isNull { return [] }
+            return entry.node.sequence.map { $0.compactMap(\.scalar) }
+        }
+        guard let ours, let b = elements(base), let o = elements(ours), let t = elements(theirs) else { return nil }
+        var result = o.filter { !(b.contains($0) && !t.contains($0)) }  // theirs' removals
+        for element in t where !b.contains(element) && !result.contains(element) { result.append(element) }
+        let written = result.map(quoted)
+        let firstLine = ours.text.prefix { $0 != "\n" }
+        if firstLine.contains("[") || ours.node.sequence?.isEmpty == true {
+            let indentation = firstLine.prefix { $0 == " " }
+            return "\(indentation)\(key): [\(written.joined(separator: ", "))]\n"
+        }
+        let itemLine = LineMerge.lines(ours.text).dropFirst().first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("-") } ?? "  - "
+        let itemIndentation = itemLine.prefix { $0 == " " }
+        return "\(firstLine)\n" + written.map { "\(itemIndentation)- \($0)\n" }.joined()
+    }
+
+    /// A scalar as YAML: bare when it is safe, double-quoted otherwise.
+    static func quoted(_ value: String) -> String {
+        let special = ":#,[]{}&*!|>'\"%@`"
+        let needsQuotes = value.isEmpty || value.first == " " || value.last == " " || value.contains(where: { special.contains($0) })
+            || ["true", "false", "yes", "no", "null", "~"].contains(value.lowercased())
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

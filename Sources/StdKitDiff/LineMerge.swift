@@ -1,0 +1,158 @@
+/// A three-way merge of lines in diff3 style, as `git merge-file --diff3` does it: regions that
+/// only one side changed take that side's lines, regions both changed alike are taken once, and
+/// regions both changed differently become conflicts with git's markers and the base in between.
+public struct LineMerge: Sendable {
+    /// The labels and marker size of the conflict markers (git passes them to a merge driver).
+    public struct Markers: Sendable {
+        public var ours: String
+        public var base: String
+        public var theirs: String
+        public var size: Int
+
+        public init(ours: String = "ours", base: String = "base", theirs: String = "theirs", size: Int = 7) {
+            self.ours = ours
+            self.base = base
+            self.theirs = theirs
+            self.size = size
+        }
+    }
+
+    /// A conflict: where it starts in the result (1-based line) and the three versions.
+    public struct Conflict: Sendable, Hashable {
+        public var line: Int
+        public var ours: [String]
+        public var base: [String]
+        public var theirs: [String]
+    }
+
+    public var text: String
+    public var conflicts: [Conflict]
+
+    /// Merges `ours` and `theirs`, both changed from `base`.
+    public init(base: String, ours: String, theirs: String, markers: Markers = Markers()) {
+        let b = Self.lines(base)
+        let o = Self.lines(ours)
+        let t = Self.lines(theirs)
+        let toOurs = Self.matches(from: b, to: o)
+        let toTheirs = Self.matches(from: b, to: t)
+        var output: [String] = []
+        var conflicts: [Conflict] = []
+        var i = 0, j = 0, k = 0  // positions in base, ours, theirs
+        func emit(_ lines: ArraySlice<String>) { output.append(contentsOf: lines) }
+        while i < b.count || j < o.count || k < t.count {
+            // A stable line: unchanged on both sides, and at the current position of each.
+            if i < b.count, toOurs[i] == j, toTheirs[i] == k {
+                output.append(o[j])
+                i += 1; j += 1; k += 1
+                continue
+            }
+            // The unstable chunk runs to the next base line both sides kept, in order.
+            var next = i
+            while next < b.count {
+                if let ourLine = toOurs[next], let theirLine = toTheirs[next], ourLine >= j, theirLine >= k { break }
+                next += 1
+            }
+            let ourEnd = next < b.count ? toOurs[next]! : o.count
+            let theirEnd = next < b.count ? toTheirs[next]! : t.count
+            let baseChunk = b[i..<next]
+            let ourChunk = o[j..<ourEnd]
+            let theirChunk = t[k..<theirEnd]
+            if ourChunk.elementsEqual(baseChunk) {
+                emit(theirChunk)
+            } else if theirChunk.elementsEqual(baseChunk) || ourChunk.elementsEqual(theirChunk) {
+                emit(ourChunk)
+            } else {
+                conflicts.append(Conflict(line: output.count + 1, ours: Array(ourChunk), base: Array(baseChunk), theirs: Array(theirChunk)))
+                let bar = { (character: Character, label: String) -> String in
+                    String(repeating: character, count: markers.size) + (label.isEmpty ? "" : " " + label) + "\n"
+                }
+                output.append(bar("<", markers.ours))
+                emit(Self.terminated(ourChunk))
+                output.append(bar("|", markers.base))
+                emit(Self.terminated(baseChunk))
+                output.append(String(repeating: "=", count: markers.size) + "\n")
+                emit(Self.terminated(theirChunk))
+                output.append(bar(">", markers.theirs))
+            }
+            i = next; j = ourEnd; k = theirEnd
+        }
+        text = output.joined()
+        self.conflicts = conflicts
+    }
+
+    /// A chunk whose last line lacks a line ending gets one before a marker.
+    static func terminated(_ lines: ArraySlice<String>) -> ArraySlice<String> {
+        guard let last = lines.last, !last.endsWithLineBreak else { return lines }
+        var copy = Array(lines)
+        copy[copy.count - 1] += "\n"
+        return copy[...]
+    }
+
+    /// The lines of `text`, each with its line ending.
+    static func lines(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            current.unicodeScalars.append(scalar)
+            if scalar == "\n" {
+                result.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    /// Moves each run of changed indices `[start, end)` of `lines` down while the line after the
+    /// run equals its first line (the same change, written one line later).
+    static func slideDown(_ changed: inout Set<Int>, in lines: [String]) {
+        var start = 0
+        while start < lines.count {
+            guard changed.contains(start) else { start += 1; continue }
+            var end = start
+            while end < lines.count, changed.contains(end) { end += 1 }
+            var runStart = start
+            var runEnd = end
+            while runEnd < lines.count, !changed.contains(runEnd), lines[runStart] == lines[runEnd] {
+                changed.remove(runStart)
+                changed.insert(runEnd)
+                runStart += 1
+                runEnd += 1
+                // Absorb a following run that the slide now touches.
+                while runEnd < lines.count, changed.contains(runEnd) { runEnd += 1 }
+            }
+            start = runEnd
+        }
+    }
+
+    /// For each line of `a`, the line of `b` it is matched with by a longest common
+    /// subsequence, or nil.
+    static func matches(from a: [String], to b: [String]) -> [Int?] {
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
+        for change in b.difference(from: a) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
+            }
+        }
+        // Like git's xdiff, slide each run of changed lines down as far as equal lines allow, so
+        // that ambiguous changes are placed where git places them.
+        slideDown(&removed, in: a)
+        slideDown(&inserted, in: b)
+        var result = [Int?](repeating: nil, count: a.count)
+        var j = 0
+        for i in a.indices where !removed.contains(i) {
+            while inserted.contains(j) { j += 1 }
+            result[i] = j
+            j += 1
+        }
+        return result
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text ends with a line feed, as its last scalar: a CRLF is one Character, so
+    /// `hasSuffix("\n")` would say no.
+    var endsWithLineBreak: Bool { unicodeScalars.last == "\n" }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import StdKitSyntax
+
+/// The outcome of a merge: the text, its conflicts named by place, and whether the merge fell
+/// back to lines.
+public struct MergeResult: Sendable {
+    /// A conflict left in the text.
+    public struct Conflict: Sendable, Hashable, Codable {
+        /// The 1-based line of its `<<<<<<<` marker.
+        public var line: Int
+        /// Where it is, as a reader names it: "front matter `status`", "课程目标 › LO3".
+        public var place: String
+    }
+
+    public var text: String
+    public var conflicts: [Conflict]
+    /// Why the structured merge was not used, when it was not.
+    public var fallback: String?
+
+    public init(text: String, conflicts: [Conflict], fallback: String? = nil) {
+        self.text = text
+        self.conflicts = conflicts
+        self.fallback = fallback
+    }
+
+    /// A line merge's result, its conflicts named by the heading they stand under.
+    public init(lines merge: LineMerge, fallback: String? = nil) {
+        let lines = LineMerge.lines(merge.text)
+        self.text = merge.text
+        self.conflicts = merge.conflicts.map { Conflict(line: $0.line, place: Self.place(ofLine: $0.line, in: lines)) }
+        self.fallback = fallback
+    }
+
+    /// The headings above line `line` (1-based), joined with ›.
+    static func place(ofLine line: Int, in lines: [String]) -> String {
+        var path: [(level: Int, title: String)] = []
+        var inFence = false
+        for text in lines.prefix(max(0, line - 1)) {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            guard !inFence, trimmed.hasPrefix("#") else { continue }
+            let level = trimmed.prefix { $0 == "#" }.count
+            guard level <= 6, trimmed.dropFirst(level).first == " " else { continue }
+            let title = trimmed.dropFirst(level).trimmingCharacters(in: .whitespaces)
+            while let last = path.last, last.level >= level { path.removeLast() }
+            path.append((level, title))
+        }
+        return path.isEmpty ? "the beginning of the document" : path.map(\.title).joined(separator: " › ")
+    }
+
+    struct Summary: Encodable {
+        var version = "1"
+        var file: String
+        var clean: Bool
+        var fallback: String?
+        var conflicts: [Conflict]
+    }
+
+    /// The conflicts as data (`--json`).
+    public func summary(path: String) -> some Encodable {
+        Summary(file: path, clean: conflicts.isEmpty, fallback: fallback, conflicts: conflicts)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import StdKitDiff
+
+/// Merge scenarios: folders with base.md, ours.md, theirs.md, the expected result and the number
+/// of conflicts it keeps.
+@Suite("Merge scenarios")
+struct MergeScenarioTests {
+    static let folder = FixturePairTests.fixtures.appendingPathComponent("merge")
+
+    static var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    static func read(_ name: String, _ file: String) throws -> String {
+        String(decoding: try Data(contentsOf: folder.appendingPathComponent("\(name)/\(file)")), as: UTF8.self)
+    }
+
+    @Test(arguments: names)
+    func scenario(name: String) throws {
+        let result = DocumentMerge.merge(base: try Self.read(name, "base.md"), ours: try Self.read(name, "ours.md"), theirs: try Self.read(name, "theirs.md"))
+        #expect(result.text == (try Self.read(name, "expected.md")))
+        #expect(result.conflicts.count == Int(try Self.read(name, "conflicts").trimmingCharacters(in: .whitespacesAndNewlines)))
+        if name.hasPrefix("fallback") { #expect(result.fallback != nil) } else { #expect(result.fallback == nil, "\(result.fallback ?? "")") }
+    }
+
+    @Test func everyScenarioFolderIsRun() {
+        #expect(Self.names.count >= 13)
+    }
+
+    @Test func conflictsAreNamedByPlace() throws {
+        let result = DocumentMerge.merge(base: try Self.read("fm-same-key-different-values", "base.md"),
+                                         ours: try Self.read("fm-same-key-different-values", "ours.md"),
+                                         theirs: try Self.read("fm-same-key-different-values", "theirs.md"))
+        #expect(result.conflicts == [MergeResult.Conflict(line: 6, place: "front matter `status`")])
+        let body = LineMerge(base: "# 课程目标\n\n甲\n", ours: "# 课程目标\n\n乙\n", theirs: "# 课程目标\n\n丙\n")
+        #expect(MergeResult(lines: body).conflicts.map(\.place) == ["课程目标"])
+    }
+
+    @Test func markersFollowGitsLabelsAndSize() {
+        let markers = LineMerge.Markers(ours: "HEAD", base: "merged common ancestors", theirs: "school", size: 9)
+        let result = LineMerge(base: "a\nb\nc\n", ours: "a\nB\nc\n", theirs: "a\nβ\nc\n", markers: markers)
+        #expect(result.text == "a\n<<<<<<<<< HEAD\nB\n||||||||| merged common ancestors\nb\n=========\nβ\n>>>>>>>>> school\nc\n")
+    }
+
+    /// Properties over generated documents: merge(b, x, x) = x; merge(b, b, y) = y;
+    /// merge(b, x, b) = x; and nothing either side added is lost.
+    @Test func mergeProperties() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["焊接", "编程", "机器人", "安全", "维护", "weld", "robot", "safety"]
+        func document(_ seed: inout SystemRandomNumberGenerator) -> String {
+            let keys = ["id: C\(Int.random(in: 1...3, using: &seed))", "kind: course", "title: \(words.randomElement(using: &seed)!)",
+                        "version: 1.\(Int.random(in: 0...3, using: &seed)).0", "tags: [\(words.shuffled(using: &seed).prefix(2).joined(separator: ", "))]"]
+            let lines = (0..<Int.random(in: 2...8, using: &seed)).map { _ in "- **R\(Int.random(in: 1...9, using: &seed))** \(words.randomElement(using: &seed)!)" }
+            return "---\n" + keys.joined(separator: "\n") + "\n---\n\n# 标题\n\n" + lines.joined(separator: "\n") + "\n"
+        }
+        for _ in 0..<300 {
+            let base = document(&generator), x = document(&generator), y = document(&generator)
+            #expect(DocumentMerge.merge(base: base, ours: x, theirs: x).text == x)
+            #expect(DocumentMerge.merge(base: base, ours: base, theirs: y).text == y)
+            #expect(DocumentMerge.merge(base: base, ours: x, theirs: base).text == x)
+            let merged = DocumentMerge.merge(base: base, ours: x, theirs: y)
+            #expect(DocumentMerge.verify(base: base, ours: x, theirs: y, result: merged.text))
+            let swapped = DocumentMerge.merge(base: base, ours: y, theirs: x)
+            #expect(merged.conflicts.count == swapped.conflicts.count || merged.fallback != nil || swapped.fallback != nil)
+        }
+    }
+}
