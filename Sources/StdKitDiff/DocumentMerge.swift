@@ -49,6 +49,20 @@ public enum DocumentMerge {
         return result
     }
 
+    /// A byte search, without the Unicode equivalence rules (and their cost) of `contains`.
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        let haystack = Array(text.utf8)
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, haystack.count >= pattern.count else { return false }
+        var index = 0
+        let last = haystack.count - pattern.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Whether `result` keeps everything ours and theirs wrote (see `Verifier`).
     public static func verify(base: String, ours: String, theirs: String, result: String) -> Bool {
         var parts = [base, ours, theirs].map(Parts.init)
@@ -64,7 +78,9 @@ public enum DocumentMerge {
     }
 
     static func hasConflictMarkers(_ text: String) -> Bool {
-        LineMerge.lines(text).contains { line in
+        // Most texts have no marker at all: a plain search first, lines only when needed.
+        guard ["<<<<<<< ", ">>>>>>> ", "||||||| ", "======="].contains(where: { containsBytes(text, $0) }) else { return false }
+        return LineMerge.lines(text).contains { line in
             line.hasPrefix("<<<<<<< ") || line.hasPrefix(">>>>>>> ") || line == "=======\n" || line == "=======\r\n" || line.hasPrefix("||||||| ")
         }
     }
@@ -85,19 +101,33 @@ public enum DocumentMerge {
             var text = text
             bom = text.hasPrefix("\u{FEFF}")
             if bom { text.removeFirst() }
-            let lines = LineMerge.lines(text)
-            let isDelimiter = { (line: String, dots: Bool) -> Bool in
+            let isDelimiter = { (line: Substring, dots: Bool) -> Bool in
                 let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
                 return trimmed == "---" || (dots && trimmed == "...")
             }
-            guard let first = lines.first, isDelimiter(first, false),
-                  let closing = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0], true) }) else {
+            // Walk lines only until the closing delimiter; the body is the rest, as it is.
+            var start = text.startIndex
+            var closingEnd: String.Index?
+            var number = 0
+            while start < text.endIndex {
+                let end = text[start...].utf8.firstIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.endIndex
+                let line = text[start..<end]
+                if number == 0 {
+                    guard isDelimiter(line, false) else { break }
+                } else if isDelimiter(line, true) {
+                    closingEnd = end
+                    break
+                }
+                number += 1
+                start = end
+            }
+            guard let closingEnd else {
                 frontMatter = nil
                 body = text
                 return
             }
-            frontMatter = lines[0...closing].joined()
-            body = lines[(closing + 1)...].joined()
+            frontMatter = String(text[..<closingEnd])
+            body = String(text[closingEnd...])
         }
     }
 }
@@ -157,7 +187,11 @@ enum Verifier {
     static func counts(_ text: String) -> [String: Int] {
         var result: [String: Int] = [:]
         for line in LineMerge.lines(text) {
-            let key = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Trailing white space and the line ending do not count (cheaper than Foundation's trim).
+            var scalars = Substring(line).unicodeScalars
+            while let last = scalars.last, last == "\n" || last == "\r" || last == " " || last == "\t" { scalars.removeLast() }
+            while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+            let key = String(scalars)
             guard !key.isEmpty, key != "---", key != "..." else { continue }
             result[key, default: 0] += 1
         }

@@ -91,15 +91,18 @@ public struct LineMerge: Sendable {
     /// The lines of `text`, each with its line ending.
     static func lines(_ text: String) -> [String] {
         var result: [String] = []
-        var current = ""
-        for scalar in text.unicodeScalars {
-            current.unicodeScalars.append(scalar)
-            if scalar == "\n" {
-                result.append(current)
-                current = ""
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == UInt8(ascii: "\n") {
+                result.append(String(text[start..<next]))
+                start = next
             }
+            index = next
         }
-        if !current.isEmpty { result.append(current) }
+        if start != utf8.endIndex { result.append(String(text[start...])) }
         return result
     }
 
