@@ -64,6 +64,7 @@ struct MergeCommand: EnvironmentCommand {
             return
         }
         if let note = result.fallback { environment.errors.write("stdkit merge: \(path): \(note)\n") }
+        for note in result.notes { environment.errors.write("stdkit merge: \(path): \(note)\n") }
         for conflict in result.conflicts {
             environment.errors.write("stdkit merge: conflict in \(path) at line \(conflict.line): \(conflict.place)\n")
         }

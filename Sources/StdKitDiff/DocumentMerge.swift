@@ -36,14 +36,18 @@ public enum DocumentMerge {
             conflicts = merged.conflicts.map { MergeResult.Conflict(line: $0.line, place: "front matter `\($0.key)`") }
         }
         let prefixLines = LineMerge.lines(text).count
-        let body = LineMerge(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body, markers: markers)
+        let blocks = BlockInsertions(oursBody: parts[1].body)
+        let body = LineMerge(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body, markers: markers,
+                             resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) })
         let bodyLines = LineMerge.lines(body.text)
         for conflict in body.conflicts {
             conflicts.append(MergeResult.Conflict(line: prefixLines + conflict.line, place: MergeResult.place(ofLine: conflict.line, in: bodyLines)))
         }
         text += body.text
-        let result = MergeResult(text: text, conflicts: conflicts)
-        guard verify(parts: parts, result: text) else {
+        var result = MergeResult(text: text, conflicts: conflicts)
+        result.notes = body.notes
+        result.rewritten = body.rewritten
+        guard verify(parts: parts, result: text, rewritten: body.rewritten) else {
             return fallback("the structured merge could not prove that nothing was lost")
         }
         return result
@@ -64,15 +68,18 @@ public enum DocumentMerge {
     }
 
     /// Whether `result` keeps everything ours and theirs wrote (see `Verifier`).
-    public static func verify(base: String, ours: String, theirs: String, result: String) -> Bool {
+    public static func verify(base: String, ours: String, theirs: String, result: MergeResult) -> Bool {
         var parts = [base, ours, theirs].map(Parts.init)
         if parts[0].frontMatter == nil, parts[1].frontMatter != nil { parts[0].frontMatter = "---\n---\n" }
-        return verify(parts: parts, result: result)
+        return verify(parts: parts, result: result.text, rewritten: result.rewritten)
     }
 
-    static func verify(parts: [Parts], result: String) -> Bool {
+    static func verify(parts: [Parts], result: String, rewritten: [String: String] = [:]) -> Bool {
         let merged = Parts(result)
-        return Verifier.nothingLost(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body, result: merged.body)
+        // A renumbered item counts as kept: its line is read as the side wrote it.
+        var body = merged.body
+        for (original, line) in rewritten { body = body.replacingOccurrences(of: line, with: original) }
+        return Verifier.nothingLost(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body, result: body)
             && Verifier.frontMatterKept(base: parts[0].frontMatter, ours: parts[1].frontMatter, theirs: parts[2].frontMatter,
                                         result: merged.frontMatter)
     }

@@ -27,9 +27,18 @@ public struct LineMerge: Sendable {
 
     public var text: String
     public var conflicts: [Conflict]
+    /// What a resolver of concurrent insertions did (items renumbered), for the user.
+    public var notes: [String] = []
+    /// Lines a resolver rewrote (an item renumbered): the line as a side wrote it → as written.
+    public var rewritten: [String: String] = [:]
 
-    /// Merges `ours` and `theirs`, both changed from `base`.
-    public init(base: String, ours: String, theirs: String, markers: Markers = Markers()) {
+    /// Resolves two insertions at the same place of the base, or declines (nil): the lines to
+    /// write, and notes on what it did.
+    public typealias InsertionResolver = (_ ours: [String], _ theirs: [String]) -> (lines: [String], notes: [String], rewritten: [String: String])?
+
+    /// Merges `ours` and `theirs`, both changed from `base`. `resolveInsertions`, when given, may
+    /// merge what both sides inserted at the same place instead of a conflict.
+    public init(base: String, ours: String, theirs: String, markers: Markers = Markers(), resolveInsertions: InsertionResolver? = nil) {
         let b = Self.lines(base)
         let o = Self.lines(ours)
         let t = Self.lines(theirs)
@@ -61,6 +70,10 @@ public struct LineMerge: Sendable {
                 emit(theirChunk)
             } else if theirChunk.elementsEqual(baseChunk) || ourChunk.elementsEqual(theirChunk) {
                 emit(ourChunk)
+            } else if baseChunk.isEmpty, let resolved = resolveInsertions?(Array(ourChunk), Array(theirChunk)) {
+                output.append(contentsOf: resolved.lines)
+                notes += resolved.notes
+                rewritten.merge(resolved.rewritten) { first, _ in first }
             } else {
                 conflicts.append(Conflict(line: output.count + 1, ours: Array(ourChunk), base: Array(baseChunk), theirs: Array(theirChunk)))
                 let bar = { (character: Character, label: String) -> String in

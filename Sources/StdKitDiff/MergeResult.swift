@@ -16,6 +16,10 @@ public struct MergeResult: Sendable {
     public var conflicts: [Conflict]
     /// Why the structured merge was not used, when it was not.
     public var fallback: String?
+    /// What the merge did that a reader should know: items renumbered.
+    public var notes: [String] = []
+    /// Lines the merge rewrote (items renumbered), as a side wrote them → as written.
+    public var rewritten: [String: String] = [:]
 
     public init(text: String, conflicts: [Conflict], fallback: String? = nil) {
         self.text = text
@@ -53,11 +57,12 @@ public struct MergeResult: Sendable {
         var file: String
         var clean: Bool
         var fallback: String?
+        var notes: [String]
         var conflicts: [Conflict]
     }
 
     /// The conflicts as data (`--json`).
     public func summary(path: String) -> some Encodable {
-        Summary(file: path, clean: conflicts.isEmpty, fallback: fallback, conflicts: conflicts)
+        Summary(file: path, clean: conflicts.isEmpty, fallback: fallback, notes: notes, conflicts: conflicts)
     }
 }

@@ -54,13 +54,13 @@ struct MergeScenarioTests {
             let lines = (0..<Int.random(in: 2...8, using: &seed)).map { _ in "- **R\(Int.random(in: 1...9, using: &seed))** \(words.randomElement(using: &seed)!)" }
             return "---\n" + keys.joined(separator: "\n") + "\n---\n\n# 标题\n\n" + lines.joined(separator: "\n") + "\n"
         }
-        for _ in 0..<300 {
+        for _ in 0..<400 {
             let base = document(&generator), x = document(&generator), y = document(&generator)
             #expect(DocumentMerge.merge(base: base, ours: x, theirs: x).text == x)
             #expect(DocumentMerge.merge(base: base, ours: base, theirs: y).text == y)
             #expect(DocumentMerge.merge(base: base, ours: x, theirs: base).text == x)
             let merged = DocumentMerge.merge(base: base, ours: x, theirs: y)
-            #expect(DocumentMerge.verify(base: base, ours: x, theirs: y, result: merged.text))
+            #expect(DocumentMerge.verify(base: base, ours: x, theirs: y, result: merged))
             let swapped = DocumentMerge.merge(base: base, ours: y, theirs: x)
             #expect(merged.conflicts.count == swapped.conflicts.count || merged.fallback != nil || swapped.fallback != nil)
         }

@@ -1,0 +1,91 @@
+import Foundation
+import StdKitSyntax
+
+/// Merges what both sides inserted at the same place when it is whole blocks of a kind whose
+/// order does not carry meaning between the two sides: list items (both kept, ours first, a line
+/// both added once; an item id theirs gave to other text renumbered to the next free id) and
+/// sections (both kept, ours first). Anything else stays a conflict.
+struct BlockInsertions {
+    /// Every item id the merged document will hold from ours, by id → its line.
+    var oursIDs: [String: String]
+
+    init(oursBody: String) {
+        var ids: [String: String] = [:]
+        for line in LineMerge.lines(oursBody) {
+            if let id = Self.itemID(line) { ids[id] = ids[id] ?? line }
+        }
+        oursIDs = ids
+    }
+
+    func resolve(ours: [String], theirs: [String]) -> (lines: [String], notes: [String], rewritten: [String: String])? {
+        let kind = { (lines: [String]) -> String? in
+            if lines.allSatisfy({ Self.isListLine($0) }) { return "items" }
+            if let first = lines.first(where: { !Self.isBlank($0) }), first.hasPrefix("#") { return "sections" }
+            return nil
+        }
+        guard let ourKind = kind(ours), ourKind == kind(theirs) else { return nil }
+        var result = ours
+        var notes: [String] = []
+        var rewritten: [String: String] = [:]
+        var used = Set(oursIDs.keys)
+        var pendingBlank: [String] = []
+        for line in theirs {
+            if Self.isBlank(line) { pendingBlank.append(line); continue }
+            if ours.contains(line) { pendingBlank = []; continue }  // both added it here
+            let original = line
+            var line = line
+            if let id = Self.itemID(line), used.contains(id) {
+                let renumbered = Self.nextFree(after: id, used: used)
+                line = line.replacingOccurrences(of: "**\(id)**", with: "**\(renumbered)**")
+                rewritten[original] = line
+                notes.append("both sides added an item \(id); theirs is now \(renumbered)")
+                used.insert(renumbered)
+            } else if let id = Self.itemID(line) {
+                used.insert(id)
+            }
+            if ourKind == "sections", result.last.map({ !Self.isBlank($0) }) ?? false, pendingBlank.isEmpty { result.append("\n") }
+            result += pendingBlank
+            pendingBlank = []
+            result.append(line)
+        }
+        result += pendingBlank
+        return (result, notes, rewritten)
+    }
+
+    static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" } }
+
+    /// A list item line or its indented continuation, or a blank line.
+    static func isListLine(_ line: String) -> Bool {
+        if isBlank(line) { return true }
+        let trimmed = line.drop { $0 == " " }
+        if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ") { return true }
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        return !digits.isEmpty && (trimmed.dropFirst(digits.count).hasPrefix(". ") || trimmed.dropFirst(digits.count).hasPrefix(") "))
+    }
+
+    /// The id of an item line: `- **LO3** …`.
+    static func itemID(_ line: String) -> String? {
+        var rest = Substring(line).drop { $0 == " " }
+        if rest.hasPrefix("- ") || rest.hasPrefix("* ") || rest.hasPrefix("+ ") {
+            rest = rest.dropFirst(2)
+        } else {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty else { return nil }
+            rest = rest.dropFirst(digits.count + 2)
+        }
+        guard rest.hasPrefix("**"), let end = rest.dropFirst(2).range(of: "**") else { return nil }
+        let id = String(rest.dropFirst(2)[..<end.lowerBound])
+        return Identifier.isValidItem(id) ? id : nil
+    }
+
+    /// The next id with the same letters and a number no id uses: `LO3` → `LO5` when LO4 is taken.
+    static func nextFree(after id: String, used: Set<String>) -> String {
+        let letters = String(id.prefix { !$0.isNumber })
+        var number = used.compactMap { other -> Int? in
+            guard other.hasPrefix(letters) else { return nil }
+            return Int(other.dropFirst(letters.count))
+        }.max() ?? 0
+        repeat { number += 1 } while used.contains("\(letters)\(number)")
+        return "\(letters)\(number)"
+    }
+}
