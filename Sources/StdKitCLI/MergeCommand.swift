@@ -84,9 +84,13 @@ struct MergeCommand: EnvironmentCommand {
         }
         let size = files.count > 3 ? Int(files[3]) ?? 7 : 7
         let path = files.count > 4 ? files[4] : files[1]
-        let markers = LineMerge.Markers(
-            ours: files.count > 6 ? files[6] : "ours", base: files.count > 5 ? files[5] : "base",
-            theirs: files.count > 7 ? files[7] : "theirs", size: size)
+        // git before 2.44 passes %S %X %Y through unexpanded: then the labels are plain names.
+        func label(_ index: Int, _ fallback: String) -> String {
+            guard files.count > index else { return fallback }
+            let value = files[index]
+            return value.count == 2 && value.hasPrefix("%") ? fallback : value
+        }
+        let markers = LineMerge.Markers(ours: label(6, "ours"), base: label(5, "base"), theirs: label(7, "theirs"), size: size)
         let result = merge(base: base, ours: ours, theirs: theirs, markers: markers)
         do {
             try Data(result.text.utf8).write(to: environment.url(for: files[1]), options: .atomic)

@@ -65,3 +65,34 @@ struct MergeCommandTests {
         #expect(merged.contains("tags: [焊接, 学校, 企业]"))
     }
 }
+
+@Suite("The review-cycle example")
+struct ReviewCycleExampleTests {
+    @Test func branchesMergeWithOneConflict() throws {
+        guard let stdkit = GitTests.builtExecutable() else {
+            print("skipped: the stdkit executable is not built beside the tests (run swift build first)")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [CLIRun.repository.appendingPathComponent("examples/review-cycle/run.sh").path, stdkit.path]
+        process.currentDirectoryURL = CLIRun.repository
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.contains("stdkit merge: courses/welding-robot.md: both sides added an item LO3; theirs is now LO4"))
+        #expect(output.contains("stdkit merge: conflict in courses/welding-robot.md at line 6: front matter `status`"))
+        #expect(output.contains("<<<<<<< ours\nstatus: approved\n||||||| base\nstatus: draft\n=======\nstatus: review\n>>>>>>> theirs\n"))
+        #expect(output.contains("hours: {theory: 16, practice: 40}"))
+        #expect(output.contains("- **LO4** 能执行焊接安全防护 → JOB-WELD#R1 {level=2}"))
+        #expect(output.contains("UU courses/welding-robot.md"))
+        #expect(output.contains("M  jobs/welding.md"), "the enterprise's rewording of R2 merged cleanly")
+        if let folder = output.split(separator: "\n").last(where: { $0.hasPrefix("project left in ") }) {
+            try? FileManager.default.removeItem(atPath: String(folder.dropFirst("project left in ".count)))
+        }
+    }
+}
