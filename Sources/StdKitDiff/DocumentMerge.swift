@@ -37,15 +37,20 @@ public enum DocumentMerge {
         }
         let prefixLines = LineMerge.lines(text).count
         let blocks = BlockInsertions(oursBody: parts[1].body)
+        // Code is not prose: a line inside a code block on either side is never merged by pieces.
+        let code = LineRefinement.fencedLines(parts[1].body).union(LineRefinement.fencedLines(parts[2].body))
         let body = LineMerge(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body, markers: markers,
-                             resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) })
+                             resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) },
+                             resolveLine: { code.contains($1) || code.contains($2) ? nil : LineRefinement.merge(base: $0, ours: $1, theirs: $2) })
         let bodyLines = LineMerge.lines(body.text)
         for conflict in body.conflicts {
             conflicts.append(MergeResult.Conflict(line: prefixLines + conflict.line, place: MergeResult.place(ofLine: conflict.line, in: bodyLines)))
         }
         text += body.text
         var result = MergeResult(text: text, conflicts: conflicts)
-        result.notes = body.notes
+        result.notes = body.notes + body.refinedLines.map { line in
+            "line \(prefixLines + line) (\(MergeResult.place(ofLine: line, in: bodyLines))): both sides changed different parts of one line; both changes are kept — please read it"
+        }
         result.rewritten = body.rewritten
         guard verify(parts: parts, result: text, rewritten: body.rewritten) else {
             return fallback("the structured merge could not prove that nothing was lost")

@@ -229,7 +229,7 @@ struct HTMLRenderer {
             trailing = String(trailing[..<brace.lowerBound])
         }
         var arrowFound = false
-        if !item.references.isEmpty, let arrow = Self.lastArrow(in: trailing) {
+        if !item.references.isEmpty, let arrow = trailing.lastArrowRange() {
             trailing = String(trailing[..<arrow.lowerBound])
             arrowFound = true
         }
@@ -241,17 +241,6 @@ struct HTMLRenderer {
             out += " <span class=\"refs\">→ "
             out += item.references.map(referenceLink).joined(separator: ", ")
             out += "</span>"
-        }
-    }
-
-    static func lastArrow(in text: String) -> Range<String.Index>? {
-        let unicode = text.range(of: "→", options: .backwards)
-        let ascii = text.range(of: "->", options: .backwards)
-        switch (unicode, ascii) {
-        case (let u?, let a?): return u.lowerBound > a.lowerBound ? u : a
-        case (let u?, nil): return u
-        case (nil, let a?): return a
-        default: return nil
         }
     }
 

@@ -180,7 +180,7 @@ public struct ItemExtractor {
 
 extension String {
     /// The range of the last `→` or `->` in the string.
-    func lastArrowRange() -> Range<String.Index>? {
+    public func lastArrowRange() -> Range<String.Index>? {
         let unicode = range(of: "→", options: .backwards)
         let ascii = range(of: "->", options: .backwards)
         switch (unicode, ascii) {

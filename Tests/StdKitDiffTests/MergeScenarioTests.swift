@@ -37,6 +37,32 @@ struct MergeScenarioTests {
         #expect(MergeResult(lines: body).conflicts.map(\.place) == ["课程目标"])
     }
 
+    @Test func aLineMergedByPiecesIsReportedForReading() throws {
+        let name = "prose-different-sentences"
+        let result = DocumentMerge.merge(base: try Self.read(name, "base.md"), ours: try Self.read(name, "ours.md"), theirs: try Self.read(name, "theirs.md"))
+        #expect(result.notes.count == 1)
+        #expect(result.notes.first?.hasPrefix("line 12 (焊接机器人编程 › 课程性质)") == true)
+    }
+
+    @Test func lineRefinementDeclinesWhatItCannotProve() {
+        // The row's key cell changed: a different row, not a different cell.
+        #expect(LineRefinement.merge(base: "| U1 | 8 | 笔试 |\n", ours: "| U9 | 8 | 笔试 |\n", theirs: "| U1 | 8 | 实操 |\n") == nil)
+        // Rows of different widths.
+        #expect(LineRefinement.merge(base: "| U1 | 8 |\n", ours: "| U1 | 9 |\n", theirs: "| U1 | 8 | 实操 |\n") == nil)
+        // Both changed the attributes differently.
+        #expect(LineRefinement.merge(base: "- **LO1** 甲。乙。 {level=2}\n", ours: "- **LO1** 甲甲。乙。 {level=3}\n",
+                                     theirs: "- **LO1** 甲。乙乙。 {level=4}\n") == nil)
+        // One sentence, changed on both sides.
+        #expect(LineRefinement.merge(base: "能安全开机\n", ours: "能安全地开机\n", theirs: "能按规程开机\n") == nil)
+    }
+
+    @Test func lineRefinementKeepsOneSidesReferencesAsWritten() {
+        let merged = LineRefinement.merge(base: "- **LO1** 能焊接。能检验。 -> JOB-WELD#R1 {level=2}\r\n",
+                                          ours: "- **LO1** 能焊接角焊缝。能检验。 -> JOB-WELD#R1 {level=2}\r\n",
+                                          theirs: "- **LO1** 能焊接。能检验。 -> JOB-WELD#R1，JOB-WELD#R2  {level=3}\r\n")
+        #expect(merged == "- **LO1** 能焊接角焊缝。能检验。 -> JOB-WELD#R1，JOB-WELD#R2  {level=3}\r\n")
+    }
+
     @Test func markersFollowGitsLabelsAndSize() {
         let markers = LineMerge.Markers(ours: "HEAD", base: "merged common ancestors", theirs: "school", size: 9)
         let result = LineMerge(base: "a\nb\nc\n", ours: "a\nB\nc\n", theirs: "a\nβ\nc\n", markers: markers)
@@ -51,7 +77,7 @@ struct MergeScenarioTests {
         func document(_ seed: inout SystemRandomNumberGenerator) -> String {
             let keys = ["id: C\(Int.random(in: 1...3, using: &seed))", "kind: course", "title: \(words.randomElement(using: &seed)!)",
                         "version: 1.\(Int.random(in: 0...3, using: &seed)).0", "tags: [\(words.shuffled(using: &seed).prefix(2).joined(separator: ", "))]"]
-            let lines = (0..<Int.random(in: 2...8, using: &seed)).map { _ in "- **R\(Int.random(in: 1...9, using: &seed))** \(words.randomElement(using: &seed)!)" }
+            let lines = (0..<Int.random(in: 2...8, using: &seed)).map { _ in "- **R\(Int.random(in: 1...9, using: &seed))** \(words.randomElement(using: &seed)!)。\(words.randomElement(using: &seed)!)。" }
             return "---\n" + keys.joined(separator: "\n") + "\n---\n\n# 标题\n\n" + lines.joined(separator: "\n") + "\n"
         }
         for _ in 0..<400 {
