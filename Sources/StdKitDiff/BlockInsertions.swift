@@ -5,16 +5,21 @@ import StdKitSyntax
 /// order does not carry meaning between the two sides: list items (both kept, ours first, a line
 /// both added once; an item id theirs gave to other text renumbered to the next free id) and
 /// sections (both kept, ours first). Anything else stays a conflict.
-struct BlockInsertions {
-    /// Every item id the merged document will hold from ours, by id → its line.
-    var oursIDs: [String: String]
+final class BlockInsertions {
+    let oursBody: String
 
-    init(oursBody: String) {
+    /// Every item id the merged document will hold from ours, by id → its line; read only when
+    /// both sides inserted at one place, which most merges never do.
+    lazy var oursIDs: [String: String] = {
         var ids: [String: String] = [:]
         for line in LineMerge.lines(oursBody) {
             if let id = Self.itemID(line) { ids[id] = ids[id] ?? line }
         }
-        oursIDs = ids
+        return ids
+    }()
+
+    init(oursBody: String) {
+        self.oursBody = oursBody
     }
 
     func resolve(ours: [String], theirs: [String]) -> (lines: [String], notes: [String], rewritten: [String: String])? {

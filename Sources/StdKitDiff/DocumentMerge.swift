@@ -38,10 +38,15 @@ public enum DocumentMerge {
         let prefixLines = LineMerge.lines(text).count
         let blocks = BlockInsertions(oursBody: parts[1].body)
         // Code is not prose: a line inside a code block on either side is never merged by pieces.
-        let code = LineRefinement.fencedLines(parts[1].body).union(LineRefinement.fencedLines(parts[2].body))
+        // (Found only when a line conflicts, which most merges never do.)
+        var code: Set<String>?
         let body = LineMerge(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body, markers: markers,
                              resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) },
-                             resolveLine: { code.contains($1) || code.contains($2) ? nil : LineRefinement.merge(base: $0, ours: $1, theirs: $2) })
+                             resolveLine: { base, ours, theirs in
+                                 let fenced = code ?? LineRefinement.fencedLines(parts[1].body).union(LineRefinement.fencedLines(parts[2].body))
+                                 code = fenced
+                                 return fenced.contains(ours) || fenced.contains(theirs) ? nil : LineRefinement.merge(base: base, ours: ours, theirs: theirs)
+                             })
         let bodyLines = LineMerge.lines(body.text)
         for conflict in body.conflicts {
             conflicts.append(MergeResult.Conflict(line: prefixLines + conflict.line, place: MergeResult.place(ofLine: conflict.line, in: bodyLines)))
@@ -196,17 +201,39 @@ enum Verifier {
 
     /// Lines by content (line endings and trailing space ignored), counted; blank lines and
     /// YAML/Markdown punctuation alone carry no content to lose.
-    static func counts(_ text: String) -> [String: Int] {
-        var result: [String: Int] = [:]
-        for line in LineMerge.lines(text) {
-            // Trailing white space and the line ending do not count (cheaper than Foundation's trim).
-            var scalars = Substring(line).unicodeScalars
-            while let last = scalars.last, last == "\n" || last == "\r" || last == " " || last == "\t" { scalars.removeLast() }
-            while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-            let key = String(scalars)
-            guard !key.isEmpty, key != "---", key != "..." else { continue }
-            result[key, default: 0] += 1
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    static func counts(_ text: String) -> [LineKey: Int] {
+        var text = text
+        text.makeContiguousUTF8()
+        var result: [LineKey: Int] = [:]
+        result.reserveCapacity(text.utf8.count / 32)
+        // Line bounds found on the bytes, then each line a view of `text` (no copy).
+        let bounds: [(Int, Int)] = text.withUTF8 { bytes in
+            var bounds: [(Int, Int)] = []
+            var start = 0
+            while start < bytes.count {
+                var newline = start
+                while newline < bytes.count, bytes[newline] != UInt8(ascii: "\n") { newline += 1 }
+                // Leading and trailing white space and the line ending do not count.
+                var end = newline, first = start
+                while end > first, Self.isSpace(bytes[end - 1]) { end -= 1 }
+                while first < end, bytes[first] != UInt8(ascii: "\r"), Self.isSpace(bytes[first]) { first += 1 }
+                if end > first { bounds.append((first, end)) }
+                start = newline + 1
+            }
+            return bounds
+        }
+        let utf8 = text.utf8
+        for (first, end) in bounds {
+            let line = text[utf8.index(utf8.startIndex, offsetBy: first)..<utf8.index(utf8.startIndex, offsetBy: end)]
+            guard line != "---", line != "..." else { continue }
+            result[LineKey(line), default: 0] += 1
         }
         return result
     }
+
+
 }

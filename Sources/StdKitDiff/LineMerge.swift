@@ -1,3 +1,5 @@
+import Foundation
+
 /// A three-way merge of lines in diff3 style, as `git merge-file --diff3` does it: regions that
 /// only one side changed take that side's lines, regions both changed alike are taken once, and
 /// regions both changed differently become conflicts with git's markers and the base in between.
@@ -49,8 +51,20 @@ public struct LineMerge: Sendable {
         let b = Self.lines(base)
         let o = Self.lines(ours)
         let t = Self.lines(theirs)
-        let toOurs = Self.matches(from: b, to: o)
-        let toTheirs = Self.matches(from: b, to: t)
+        // Lines compared as numbers: equal bytes, equal number.
+        var numbers: [LineKey: Int] = [:]
+        numbers.reserveCapacity(b.count + o.count / 8 + t.count / 8)
+        let number = { (lines: [String]) -> [Int] in
+            lines.map { line in
+                let key = LineKey(line)
+                if let known = numbers[key] { return known }
+                numbers[key] = numbers.count
+                return numbers.count - 1
+            }
+        }
+        let (nb, no, nt) = (number(b), number(o), number(t))
+        let toOurs = Self.matches(from: nb, to: no)
+        let toTheirs = Self.matches(from: nb, to: nt)
         var output: [String] = []
         var conflicts: [Conflict] = []
         var i = 0, j = 0, k = 0  // positions in base, ours, theirs
@@ -73,9 +87,10 @@ public struct LineMerge: Sendable {
             let baseChunk = b[i..<next]
             let ourChunk = o[j..<ourEnd]
             let theirChunk = t[k..<theirEnd]
-            if ourChunk.elementsEqual(baseChunk) {
+            let (baseNumbers, ourNumbers, theirNumbers) = (nb[i..<next], no[j..<ourEnd], nt[k..<theirEnd])
+            if ourNumbers.elementsEqual(baseNumbers) {
                 emit(theirChunk)
-            } else if theirChunk.elementsEqual(baseChunk) || ourChunk.elementsEqual(theirChunk) {
+            } else if theirNumbers.elementsEqual(baseNumbers) || ourNumbers.elementsEqual(theirNumbers) {
                 emit(ourChunk)
             } else if baseChunk.isEmpty, let resolved = resolveInsertions?(Array(ourChunk), Array(theirChunk)) {
                 output.append(contentsOf: resolved.lines)
@@ -135,7 +150,7 @@ public struct LineMerge: Sendable {
 
     /// Moves each run of changed indices `[start, end)` of `lines` down while the line after the
     /// run equals its first line (the same change, written one line later).
-    static func slideDown(_ changed: inout Set<Int>, in lines: [String]) {
+    static func slideDown<Line: Equatable>(_ changed: inout Set<Int>, in lines: [Line]) {
         var start = 0
         while start < lines.count {
             guard changed.contains(start) else { start += 1; continue }
@@ -157,7 +172,7 @@ public struct LineMerge: Sendable {
 
     /// For each line of `a`, the line of `b` it is matched with by a longest common
     /// subsequence, or nil.
-    static func matches(from a: [String], to b: [String]) -> [Int?] {
+    static func matches<Line: Equatable>(from a: [Line], to b: [Line]) -> [Int?] {
         var removed = Set<Int>()
         var inserted = Set<Int>()
         for change in b.difference(from: a) {
@@ -178,6 +193,26 @@ public struct LineMerge: Sendable {
             j += 1
         }
         return result
+    }
+}
+
+/// A line compared and hashed by its UTF-8 bytes: a merge keeps bytes, and skipping Unicode
+/// normalisation makes hashing Chinese lines several times cheaper.
+struct LineKey: Hashable {
+    let text: Substring
+
+    init(_ text: String) { self.text = text[...] }
+    init(_ text: Substring) { self.text = text }
+
+    static func == (a: LineKey, b: LineKey) -> Bool {
+        guard a.text.utf8.count == b.text.utf8.count else { return false }
+        var (x, y) = (a.text, b.text)
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

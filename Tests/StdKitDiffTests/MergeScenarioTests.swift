@@ -63,6 +63,15 @@ struct MergeScenarioTests {
         #expect(merged == "- **LO1** 能焊接角焊缝。能检验。 -> JOB-WELD#R1，JOB-WELD#R2  {level=3}\r\n")
     }
 
+    @Test func linesAreComparedByTheirBytes() {
+        // A side that only changed the Unicode normalisation of a line changed its bytes: kept.
+        let decomposed = "Caf\u{65}\u{301}\n", composed = "Caf\u{E9}\n"
+        let result = LineMerge(base: composed, ours: decomposed, theirs: composed)
+        #expect(Array(result.text.utf8) == Array(decomposed.utf8))
+        #expect(Verifier.counts(decomposed).keys.first != Verifier.counts(composed).keys.first)
+        #expect(Verifier.counts("  ---\n\t甲 \r\n\n甲\n") == [LineKey("甲"): 2])
+    }
+
     @Test func markersFollowGitsLabelsAndSize() {
         let markers = LineMerge.Markers(ours: "HEAD", base: "merged common ancestors", theirs: "school", size: 9)
         let result = LineMerge(base: "a\nb\nc\n", ours: "a\nB\nc\n", theirs: "a\nβ\nc\n", markers: markers)
