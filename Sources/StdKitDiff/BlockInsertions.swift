@@ -4,9 +4,14 @@ import StdKitSyntax
 /// Merges what both sides inserted at the same place when it is whole blocks of a kind whose
 /// order does not carry meaning between the two sides: list items (both kept, ours first, a line
 /// both added once; an item id theirs gave to other text renumbered to the next free id) and
-/// sections (both kept, ours first). Anything else stays a conflict.
+/// sections (both kept, ours first), table rows (both kept, ours first, unless both added a row
+/// with the same first cell). Anything else — and anything inside a code block — stays a conflict.
 final class BlockInsertions {
     let oursBody: String
+    let theirsBody: String
+
+    /// The lines inside code blocks on either side: code is not a list or a section.
+    lazy var codeLines: Set<String> = LineRefinement.fencedLines(oursBody).union(LineRefinement.fencedLines(theirsBody))
 
     /// Every item id the merged document will hold from ours, by id → its line; read only when
     /// both sides inserted at one place, which most merges never do.
@@ -18,17 +23,25 @@ final class BlockInsertions {
         return ids
     }()
 
-    init(oursBody: String) {
+    init(oursBody: String, theirsBody: String) {
         self.oursBody = oursBody
+        self.theirsBody = theirsBody
     }
 
     func resolve(ours: [String], theirs: [String]) -> (lines: [String], notes: [String], rewritten: [String: String])? {
         let kind = { (lines: [String]) -> String? in
+            guard let first = lines.first(where: { !Self.isBlank($0) }), !self.codeLines.contains(first) else { return nil }
             if lines.allSatisfy({ Self.isListLine($0) }) { return "items" }
-            if let first = lines.first(where: { !Self.isBlank($0) }), first.hasPrefix("#") { return "sections" }
+            if lines.allSatisfy({ LineRefinement.isTableRow(LineRefinement.strip($0)) }) { return "rows" }
+            if first.hasPrefix("#") { return "sections" }
             return nil
         }
         guard let ourKind = kind(ours), ourKind == kind(theirs) else { return nil }
+        if ourKind == "rows" {
+            // Rows are known by their first cell: both adding a row for the same key is a conflict.
+            let ourKeys = Set(ours.map(Self.rowKey))
+            guard !theirs.contains(where: { !ours.contains($0) && ourKeys.contains(Self.rowKey($0)) }) else { return nil }
+        }
         var result = ours
         var notes: [String] = []
         var rewritten: [String: String] = [:]
@@ -55,6 +68,12 @@ final class BlockInsertions {
         }
         result += pendingBlank
         return (result, notes, rewritten)
+    }
+
+    /// A table row's first cell, trimmed.
+    static func rowKey(_ line: String) -> String {
+        let cells = line.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst().split(separator: "|", omittingEmptySubsequences: false)
+        return cells.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     }
 
     static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" } }

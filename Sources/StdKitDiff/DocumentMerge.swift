@@ -36,20 +36,17 @@ public enum DocumentMerge {
             conflicts = merged.conflicts.map { MergeResult.Conflict(line: $0.line, place: "front matter `\($0.key)`") }
         }
         let prefixLines = LineMerge.lines(text).count
-        let blocks = BlockInsertions(oursBody: parts[1].body)
+        let blocks = BlockInsertions(oursBody: parts[1].body, theirsBody: parts[2].body)
         // Code is not prose: a line inside a code block on either side is never merged by pieces.
-        // (Found only when a line conflicts, which most merges never do.)
-        var code: Set<String>?
         let body = LineMerge(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body, markers: markers,
                              resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) },
                              resolveLine: { base, ours, theirs in
-                                 let fenced = code ?? LineRefinement.fencedLines(parts[1].body).union(LineRefinement.fencedLines(parts[2].body))
-                                 code = fenced
-                                 return fenced.contains(ours) || fenced.contains(theirs) ? nil : LineRefinement.merge(base: base, ours: ours, theirs: theirs)
+                                 blocks.codeLines.contains(ours) || blocks.codeLines.contains(theirs) ? nil
+                                     : LineRefinement.merge(base: base, ours: ours, theirs: theirs)
                              })
         let bodyLines = LineMerge.lines(body.text)
         for conflict in body.conflicts {
-            conflicts.append(MergeResult.Conflict(line: prefixLines + conflict.line, place: MergeResult.place(ofLine: conflict.line, in: bodyLines)))
+            conflicts.append(MergeResult.Conflict(line: prefixLines + conflict.line, place: MergeResult.place(of: conflict, in: bodyLines)))
         }
         text += body.text
         var result = MergeResult(text: text, conflicts: conflicts)

@@ -26,7 +26,8 @@ enum LineRefinement {
             if let open = fence {
                 result.insert(line)
                 if marker == open.character, run >= open.count, trimmed.dropFirst(run).allSatisfy(\.isWhitespace) { fence = nil }
-            } else if let marker, run >= 3 {
+            } else if let marker, run >= 3, line.prefix(while: { $0 == " " }).count < 4,
+                      marker == "~" || !trimmed.dropFirst(run).contains("`") {  // CommonMark: no backtick in a backtick fence's info
                 result.insert(line)
                 fence = (marker, run)
             }

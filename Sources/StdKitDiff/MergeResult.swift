@@ -31,9 +31,19 @@ public struct MergeResult: Sendable {
     public init(lines merge: LineMerge, fallback: String? = nil) {
         let lines = LineMerge.lines(merge.text)
         self.text = merge.text
-        self.conflicts = merge.conflicts.map { Conflict(line: $0.line, place: Self.place(ofLine: $0.line, in: lines)) }
+        self.conflicts = merge.conflicts.map { Conflict(line: $0.line, place: Self.place(of: $0, in: lines)) }
         self.fallback = fallback
     }
+
+    /// Where a line conflict is: the headings above it, and the item it touches if one does
+    /// ("课程目标 › LO3").
+    static func place(of conflict: LineMerge.Conflict, in lines: [String]) -> String {
+        let headings = place(ofLine: conflict.line, in: lines)
+        guard let id = (conflict.base + conflict.ours + conflict.theirs).lazy.compactMap(BlockInsertions.itemID).first else { return headings }
+        return headings == Self.beginning ? id : headings + " › " + id
+    }
+
+    static let beginning = "the beginning of the document"
 
     /// The headings above line `line` (1-based), joined with ›.
     static func place(ofLine line: Int, in lines: [String]) -> String {
@@ -49,7 +59,7 @@ public struct MergeResult: Sendable {
             while let last = path.last, last.level >= level { path.removeLast() }
             path.append((level, title))
         }
-        return path.isEmpty ? "the beginning of the document" : path.map(\.title).joined(separator: " › ")
+        return path.isEmpty ? Self.beginning : path.map(\.title).joined(separator: " › ")
     }
 
     struct Summary: Encodable {

@@ -25,7 +25,7 @@ struct MergeScenarioTests {
     }
 
     @Test func everyScenarioFolderIsRun() {
-        #expect(Self.names.count >= 13)
+        #expect(Self.names.count >= 31)
     }
 
     @Test func conflictsAreNamedByPlace() throws {
@@ -35,6 +35,9 @@ struct MergeScenarioTests {
         #expect(result.conflicts == [MergeResult.Conflict(line: 6, place: "front matter `status`")])
         let body = LineMerge(base: "# 课程目标\n\n甲\n", ours: "# 课程目标\n\n乙\n", theirs: "# 课程目标\n\n丙\n")
         #expect(MergeResult(lines: body).conflicts.map(\.place) == ["课程目标"])
+        let item = DocumentMerge.merge(base: try Self.read("items-delete-vs-edit", "base.md"), ours: try Self.read("items-delete-vs-edit", "ours.md"),
+                                       theirs: try Self.read("items-delete-vs-edit", "theirs.md"))
+        #expect(item.conflicts.map(\.place) == ["焊接机器人编程 › 课程目标 › LO2"])
     }
 
     @Test func aLineMergedByPiecesIsReportedForReading() throws {
@@ -54,6 +57,11 @@ struct MergeScenarioTests {
                                      theirs: "- **LO1** 甲。乙乙。 {level=4}\n") == nil)
         // One sentence, changed on both sides.
         #expect(LineRefinement.merge(base: "能安全开机\n", ours: "能安全地开机\n", theirs: "能按规程开机\n") == nil)
+    }
+
+    @Test func codeBlocksAreFoundAsCommonMarkFindsThem() {
+        let body = "```powershell Get-Thing [-Id <String>] ```\n## 甲\n    ```\n## 乙\n~~~~ yaml\n- a\n~~~\n- b\n~~~~\n## 丙\n"
+        #expect(LineRefinement.fencedLines(body) == ["~~~~ yaml\n", "- a\n", "~~~\n", "- b\n", "~~~~\n"])
     }
 
     @Test func lineRefinementKeepsOneSidesReferencesAsWritten() {
