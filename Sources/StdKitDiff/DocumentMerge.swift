@@ -38,19 +38,31 @@ public enum DocumentMerge {
         let prefixLines = LineMerge.lines(text).count
         let blocks = BlockInsertions(oursBody: parts[1].body, theirsBody: parts[2].body)
         // Code is not prose: a line inside a code block on either side is never merged by pieces.
-        let body = LineMerge(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body, markers: markers,
-                             resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) },
-                             resolveLine: { base, ours, theirs in
-                                 blocks.codeLines.contains(ours) || blocks.codeLines.contains(theirs) ? nil
-                                     : LineRefinement.merge(base: base, ours: ours, theirs: theirs)
-                             })
+        let mergeBodies = { (base: String, ours: String, theirs: String) in
+            LineMerge(base: base, ours: ours, theirs: theirs, markers: markers,
+                      resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) },
+                      resolveLine: { base, ours, theirs in
+                          blocks.codeLines.contains(ours) || blocks.codeLines.contains(theirs) ? nil
+                              : LineRefinement.merge(base: base, ours: ours, theirs: theirs)
+                      })
+        }
+        var body = mergeBodies(parts[0].body, parts[1].body, parts[2].body)
+        var reorderNote: [String] = []
+        // One side reordered items the other edited: merge the edits in the reordered list.
+        if !body.conflicts.isEmpty, let aligned = ItemReorder.align(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body) {
+            let retry = mergeBodies(aligned.base, aligned.ours, aligned.theirs)
+            if retry.conflicts.count < body.conflicts.count {
+                body = retry
+                reorderNote = ["\(aligned.reordered) reordered items; the other side's edits to them are merged at their new places"]
+            }
+        }
         let bodyLines = LineMerge.lines(body.text)
         for conflict in body.conflicts {
             conflicts.append(MergeResult.Conflict(line: prefixLines + conflict.line, place: MergeResult.place(of: conflict, in: bodyLines)))
         }
         text += body.text
         var result = MergeResult(text: text, conflicts: conflicts)
-        result.notes = body.notes + body.refinedLines.map { line in
+        result.notes = reorderNote + body.notes + body.refinedLines.map { line in
             "line \(prefixLines + line) (\(MergeResult.place(ofLine: line, in: bodyLines))): both sides changed different parts of one line; both changes are kept — please read it"
         }
         result.rewritten = body.rewritten
