@@ -48,12 +48,13 @@ public enum DocumentMerge {
         }
         var body = mergeBodies(parts[0].body, parts[1].body, parts[2].body)
         var reorderNote: [String] = []
-        // One side reordered items the other edited: merge the edits in the reordered list.
-        if !body.conflicts.isEmpty, let aligned = ItemReorder.align(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body) {
+        // One side reordered items or sections the other edited: merge the edits in the new order.
+        for kind in Reorder.kinds where !body.conflicts.isEmpty {
+            guard let aligned = Reorder.align(kind, base: parts[0].body, ours: parts[1].body, theirs: parts[2].body) else { continue }
             let retry = mergeBodies(aligned.base, aligned.ours, aligned.theirs)
             if retry.conflicts.count < body.conflicts.count {
                 body = retry
-                reorderNote = ["\(aligned.reordered) reordered items; the other side's edits to them are merged at their new places"]
+                reorderNote = ["\(aligned.reordered) reordered \(kind.name); the other side's edits to them are merged at their new places"]
             }
         }
         let bodyLines = LineMerge.lines(body.text)

@@ -17,19 +17,29 @@ enum LineRefinement {
 
     /// The lines of `body` inside fenced code blocks (fences included), as written.
     static func fencedLines(_ body: String) -> Set<String> {
-        var result = Set<String>()
+        let lines = LineMerge.lines(body)
+        return Set(zip(lines, inCode(lines)).filter(\.1).map(\.0))
+    }
+
+    /// For each line, whether it is inside a fenced code block (fences included), as CommonMark
+    /// finds them: up to three spaces before the fence, no backtick in a backtick fence's info.
+    static func inCode(_ lines: [String]) -> [Bool] {
+        var result: [Bool] = []
+        result.reserveCapacity(lines.count)
         var fence: (character: Character, count: Int)?
-        for line in LineMerge.lines(body) {
+        for line in lines {
             let trimmed = line.drop { $0 == " " }
             let marker = trimmed.first.flatMap { $0 == "`" || $0 == "~" ? $0 : nil }
             let run = marker.map { character in trimmed.prefix { $0 == character }.count } ?? 0
             if let open = fence {
-                result.insert(line)
+                result.append(true)
                 if marker == open.character, run >= open.count, trimmed.dropFirst(run).allSatisfy(\.isWhitespace) { fence = nil }
             } else if let marker, run >= 3, line.prefix(while: { $0 == " " }).count < 4,
-                      marker == "~" || !trimmed.dropFirst(run).contains("`") {  // CommonMark: no backtick in a backtick fence's info
-                result.insert(line)
+                      marker == "~" || !trimmed.dropFirst(run).contains("`") {
+                result.append(true)
                 fence = (marker, run)
+            } else {
+                result.append(false)
             }
         }
         return result
