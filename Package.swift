@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev ships one pkg-config file that links both libraries.
@@ -51,13 +52,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "stdkit", dependencies: ["StdKitCLI"]),
-        .testTarget(name: "StdKitSyntaxTests", dependencies: ["StdKitSyntax"],
-                    exclude: ["Fixtures"]),
+        .testTarget(name: "StdKitSyntaxTests", dependencies: ["StdKitSyntax"]),
         .testTarget(name: "StdKitModelTests", dependencies: ["StdKitModel"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitCheckTests", dependencies: ["StdKitCheck"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "StdKitDiffTests", dependencies: ["StdKitDiff"],
+        .testTarget(name: "StdKitDiffTests", dependencies: ["StdKitDiff", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitPublishTests", dependencies: ["StdKitPublish"],
                     exclude: ["Fixtures"]),

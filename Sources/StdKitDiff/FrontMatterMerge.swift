@@ -132,7 +132,8 @@ struct FrontMatterMerge {
             if entry.node.isNull { return [] }
             return entry.node.sequence.map { $0.compactMap(\.scalar) }
         }
-        guard let ours, let b = elements(base), let o = elements(ours), let t = elements(theirs) else { return nil }
+        // A side that deleted the key did not remove elements: delete against edit is a conflict.
+        guard let ours, theirs != nil || base == nil, let b = elements(base), let o = elements(ours), let t = elements(theirs) else { return nil }
         var result = o.filter { !(b.contains($0) && !t.contains($0)) }  // theirs' removals
         for element in t where !b.contains(element) && !result.contains(element) { result.append(element) }
         let written = result.map(quoted)
