@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 @testable import StdKitDiff
@@ -88,5 +89,61 @@ struct MergePropertyTests {
             }
         }
         return body.joined()
+    }
+}
+
+/// The same properties on the flagship standard's own files: each a base, both sides small
+/// random edits of it drawn from its own lines.
+@Suite("Merge properties on the flagship standard")
+struct FlagshipMergePropertyTests {
+    static let standards = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../standards").standardized
+
+    static let documents: [String] = {
+        let files = FileManager.default.enumerator(at: standards, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "md" }.sorted { $0.path < $1.path } ?? []
+        return files.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+    }()
+
+    @Test func theStandardIsThere() {
+        #expect(Self.documents.count >= 30)
+    }
+
+    @Test func smallConcurrentEditsOfRealFilesLoseNothing() async {
+        let documents = Self.documents
+        guard !documents.isEmpty else { return }
+        let edits = Gen.int(in: 0...100_000).array(of: 1...5)
+        await propertyCheck(count: 300, input: Gen.int(in: 0...(documents.count - 1)), edits, edits) { index, a, b in
+            let base = documents[index]
+            let x = Self.edit(base, a), y = Self.edit(base, b)
+            let merged = DocumentMerge.merge(base: base, ours: x, theirs: y)
+            #expect(DocumentMerge.verify(base: base, ours: x, theirs: y, result: merged))
+            #expect(DocumentMerge.merge(base: base, ours: x, theirs: x).text == x)
+            #expect(DocumentMerge.merge(base: base, ours: base, theirs: y).text == y)
+            let swapped = DocumentMerge.merge(base: base, ours: y, theirs: x)
+            #expect(merged.conflicts.isEmpty == swapped.conflicts.isEmpty || merged.fallback != nil || swapped.fallback != nil)
+        }
+    }
+
+    /// A body line replaced by another of the file's lines (or a word of it changed), a line
+    /// inserted, removed, or two swapped.
+    static func edit(_ document: String, _ numbers: [Int]) -> String {
+        var lines = LineMerge.lines(document)
+        let closing = lines.dropFirst().firstIndex { $0.hasPrefix("---") }.map { $0 + 1 } ?? 0
+        guard lines.count > closing + 1 else { return document }
+        let pool = Array(lines[closing...])
+        for number in numbers {
+            let at = closing + number % (lines.count - closing)
+            let other = pool[(number / 7) % pool.count]
+            switch number % 5 {
+            case 0: lines[at] = other
+            case 1: lines.insert(other, at: at)
+            case 2: lines.remove(at: at)
+            case 3: lines[at] = lines[at].replacingOccurrences(of: "能", with: "能够")
+            default: if at + 1 < lines.count { lines.swapAt(at, at + 1) }
+            }
+            if lines.count <= closing + 1 { break }
+        }
+        return lines.joined()
     }
 }
