@@ -41,9 +41,12 @@ public enum DocumentMerge {
         let mergeBodies = { (base: String, ours: String, theirs: String) in
             LineMerge(base: base, ours: ours, theirs: theirs, markers: markers,
                       resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) },
-                      resolveLine: { base, ours, theirs in
-                          blocks.codeLines.contains(ours) || blocks.codeLines.contains(theirs) ? nil
-                              : LineRefinement.merge(base: base, ours: ours, theirs: theirs)
+                      resolveChange: { base, ours, theirs in
+                          guard !(ours + theirs).contains(where: blocks.codeLines.contains) else { return nil }
+                          if base.count == 1, ours.count == 1, theirs.count == 1 {
+                              return LineRefinement.merge(base: base[0], ours: ours[0], theirs: theirs[0]).map { [$0] }
+                          }
+                          return ParagraphMerge.merge(base: base, ours: ours, theirs: theirs)
                       })
         }
         var body = mergeBodies(parts[0].body, parts[1].body, parts[2].body)
@@ -64,7 +67,7 @@ public enum DocumentMerge {
         text += body.text
         var result = MergeResult(text: text, conflicts: conflicts)
         result.notes = reorderNote + body.notes + body.refinedLines.map { line in
-            "line \(prefixLines + line) (\(MergeResult.place(ofLine: line, in: bodyLines))): both sides changed different parts of one line; both changes are kept — please read it"
+            "line \(prefixLines + line) (\(MergeResult.place(ofLine: line, in: bodyLines))): both sides changed different parts of the same text; both changes are kept — please read it"
         }
         result.rewritten = body.rewritten
         guard verify(parts: parts, result: text, rewritten: body.rewritten) else {

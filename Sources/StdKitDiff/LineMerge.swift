@@ -33,7 +33,7 @@ public struct LineMerge: Sendable {
     public var notes: [String] = []
     /// Lines a resolver rewrote (an item renumbered): the line as a side wrote it → as written.
     public var rewritten: [String: String] = [:]
-    /// Lines (1-based) where `resolveLine` merged both sides' changes to one line.
+    /// Lines (1-based) where `resolveChange` merged both sides' changes to the same lines.
     public var refinedLines: [Int] = []
 
     /// Resolves two insertions at the same place of the base, or declines (nil): the lines to
@@ -41,13 +41,14 @@ public struct LineMerge: Sendable {
     public typealias InsertionResolver = (_ ours: [String], _ theirs: [String]) -> (lines: [String], notes: [String], rewritten: [String: String])?
 
     /// Merges one line both sides changed differently (base, ours, theirs), or declines (nil).
-    public typealias LineResolver = (_ base: String, _ ours: String, _ theirs: String) -> String?
+    /// Merges lines both sides changed differently (base, ours, theirs; none empty), or declines.
+    public typealias ChangeResolver = (_ base: [String], _ ours: [String], _ theirs: [String]) -> [String]?
 
     /// Merges `ours` and `theirs`, both changed from `base`. `resolveInsertions`, when given, may
-    /// merge what both sides inserted at the same place instead of a conflict; `resolveLine` may
-    /// merge a single line both sides changed.
+    /// merge what both sides inserted at the same place instead of a conflict; `resolveChange` may
+    /// merge lines both sides changed.
     public init(base: String, ours: String, theirs: String, markers: Markers = Markers(), resolveInsertions: InsertionResolver? = nil,
-                resolveLine: LineResolver? = nil) {
+                resolveChange: ChangeResolver? = nil) {
         let b = Self.lines(base)
         let o = Self.lines(ours)
         let t = Self.lines(theirs)
@@ -96,13 +97,13 @@ public struct LineMerge: Sendable {
                 output.append(contentsOf: resolved.lines)
                 notes += resolved.notes
                 rewritten.merge(resolved.rewritten) { first, _ in first }
-            } else if baseChunk.count == 1, ourChunk.count == 1, theirChunk.count == 1,
-                      let line = resolveLine?(baseChunk.first!, ourChunk.first!, theirChunk.first!) {
-                output.append(line)
-                let (ourLine, theirLine) = (ourChunk.first!, theirChunk.first!)
-                // The verifier reads the merged line as both lines it came from.
-                rewritten[(ourLine.endsWithLineBreak ? ourLine : ourLine + "\n") + theirLine] = line
-                refinedLines.append(output.count)
+            } else if !baseChunk.isEmpty, !ourChunk.isEmpty, !theirChunk.isEmpty,
+                      let lines = resolveChange?(Array(baseChunk), Array(ourChunk), Array(theirChunk)) {
+                refinedLines.append(output.count + 1)
+                output.append(contentsOf: lines)
+                // The verifier reads the merged lines as all the lines they came from.
+                let ourText = ourChunk.joined(), theirText = theirChunk.joined()
+                rewritten[(ourText.endsWithLineBreak ? ourText : ourText + "\n") + theirText] = lines.joined()
             } else {
                 conflicts.append(Conflict(line: output.count + 1, ours: Array(ourChunk), base: Array(baseChunk), theirs: Array(theirChunk)))
                 let bar = { (character: Character, label: String) -> String in

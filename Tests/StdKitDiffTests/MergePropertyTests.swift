@@ -23,6 +23,7 @@ struct MergePropertyTests {
         "- **LO3** 能检验焊缝 → JOB-WELD#R4 {level=3}", "  包括外观与尺寸。",
         "本课程面向焊装车间。学生学习示教编程。考核以实操为主。", "本课程面向焊装与零部件车间。学生学习示教编程。考核以实操和答辩为主。",
         "Students weld. They test the seams.", "Students weld robots. They test every seam.",
+        "Students weld and", "test the seams.", "Students weld", "and test the seams. They", "report.",
         "| 单元 | 学时 | 考核 |", "| --- | --- | --- |", "| U1 焊接安全 | 8 | 笔试 |", "| U1 焊接安全 | 10 | 实操 |", "| U2 示教编程 | 16 | 实操 |",
         "```yaml", "```", "- step: 开机", "# 注释", "---",
     ]
