@@ -11,7 +11,8 @@ public enum DocumentMerge {
         func fallback(_ reason: String) -> MergeResult {
             MergeResult(lines: LineMerge(base: base, ours: ours, theirs: theirs, markers: markers), fallback: reason + "; merged line by line")
         }
-        for (name, text) in [("base", base), ("ours", ours), ("theirs", theirs)] where hasConflictMarkers(text) {
+        let marked = parallel([base, ours, theirs], hasConflictMarkers)
+        for (name, hasMarkers) in zip(["base", "ours", "theirs"], marked) where hasMarkers {
             return fallback("\(name) already holds conflict markers")
         }
         var parts = [base, ours, theirs].map(Parts.init)
@@ -167,7 +168,8 @@ public enum DocumentMerge {
 /// result unless the other side removed it.
 enum Verifier {
     static func nothingLost(base: String, ours: String, theirs: String, result: String) -> Bool {
-        let b = counts(base), o = counts(ours), t = counts(theirs), r = counts(result)
+        let tables = parallel([base, ours, theirs, result], counts)
+        let b = tables[0], o = tables[1], t = tables[2], r = tables[3]
         for (line, count) in o {
             let added = count - (b[line] ?? 0)
             if added > 0, (r[line] ?? 0) < added { return false }

@@ -49,9 +49,8 @@ public struct LineMerge: Sendable {
     /// merge lines both sides changed.
     public init(base: String, ours: String, theirs: String, markers: Markers = Markers(), resolveInsertions: InsertionResolver? = nil,
                 resolveChange: ChangeResolver? = nil) {
-        let b = Self.lines(base)
-        let o = Self.lines(ours)
-        let t = Self.lines(theirs)
+        let split = parallel([base, ours, theirs], Self.lines)
+        let b = split[0], o = split[1], t = split[2]
         // Lines compared as numbers: equal bytes, equal number.
         var numbers: [LineKey: Int] = [:]
         numbers.reserveCapacity(b.count + o.count / 8 + t.count / 8)
@@ -64,8 +63,8 @@ public struct LineMerge: Sendable {
             }
         }
         let (nb, no, nt) = (number(b), number(o), number(t))
-        let toOurs = Self.matches(from: nb, to: no)
-        let toTheirs = Self.matches(from: nb, to: nt)
+        let both = parallel([no, nt]) { Self.matches(from: nb, to: $0) }
+        let toOurs = both[0], toTheirs = both[1]
         var output: [String] = []
         var conflicts: [Conflict] = []
         var i = 0, j = 0, k = 0  // positions in base, ours, theirs
@@ -215,6 +214,19 @@ struct LineKey: Hashable {
         var copy = text
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
+}
+
+/// `transform` of each input, computed on as many cores as there are (a merge's three texts are
+/// independent until they meet).
+func parallel<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
+    var outputs = [Output?](repeating: nil, count: inputs.count)
+    outputs.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let slots = buffer
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            slots[index] = transform(inputs[index])
+        }
+    }
+    return outputs.map { $0! }
 }
 
 extension StringProtocol {
