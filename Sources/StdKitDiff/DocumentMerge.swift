@@ -45,9 +45,10 @@ public enum DocumentMerge {
                       resolveChange: { base, ours, theirs in
                           guard !(ours + theirs).contains(where: blocks.codeLines.contains) else { return nil }
                           if base.count == 1, ours.count == 1, theirs.count == 1 {
-                              return LineRefinement.merge(base: base[0], ours: ours[0], theirs: theirs[0]).map { [$0] }
+                              if let line = LineRefinement.merge(base: base[0], ours: ours[0], theirs: theirs[0]) { return .merged([line]) }
+                              return LineRefinement.narrow(base: base[0], ours: ours[0], theirs: theirs[0])
                           }
-                          return ParagraphMerge.merge(base: base, ours: ours, theirs: theirs)
+                          return ParagraphMerge.merge(base: base, ours: ours, theirs: theirs).map { .merged($0) }
                       })
         }
         var body = mergeBodies(parts[0].body, parts[1].body, parts[2].body)

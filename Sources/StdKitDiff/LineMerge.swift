@@ -41,8 +41,17 @@ public struct LineMerge: Sendable {
     public typealias InsertionResolver = (_ ours: [String], _ theirs: [String]) -> (lines: [String], notes: [String], rewritten: [String: String])?
 
     /// Merges one line both sides changed differently (base, ours, theirs), or declines (nil).
+    /// What a resolver made of lines both sides changed.
+    public enum Resolution: Sendable {
+        /// The lines merged.
+        case merged([String])
+        /// A conflict confined to part of them: the merged lines before it, the three versions
+        /// of the part, the merged lines after it.
+        case narrowed(before: [String], ours: [String], base: [String], theirs: [String], after: [String])
+    }
+
     /// Merges lines both sides changed differently (base, ours, theirs; none empty), or declines.
-    public typealias ChangeResolver = (_ base: [String], _ ours: [String], _ theirs: [String]) -> [String]?
+    public typealias ChangeResolver = (_ base: [String], _ ours: [String], _ theirs: [String]) -> Resolution?
 
     /// Merges `ours` and `theirs`, both changed from `base`. `resolveInsertions`, when given, may
     /// merge what both sides inserted at the same place instead of a conflict; `resolveChange` may
@@ -69,6 +78,19 @@ public struct LineMerge: Sendable {
         var conflicts: [Conflict] = []
         var i = 0, j = 0, k = 0  // positions in base, ours, theirs
         func emit(_ lines: ArraySlice<String>) { output.append(contentsOf: lines) }
+        func writeConflict(_ ourChunk: ArraySlice<String>, _ baseChunk: ArraySlice<String>, _ theirChunk: ArraySlice<String>) {
+            conflicts.append(Conflict(line: output.count + 1, ours: Array(ourChunk), base: Array(baseChunk), theirs: Array(theirChunk)))
+            let bar = { (character: Character, label: String) -> String in
+                String(repeating: character, count: markers.size) + (label.isEmpty ? "" : " " + label) + "\n"
+            }
+            output.append(bar("<", markers.ours))
+            emit(Self.terminated(ourChunk))
+            output.append(bar("|", markers.base))
+            emit(Self.terminated(baseChunk))
+            output.append(String(repeating: "=", count: markers.size) + "\n")
+            emit(Self.terminated(theirChunk))
+            output.append(bar(">", markers.theirs))
+        }
         while i < b.count || j < o.count || k < t.count {
             // A stable line: unchanged on both sides, and at the current position of each.
             if i < b.count, toOurs[i] == j, toTheirs[i] == k {
@@ -97,24 +119,22 @@ public struct LineMerge: Sendable {
                 notes += resolved.notes
                 rewritten.merge(resolved.rewritten) { first, _ in first }
             } else if !baseChunk.isEmpty, !ourChunk.isEmpty, !theirChunk.isEmpty,
-                      let lines = resolveChange?(Array(baseChunk), Array(ourChunk), Array(theirChunk)) {
-                refinedLines.append(output.count + 1)
-                output.append(contentsOf: lines)
-                // The verifier reads the merged lines as all the lines they came from.
-                let ourText = ourChunk.joined(), theirText = theirChunk.joined()
-                rewritten[(ourText.endsWithLineBreak ? ourText : ourText + "\n") + theirText] = lines.joined()
-            } else {
-                conflicts.append(Conflict(line: output.count + 1, ours: Array(ourChunk), base: Array(baseChunk), theirs: Array(theirChunk)))
-                let bar = { (character: Character, label: String) -> String in
-                    String(repeating: character, count: markers.size) + (label.isEmpty ? "" : " " + label) + "\n"
+                      let resolution = resolveChange?(Array(baseChunk), Array(ourChunk), Array(theirChunk)) {
+                let start = output.count
+                switch resolution {
+                case .merged(let lines):
+                    refinedLines.append(output.count + 1)
+                    output.append(contentsOf: lines)
+                case .narrowed(let before, let ours, let base, let theirs, let after):
+                    output.append(contentsOf: before)
+                    writeConflict(ours[...], base[...], theirs[...])
+                    output.append(contentsOf: after)
                 }
-                output.append(bar("<", markers.ours))
-                emit(Self.terminated(ourChunk))
-                output.append(bar("|", markers.base))
-                emit(Self.terminated(baseChunk))
-                output.append(String(repeating: "=", count: markers.size) + "\n")
-                emit(Self.terminated(theirChunk))
-                output.append(bar(">", markers.theirs))
+                // The verifier reads the lines written as all the lines they came from.
+                let ourText = ourChunk.joined(), theirText = theirChunk.joined()
+                rewritten[(ourText.endsWithLineBreak ? ourText : ourText + "\n") + theirText] = output[start...].joined()
+            } else {
+                writeConflict(ourChunk, baseChunk, theirChunk)
             }
             i = next; j = ourEnd; k = theirEnd
         }

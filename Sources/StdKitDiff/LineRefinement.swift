@@ -45,6 +45,32 @@ enum LineRefinement {
         return result
     }
 
+    /// A paragraph line whose sides changed one sentence differently: the conflict confined to
+    /// that sentence (or run of sentences), the sentences before and after merged around it, each
+    /// on its own line — still one paragraph. Nil when it is not a plain paragraph line, or the
+    /// sides conflict in more than one place.
+    static func narrow(base: String, ours: String, theirs: String) -> LineMerge.Resolution? {
+        guard [base, ours, theirs].allSatisfy(ParagraphMerge.isProse) else { return nil }
+        let ending = ours.hasSuffix("\r\n") ? "\r\n" : "\n"
+        let (bp, op, tp) = (split(strip(base)), split(strip(ours)), split(strip(theirs)))
+        guard bp.references == nil, op.references == nil, tp.references == nil,
+              bp.attributes == nil, op.attributes == nil, tp.attributes == nil else { return nil }
+        let merged = LineMerge(base: bp.sentences.map { $0 + "\n" }.joined(), ours: op.sentences.map { $0 + "\n" }.joined(),
+                               theirs: tp.sentences.map { $0 + "\n" }.joined())
+        guard merged.conflicts.count == 1, let conflict = merged.conflicts.first else { return nil }
+        let lines = LineMerge.lines(merged.text)
+        let start = conflict.line - 1
+        let end = start + conflict.ours.count + conflict.base.count + conflict.theirs.count + 4
+        let piece = { (sentences: [String]) -> [String] in
+            let text = sentences.map(strip).joined()
+            return text.isEmpty ? [] : [text + ending]
+        }
+        let before = piece(Array(lines[..<start])), after = piece(Array(lines[end...]))
+        // Nothing to confine when the conflict is the whole line.
+        guard !before.isEmpty || !after.isEmpty else { return nil }
+        return .narrowed(before: before, ours: piece(conflict.ours), base: piece(conflict.base), theirs: piece(conflict.theirs), after: after)
+    }
+
     static func strip(_ line: String) -> String {
         var text = line
         while let last = text.unicodeScalars.last, last == "\n" || last == "\r" { text.unicodeScalars.removeLast() }
