@@ -2,10 +2,12 @@ import Foundation
 import StdKitSyntax
 
 /// The merge of one document: front matter key by key (set-like lists as sets, untouched entries
-/// and comments byte for byte from ours), the body line by line; then a verifier that proves
-/// nothing either side wrote was dropped. Whatever it cannot do safely — conflict markers or
-/// invalid YAML in an input, front matter on one side only, a failed proof — falls back to the
-/// line merge of the whole file, and says so.
+/// and comments byte for byte from ours), the body line by line — with concurrent insertions of
+/// items, sections and rows kept (`BlockInsertions`), lines both changed merged in pieces
+/// (`LineRefinement`, `ParagraphMerge`) and reordered items or sections aligned (`Reorder`) —
+/// then a verifier that proves nothing either side wrote was dropped. Whatever it cannot do
+/// safely — conflict markers or invalid YAML in an input, front matter on one side only, a failed
+/// proof — falls back to the line merge of the whole file, and says so.
 public enum DocumentMerge {
     public static func merge(base: String, ours: String, theirs: String, markers: LineMerge.Markers = LineMerge.Markers()) -> MergeResult {
         func fallback(_ reason: String) -> MergeResult {
@@ -250,6 +252,4 @@ enum Verifier {
         }
         return result
     }
-
-
 }

@@ -40,7 +40,6 @@ public struct LineMerge: Sendable {
     /// write, and notes on what it did.
     public typealias InsertionResolver = (_ ours: [String], _ theirs: [String]) -> (lines: [String], notes: [String], rewritten: [String: String])?
 
-    /// Merges one line both sides changed differently (base, ours, theirs), or declines (nil).
     /// What a resolver made of lines both sides changed.
     public enum Resolution: Sendable {
         /// The lines merged.

@@ -100,8 +100,8 @@ enum LineRefinement {
         return indentation + "|" + merged.joined(separator: "|") + "|"
     }
 
-    /// Sentences merged three-way as a sequence; a reference list
-    /// after an arrow, if any, merged as a set.
+    /// Sentences merged three-way as a sequence (a sentence ends after 。！？； or after .!?;
+    /// and a space); a reference list after an arrow, if any, merged as a set.
     static func mergeSentences(_ b: String, _ o: String, _ t: String) -> String? {
         let (bp, op, tp) = (split(b), split(o), split(t))
         let merged = LineMerge(base: bp.sentences.map { $0 + "\n" }.joined(), ours: op.sentences.map { $0 + "\n" }.joined(),
