@@ -52,7 +52,24 @@ struct MergePropertyTests {
             #expect(DocumentMerge.verify(base: base, ours: x, theirs: y, result: merged))
             let swapped = DocumentMerge.merge(base: base, ours: y, theirs: x)
             #expect(merged.conflicts.isEmpty == swapped.conflicts.isEmpty || merged.fallback != nil || swapped.fallback != nil)
+            // The same result up to labels, order and blank lines: the same lines, markers aside,
+            // counted (where no item was renumbered and no text was re-wrapped into ours' lines).
+            let untouched = [merged, swapped].allSatisfy { result in
+                result.fallback == nil && !result.notes.contains { $0.hasPrefix("both sides added an item") || $0.contains("both changes are kept") }
+            }
+            if untouched {
+                #expect(Self.lineCounts(merged.text) == Self.lineCounts(swapped.text))
+            }
         }
+    }
+
+    static func lineCounts(_ text: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for line in LineMerge.lines(text) where !BlockInsertions.isBlank(line)
+            && !["<<<<<<<", "|||||||", "=======", ">>>>>>>"].contains(where: line.hasPrefix) {
+            counts[line, default: 0] += 1
+        }
+        return counts
     }
 
     /// Documents that differ from a base by small edits (a line replaced, inserted, removed or
