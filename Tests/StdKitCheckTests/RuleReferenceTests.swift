@@ -17,6 +17,13 @@ struct RuleReferenceTests {
         #expect(committed == generated, "docs/rules.md is stale: run 'STDKIT_RECORD=1 swift test --filter RuleReference' and commit it")
     }
 
+    @Test func ruleTextsHaveNoStraySpaces() {
+        for rule in RuleCatalogue.all {
+            #expect(!rule.description.explanation.contains("  "), "\(rule.description.id): two spaces in its explanation")
+            #expect(!rule.description.summary.contains("  "), "\(rule.description.id): two spaces in its summary")
+        }
+    }
+
     @Test func everyRuleHasASection() {
         let text = RuleReference.markdown()
         for rule in RuleCatalogue.all {

@@ -7,7 +7,7 @@ struct MalformedVersion: Rule {
         id: "malformed-version", family: .schema,
         summary: "a version is not MAJOR.MINOR.PATCH",
         explanation: """
-            Versions are semantic: MAJOR.MINOR.PATCH, three numbers without leading zeros. The kind             of change decides which number rises (see the format guide).
+            Versions are semantic: MAJOR.MINOR.PATCH, three numbers without leading zeros. The kind of change decides which number rises (see the format guide).
             """,
         passing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nversion: 1.10.0\n---\n")],
         failing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nversion: ↓1.10\n---\n")])

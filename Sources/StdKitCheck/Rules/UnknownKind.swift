@@ -7,7 +7,7 @@ struct UnknownKind: Rule {
         id: "unknown-kind", family: .schema,
         summary: "a document's kind is not known",
         explanation: """
-            `kind` is one of job-profile, programme, course, material, certificate, or a kind the             project defines in its `schemas/` folder. Leave `kind` out for a plain page.
+            `kind` is one of job-profile, programme, course, material, certificate, or a kind the project defines in its `schemas/` folder. Leave `kind` out for a plain page.
             """,
         passing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\n---\n")],
         failing: [RuleExample(document: "---\nid: C1\nkind: ↓cours\ntitle: T\n---\n")])

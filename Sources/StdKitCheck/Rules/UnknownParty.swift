@@ -7,7 +7,7 @@ struct UnknownParty: Rule {
         id: "unknown-party", family: .schema,
         summary: "a party is not declared in stdkit.yml",
         explanation: """
-            `owner`, `parties` and approvals name parties by the ids declared under `parties` in             `stdkit.yml`. Declare the party there or correct the id.
+            `owner`, `parties` and approvals name parties by the ids declared under `parties` in `stdkit.yml`. Declare the party there or correct the id.
             """,
         passing: [RuleExample(["stdkit.yml": "parties:\n  - {id: szpt, name: 学院, kind: school}\n",
                                "doc.md": "---\nid: C1\nkind: course\ntitle: T\nowner: szpt\n---\n"])],
