@@ -56,5 +56,5 @@ struct StdKitCommand: ParsableCommand {
             2 usage or I/O failure.
             """,
         version: StdKit.version,
-        subcommands: [CheckCommand.self, DiffCommand.self, MergeCommand.self, BuildCommand.self, ModelCommand.self, TraceCommand.self, LogCommand.self, VersionCommand.self, InitCommand.self, RulesCommand.self, GitCommand.self])
+        subcommands: [CheckCommand.self, DiffCommand.self, MergeCommand.self, BuildCommand.self, ModelCommand.self, TraceCommand.self, LogCommand.self, VersionCommand.self, ApproveCommand.self, InitCommand.self, RulesCommand.self, GitCommand.self])
 }

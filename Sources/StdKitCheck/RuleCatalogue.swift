@@ -22,7 +22,7 @@ public enum RuleCatalogue {
         TotalHoursMismatch(), TotalCreditsMismatch(), CourseEntryMismatch(), UnitHoursMismatch(), MinimumTotalHours(),
         PracticeShare(), PublicBasicShare(), ElectiveShare(), CoreCourseCount(), HoursPerCredit(),
         // review
-        VersionNotBumped(), VersionBumpTooSmall(),
+        VersionNotBumped(), VersionBumpTooSmall(), ApprovalMissing(), ApprovalStale(), ApprovalUnknownParty(),
     ]
 
     /// The rule with id `id`.

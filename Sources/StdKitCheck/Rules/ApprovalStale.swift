@@ -1,0 +1,37 @@
+import StdKitDiff
+import StdKitModel
+import StdKitSyntax
+
+/// An approval whose digest no longer matches the document: the content changed after it.
+struct ApprovalStale: Rule {
+    static let parties = "parties:\n  - {id: szpt, name: 学院, kind: school}\n  - {id: acme, name: 企业, kind: enterprise}\n"
+
+    let description = RuleDescription(
+        id: "approval-stale", family: .review, severity: .warning,
+        summary: "the document changed after a party approved it",
+        explanation: """
+            An approval is bound to the content it approved by a digest (docs/review.md): when the \
+            document changes, every earlier approval becomes stale, and the party should review the \
+            change and approve again with `stdkit approve`. Neither recording an approval nor setting `status` changes \
+            the digest.
+            """,
+        passing: [RuleExample(["stdkit.yml": parties,
+                               "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nversion: 1.0.0\nparties: [szpt]\napprovals:\n  - {party: szpt, version: 1.0.0, digest: ba0eefd18a8b1b17114eefb4d65a593cc220bd966957ae1ab4ca89990188679a, by: 王工, date: 2026-11-20}\n---\n"])],
+        failing: [RuleExample(["stdkit.yml": parties,
+                               "c.md": "---\nid: C1\nkind: course\ntitle: 课程（修订）\nversion: 1.0.0\nparties: [szpt]\napprovals:\n  - ↓{party: szpt, version: 1.0.0, digest: ba0eefd18a8b1b17114eefb4d65a593cc220bd966957ae1ab4ca89990188679a, by: 王工, date: 2026-11-20}\n---\n"])])
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        context.project.documents.flatMap { document -> [Diagnostic] in
+            let nodes = document.frontMatter?["approvals"]?.sequence ?? []
+            guard !nodes.isEmpty else { return [] }
+            let digest = ContentDigest.of(document.text)
+            return nodes.compactMap { node in
+                guard let approval = Approval(node), approval.digest != digest else { return nil }
+                return Diagnostic(
+                    rule: description.id, severity: description.severity, file: document.path, location: node.location,
+                    message: "\(approval.party) approved \(document.id ?? document.path) \(approval.version) on \(approval.date); the document changed since",
+                    hint: "\(approval.party) should review the change ('stdkit diff') and approve again: stdkit approve \(document.path) --party \(approval.party) --by NAME")
+            }
+        }
+    }
+}
