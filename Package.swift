@@ -41,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "StdKitPublish",
-            dependencies: ["StdKitModel", "StdKitSyntax", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["StdKitDiff", "StdKitModel", "StdKitSyntax", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources/theme")]
         ),
         .target(
@@ -59,7 +59,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitDiffTests", dependencies: ["StdKitDiff", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "StdKitPublishTests", dependencies: ["StdKitPublish"],
+        .testTarget(name: "StdKitPublishTests", dependencies: ["StdKitPublish", "StdKitDiff"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitCLITests", dependencies: ["StdKitCLI"]),
     ],

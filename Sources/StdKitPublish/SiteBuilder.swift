@@ -1,4 +1,5 @@
 import Foundation
+import StdKitDiff
 import StdKitModel
 import StdKitSyntax
 
@@ -199,10 +200,15 @@ public struct SiteBuilder {
             "status": document.status.map { strings.status($0) } ?? "", "statusKey": Self.token(document.status),
             "fields": metadataFields(document),
         ]
+        let digest = ContentDigest.of(document.text)
         let approvals = (document.frontMatter?["approvals"]?.sequence ?? []).map { approval -> [String: Any] in
             [
                 "party": partyName(approval["party"]?.scalar), "version": approval["version"]?.scalar ?? "",
-                "by": approval["by"]?.scalar ?? "", "date": approval["date"]?.scalar ?? "", "note": approval["note"]?.scalar ?? "",
+                "by": approval["by"]?.scalar ?? "", "date": approval["date"]?.scalar ?? "",
+                // No note: false, not "", which a Mustache section would still show as （）.
+                "note": (approval["note"]?.scalar).flatMap { $0.isEmpty ? nil : $0 } ?? false as Any,
+                // Stale: the document changed after this approval (docs/review.md).
+                "stale": approval["digest"]?.scalar != digest,
             ]
         }
         context["approvals"] = approvals

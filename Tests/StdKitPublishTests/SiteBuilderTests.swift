@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StdKitDiff
 import StdKitModel
 import StdKitSyntax
 @testable import StdKitPublish
@@ -48,13 +49,26 @@ struct SiteBuilderTests {
         #expect(course.contains("<a href=\"../jobs/operator.html#R1\">岗位标准</a>"), "links to Markdown files point at their pages")
         let job = Self.text(site["documents/jobs/operator.html"])
         #expect(job.contains("<div class=\"backlinks covered\"><span>覆盖于</span> <a href=\"../courses/operation.html#LO1\""))
-        #expect(job.contains("<strong>示例企业</strong> v1.0.0 — 审批人 王工, 2026-11-20"))
+        #expect(job.contains("<strong>示例企业</strong> v1.0.0 — 审批人 王工, 2026-11-20 <span class=\"stale\">已过期：审批后文档有修改</span></li>"),
+                "the fixture's digest is not the page's: the approval is marked stale")
         let matrix = Self.text(site["matrix.html"])
         #expect(matrix.contains("data-requirement=\"JOB-OP#R1\""))
         #expect(matrix.contains("<strong>2 / 2</strong>"))
         let index = Self.text(site["search-index.js"])
         #expect(index.hasPrefix("window.STDKIT_SEARCH = {"))
         #expect(index.contains("\"t\":\"JOB-OP#R1 能完成开机与急停测试。\""))
+    }
+
+    @Test func aCurrentApprovalIsNotMarkedStale() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.here.appendingPathComponent("Fixtures/small"), to: folder.appendingPathComponent("p"))
+        let job = folder.appendingPathComponent("p/jobs/operator.md")
+        let text = try String(contentsOf: job, encoding: .utf8)
+        try text.replacingOccurrences(of: "digest: \"3fa9\"", with: "digest: \(ContentDigest.of(text))").write(to: job, atomically: true, encoding: .utf8)
+        let site = try await Self.site(of: folder.appendingPathComponent("p"))
+        let page = Self.text(site["documents/jobs/operator.html"])
+        #expect(page.contains("<strong>示例企业</strong> v1.0.0 — 审批人 王工, 2026-11-20</li>"))
     }
 
     @Test func englishInterfaceForAnEnglishProject() async throws {
