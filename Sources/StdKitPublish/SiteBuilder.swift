@@ -200,8 +200,9 @@ public struct SiteBuilder {
             "status": document.status.map { strings.status($0) } ?? "", "statusKey": Self.token(document.status),
             "fields": metadataFields(document),
         ]
-        let digest = ContentDigest.of(document.text)
-        let approvals = (document.frontMatter?["approvals"]?.sequence ?? []).map { approval -> [String: Any] in
+        let recorded = document.frontMatter?["approvals"]?.sequence ?? []
+        let digest = recorded.isEmpty ? "" : ContentDigest.of(document.text)
+        let approvals = recorded.map { approval -> [String: Any] in
             [
                 "party": partyName(approval["party"]?.scalar), "version": approval["version"]?.scalar ?? "",
                 "by": approval["by"]?.scalar ?? "", "date": approval["date"]?.scalar ?? "",
