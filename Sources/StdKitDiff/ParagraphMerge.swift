@@ -30,6 +30,9 @@ enum ParagraphMerge {
                 text += index == result.count - 1 ? (o.last?.space ?? "\n") : " "
             }
         }
+        // The paragraph ends as ours' lines end, whichever word comes last.
+        while text.last == " " || text.last == "\t" { text.removeLast() }
+        if let last = text.unicodeScalars.last, last != "\n" { text += o.last.map { $0.space.drop { $0 == " " || $0 == "\t" } } ?? "\n" }
         // Proof: every word either side added is in the result as often as that side added it.
         for side in [o, t] {
             var added: [String: Int] = [:]
