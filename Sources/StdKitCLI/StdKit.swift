@@ -16,7 +16,8 @@ public enum StdKit {
             return report(error, in: environment)
         }
         guard let runnable = command as? any EnvironmentCommand else {
-            environment.output.write(StdKitCommand.helpMessage() + "\n")
+            // `stdkit help CMD`, or a command group alone: the help of the command named.
+            environment.output.write(StdKitCommand.helpMessage(for: helpTarget(arguments)) + "\n")
             return 0
         }
         do {
@@ -27,6 +28,16 @@ public enum StdKit {
         } catch {
             return report(error, in: environment)
         }
+    }
+
+    /// The deepest command the arguments name (`help version bump` → `version bump`).
+    static func helpTarget(_ arguments: [String]) -> ParsableCommand.Type {
+        var target: ParsableCommand.Type = StdKitCommand.self
+        for argument in arguments.drop(while: { $0 == "help" }) {
+            guard let next = target.configuration.subcommands.first(where: { $0.configuration.commandName == argument }) else { break }
+            target = next
+        }
+        return target
     }
 
     /// Help, version and completion requests print and succeed; usage errors fail with 2.

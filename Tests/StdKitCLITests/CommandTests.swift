@@ -18,6 +18,18 @@ struct CommandTests {
         }
     }
 
+    @Test func helpOfACommandIsThatCommandsHelp() async {
+        for arguments in [["check", "--help"], ["help", "check"], ["check", "-h"]] {
+            let run = await CLIRun.run(arguments)
+            #expect(run.status == 0)
+            #expect(run.output.hasPrefix("OVERVIEW: Parse and validate a standards project."), "\(arguments)")
+        }
+        let nested = await CLIRun.run(["help", "version", "bump"])
+        #expect(nested.output.hasPrefix("OVERVIEW: Raise the version of each changed document"))
+        let group = await CLIRun.run(["version"])
+        #expect(group.output.hasPrefix("OVERVIEW: Work with document versions."))
+    }
+
     @Test(arguments: ["bash", "zsh", "fish"])
     func completionScripts(shell: String) async {
         let run = await CLIRun.run(["--generate-completion-script", shell])
