@@ -105,7 +105,11 @@ public enum DocumentMerge {
         let merged = Parts(result)
         // A renumbered item counts as kept: its line is read as the side wrote it.
         var body = merged.body
-        for (original, line) in rewritten { body = body.replacingOccurrences(of: line, with: original) }
+        // Each rewritten text stands once for what it replaced: a second copy is not explained by
+        // it (a merge that wrote it twice falls back to lines rather than prove too much).
+        for (original, line) in rewritten {
+            if let range = body.range(of: line) { body.replaceSubrange(range, with: original) }
+        }
         return Verifier.nothingLost(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body, result: body)
             && Verifier.frontMatterKept(base: parts[0].frontMatter, ours: parts[1].frontMatter, theirs: parts[2].frontMatter,
                                         result: merged.frontMatter)
