@@ -36,14 +36,7 @@ struct ApproveCommand: EnvironmentCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("name the documents to approve") }
         if by.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--by needs the name of the person approving") }
-        if let date, !Self.isDate(date) { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
-    }
-
-    static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
+        if let date, !FieldSchema.FieldType.isDate(date) { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
     }
 
     static func today() -> String {
@@ -95,13 +88,7 @@ struct ApproveCommand: EnvironmentCommand {
                     refuse("cannot read the front matter of \(id) to record the approval")
                     continue
                 }
-                do {
-                    var bytes = Array(text.utf8)
-                    if document.hasByteOrderMark { bytes = [0xEF, 0xBB, 0xBF] + bytes }
-                    try Data(bytes).write(to: url, options: .atomic)
-                } catch {
-                    throw CommandFailure(description: "cannot write \(shown): \(error.localizedDescription)")
-                }
+                try document.write(text, to: url, shownAs: shown)
                 environment.output.write("\(shown): \(id) \(version) approved by \(party) (\(by), \(approval.date)), digest \(approval.digest.prefix(12))…\n")
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import StdKitSyntax
 
 /// The files of a new project, in Chinese or English: settings, git attributes, and a first
 /// job profile, course, programme, material and certificate that reference each other.
@@ -96,7 +97,7 @@ enum ProjectTemplate {
                 ---
                 id: PROG-EXAMPLE
                 kind: programme
-                title: \(quoted(name))
+                title: \(YAMLScalar.doubleQuoted(name))
                 version: 0.1.0
                 status: draft
                 owner: school
@@ -274,7 +275,7 @@ enum ProjectTemplate {
                 ---
                 id: PROG-EXAMPLE
                 kind: programme
-                title: \(quoted(name))
+                title: \(YAMLScalar.doubleQuoted(name))
                 version: 0.1.0
                 status: draft
                 owner: college
@@ -386,7 +387,7 @@ enum ProjectTemplate {
     /// `stdkit.yml` with one school and one enterprise.
     private static func settings(name: String, lang: String, school: (id: String, name: String), enterprise: (id: String, name: String)) -> String {
         """
-        name: \(quoted(name))
+        name: \(YAMLScalar.doubleQuoted(name))
         lang: \(lang)
         parties:
           - id: \(school.id)
@@ -398,14 +399,9 @@ enum ProjectTemplate {
         include: ["**/*.md"]
         exclude: ["_site/**", "README.md"]
         publish:
-          title: \(quoted(name))
+          title: \(YAMLScalar.doubleQuoted(name))
           output: _site
 
         """
-    }
-
-    /// A YAML double-quoted scalar.
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

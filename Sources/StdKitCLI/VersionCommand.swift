@@ -52,13 +52,7 @@ struct VersionBumpCommand: EnvironmentCommand {
                 report += "\(environment.displayPath(url)): cannot find the version value to rewrite; skipped\n"
                 continue
             }
-            do {
-                var bytes = Array(rewritten.utf8)
-                if target.hasByteOrderMark { bytes = [0xEF, 0xBB, 0xBF] + bytes }
-                try Data(bytes).write(to: url, options: .atomic)
-            } catch {
-                throw CommandFailure(description: "cannot write \(environment.displayPath(url)): \(error.localizedDescription)")
-            }
+            try target.write(rewritten, to: url, shownAs: environment.displayPath(url))
             report += "\(environment.displayPath(url)): \(document.id) \(currentVersion) → \(next) (\(document.requiredBump.name): \(document.reasons.prefix(3).joined(separator: "; ")))\n"
         }
         environment.output.write(report.isEmpty ? "no document needs a new version\n" : report)

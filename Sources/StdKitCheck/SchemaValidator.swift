@@ -122,7 +122,7 @@ struct SchemaValidator {
         case .boolean:
             if text != "true" && text != "false" { wrongType(node, path, expected: "true or false") }
         case .date:
-            if !Self.isDate(text) { wrongType(node, path, expected: "a date YYYY-MM-DD") }
+            if !FieldSchema.FieldType.isDate(text) { wrongType(node, path, expected: "a date YYYY-MM-DD") }
         case .id:
             if !Identifier.isValid(text) {
                 add("malformed-id", node.location,
@@ -175,15 +175,6 @@ struct SchemaValidator {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, isInteger(String(parts[0])) else { return false }
         return parts.count == 1 || (!parts[1].isEmpty && parts[1].unicodeScalars.allSatisfy { ("0"..."9").contains($0) })
-    }
-
-    static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return false }
-        let daysInMonth = [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= daysInMonth[month - 1]
     }
 
     /// `MAJOR.MINOR.PATCH`, each a number without leading zeros.

@@ -38,17 +38,7 @@ public struct Approval: Sendable, Hashable {
     var yaml: String {
         var fields = [("party", party), ("version", version), ("digest", digest), ("by", by), ("date", date)]
         if let note { fields.append(("note", note)) }
-        return "{" + fields.map { "\($0.0): \(Self.quoted($0.1))" }.joined(separator: ", ") + "}"
-    }
-
-    static func quoted(_ value: String) -> String {
-        let plain = !value.isEmpty && !value.contains(where: { ":#,[]{}&*!|>'\"%@`\n\r\t\\".contains($0) })
-            && value.first != " " && value.last != " " && !"-?".contains(value.first!)
-            && !["true", "false", "yes", "no", "on", "off", "null", "~"].contains(value.lowercased())
-        guard !plain else { return value }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\t", with: "\\t")
-        return "\"" + escaped + "\""
+        return "{" + fields.map { "\($0.0): \(YAMLScalar.written($0.1))" }.joined(separator: ", ") + "}"
     }
 
     /// `text` with `approval` recorded: the `approvals` entry rewritten with this party's

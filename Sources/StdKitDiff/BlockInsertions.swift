@@ -72,8 +72,7 @@ final class BlockInsertions {
 
     /// A table row's first cell, trimmed.
     static func rowKey(_ line: String) -> String {
-        let cells = line.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst().split(separator: "|", omittingEmptySubsequences: false)
-        return cells.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        LineRefinement.cells(line).first?.trimmingCharacters(in: .whitespaces) ?? ""
     }
 
     static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" } }

@@ -6,15 +6,7 @@ public enum CriticMarkup {
     public static func render(old: String, new: String) -> String {
         let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let difference = b.difference(from: a)
-        var removed = Set<Int>()
-        var inserted = Set<Int>()
-        for change in difference {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
+        let (removed, inserted) = a.editOffsets(to: b)
         var output: [String] = []
         var i = 0
         var j = 0

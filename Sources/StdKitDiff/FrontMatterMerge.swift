@@ -136,7 +136,7 @@ struct FrontMatterMerge {
         guard let ours, theirs != nil || base == nil, let b = elements(base), let o = elements(ours), let t = elements(theirs) else { return nil }
         var result = o.filter { !(b.contains($0) && !t.contains($0)) }  // theirs' removals
         for element in t where !b.contains(element) && !result.contains(element) { result.append(element) }
-        let written = result.map(quoted)
+        let written = result.map(YAMLScalar.written)
         let firstLine = ours.text.prefix { $0 != "\n" }
         if firstLine.contains("[") || ours.node.sequence?.isEmpty == true {
             let indentation = firstLine.prefix { $0 == " " }
@@ -145,14 +145,5 @@ struct FrontMatterMerge {
         let itemLine = LineMerge.lines(ours.text).dropFirst().first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("-") } ?? "  - "
         let itemIndentation = itemLine.prefix { $0 == " " }
         return "\(firstLine)\n" + written.map { "\(itemIndentation)- \($0)\n" }.joined()
-    }
-
-    /// A scalar as YAML: bare when it is safe, double-quoted otherwise.
-    static func quoted(_ value: String) -> String {
-        let special = ":#,[]{}&*!|>'\"%@`"
-        let needsQuotes = value.isEmpty || value.first == " " || value.last == " " || value.contains(where: { special.contains($0) })
-            || ["true", "false", "yes", "no", "null", "~"].contains(value.lowercased())
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -192,14 +192,7 @@ public struct LineMerge: Sendable {
     /// For each line of `a`, the line of `b` it is matched with by a longest common
     /// subsequence, or nil.
     static func matches<Line: Equatable>(from a: [Line], to b: [Line]) -> [Int?] {
-        var removed = Set<Int>()
-        var inserted = Set<Int>()
-        for change in b.difference(from: a) {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
+        var (removed, inserted) = a.editOffsets(to: b)
         // Like git's xdiff, slide each run of changed lines down as far as equal lines allow, so
         // that ambiguous changes are placed where git places them.
         slideDown(&removed, in: a)
@@ -246,6 +239,22 @@ func parallel<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform:
         }
     }
     return outputs.map { $0! }
+}
+
+extension Array where Element: Equatable {
+    /// The offsets of this array that a shortest edit into `other` removes, and the offsets of
+    /// `other` it inserts.
+    func editOffsets(to other: [Element]) -> (removed: Set<Int>, inserted: Set<Int>) {
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
+        for change in other.difference(from: self) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
+            }
+        }
+        return (removed, inserted)
+    }
 }
 
 extension StringProtocol {

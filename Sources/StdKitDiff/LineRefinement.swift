@@ -82,11 +82,13 @@ enum LineRefinement {
         return trimmed.hasPrefix("|") && trimmed.hasSuffix("|") && trimmed.count > 1
     }
 
+    /// The cells of a table row as written, spaces kept (`| a | b |` → `" a "`, `" b "`).
+    static func cells(_ row: String) -> [String] {
+        Array(strip(row).trimmingCharacters(in: .whitespaces).dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false).map(String.init))
+    }
+
     /// Cells merged one by one; the first cell (the row's key) must be the same on every side.
     static func mergeCells(_ b: String, _ o: String, _ t: String) -> String? {
-        func cells(_ row: String) -> [String] {
-            Array(row.trimmingCharacters(in: .whitespaces).dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false).map(String.init))
-        }
         let (bc, oc, tc) = (cells(b), cells(o), cells(t))
         guard bc.count == oc.count, oc.count == tc.count, !bc.isEmpty,
               bc[0].trimmingCharacters(in: .whitespaces) == oc[0].trimmingCharacters(in: .whitespaces),

@@ -22,15 +22,7 @@ public struct WordDiff: Sendable, Hashable, Codable {
     public init(old: String, new: String) {
         let a = Self.tokens(old)
         let b = Self.tokens(new)
-        let difference = b.map(\.text).difference(from: a.map(\.text))
-        var removed = Set<Int>()
-        var inserted = Set<Int>()
-        for change in difference {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
+        let (removed, inserted) = a.map(\.text).editOffsets(to: b.map(\.text))
         // Walk both token lists, emitting removed runs before the added run that replaces them.
         var segments: [Segment] = []
         func append(_ kind: Segment.Kind, _ text: String) {

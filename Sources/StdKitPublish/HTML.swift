@@ -95,21 +95,10 @@ enum HTML {
     }
 }
 
-/// Where each page of the site lives, and relative URLs between them.
+/// Where each page of the site lives (relative URLs between pages: `ProjectPath.relative`).
 enum SitePaths {
     /// The page of the document at `path`: the same path with `.html` for `.md`.
     static func page(for path: String) -> String {
         (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".html"
-    }
-
-    /// A relative URL from the page at `from` to `to` (both site-relative).
-    static func relative(from: String, to: String) -> String {
-        var base = from.split(separator: "/").dropLast().map(String.init)
-        var target = to.split(separator: "/").map(String.init)
-        while let first = base.first, let other = target.first, first == other, target.count > 1 {
-            base.removeFirst()
-            target.removeFirst()
-        }
-        return (Array(repeating: "..", count: base.count) + target).joined(separator: "/")
     }
 }

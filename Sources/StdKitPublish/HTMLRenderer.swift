@@ -263,7 +263,7 @@ struct HTMLRenderer {
 
     private func link(to target: Document, anchor: String?) -> String {
         let page = SiteBuilder.page(of: target)
-        let url = page == pagePath ? "" : HTML.encodeURL(SitePaths.relative(from: pagePath, to: page))
+        let url = page == pagePath ? "" : HTML.encodeURL(ProjectPath.relative(page, from: pagePath))
         return url + (anchor.map { "#" + HTML.encodeURL($0) } ?? (url.isEmpty ? "#" : ""))
     }
 

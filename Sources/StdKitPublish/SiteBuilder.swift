@@ -125,7 +125,7 @@ public struct SiteBuilder {
     }
 
     private func url(from page: String, to document: Document, anchor: String? = nil) -> String {
-        HTML.encodeURL(SitePaths.relative(from: page, to: Self.page(of: document))) + (anchor.map { "#" + HTML.encodeURL($0) } ?? "")
+        HTML.encodeURL(ProjectPath.relative(Self.page(of: document), from: page)) + (anchor.map { "#" + HTML.encodeURL($0) } ?? "")
     }
 
     private func coverageContext(from page: String) -> [String: Any] {

@@ -83,8 +83,11 @@ struct ApproveCommandTests {
         let broken = await CLIRun.run(["approve", "course.md", "--party", "school", "--by", "X"], in: folder)
         #expect(broken.status == 1)
         #expect(broken.errors.contains("COURSE-WELD has 1 error (first: line 5,"))
-        let badDate = await CLIRun.run(["approve", "course.md", "--party", "school", "--by", "X", "--date", "2026-13-01"], in: folder)
-        #expect(badDate.status == 2)
+        for date in ["2026-13-01", "2026-02-30", "20261120"] {
+            let badDate = await CLIRun.run(["approve", "course.md", "--party", "school", "--by", "X", "--date", date], in: folder)
+            #expect(badDate.status == 2, "\(date)")
+            #expect(badDate.errors.contains("--date '\(date)' is not a date YYYY-MM-DD"))
+        }
         #expect(try Self.read(folder) == Self.course.replacingOccurrences(of: "version: 1.2.0", with: "version: 1.2"), "nothing was written")
     }
 

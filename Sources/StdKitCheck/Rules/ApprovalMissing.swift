@@ -13,9 +13,9 @@ struct ApprovalMissing: Rule {
             the parties named to review and run `stdkit approve`, or set the status back to \
             `review`.
             """,
-        passing: [RuleExample(["stdkit.yml": ApprovalStale.parties,
+        passing: [RuleExample(["stdkit.yml": ApprovalStale.exampleConfig,
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nversion: 1.0.0\nstatus: review\nparties: [szpt, acme]\n---\n"])],
-        failing: [RuleExample(["stdkit.yml": ApprovalStale.parties,
+        failing: [RuleExample(["stdkit.yml": ApprovalStale.exampleConfig,
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nversion: 1.0.0\nstatus: ↓approved\nparties: [szpt, acme]\napprovals:\n  - {party: szpt, version: 1.0.0, digest: 1ad2af61c0b63e9b067a416f7a0b6a6acefdfd4bfba836b959b53c4558455959, by: 王工, date: 2026-11-20}\n---\n"])])
 
     func check(_ context: CheckContext) -> [Diagnostic] {

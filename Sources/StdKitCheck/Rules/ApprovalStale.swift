@@ -4,7 +4,8 @@ import StdKitSyntax
 
 /// An approval whose digest no longer matches the document: the content changed after it.
 struct ApprovalStale: Rule {
-    static let parties = "parties:\n  - {id: szpt, name: 学院, kind: school}\n  - {id: acme, name: 企业, kind: enterprise}\n"
+    /// The stdkit.yml of the approval rules' examples.
+    static let exampleConfig = "parties:\n  - {id: szpt, name: 学院, kind: school}\n  - {id: acme, name: 企业, kind: enterprise}\n"
 
     let description = RuleDescription(
         id: "approval-stale", family: .review, severity: .warning,
@@ -15,9 +16,9 @@ struct ApprovalStale: Rule {
             change and approve again with `stdkit approve`. Neither recording an approval nor setting `status` changes \
             the digest.
             """,
-        passing: [RuleExample(["stdkit.yml": parties,
+        passing: [RuleExample(["stdkit.yml": exampleConfig,
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nversion: 1.0.0\nparties: [szpt]\napprovals:\n  - {party: szpt, version: 1.0.0, digest: ba0eefd18a8b1b17114eefb4d65a593cc220bd966957ae1ab4ca89990188679a, by: 王工, date: 2026-11-20}\n---\n"])],
-        failing: [RuleExample(["stdkit.yml": parties,
+        failing: [RuleExample(["stdkit.yml": exampleConfig,
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程（修订）\nversion: 1.0.0\nparties: [szpt]\napprovals:\n  - ↓{party: szpt, version: 1.0.0, digest: ba0eefd18a8b1b17114eefb4d65a593cc220bd966957ae1ab4ca89990188679a, by: 王工, date: 2026-11-20}\n---\n"])])
 
     func check(_ context: CheckContext) -> [Diagnostic] {

@@ -12,9 +12,9 @@ struct ApprovalUnknownParty: Rule {
             party is most often a typing error in `party`, or a party that was removed from \
             `parties`: correct it, or add the party to `parties` if it co-authors the document.
             """,
-        passing: [RuleExample(["stdkit.yml": ApprovalStale.parties,
+        passing: [RuleExample(["stdkit.yml": ApprovalStale.exampleConfig,
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nversion: 1.0.0\nparties: [szpt]\n---\n"])],
-        failing: [RuleExample(["stdkit.yml": ApprovalStale.parties,
+        failing: [RuleExample(["stdkit.yml": ApprovalStale.exampleConfig,
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nversion: 1.0.0\nparties: [szpt]\napprovals:\n  - {party: ↓acme, version: 1.0.0, digest: ba0eefd18a8b1b17114eefb4d65a593cc220bd966957ae1ab4ca89990188679a, by: 王工, date: 2026-11-20}\n---\n"])])
 
     func check(_ context: CheckContext) -> [Diagnostic] {

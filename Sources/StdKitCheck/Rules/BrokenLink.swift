@@ -48,7 +48,7 @@ struct BrokenLink: Rule {
             }
             guard project.containsFile(resolved) else {
                 let siblings = folders[Self.folder(of: resolved)] ?? []
-                let suggestion = Suggestion.closest(to: resolved, among: siblings).map { "; did you mean '\(Self.relative($0, from: document.path))'?" } ?? ""
+                let suggestion = Suggestion.closest(to: resolved, among: siblings).map { "; did you mean '\(ProjectPath.relative($0, from: document.path))'?" } ?? ""
                 return ("link '\(destination)' points at '\(resolved)', which does not exist\(suggestion)",
                         "correct the path (it is relative to this file's folder), or add the file")
             }
@@ -90,16 +90,5 @@ struct BrokenLink: Rule {
             }
         }
         return components.joined(separator: "/")
-    }
-
-    /// `path` written relative to the folder of `from`.
-    static func relative(_ path: String, from: String) -> String {
-        var base = from.split(separator: "/").dropLast().map(String.init)
-        var target = path.split(separator: "/").map(String.init)
-        while let first = base.first, let other = target.first, first == other, target.count > 1 {
-            base.removeFirst()
-            target.removeFirst()
-        }
-        return (Array(repeating: "..", count: base.count) + target).joined(separator: "/")
     }
 }
