@@ -62,7 +62,7 @@ struct CheckCommand: EnvironmentCommand {
         let source = ProjectSource(staged: staged, revision: rev)
         let selection = try ProjectSelection(paths: paths, environment: environment, inRepository: source.readsGit)
         var combined = CheckResult(diagnostics: [], fileCount: 0)
-        var documents: [String: Document] = [:]
+        var documents: [String: String] = [:]  // shown path → text, for the source lines
         for entry in selection.entries {
             let project = try await source.load(entry, environment: environment)
             var baseProject: Project?
@@ -72,13 +72,15 @@ struct CheckCommand: EnvironmentCommand {
                 // Before the first commit there is no HEAD to compare with.
                 baseProject = try? await ProjectSource.revision("HEAD").load(entry, environment: environment)
             }
-            var result = Checker().check(project, only: entry.paths.isEmpty || entry.paths == [""] ? nil : entry.paths, base: baseProject)
+            let history = GitHistory(projectRoot: entry.root, revision: rev ?? "HEAD")
+            var result = Checker().check(project, only: entry.paths.isEmpty || entry.paths == [""] ? nil : entry.paths, base: baseProject, history: history)
             if !only.isEmpty { result.diagnostics.removeAll { !only.contains($0.rule) } }
             combined.diagnostics += result.diagnostics.map { $0.displayed(root: entry.root, in: environment) }
             combined.fileCount += result.fileCount
             for document in project.documents {
-                documents[environment.displayPath(entry.root.appendingPathComponent(document.path))] = document
+                documents[environment.displayPath(entry.root.appendingPathComponent(document.path))] = document.text
             }
+            if let lock = project.linkLock { documents[environment.displayPath(entry.root.appendingPathComponent(Project.linkLockPath))] = lock }
         }
         combined.diagnostics.sort(by: Diagnostic.reportOrder)
         let report: String
@@ -86,7 +88,7 @@ struct CheckCommand: EnvironmentCommand {
         case .text:
             let colour = color == .always || (color == .auto && environment.outputIsTerminal)
             let shown = documents
-            let lines: TextReporter.SourceLines = { file, line in shown[file]?.line(line) }
+            let lines: TextReporter.SourceLines = { file, line in shown[file].flatMap { Document.line(line, of: $0) } }
             report = TextReporter(style: .init(enabled: colour && !environment.noColor), sourceLines: lines).report(combined)
         case .json: report = JSONReporter().report(combined)
         case .sarif: report = SARIFReporter(rules: RuleCatalogue.all.map(\.description), toolVersion: StdKit.version).report(combined)

@@ -1,4 +1,5 @@
 import Foundation
+import StdKitDiff
 import StdKitModel
 
 extension Document {
@@ -12,5 +13,21 @@ extension Document {
         } catch {
             throw CommandFailure(description: "cannot write \(name): \(error.localizedDescription)")
         }
+    }
+}
+
+extension LinkLock {
+    /// Writes the lock into the project at `root` — atomically, creating `.stdkit/` if needed.
+    /// Returns where it was written.
+    @discardableResult
+    func write(toProject root: URL, environment: CommandEnvironment) throws -> URL {
+        let url = root.appendingPathComponent(Project.linkLockPath)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw CommandFailure(description: "cannot write \(environment.displayPath(url)): \(error.localizedDescription)")
+        }
+        return url
     }
 }

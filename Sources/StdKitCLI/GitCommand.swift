@@ -83,13 +83,13 @@ struct GitInstallCommand: EnvironmentCommand {
             try GitRepository.git(["config", "merge.stdkit.driver", "\(quoted) merge --git-driver %O %A %B %L %P %S %X %Y"], in: repository.top)
             let attributes = repository.top.appendingPathComponent(".gitattributes")
             let existing = (try? String(contentsOf: attributes, encoding: .utf8)) ?? ""
-            let wanted = ["*.md diff=stdkit merge=stdkit", ".stdkit/links.lock merge=stdkit"]
+            let wanted = ["*.md diff=stdkit merge=stdkit", "**/.stdkit/links.lock merge=stdkit"]
             var lines = existing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if lines.last == "" { lines.removeLast() }
             // Earlier stdkit lines are replaced; everything else stays as it was.
             let kept = lines.filter { line in
                 let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-                return !(trimmed.hasPrefix("*.md ") && trimmed.contains("=stdkit")) && !trimmed.hasPrefix(".stdkit/links.lock ")
+                return !(trimmed.hasPrefix("*.md ") && trimmed.contains("=stdkit")) && !trimmed.hasPrefix(".stdkit/links.lock ") && !trimmed.hasPrefix("**/.stdkit/links.lock ")
             }
             let updated = (kept + wanted).joined(separator: "\n") + "\n"
             if updated != existing {

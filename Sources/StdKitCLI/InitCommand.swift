@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import StdKitDiff
+import StdKitModel
 
 /// `stdkit init [DIR]`: a new project that passes `stdkit check`.
 struct InitCommand: EnvironmentCommand {
@@ -44,6 +46,13 @@ struct InitCommand: EnvironmentCommand {
                 throw CommandFailure(description: "cannot write \(environment.displayPath(url)): \(error.localizedDescription)")
             }
             created.append(path)
+        }
+        // The example documents' links are recorded as reviewed: a later change of a requirement
+        // then shows as a suspect link.
+        if !fileManager.fileExists(atPath: root.appendingPathComponent(Project.linkLockPath).path) {
+            let review = LinkReview(project: try await ProjectLoader.load(root: root))
+            try review.accepting(review.entries.map(\.link), pruning: true).write(toProject: root, environment: environment)
+            created.append(Project.linkLockPath)
         }
         var report = "created a stdkit project in \(environment.displayPath(root))\n"
         for path in created { report += "  + \(path)\n" }

@@ -61,7 +61,7 @@ struct LogCommand: EnvironmentCommand {
                 let change = Differ(old: before, new: after).compare()
                 if let document = change.documents.first {
                     summary = document.reasons.isEmpty ? (document.status == .renamed ? "moved to \(commit.path)" : "no change in meaning")
-                        : document.reasons.prefix(3).joined(separator: "; ") + (document.reasons.count > 3 ? "; …" : "")
+                        : document.reasonSummary()
                 } else {
                     summary = "no change in meaning"
                 }

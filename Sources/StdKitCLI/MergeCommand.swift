@@ -39,7 +39,7 @@ struct MergeCommand: EnvironmentCommand {
             return String(decoding: data, as: UTF8.self)
         }
         let markers = LineMerge.Markers(ours: files[1], base: files[0], theirs: files[2])
-        let result = merge(base: texts[0], ours: texts[1], theirs: texts[2], markers: markers)
+        let result = merge(base: texts[0], ours: texts[1], theirs: texts[2], markers: markers, path: files[1])
         if let output {
             do {
                 try Data(result.text.utf8).write(to: environment.url(for: output), options: .atomic)
@@ -53,8 +53,15 @@ struct MergeCommand: EnvironmentCommand {
         return result.conflicts.isEmpty ? 0 : 1
     }
 
-    func merge(base: String, ours: String, theirs: String, markers: LineMerge.Markers) -> MergeResult {
+    /// The merge of the three texts of file `path`: `.stdkit/links.lock` by link, a document by
+    /// its structure, or by lines with `--lines`.
+    func merge(base: String, ours: String, theirs: String, markers: LineMerge.Markers, path: String) -> MergeResult {
         if lines { return MergeResult(lines: LineMerge(base: base, ours: ours, theirs: theirs, markers: markers)) }
+        if LinkLock.isLock(path: path, text: ours) {
+            return LinkLock.merge(base: base, ours: ours, theirs: theirs, markers: markers)
+                ?? MergeResult(lines: LineMerge(base: base, ours: ours, theirs: theirs, markers: markers),
+                               fallback: "a version of the links lock has lines that cannot be read; merged line by line")
+        }
         return DocumentMerge.merge(base: base, ours: ours, theirs: theirs, markers: markers)
     }
 
@@ -91,7 +98,7 @@ struct MergeCommand: EnvironmentCommand {
             return value.count == 2 && value.hasPrefix("%") ? fallback : value
         }
         let markers = LineMerge.Markers(ours: label(6, "ours"), base: label(5, "base"), theirs: label(7, "theirs"), size: size)
-        let result = merge(base: base, ours: ours, theirs: theirs, markers: markers)
+        let result = merge(base: base, ours: ours, theirs: theirs, markers: markers, path: path)
         do {
             try Data(result.text.utf8).write(to: environment.url(for: files[1]), options: .atomic)
         } catch {

@@ -53,7 +53,7 @@ struct VersionBumpCommand: EnvironmentCommand {
                 continue
             }
             try target.write(rewritten, to: url, shownAs: environment.displayPath(url))
-            report += "\(environment.displayPath(url)): \(document.id) \(currentVersion) → \(next) (\(document.requiredBump.name): \(document.reasons.prefix(3).joined(separator: "; ")))\n"
+            report += "\(environment.displayPath(url)): \(document.id) \(currentVersion) → \(next) (\(document.requiredBump.name): \(document.reasonSummary()))\n"
         }
         environment.output.write(report.isEmpty ? "no document needs a new version\n" : report)
         return 0

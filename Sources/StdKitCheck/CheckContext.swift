@@ -13,10 +13,16 @@ public struct CheckContext: Sendable {
     private let loadDiagnosticsByRule: [String: [Diagnostic]]
     /// Findings of the schema validation, by rule id.
     public let schemaFindings: [String: [Diagnostic]]
+    /// Earlier revisions of the files, for saying what changed since a review (nil outside git).
+    public let history: ProjectHistory?
+    /// The coverage links and what `.stdkit/links.lock` says of each.
+    public let linkReview: LinkReview
 
-    public init(project: Project, base: Project? = nil) {
+    public init(project: Project, base: Project? = nil, history: ProjectHistory? = nil) {
         self.project = project
         self.base = base
+        self.history = history
+        linkReview = LinkReview(project: project)
         if let base {
             let change = Differ(old: base, new: project).compare()
             changesSinceBase = Dictionary(change.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

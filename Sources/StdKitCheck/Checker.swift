@@ -34,8 +34,8 @@ public struct Checker: Sendable {
 
     /// Checks `project`; when `paths` is given, reports only files at or under those relative
     /// paths (the whole project is still read, to resolve references).
-    public func check(_ project: Project, only paths: [String]? = nil, base: Project? = nil) -> CheckResult {
-        let context = CheckContext(project: project, base: base)
+    public func check(_ project: Project, only paths: [String]? = nil, base: Project? = nil, history: ProjectHistory? = nil) -> CheckResult {
+        let context = CheckContext(project: project, base: base, history: history)
         var findings: [Diagnostic] = []
         for rule in rules {
             findings += rule.check(context)

@@ -22,7 +22,7 @@ public enum RuleCatalogue {
         TotalHoursMismatch(), TotalCreditsMismatch(), CourseEntryMismatch(), UnitHoursMismatch(), MinimumTotalHours(),
         PracticeShare(), PublicBasicShare(), ElectiveShare(), CoreCourseCount(), HoursPerCredit(),
         // review
-        VersionNotBumped(), VersionBumpTooSmall(), ApprovalMissing(), ApprovalStale(), ApprovalUnknownParty(),
+        VersionNotBumped(), VersionBumpTooSmall(), ApprovalMissing(), ApprovalStale(), ApprovalUnknownParty(), SuspectLink(), UnreviewedLink(), LinkLockInvalid(),
     ]
 
     /// The rule with id `id`.

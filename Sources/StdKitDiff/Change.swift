@@ -153,6 +153,11 @@ public struct DocumentChange: Sendable, Hashable, Codable {
 
     /// The bump the declared versions make, when both are well-formed.
     public var declaredBump: Bump?
+
+    /// What changed, in one line: the first `limit` reasons, and "…" when there are more.
+    public func reasonSummary(limit: Int = 3) -> String {
+        reasons.prefix(limit).joined(separator: "; ") + (reasons.count > limit ? "; …" : "")
+    }
 }
 
 /// The semantic difference between two states of a project.

@@ -48,11 +48,12 @@ public struct DiffReport {
     public func text(colour: Bool = false) -> String {
         func paint(_ code: String, _ text: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         func words(_ diff: WordDiff) -> String {
-            diff.segments.map { segment in
+            guard colour else { return diff.marked }
+            return diff.segments.map { segment in
                 switch segment.kind {
                 case .same: segment.text
-                case .removed: paint("31", colour ? segment.text : "[-\(segment.text)-]")
-                case .added: paint("32", colour ? segment.text : "{+\(segment.text)+}")
+                case .removed: paint("31", segment.text)
+                case .added: paint("32", segment.text)
                 }
             }.joined()
         }

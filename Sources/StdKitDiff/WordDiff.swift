@@ -19,6 +19,17 @@ public struct WordDiff: Sendable, Hashable, Codable {
     /// Whether the texts differ in any token.
     public var changed: Bool { segments.contains { $0.kind != .same } }
 
+    /// The comparison in plain text: removed words as `[-…-]`, added ones as `{+…+}`.
+    public var marked: String {
+        segments.map { segment in
+            switch segment.kind {
+            case .same: segment.text
+            case .removed: "[-\(segment.text)-]"
+            case .added: "{+\(segment.text)+}"
+            }
+        }.joined()
+    }
+
     public init(old: String, new: String) {
         let a = Self.tokens(old)
         let b = Self.tokens(new)

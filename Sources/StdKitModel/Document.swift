@@ -44,6 +44,11 @@ public struct Document: Sendable {
 
     /// The text of 1-based line `line`, without its line ending.
     public func line(_ line: Int) -> Substring? {
+        Self.line(line, of: text)
+    }
+
+    /// The text of 1-based line `line` of `text`, without its line ending.
+    public static func line(_ line: Int, of text: String) -> Substring? {
         guard line >= 1 else { return nil }
         var current = 1
         var start = text.startIndex

@@ -18,15 +18,21 @@ public struct Project: Sendable {
     /// The paths of every file of a project read from memory or from git (nil when read from a
     /// folder, whose files are looked up on disk).
     public var listedFiles: Set<String>?
+    /// The text of `.stdkit/links.lock` (the reviewed coverage links), nil when there is none.
+    public var linkLock: String?
+
+    /// Where the reviewed coverage links are recorded, relative to the project folder.
+    public static let linkLockPath = ".stdkit/links.lock"
 
     public init(root: URL?, config: ProjectConfig, schemas: SchemaLibrary, documents: [Document], diagnostics: [Diagnostic],
-                profile: Profile? = nil, listedFiles: Set<String>? = nil) {
+                profile: Profile? = nil, listedFiles: Set<String>? = nil, linkLock: String? = nil) {
         self.root = root
         self.config = config
         self.schemas = schemas
         self.diagnostics = diagnostics
         self.profile = profile
         self.listedFiles = listedFiles
+        self.linkLock = linkLock
         var documents = documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.index = ReferenceIndex.resolve(&documents)
         self.documents = documents

@@ -61,7 +61,20 @@ public enum ProjectLoader {
         }
         diagnostics += loaded.diagnostics
         let profile = resolveProfile(config, diagnostics: &diagnostics)
-        return Project(root: root, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics, profile: profile)
+        let lockURL = root.appendingPathComponent(Project.linkLockPath)
+        var linkLock: String?
+        if FileManager.default.fileExists(atPath: lockURL.path) {
+            do {
+                linkLock = DecodedSource(bytes: try [UInt8](Data(contentsOf: lockURL))).text
+            } catch {
+                diagnostics.append(Diagnostic(
+                    rule: "unreadable-file", file: Project.linkLockPath, location: .start,
+                    message: "\(Project.linkLockPath) cannot be read: \(error.localizedDescription)",
+                    hint: "check the file's permissions"))
+            }
+        }
+        return Project(root: root, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics, profile: profile,
+                       linkLock: linkLock)
     }
 
     /// The profile `stdkit.yml` names, with its `profile_settings` applied; an unknown profile
@@ -113,7 +126,8 @@ public enum ProjectLoader {
             return document
         }
         return Project(root: nil, config: config, schemas: schemas, documents: loaded.documents + reused, diagnostics: diagnostics,
-                       profile: profile, listedFiles: Set(files.keys).union(otherFiles))
+                       profile: profile, listedFiles: Set(files.keys).union(otherFiles),
+                       linkLock: files[Project.linkLockPath].map { DecodedSource(bytes: $0).text })
     }
 
     /// Where a project read from git comes from.
@@ -165,7 +179,7 @@ public enum ProjectLoader {
         let config = configText.map { ProjectConfig.parse($0, defaultName: "project").0 } ?? ProjectConfig(name: "project")
         let schemaPrefix = config.schemas.hasSuffix("/") ? config.schemas : config.schemas + "/"
         let wanted = Set(selected(Array(blobs.keys), config: config))
-            .union(blobs.keys.filter { $0 == ProjectConfig.fileName || ($0.hasPrefix(schemaPrefix) && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml"))) })
+            .union(blobs.keys.filter { $0 == ProjectConfig.fileName || $0 == Project.linkLockPath || ($0.hasPrefix(schemaPrefix) && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml"))) })
         let settings = blobs.filter { $0.key == ProjectConfig.fileName || $0.key.hasPrefix(schemaPrefix) }
             .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
         if cache.settings != settings {
@@ -285,7 +299,11 @@ public enum ProjectLoader {
                 message: "file cannot be read: \(reason)",
                 hint: "check that the file exists and that you may read it"))
         }
-        let parsed = DocumentParser.parse(bytes: bytes, path: path)
-        return .document(DocumentBuilder.build(parsed, schemas: schemas))
+        return .document(document(path: path, bytes: bytes, schemas: schemas))
+    }
+
+    /// The document a file's bytes make, built by the kinds of `schemas`.
+    public static func document(path: String, bytes: [UInt8], schemas: SchemaLibrary) -> Document {
+        DocumentBuilder.build(DocumentParser.parse(bytes: bytes, path: path), schemas: schemas)
     }
 }
