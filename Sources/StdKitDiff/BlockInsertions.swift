@@ -79,7 +79,11 @@ final class BlockInsertions {
 
     /// A list item line or its indented continuation, or a blank line.
     static func isListLine(_ line: String) -> Bool {
-        if isBlank(line) { return true }
+        isBlank(line) || isListItem(line)
+    }
+
+    /// Whether a line starts a list item: `-`, `*` or `+`, or a number with `.` or `)`, then a space.
+    static func isListItem(_ line: String) -> Bool {
         let trimmed = line.drop { $0 == " " }
         if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ") { return true }
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }

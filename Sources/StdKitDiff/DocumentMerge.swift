@@ -50,6 +50,7 @@ public enum DocumentMerge {
                               if let line = LineRefinement.merge(base: base[0], ours: ours[0], theirs: theirs[0]) { return .merged([line]) }
                               return LineRefinement.narrow(base: base[0], ours: ours[0], theirs: theirs[0])
                           }
+                          if let resolution = LineRefinement.mergeAligned(base: base, ours: ours, theirs: theirs) { return resolution }
                           return ParagraphMerge.merge(base: base, ours: ours, theirs: theirs).map { .merged($0) }
                       })
         }

@@ -44,6 +44,9 @@ public struct LineMerge: Sendable {
     public enum Resolution: Sendable {
         /// The lines merged.
         case merged([String])
+        /// The lines merged line for line, each changed by one side only or by both alike:
+        /// nothing a reader must look at again.
+        case separate([String])
         /// A conflict confined to part of them: the merged lines before it, the three versions
         /// of the part, the merged lines after it.
         case narrowed(before: [String], ours: [String], base: [String], theirs: [String], after: [String])
@@ -123,6 +126,8 @@ public struct LineMerge: Sendable {
                 switch resolution {
                 case .merged(let lines):
                     refinedLines.append(output.count + 1)
+                    output.append(contentsOf: lines)
+                case .separate(let lines):
                     output.append(contentsOf: lines)
                 case .narrowed(let before, let ours, let base, let theirs, let after):
                     output.append(contentsOf: before)

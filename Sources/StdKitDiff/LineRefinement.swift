@@ -15,6 +15,38 @@ enum LineRefinement {
         return mergeSentences(b, o, t).map { $0 + ending }
     }
 
+    /// Runs of list items or table rows that both sides changed, line for line: each line merged
+    /// on its own (one side's change, the same change, or a refinement of the line), so that the
+    /// enterprise rewording R1 and the school rewording R2 next to it do not conflict. Lines both
+    /// sides changed differently (one run of them) are the conflict, the others merged around it.
+    /// Nil when the runs differ in length, a line is not an item or a row on every side, or the
+    /// lines that cannot be merged are not one run.
+    static func mergeAligned(base: [String], ours: [String], theirs: [String]) -> LineMerge.Resolution? {
+        guard base.count > 1, base.count == ours.count, base.count == theirs.count else { return nil }
+        var merged: [String?] = []
+        var refined = false
+        for (b, (o, t)) in zip(base, zip(ours, theirs)) {
+            guard [b, o, t].allSatisfy({ BlockInsertions.isListItem($0) || isTableRow(strip($0)) }) else { return nil }
+            if o == t || t == b {
+                merged.append(o)
+            } else if o == b {
+                merged.append(t)
+            } else {
+                let line = merge(base: b, ours: o, theirs: t)
+                refined = refined || line != nil
+                merged.append(line)
+            }
+        }
+        guard let first = merged.firstIndex(where: { $0 == nil }) else {
+            let lines = merged.compactMap { $0 }
+            return refined ? .merged(lines) : .separate(lines)
+        }
+        let last = merged.lastIndex(where: { $0 == nil }) ?? first
+        guard merged[first...last].allSatisfy({ $0 == nil }) else { return nil }
+        return .narrowed(before: merged[..<first].compactMap { $0 }, ours: Array(ours[first...last]), base: Array(base[first...last]),
+                         theirs: Array(theirs[first...last]), after: merged[(last + 1)...].compactMap { $0 })
+    }
+
     /// The lines of `body` inside fenced code blocks (fences included), as written.
     static func fencedLines(_ body: String) -> Set<String> {
         let lines = LineMerge.lines(body)
