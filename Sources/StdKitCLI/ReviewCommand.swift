@@ -211,8 +211,8 @@ struct ReviewAcceptCommand: EnvironmentCommand {
     }
 }
 
-/// `stdkit review status --party ID`: what awaits a party — documents to approve, stale
-/// approvals, suspect links on the documents it owns, and its changes others still review.
+/// `stdkit review status --party ID`: what awaits a party — links to review on the documents it
+/// owns, its changes others still review, stale approvals, and documents to approve.
 struct ReviewStatusCommand: EnvironmentCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
@@ -271,20 +271,7 @@ struct ReviewStatusCommand: EnvironmentCommand {
         }
         var output = "what awaits \(state.partyName(party))\n"
         func path(_ file: String) -> String { environment.displayPath(state.root.appendingPathComponent(file)) }
-        if !toApprove.isEmpty {
-            output += "\ndocuments to approve (\(toApprove.count)):\n"
-            for record in toApprove {
-                output += "  \(record.id) \(record.version ?? "-") (\(record.status ?? "-"))  \(path(record.file))\n"
-            }
-            output += "  approve each once reviewed: stdkit approve FILE --party \(party) --by NAME\n"
-        }
-        if !stale.isEmpty {
-            output += "\nstale approvals — the document changed since \(party) approved it (\(stale.count)):\n"
-            for record in stale {
-                output += "  \(record.id) approved \(record.approvedVersion ?? "-"), now \(record.version ?? "-")  \(path(record.file))\n"
-                output += "             since then: \(record.changes ?? "(the approved revision is not in the git history here)")\n"
-            }
-        }
+        // The most pressing first: links a change has made suspect, then approvals.
         if !mine.isEmpty {
             output += "\nlinks to review on documents \(party) owns (\(mine.count)):\n"
             for entry in mine { output += state.describe(entry, environment: environment) }
@@ -295,6 +282,20 @@ struct ReviewStatusCommand: EnvironmentCommand {
             for entry in others {
                 output += state.describe(entry, label: "suspect, for \(entry.link.sourceOwner ?? "the owner") to review", environment: environment)
             }
+        }
+        if !stale.isEmpty {
+            output += "\nstale approvals — the document changed since \(party) approved it (\(stale.count)):\n"
+            for record in stale {
+                output += "  \(record.id) approved \(record.approvedVersion ?? "-"), now \(record.version ?? "-")  \(path(record.file))\n"
+                output += "      since then: \(record.changes ?? "(the approved revision is not in the git history here)")\n"
+            }
+        }
+        if !toApprove.isEmpty {
+            output += "\ndocuments to approve (\(toApprove.count)):\n"
+            for record in toApprove {
+                output += "  \(record.id) \(record.version ?? "-") (\(record.status ?? "-"))  \(path(record.file))\n"
+            }
+            output += "  approve each once reviewed: stdkit approve FILE --party \(party) --by NAME\n"
         }
         if toApprove.isEmpty && stale.isEmpty && mine.isEmpty && others.isEmpty {
             output += "nothing: no document to approve, no stale approval, no link to review\n"

@@ -267,6 +267,11 @@ public struct Differ {
 
     // MARK: Bump and impact
 
+    /// Front-matter fields that record the workflow, not the content: changing them needs no new
+    /// version (the approval digest leaves out `approvals` and `status` for the same reason, so
+    /// that marking a document approved neither asks for a new version nor makes it stale).
+    static let workflowFields: Set<String> = ContentDigest.excluded.union(["version"])
+
     private func assess(_ change: inout DocumentChange, before: Document, after: Document) {
         var bump = Bump.none
         var reasons: [String] = []
@@ -304,7 +309,7 @@ public struct Differ {
             case .edited: need(.patch, "the text of '\(section.title.isEmpty ? "the introduction" : section.title)' changed")
             }
         }
-        let metadata = change.fields.filter { !["version", "approvals"].contains($0.path.split(separator: ".").first.map(String.init)?.components(separatedBy: "[").first ?? "") }
+        let metadata = change.fields.filter { !Self.workflowFields.contains($0.path.split(separator: ".").first.map(String.init)?.components(separatedBy: "[").first ?? "") }
         if !metadata.isEmpty {
             need(.patch, metadata.count == 1 ? "field \(metadata[0].path) changed" : "\(metadata.count) fields changed")
         }

@@ -68,7 +68,24 @@ struct MergeCommandTests {
 
 @Suite("The review-cycle example")
 struct ReviewCycleExampleTests {
-    @Test func branchesMergeWithOneConflict() throws {
+    /// The example's output by step: the text after each `== …` heading, up to the next.
+    static func steps(_ output: String) -> [String: String] {
+        var steps: [String: String] = [:]
+        var current = ""
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("== ") {
+                current = String(line.dropFirst(3))
+                steps[current] = ""
+            } else {
+                steps[current, default: ""] += line + "\n"
+            }
+        }
+        return steps
+    }
+
+    /// From concurrent edits through the merge, the suspect link, its review and both approvals
+    /// to an approved course that checks clean — each state asserted.
+    @Test func fromConcurrentEditsToApproval() throws {
         guard let stdkit = GitTests.builtExecutable() else {
             print("skipped: the stdkit executable is not built beside the tests (run swift build first)")
             return
@@ -84,16 +101,55 @@ struct ReviewCycleExampleTests {
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(output)")
-        #expect(output.contains("stdkit merge: courses/welding-robot.md: both sides added an item LO3; theirs is now LO4"))
-        #expect(output.contains("stdkit merge: conflict in courses/welding-robot.md at line 4: front matter `title`"))
-        #expect(output.contains("<<<<<<< ours\ntitle: 焊接机器人示教与离线编程\n||||||| base\ntitle: 焊接机器人工艺与编程\n=======\ntitle: 焊接机器人编程与调试\n>>>>>>> theirs\n"))
-        #expect(output.contains("status: review\n"), "the enterprise's status merged cleanly")
-        #expect(output.contains("hours: {theory: 16, practice: 40}"))
-        #expect(output.contains("- **LO4** 能执行焊接安全防护 → JOB-WELD#R1 {level=2}"))
-        #expect(output.contains("UU courses/welding-robot.md"))
-        #expect(output.contains("M  jobs/welding.md"), "the enterprise's rewording of R2 merged cleanly")
         if let folder = output.split(separator: "\n").last(where: { $0.hasPrefix("project left in ") }) {
             try? FileManager.default.removeItem(atPath: String(folder.dropFirst("project left in ".count)))
         }
+        let steps = Self.steps(output)
+        func step(_ prefix: String) -> String {
+            let found = steps.first { $0.key.hasPrefix(prefix) }?.value
+            #expect(found != nil, "the example has a step '\(prefix)': \(output)")
+            return found ?? ""
+        }
+
+        #expect(step("the base revision checks clean").contains("checked 2 files: no problems"))
+        // 1. The merge: one conflict, on the title; the rest merged.
+        let merged = step("merging") + step("the merged course")
+        #expect(merged.contains("stdkit merge: courses/welding-robot.md: both sides added an item LO3; theirs is now LO4"))
+        #expect(merged.contains("stdkit merge: conflict in courses/welding-robot.md at line 4: front matter `title`"))
+        #expect(merged.contains("<<<<<<< ours\ntitle: 焊接机器人示教与离线编程\n||||||| base\ntitle: 焊接机器人工艺与编程\n=======\ntitle: 焊接机器人编程与调试\n>>>>>>> theirs\n"))
+        #expect(merged.contains("status: review\n"), "the enterprise's status merged cleanly")
+        #expect(merged.contains("hours: {theory: 16, practice: 40}"))
+        #expect(merged.contains("- **LO4** 能执行焊接安全防护 → JOB-WELD#R1 {level=2}"))
+        let git = step("what git reports")
+        #expect(git.contains("UU courses/welding-robot.md"))
+        #expect(git.contains("M  jobs/welding.md"), "the enterprise's rewording of R2 merged cleanly")
+        #expect(git.contains("M  .stdkit/links.lock") == false, "neither side changed the lock")
+        #expect(step("the school resolves").contains("COURSE-WELD 1.0.0 → 1.1.0 (minor: LO4 was added"))
+
+        // 2. The school's check: LO2 is suspect, with R2's change word by word; the new outcomes' links are unreviewed.
+        let check = step("the school's check")
+        #expect(check.contains("courses/welding-robot.md:23:21: warning: LO2 covers JOB-WELD#R2, which changed since the link was reviewed: 能设置焊接电流[-与-]{+、+}电压{+与焊接速度+}并判断焊缝{+成形+}质量。 {level=3} [suspect-link]"), "\(check)")
+        #expect(check.contains("note: LO3 covers JOB-WELD#R1, a link not yet reviewed [unreviewed-link]"))
+        #expect(check.contains("note: LO4 covers JOB-WELD#R1, a link not yet reviewed [unreviewed-link]"))
+        #expect(check.contains("checked 2 files: 1 warning, 2 notes"))
+        let school = step("what awaits the school")
+        #expect(school.contains("links to review on documents school owns (3):\n  suspect: COURSE-WELD#LO2->JOB-WELD#R2  courses/welding-robot.md:23\n"), "\(school)")
+        #expect(school.contains("documents to approve (2):"))
+        #expect(step("what the enterprise waits for").contains("changes of company that others have still to review (1):\n  suspect, for school to review: COURSE-WELD#LO2->JOB-WELD#R2"))
+
+        // 3. The school adapts LO2 and accepts its links.
+        let adapt = step("the school adapts")
+        #expect(adapt.contains("accepted COURSE-WELD#LO2->JOB-WELD#R2 (its target changed since the last review)\naccepted COURSE-WELD#LO3->JOB-WELD#R1 (new)\naccepted COURSE-WELD#LO4->JOB-WELD#R1 (new)\n"))
+        #expect(adapt.contains("COURSE-WELD 1.1.0 → 1.1.1 (patch: LO2 was reworded)"))
+
+        // 4. Both approve; approved; clean.
+        let approve = step("both parties approve")
+        #expect(approve.contains("COURSE-WELD 1.1.1 approved by school (李老师, 2026-11-28)"))
+        #expect(approve.contains("COURSE-WELD 1.1.1 approved by company (王工, 2026-11-29)"))
+        #expect(!approve.contains("warning") && !approve.contains("error"), "\(approve)")
+        #expect(approve.components(separatedBy: "checked 2 files: no problems").count == 3, "the check, and the pre-commit hook's")
+        let approved = step("the approved course")
+        #expect(approved.contains("status: approved\n"))
+        #expect(approved.contains("- **LO2** 能设置焊接电流、电压与焊接速度并判断焊缝成形 → JOB-WELD#R2 {level=3}"))
     }
 }

@@ -188,7 +188,7 @@ struct ReviewCommandTests {
         let check = await CLIRun.run(["check", "--only", "approval-stale"], in: folder)
         #expect(check.output.contains("warning: acme approved C1 1.0.0 on 2026-11-20; since then: LO3 was added; LO1 was reworded; LO3 now references JOB-A#R1 [approval-stale]"), "\(check.output)")
         let status = await CLIRun.run(["review", "status", "--party", "acme"], in: folder)
-        #expect(status.output.contains("stale approvals — the document changed since acme approved it (1):\n  C1 approved 1.0.0, now 1.0.0  course.md\n             since then: LO3 was added; LO1 was reworded; LO3 now references JOB-A#R1\n"), "\(status.output)")
+        #expect(status.output.contains("stale approvals — the document changed since acme approved it (1):\n  C1 approved 1.0.0, now 1.0.0  course.md\n      since then: LO3 was added; LO1 was reworded; LO3 now references JOB-A#R1\n"), "\(status.output)")
         #expect(status.output.contains("documents to approve (1):\n  JOB-A 1.0.0 (review)  job.md\n"))
 
         // Outside git the approved text cannot be found, and the message says so.
@@ -240,5 +240,60 @@ struct ReviewCommandTests {
         let lock = try Self.lock(in: folder)
         #expect(lock.count == 9, "header, LO1's line, and the one link's conflict block of seven lines: \(lock)")
         #expect(lock[1].hasPrefix("C1#LO1 -> JOB-A#R1 "))
+    }
+}
+
+/// The test of done: on the flagship, a planted change of an enterprise requirement makes
+/// exactly the outcomes covering it await the school's review.
+@Suite("Review status on the flagship")
+struct FlagshipReviewTests {
+    /// The outcomes whose item line references `target` after its arrow, read from the files
+    /// with a regular expression — independently of stdkit's model.
+    static func outcomesCovering(_ target: String, under folder: URL) throws -> Set<String> {
+        var found: Set<String> = []
+        let pattern = try NSRegularExpression(pattern: "^\\s*[-*+] \\*\\*(LO[0-9.]+)\\*\\*[^\\n]*(→|->)[^\\n]*" + NSRegularExpression.escapedPattern(for: target) + "(?![0-9])", options: [.anchorsMatchLines])
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in files where file.pathExtension == "md" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            guard let id = text.split(separator: "\n").first(where: { $0.hasPrefix("id: ") })?.dropFirst(4) else { continue }
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let range = Range(match.range(at: 1), in: text) else { continue }
+                found.insert("\(id)#\(text[range])->\(target)")
+            }
+        }
+        return found
+    }
+
+    @Test func aPlantedRequirementChangeAwaitsExactlyTheOutcomesCoveringIt() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = folder.appendingPathComponent("standards")
+        try FileManager.default.copyItem(at: CLIRun.repository.appendingPathComponent("standards"), to: project)
+        try GitTests.git(["init", "-q"], in: folder)
+        try GitTests.git(["add", "."], in: folder)
+        try GitTests.git(["commit", "-q", "-m", "旗舰标准"], in: folder)
+        let clean = await CLIRun.run(["review", "status", "--party", "yhzy", "--json", "--project", "standards"], in: folder)
+        let before = try JSONSerialization.jsonObject(with: Data(clean.output.utf8)) as? [String: Any]
+        #expect((before?["linksToReview"] as? [Any])?.isEmpty == true, "the flagship's links are all reviewed")
+
+        // The enterprise (hnauto owns the job profile) rewords requirement R2.
+        let job = project.appendingPathComponent("jobs/welding-robot-programmer.md")
+        let text = try String(contentsOf: job, encoding: .utf8)
+        let old = "能根据焊接工艺卡示教编程并调试弧焊轨迹，包括摆焊与多层多道焊。"
+        #expect(text.contains(old))
+        try text.replacingOccurrences(of: old, with: "能根据焊接工艺卡示教编程并调试弧焊轨迹，包括摆焊、多层多道焊与焊缝跟踪。").write(to: job, atomically: true, encoding: .utf8)
+
+        let expected = try Self.outcomesCovering("JOB-WELD-ROBOT#R2", under: project)
+        #expect(expected.count >= 2, "the flagship covers R2 from several courses: \(expected)")
+        let school = await CLIRun.run(["review", "status", "--party", "yhzy", "--json", "--project", "standards"], in: folder)
+        let mine = (try JSONSerialization.jsonObject(with: Data(school.output.utf8)) as? [String: Any])?["linksToReview"] as? [[String: Any]] ?? []
+        #expect(Set(mine.compactMap { $0["link"] as? String }) == expected)
+        #expect(mine.allSatisfy { ($0["change"] as? String)?.contains("{+、+}多层多道焊{+与焊缝跟踪+}") == true || ($0["change"] as? String)?.contains("{+焊缝跟踪+}") == true }, "\(mine)")
+        let enterprise = await CLIRun.run(["review", "status", "--party", "hnauto", "--project", "standards"], in: folder)
+        let listed = enterprise.output.split(separator: "\n").filter { $0.hasPrefix("  suspect, for yhzy to review: ") }
+            .map { String($0.dropFirst("  suspect, for yhzy to review: ".count).split(separator: " ")[0]) }
+        #expect(Set(listed) == expected, "\(enterprise.output)")
+        #expect(listed.count == expected.count)
+        #expect(enterprise.output.contains("changes of hnauto that others have still to review (\(expected.count)):"))
     }
 }
