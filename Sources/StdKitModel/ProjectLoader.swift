@@ -32,18 +32,7 @@ public enum ProjectLoader {
     public static func load(root: URL, extraFiles: [String] = [], progress: Progress? = nil) async throws -> Project {
         let root = root.standardizedFileURL
         var diagnostics: [Diagnostic] = []
-        var configText: String?
-        let configURL = root.appendingPathComponent(ProjectConfig.fileName)
-        if FileManager.default.fileExists(atPath: configURL.path) {
-            do {
-                configText = DecodedSource(bytes: try [UInt8](Data(contentsOf: configURL))).text
-            } catch {
-                diagnostics.append(Diagnostic(
-                    rule: "unreadable-file", file: ProjectConfig.fileName, location: .start,
-                    message: "stdkit.yml cannot be read: \(error.localizedDescription)",
-                    hint: "check the file's permissions"))
-            }
-        }
+        let configText = optionalText(ProjectConfig.fileName, in: root, diagnostics: &diagnostics)
         let (config, initialSchemas) = try settings(configText: configText, defaultName: root.lastPathComponent, diagnostics: &diagnostics)
         var schemas = initialSchemas
         let schemaFolder = root.appendingPathComponent(config.schemas)
@@ -61,20 +50,25 @@ public enum ProjectLoader {
         }
         diagnostics += loaded.diagnostics
         let profile = resolveProfile(config, diagnostics: &diagnostics)
-        let lockURL = root.appendingPathComponent(Project.linkLockPath)
-        var linkLock: String?
-        if FileManager.default.fileExists(atPath: lockURL.path) {
-            do {
-                linkLock = DecodedSource(bytes: try [UInt8](Data(contentsOf: lockURL))).text
-            } catch {
-                diagnostics.append(Diagnostic(
-                    rule: "unreadable-file", file: Project.linkLockPath, location: .start,
-                    message: "\(Project.linkLockPath) cannot be read: \(error.localizedDescription)",
-                    hint: "check the file's permissions"))
-            }
-        }
+        let linkLock = optionalText(Project.linkLockPath, in: root, diagnostics: &diagnostics)
         return Project(root: root, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics, profile: profile,
                        linkLock: linkLock)
+    }
+
+    /// The text of the file at `path` under `root`, nil when there is none; a file that exists
+    /// but cannot be read is a diagnostic.
+    private static func optionalText(_ path: String, in root: URL, diagnostics: inout [Diagnostic]) -> String? {
+        let url = root.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            return DecodedSource(bytes: try [UInt8](Data(contentsOf: url))).text
+        } catch {
+            diagnostics.append(Diagnostic(
+                rule: "unreadable-file", file: path, location: .start,
+                message: "\(path) cannot be read: \(error.localizedDescription)",
+                hint: "check the file's permissions"))
+            return nil
+        }
     }
 
     /// The profile `stdkit.yml` names, with its `profile_settings` applied; an unknown profile

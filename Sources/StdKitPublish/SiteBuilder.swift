@@ -177,7 +177,7 @@ public struct SiteBuilder {
                         "id": document.id ?? "", "title": document.title ?? document.sections.first?.title ?? document.path,
                         "url": url(from: "index.html", to: document), "version": document.version ?? "",
                         "status": document.status.map { strings.status($0) } ?? "", "statusKey": Self.token(document.status),
-                        "owner": partyName(document.owner),
+                        "owner": partyName(document.owner), "approvals": approvalsContext(document),
                     ]
                 },
             ]
@@ -193,6 +193,22 @@ public struct SiteBuilder {
         return context
     }
 
+    /// The document's approvals for the templates: who approved which version and when, and
+    /// whether the document changed since (stale, docs/review.md).
+    private func approvalsContext(_ document: Document) -> [[String: Any]] {
+        let recorded = document.frontMatter?["approvals"]?.sequence ?? []
+        let digest = recorded.isEmpty ? "" : ContentDigest.of(document.text)
+        return recorded.map { approval -> [String: Any] in
+            [
+                "party": partyName(approval["party"]?.scalar), "version": approval["version"]?.scalar ?? "",
+                "by": approval["by"]?.scalar ?? "", "date": approval["date"]?.scalar ?? "",
+                // No note: false, not "", which a Mustache section would still show as （）.
+                "note": (approval["note"]?.scalar).flatMap { $0.isEmpty ? nil : $0 } ?? false as Any,
+                "stale": approval["digest"]?.scalar != digest,
+            ]
+        }
+    }
+
     private func documentContext(_ document: Document, page: String, html: String) -> [String: Any] {
         var context: [String: Any] = [
             "strings": strings.all, "root": root(of: page), "html": html, "kindKey": document.kind.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") },
@@ -200,18 +216,7 @@ public struct SiteBuilder {
             "status": document.status.map { strings.status($0) } ?? "", "statusKey": Self.token(document.status),
             "fields": metadataFields(document),
         ]
-        let recorded = document.frontMatter?["approvals"]?.sequence ?? []
-        let digest = recorded.isEmpty ? "" : ContentDigest.of(document.text)
-        let approvals = recorded.map { approval -> [String: Any] in
-            [
-                "party": partyName(approval["party"]?.scalar), "version": approval["version"]?.scalar ?? "",
-                "by": approval["by"]?.scalar ?? "", "date": approval["date"]?.scalar ?? "",
-                // No note: false, not "", which a Mustache section would still show as （）.
-                "note": (approval["note"]?.scalar).flatMap { $0.isEmpty ? nil : $0 } ?? false as Any,
-                // Stale: the document changed after this approval (docs/review.md).
-                "stale": approval["digest"]?.scalar != digest,
-            ]
-        }
+        let approvals = approvalsContext(document)
         context["approvals"] = approvals
         context["hasApprovals"] = !approvals.isEmpty
         if document.kind == "programme", let table = CourseTable(document), table.isComplete, table.totalHours > 0 {

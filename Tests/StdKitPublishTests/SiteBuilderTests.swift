@@ -51,6 +51,9 @@ struct SiteBuilderTests {
         #expect(job.contains("<div class=\"backlinks covered\"><span>覆盖于</span> <a href=\"../courses/operation.html#LO1\""))
         #expect(job.contains("<strong>示例企业</strong> v1.0.0 — 审批人 王工, 2026-11-20 <span class=\"stale\">已过期：审批后文档有修改</span></li>"),
                 "the fixture's digest is not the page's: the approval is marked stale")
+        let home = Self.text(site["index.html"])
+        #expect(home.contains("<td class=\"approvals\"><span class=\"approval stale\" title=\"审批人 王工 — 已过期：审批后文档有修改\">示例企业 v1.0.0 2026-11-20 <span class=\"stale\">已过期：审批后文档有修改</span></span></td>"),
+                "the index lists who approved which version and when, and marks the stale approval")
         let matrix = Self.text(site["matrix.html"])
         #expect(matrix.contains("data-requirement=\"JOB-OP#R1\""))
         #expect(matrix.contains("<strong>2 / 2</strong>"))
@@ -69,6 +72,7 @@ struct SiteBuilderTests {
         let site = try await Self.site(of: folder.appendingPathComponent("p"))
         let page = Self.text(site["documents/jobs/operator.html"])
         #expect(page.contains("<strong>示例企业</strong> v1.0.0 — 审批人 王工, 2026-11-20</li>"))
+        #expect(Self.text(site["index.html"]).contains("<span class=\"approval\" title=\"审批人 王工\">示例企业 v1.0.0 2026-11-20</span>"))
     }
 
     @Test func englishInterfaceForAnEnglishProject() async throws {
