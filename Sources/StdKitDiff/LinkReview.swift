@@ -206,6 +206,8 @@ public struct LinkReview: Sendable {
     /// The coverage links of `project`, sorted by key, each once.
     public static func links(in project: Project) -> [CoverageLink] {
         var result: [LinkLock.Key: CoverageLink] = [:]
+        // Many outcomes cover one requirement: each target's text and digest is made once.
+        var targets: [String: (text: String, digest: String)] = [:]
         for document in project.documents where !document.isPage {
             guard let id = document.id, let schema = project.schemas.schema(for: document.kind) else { continue }
             for item in document.items where schema.itemKind(of: item.id)?.coverage == true {
@@ -214,9 +216,15 @@ public struct LinkReview: Sendable {
                           let target = project.document(targetID), let targetItem = target.item(targetItemID) else { continue }
                     let key = LinkLock.Key(source: "\(id)#\(item.id)", target: "\(targetID)#\(targetItemID)")
                     guard result[key] == nil else { continue }
+                    let reviewed = targets[key.target] ?? {
+                        let text = reviewedText(targetItem)
+                        let made = (text, SHA256.hex(Array(text.utf8)))
+                        targets[key.target] = made
+                        return made
+                    }()
                     result[key] = CoverageLink(
                         key: key, sourcePath: document.path, sourceOwner: document.owner, location: reference.syntax.location,
-                        targetPath: target.path, targetOwner: target.owner, targetText: reviewedText(targetItem), digest: digest(targetItem))
+                        targetPath: target.path, targetOwner: target.owner, targetText: reviewed.text, digest: reviewed.digest)
                 }
             }
         }

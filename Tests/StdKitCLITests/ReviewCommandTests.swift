@@ -160,6 +160,23 @@ struct ReviewCommandTests {
         #expect(try Self.lock(in: folder).count == 4)
     }
 
+    @Test func withoutALockOneNoteSaysSo() async throws {
+        let folder = try await Self.repository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(".stdkit/links.lock"))
+        let check = await CLIRun.run(["check"], in: folder)
+        #expect(check.output.contains("course.md:17:19: note: no coverage link of this project has been reviewed yet: there is no .stdkit/links.lock (2 links, this is the first) [unreviewed-link]"), "\(check.output)")
+        #expect(check.output.hasSuffix("checked 2 files: 1 note\n"))
+        let list = await CLIRun.run(["review"], in: folder)
+        #expect(list.output == "szpt 深圳职院: 0 suspect, 2 unreviewed\nno link has been reviewed yet: there is no .stdkit/links.lock\nafter reviewing, record the links: stdkit review accept LINK…  (or --party ID, or --all)\n")
+        let json = await CLIRun.run(["review", "--json"], in: folder)
+        let links = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]]
+        #expect(links?.map { $0["link"] as? String } == ["C1#LO1->JOB-A#R1", "C1#LO2->JOB-A#R2"])
+        #expect(links?.allSatisfy { $0["status"] as? String == "unreviewed" && $0["owner"] as? String == "szpt" && $0["targetOwner"] as? String == "acme" } == true)
+        #expect(await CLIRun.run(["review", "status", "--party", "szpt"], in: folder).output.contains("links to review") == false,
+                "without a lock, unreviewed links do not crowd what awaits a party")
+    }
+
     @Test func aDamagedLockIsAnErrorThatAcceptAllRepairs() async throws {
         let folder = try await Self.repository()
         defer { try? FileManager.default.removeItem(at: folder) }
