@@ -4,7 +4,7 @@ import StdKitSyntax
 extension CheckContext {
     /// The document a reference source was written in.
     func document(of source: ReferenceIndex.Source) -> Document? {
-        project.documents.first { $0.path == source.path }
+        documentPositions[source.path].map { project.documents[$0] }
     }
 
     /// The item family of `itemID` in `document`, from the document's kind schema.

@@ -17,12 +17,31 @@ public struct CheckContext: Sendable {
     public let history: ProjectHistory?
     /// The coverage links and what `.stdkit/links.lock` says of each.
     public let linkReview: LinkReview
+    /// Each heading title of the project, normalized for matching (`SectionMatcher`): titles
+    /// repeat across documents, so each is normalized once.
+    let normalizedTitles: [String: String]
+    /// For each kind with expected sections: normalized section name → its position in the schema.
+    let sectionPositions: [String: [String: Int]]
+    /// Each document's position in `project.documents`, by path.
+    let documentPositions: [String: Int]
 
     public init(project: Project, base: Project? = nil, history: ProjectHistory? = nil) {
         self.project = project
         self.base = base
         self.history = history
         linkReview = LinkReview(project: project)
+        var titles: [String: String] = [:]
+        var positions: [String: [String: Int]] = [:]
+        for document in project.documents {
+            for section in document.sections where titles[section.title] == nil {
+                titles[section.title] = SectionMatcher.normalized(section.title)
+            }
+            guard positions[document.kind] == nil, let schema = project.schemas.schema(for: document.kind) else { continue }
+            positions[document.kind] = SectionMatcher.positions(of: schema.sections)
+        }
+        normalizedTitles = titles
+        sectionPositions = positions
+        documentPositions = Dictionary(project.documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         if let base {
             let change = Differ(old: base, new: project).compare()
             changesSinceBase = Dictionary(change.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -47,6 +66,16 @@ public struct CheckContext: Sendable {
 
     /// Every rule id that loading produced.
     public var loadRuleIDs: Set<String> { Set(loadDiagnosticsByRule.keys) }
+
+    /// A heading title normalized for matching.
+    func normalized(_ title: String) -> String {
+        normalizedTitles[title] ?? SectionMatcher.normalized(title)
+    }
+
+    /// The position in its kind's schema of the section a heading titled `title` is, if any.
+    func sectionPosition(of title: String, kind: String) -> Int? {
+        sectionPositions[kind]?[normalized(title)]
+    }
 
     /// The standards documents (not plain pages).
     public var standardsDocuments: [Document] {

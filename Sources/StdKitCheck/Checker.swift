@@ -1,3 +1,4 @@
+import Foundation
 import StdKitModel
 import StdKitSyntax
 
@@ -35,10 +36,20 @@ public struct Checker: Sendable {
     /// Checks `project`; when `paths` is given, reports only files at or under those relative
     /// paths (the whole project is still read, to resolve references).
     public func check(_ project: Project, only paths: [String]? = nil, base: Project? = nil, history: ProjectHistory? = nil) -> CheckResult {
+        let timings = ProcessInfo.processInfo.environment["STDKIT_TIMINGS"] == "1"
+        var clock = ContinuousClock.now
+        func lap(_ what: String) {
+            guard timings else { return }
+            let now = ContinuousClock.now
+            FileHandle.standardError.write(Data("stdkit timings: \(what) \(now - clock)\n".utf8))
+            clock = now
+        }
         let context = CheckContext(project: project, base: base, history: history)
+        lap("context")
         var findings: [Diagnostic] = []
         for rule in rules {
             findings += rule.check(context)
+            lap(rule.description.id)
         }
         // A load-time finding no rule claims is still reported: nothing is dropped silently.
         let claimed = Set(rules.map(\.description.id))

@@ -3,9 +3,10 @@ import StdKitModel
 /// Matches headings to the sections a kind's schema expects, in Chinese or English, ignoring
 /// numbering (`一、`, `（三）`, `2.`), case and a trailing colon.
 enum SectionMatcher {
+    private static let chineseNumerals = Set("一二三四五六七八九十百零")
+
     static func normalized(_ title: String) -> String {
         var text = Substring(title.trimmingCharacters(in: .whitespaces))
-        let chineseNumerals = Set("一二三四五六七八九十百零")
         // （一） or (1)
         if let first = text.first, first == "（" || first == "(" , let close = text.firstIndex(where: { $0 == "）" || $0 == ")" }) {
             let inner = text[text.index(after: text.startIndex)..<close]
@@ -32,9 +33,12 @@ enum SectionMatcher {
         return result
     }
 
-    /// The position in `specs` of the section a heading titled `title` is, if any.
-    static func spec(for title: String, in specs: [KindSchema.SectionSpec]) -> Int? {
-        let key = normalized(title)
-        return specs.firstIndex { $0.names.contains { normalized($0) == key } }
+    /// Each name of `specs`, normalized, → the position of the first section it names.
+    static func positions(of specs: [KindSchema.SectionSpec]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (index, spec) in specs.enumerated() {
+            for name in spec.names where positions[normalized(name)] == nil { positions[normalized(name)] = index }
+        }
+        return positions
     }
 }

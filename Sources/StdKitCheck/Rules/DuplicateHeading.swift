@@ -22,7 +22,7 @@ struct DuplicateHeading: Rule {
             var seen: [String: Section] = [:]
             for section in document.sections {
                 while let last = parents.last, last.level >= section.level { parents.removeLast() }
-                let key = "\(parents.last.map { "\($0.location)" } ?? "root")|\(section.level)|\(SectionMatcher.normalized(section.title))"
+                let key = "\(parents.last.map { "\($0.location)" } ?? "root")|\(section.level)|\(context.normalized(section.title))"
                 if let first = seen[key] {
                     findings.append(Diagnostic(
                         rule: description.id, severity: description.severity, file: document.path, location: section.location,

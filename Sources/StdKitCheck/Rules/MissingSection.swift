@@ -20,7 +20,7 @@ struct MissingSection: Rule {
         for document in context.standardsDocuments {
             guard let schema = context.project.schemas.schema(for: document.kind), !schema.sections.isEmpty else { continue }
             let found = document.sections.filter { $0.level >= 2 }.compactMap { section in
-                SectionMatcher.spec(for: section.title, in: schema.sections).map { ($0, section) }
+                context.sectionPosition(of: section.title, kind: document.kind).map { ($0, section) }
             }
             let present = Set(found.map(\.0))
             for (index, spec) in schema.sections.enumerated() where spec.required && !present.contains(index) {

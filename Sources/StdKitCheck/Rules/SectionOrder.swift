@@ -20,7 +20,7 @@ struct SectionOrder: Rule {
             guard let schema = context.project.schemas.schema(for: document.kind), schema.sections.count > 1 else { continue }
             var latest: (index: Int, section: Section)?
             for section in document.sections where section.level >= 2 {
-                guard let index = SectionMatcher.spec(for: section.title, in: schema.sections) else { continue }
+                guard let index = context.sectionPosition(of: section.title, kind: document.kind) else { continue }
                 if let previous = latest, index < previous.index {
                     findings.append(Diagnostic(
                         rule: description.id, severity: description.severity, file: document.path, location: section.location,
