@@ -219,23 +219,42 @@ public enum ProjectLoader {
     public static func discover(root: URL, config: ProjectConfig) -> [String] {
         let include = config.include.map(Glob.init)
         let exclude = (config.exclude + ["\(config.publish.output)/**"]).map(Glob.init)
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles, .skipsPackageDescendants]
-        ) else { return [] }
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var paths: [String] = []
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            guard values?.isRegularFile == true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(rootPath) else { continue }
-            let relative = String(full.dropFirst(rootPath.count))
+        walk(root.standardizedFileURL.path, relative: "") { relative in
             if include.contains(where: { $0.matches(relative) }) && !exclude.contains(where: { $0.matches(relative) }) {
                 paths.append(relative)
             }
         }
         return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Calls `found` with the path (relative to the walk's start) of every regular file under
+    /// `folder`, reading directories with `readdir`: hidden files and folders are skipped, and
+    /// symbolic links are not followed.
+    private static func walk(_ folder: String, relative: String, _ found: (String) -> Void) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var folders: [(String, String)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let full = folder + "/" + name
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(full, &status) == 0 else { continue }
+                type = status.st_mode & S_IFMT == S_IFDIR ? Int32(DT_DIR) : status.st_mode & S_IFMT == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+            }
+            if type == Int32(DT_DIR) {
+                folders.append((full, path))
+            } else if type == Int32(DT_REG) {
+                found(path)
+            }
+        }
+        for (full, path) in folders { walk(full, relative: path, found) }
     }
 
     /// Reads and parses `paths` concurrently, a few files per core; results come back in the

@@ -20,7 +20,7 @@ enum AttributeParser {
             guard index < scalars.count else { break }
             let keyStart = index
             while index < scalars.count, isKeyScalar(scalars[index], first: index == keyStart) { index += 1 }
-            let key = String(String.UnicodeScalarView(scalars[keyStart..<index]))
+            let key = String(scalars: scalars[keyStart..<index])
             guard !key.isEmpty else {
                 return .malformed("'\(scalars[index])' cannot start an attribute name", at(index))
             }

@@ -39,8 +39,8 @@ public struct ItemExtractor {
             if let range = node.range {
                 var text = node.plainText.trimmingWhitespace()
                 // An item heading's attributes and references are data, not part of its title.
-                if let item, !item.attributes.isEmpty, let brace = text.range(of: "{", options: .backwards) {
-                    text = String(text[..<brace.lowerBound]).trimmingWhitespace()
+                if let item, !item.attributes.isEmpty, let brace = text.lastIndex(of: "{") {
+                    text = String(text[..<brace]).trimmingWhitespace()
                 }
                 if let item, !item.references.isEmpty, let arrow = text.lastArrowRange() {
                     text = String(text[..<arrow.lowerBound]).trimmingWhitespace()
@@ -97,15 +97,15 @@ public struct ItemExtractor {
             case .attributes(let parsed):
                 attributes = parsed
                 rawEnd = open
-                if let cut = statement.range(of: "{", options: .backwards) {
-                    statement = String(statement[..<cut.lowerBound]).trimmingWhitespace()
+                if let cut = statement.lastIndex(of: "{") {
+                    statement = String(statement[..<cut]).trimmingWhitespace()
                 }
             case .malformed(let problem, let location):
                 // The braces are meant as attributes: keep them out of the references and the
                 // statement, so that one slip is reported once.
                 rawEnd = open
-                if let cut = statement.range(of: "{", options: .backwards) {
-                    statement = String(statement[..<cut.lowerBound]).trimmingWhitespace()
+                if let cut = statement.lastIndex(of: "{") {
+                    statement = String(statement[..<cut]).trimmingWhitespace()
                 }
                 result.diagnostics.append(Diagnostic(
                     rule: "malformed-attribute", file: file, location: location ?? raw.location(at: open),
@@ -117,7 +117,7 @@ public struct ItemExtractor {
         }
 
         var references: [ReferenceSyntax] = []
-        if trailingText.contains("→") || trailingText.contains("->"),
+        if trailingText.unicodeScalars.contains("→") || trailingText.unicodeScalars.contains(">"),
            let arrow = raw.lastArrow(before: rawEnd) {
             let listStart = arrow.index + arrow.length
             references = referenceList(in: raw, from: listStart, to: rawEnd, itemID: id, arrowLocation: raw.location(at: arrow.index), into: &result)
@@ -181,13 +181,17 @@ public struct ItemExtractor {
 extension String {
     /// The range of the last `→` or `->` in the string.
     public func lastArrowRange() -> Range<String.Index>? {
-        let unicode = range(of: "→", options: .backwards)
-        let ascii = range(of: "->", options: .backwards)
-        switch (unicode, ascii) {
-        case (let u?, let a?): return u.lowerBound > a.lowerBound ? u : a
-        case (let u?, nil): return u
-        case (nil, let a?): return a
-        default: return nil
+        let scalars = unicodeScalars
+        var index = scalars.endIndex
+        while index > scalars.startIndex {
+            let current = scalars.index(before: index)
+            if scalars[current] == "→" { return current..<index }
+            if scalars[current] == ">", current > scalars.startIndex {
+                let before = scalars.index(before: current)
+                if scalars[before] == "-" { return before..<index }
+            }
+            index = current
         }
+        return nil
     }
 }

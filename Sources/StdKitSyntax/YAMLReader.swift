@@ -22,7 +22,8 @@ public enum YAMLReader {
         do {
             // The basic resolver: no implicit typing (and none of its regular expressions); scalars
             // are typed by the schema.
-            node = try Yams.compose(yaml: yaml, .basic)
+            // The encoding given: Yams reads it from the environment on every call otherwise (6 % of a check).
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return Result(root: nil, diagnostics: [diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine)])
         } catch {
