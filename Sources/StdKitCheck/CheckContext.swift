@@ -24,6 +24,8 @@ public struct CheckContext: Sendable {
     let sectionPositions: [String: [String: Int]]
     /// Each document's position in `project.documents`, by path.
     let documentPositions: [String: Int]
+    /// The standards documents (not plain pages), kept once: many rules walk them.
+    public let standardsDocuments: [Document]
 
     public init(project: Project, base: Project? = nil, history: ProjectHistory? = nil) {
         self.project = project
@@ -41,6 +43,7 @@ public struct CheckContext: Sendable {
         }
         normalizedTitles = titles
         sectionPositions = positions
+        standardsDocuments = project.documents.filter { !$0.isPage }
         documentPositions = Dictionary(project.documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         if let base {
             let change = Differ(old: base, new: project).compare()
@@ -77,8 +80,5 @@ public struct CheckContext: Sendable {
         sectionPositions[kind]?[normalized(title)]
     }
 
-    /// The standards documents (not plain pages).
-    public var standardsDocuments: [Document] {
-        project.documents.filter { !$0.isPage }
-    }
+
 }

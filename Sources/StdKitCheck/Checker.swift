@@ -28,9 +28,12 @@ public struct CheckResult: Sendable {
 /// `<!-- stdkit-disable-next-line RULE -->` comments.
 public struct Checker: Sendable {
     public var rules: [any Rule]
+    /// Whether rules run on every core (false: one after the other, as `STDKIT_TIMINGS=1` does).
+    public var concurrent: Bool
 
-    public init(rules: [any Rule] = RuleCatalogue.all) {
+    public init(rules: [any Rule] = RuleCatalogue.all, concurrent: Bool = true) {
         self.rules = rules
+        self.concurrent = concurrent
     }
 
     /// Checks `project`; when `paths` is given, reports only files at or under those relative
@@ -47,9 +50,20 @@ public struct Checker: Sendable {
         let context = CheckContext(project: project, base: base, history: history)
         lap("context")
         var findings: [Diagnostic] = []
-        for rule in rules {
-            findings += rule.check(context)
-            lap(rule.description.id)
+        if timings || !concurrent {
+            for rule in rules {
+                findings += rule.check(context)
+                lap(rule.description.id)
+            }
+        } else {
+            // Rules are independent and the context is immutable: they run on every core, and
+            // their findings are put together in the catalogue's order.
+            let results = Findings(count: rules.count)
+            let rules = self.rules
+            DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+                results.set(index, rules[index].check(context))
+            }
+            findings = results.all
         }
         // A load-time finding no rule claims is still reported: nothing is dropped silently.
         let claimed = Set(rules.map(\.description.id))
@@ -81,4 +95,24 @@ public struct Checker: Sendable {
     static func path(_ path: String, isUnder prefix: String) -> Bool {
         prefix.isEmpty || prefix == "." || path == prefix || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/")
     }
+}
+
+/// The findings of rules run concurrently, each in its slot.
+private final class Findings: @unchecked Sendable {
+    // Safe: each slot is written by one iteration only, under the lock, and read after all
+    // iterations have ended.
+    private var slots: [[Diagnostic]]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: [], count: count)
+    }
+
+    func set(_ index: Int, _ findings: [Diagnostic]) {
+        lock.lock()
+        slots[index] = findings
+        lock.unlock()
+    }
+
+    var all: [Diagnostic] { slots.flatMap { $0 } }
 }

@@ -73,5 +73,23 @@ struct PlantedFaultsTests {
         })
         #expect(found == expected, "missing: \(expected.subtracting(found).sorted { $0.description < $1.description }), unexpected: \(found.subtracting(expected).sorted { $0.description < $1.description })")
         #expect(Set(expected.map(\.rule)).count == 7)
+
+        // Rules run on both cores: the findings are those of a serial run, every time.
+        let serial = Checker(concurrent: false).check(project).diagnostics
+        for _ in 0..<5 { #expect(Checker().check(project).diagnostics == serial) }
+    }
+
+    /// The same on every broken fixture, whose findings come from many rules at once.
+    @Test func concurrentRulesFindWhatASerialRunFinds() async throws {
+        let fixtures = FlagshipStandardTests.repository.appendingPathComponent("Tests/StdKitCheckTests/Fixtures")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: fixtures.path).sorted()
+        var total = 0
+        for folder in folders {
+            let project = try await ProjectLoader.load(root: fixtures.appendingPathComponent(folder))
+            let serial = Checker(concurrent: false).check(project).diagnostics
+            total += serial.count
+            for _ in 0..<3 { #expect(Checker().check(project).diagnostics == serial, "\(folder)") }
+        }
+        #expect(total > folders.count, "the fixtures have findings to compare")
     }
 }
