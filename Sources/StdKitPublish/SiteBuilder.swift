@@ -268,8 +268,17 @@ public struct SiteBuilder {
         }
     }
 
+    /// Above this many cells the matrix is written as lists (each requirement with the outcomes
+    /// covering it): a grid of 24,000 requirements × 5,000 courses would be gigabytes of HTML.
+    static let denseMatrixLimit = 50_000
+
     private func matrixContext() -> [String: Any] {
         let page = "matrix.html"
+        let dense = matrix.rows.count * matrix.columns.count <= Self.denseMatrixLimit
+        let courseURLs = Dictionary(matrix.columns.map { column in
+            (column.id, project.document(column.id).map { url(from: page, to: $0) } ?? "")
+        }, uniquingKeysWith: { first, _ in first })
+        let courseTitles = Dictionary(matrix.columns.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let columns: [[String: Any]] = matrix.columns.map { column in
             ["label": column.label, "id": column.id, "title": column.title,
              "url": project.document(column.id).map { url(from: page, to: $0) } ?? ""]
@@ -279,28 +288,38 @@ public struct SiteBuilder {
         func flush() {
             guard let group = current, let document = project.document(group.document) else { return }
             groups.append(["document": group.document, "title": document.title ?? group.document, "url": url(from: page, to: document),
-                           "span": matrix.columns.count + 2, "rows": group.rows])
+                           "span": dense ? matrix.columns.count + 2 : 3, "rows": group.rows])
         }
         for row in matrix.rows {
             if current?.document != row.document {
                 flush()
                 current = (row.document, [])
             }
-            let cells: [[String: Any]] = matrix.columns.map { column in
-                let value = row.cell(for: column.id)
-                let outcomes = row.covers.filter { $0.course == column.id }.map { "\($0.course)#\($0.outcome)" }.joined(separator: ", ")
-                return ["value": value ?? "", "covered": value != nil, "title": outcomes]
-            }
             let target = project.document(row.document)
-            current?.rows.append([
+            var context: [String: Any] = [
                 "item": row.item, "fullId": row.fullID, "text": row.text, "gap": !row.isCovered, "count": row.covers.count,
-                "url": target.map { url(from: page, to: $0, anchor: row.item) } ?? "", "cells": cells,
-            ])
+                "url": target.map { url(from: page, to: $0, anchor: row.item) } ?? "",
+            ]
+            if dense {
+                context["cells"] = matrix.columns.map { column -> [String: Any] in
+                    let value = row.cell(for: column.id)
+                    let outcomes = row.covers.filter { $0.course == column.id }.map { "\($0.course)#\($0.outcome)" }.joined(separator: ", ")
+                    return ["value": value ?? "", "covered": value != nil, "title": outcomes]
+                }
+            } else {
+                context["covers"] = row.covers.map { cover -> [String: Any] in
+                    let course = courseURLs[cover.course] ?? ""
+                    return ["course": courseTitles[cover.course] ?? cover.course, "outcome": cover.outcome, "level": cover.level ?? "",
+                            "url": course.isEmpty ? "" : course + "#" + cover.outcome]
+                }
+            }
+            current?.rows.append(context)
         }
         flush()
         var context = coverageContext(from: page)
         context["strings"] = strings.all
-        context["columns"] = columns
+        context["columns"] = dense ? columns : []
+        context["dense"] = dense
         context["groups"] = groups
         return context
     }

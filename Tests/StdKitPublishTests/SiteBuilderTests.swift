@@ -75,6 +75,27 @@ struct SiteBuilderTests {
         #expect(Self.text(site["index.html"]).contains("<span class=\"approval\" title=\"审批人 王工\">示例企业 v1.0.0 2026-11-20</span>"))
     }
 
+    /// A large project's matrix is lists, not a grid of every requirement × every course.
+    @Test func aLargeMatrixIsWrittenAsLists() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let requirements = (1...300).map { "- **R\($0)** 要求 \($0) {level=2}" }.joined(separator: "\n")
+        try "---\nid: JOB-BIG\nkind: job-profile\ntitle: 大岗位\n---\n\n## 职业能力要求\n\n\(requirements)\n"
+            .write(to: folder.appendingPathComponent("job.md"), atomically: true, encoding: .utf8)
+        for course in 1...200 {
+            try "---\nid: C\(course)\nkind: course\ntitle: 课程\(course)\n---\n\n## 课程目标\n\n- **LO1** 目标 → JOB-BIG#R\(course) {level=3}\n"
+                .write(to: folder.appendingPathComponent("c\(course).md"), atomically: true, encoding: .utf8)
+        }
+        let site = try await Self.site(of: folder)
+        let matrix = Self.text(site["matrix.html"])
+        #expect(300 * 200 > SiteBuilder.denseMatrixLimit, "the test is above the limit")
+        #expect(!matrix.contains("<td class=\"cell"), "no grid cells")
+        #expect(matrix.components(separatedBy: "<tr class=\"requirement").count - 1 == 300)
+        #expect(matrix.contains("<th class=\"row-head\"><a href=\"documents/job.html#R7\">R7</a> 要求 7</th><td class=\"covered-by\"><a href=\"documents/c7.html#LO1\">课程7 LO1</a> <span class=\"level\">3</span>; </td><td class=\"count\">1</td>"), "\(matrix.prefix(3000))")
+        #expect(matrix.contains("<tr class=\"requirement gap\" data-requirement=\"JOB-BIG#R201\">"), "uncovered rows are still marked")
+        #expect(matrix.count < 300 * 200 * 10, "the page grows with the links, not with rows × columns")
+    }
+
     @Test func englishInterfaceForAnEnglishProject() async throws {
         let site = try await Self.site(of: Self.repository.appendingPathComponent("examples/english-programme"))
         let index = Self.text(site["index.html"])
