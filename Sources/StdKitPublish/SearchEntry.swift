@@ -28,11 +28,54 @@ struct SearchEntry: Encodable {
         return entries
     }
 
-    /// The index as a script that sets `window.STDKIT_SEARCH`, so that it loads from file://.
-    static func script(_ entries: [SearchEntry]) -> String {
-        struct Index: Encodable { var version = "1"; var entries: [SearchEntry] }
-        let json = JSONOutput.encode(Index(entries: entries), pretty: false)
-            .replacingOccurrences(of: "</", with: "<\\/")
-        return "window.STDKIT_SEARCH = \(json);\n"
+    /// The index as a script that sets `window.STDKIT_SEARCH`, so that it loads from file://:
+    /// `{"entries":[…],"version":"1"}`, each entry's JSON made beforehand (`json(_:)`, per document
+    /// and on every core).
+    static func script(fragments: [String]) -> String {
+        "window.STDKIT_SEARCH = {\"entries\":[" + fragments.filter { !$0.isEmpty }.joined(separator: ",") + "],\"version\":\"1\"};\n"
+    }
+
+    /// Entries as JSON objects separated by commas, keys sorted. Besides JSON's escapes, `</`
+    /// is written `<\/`, so that no text can close the script element.
+    static func json(_ entries: [SearchEntry]) -> String {
+        var output = ""
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { output += "," }
+            output += "{\"k\":"
+            appendString(entry.k, to: &output)
+            output += ",\"t\":"
+            appendString(entry.t, to: &output)
+            output += ",\"u\":"
+            appendString(entry.u, to: &output)
+            output += ",\"x\":"
+            appendString(entry.x, to: &output)
+            output += "}"
+        }
+        return output
+    }
+
+    private static func appendString(_ text: String, to output: inout String) {
+        let hex = Array("0123456789abcdef".unicodeScalars)
+        var scalars = String.UnicodeScalarView()
+        scalars.append("\"")
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": scalars.append(contentsOf: "\\\"".unicodeScalars)
+            case "\\": scalars.append(contentsOf: "\\\\".unicodeScalars)
+            case "\n": scalars.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": scalars.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": scalars.append(contentsOf: "\\t".unicodeScalars)
+            case "/" where previous == "<": scalars.append(contentsOf: "\\/".unicodeScalars)
+            case _ where scalar.value < 0x20:
+                scalars.append(contentsOf: "\\u00".unicodeScalars)
+                scalars.append(hex[Int(scalar.value >> 4)])
+                scalars.append(hex[Int(scalar.value & 0xF)])
+            default: scalars.append(scalar)
+            }
+            previous = scalar
+        }
+        scalars.append("\"")
+        output.unicodeScalars.append(contentsOf: scalars)
     }
 }

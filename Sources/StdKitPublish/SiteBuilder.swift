@@ -6,7 +6,7 @@ import StdKitSyntax
 /// Builds the static site of a project: an index, one page per document, the traceability
 /// matrix, search, the theme's assets. The same project gives the same bytes; the site is
 /// written beside its target and swapped in, so a failed build leaves the previous one whole.
-public struct SiteBuilder {
+public struct SiteBuilder: Sendable {
     public let project: Project
     let strings: SiteStrings
     let theme: Theme
@@ -46,32 +46,76 @@ public struct SiteBuilder {
     /// Every file of the site, by site path.
     public func files(progress: Progress? = nil) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in Theme.assetNames { files["assets/" + name] = theme.assets[name] }
-        files["index.html"] = Data(layout(page: "index.html", title: siteTitle, kind: "index", body: theme.render("index", indexContext())).utf8)
-        files["matrix.html"] = Data(layout(page: "matrix.html", title: strings["matrix"], kind: "matrix", body: theme.render("matrix", matrixContext())).utf8)
-        files["search.html"] = Data(layout(page: "search.html", title: strings["search"], kind: "search", body: theme.render("search", ["strings": strings.all])).utf8)
-        var searchEntries: [SearchEntry] = []
-        for (offset, document) in project.documents.enumerated() {
-            let page = Self.page(of: document)
-            let body = DocumentParser.parse(bytes: Array(document.text.utf8), path: document.path).body
-            var renderer = HTMLRenderer(project: project, document: document, pagePath: page,
-                                        allowHTML: project.config.publish.allowHTML, strings: strings)
-            let html = renderer.render(body)
-            let title = document.title ?? document.sections.first?.title ?? document.path
-            files[page] = Data(layout(page: page, title: title, kind: document.kind, body: theme.render("document", documentContext(document, page: page, html: html))).utf8)
-            searchEntries += SearchEntry.entries(for: document, body: body, page: page, strings: strings)
-            for asset in linkedFiles(of: document) { files[Self.documentsFolder + asset.path] = asset.data }
-            progress?(offset + 1, project.documents.count)
+        var clock = ContinuousClock.now
+        func lap(_ what: String) {
+            guard ProcessInfo.processInfo.environment["STDKIT_TIMINGS"] == "1" else { return }
+            FileHandle.standardError.write(Data("stdkit timings: \(what) \(ContinuousClock.now - clock)\n".utf8))
+            clock = .now
         }
-        files["search-index.js"] = Data(SearchEntry.script(searchEntries).utf8)
+        for name in Theme.assetNames { files["assets/" + name] = theme.assets[name] }
+        files["search.html"] = Data(layout(page: "search.html", title: strings["search"], kind: "search", body: theme.render("search", ["strings": strings.all])).utf8)
+        // The pages are rendered on every core — the matrix and the index (the largest) first,
+        // then the documents (parsing is safe to run concurrently, see MarkdownParser); each lands
+        // in its slot, and the site is put together in path order.
+        let documents = project.documents
+        let pages = Slots<DocumentPage>(count: documents.count + 2)
+        let done = Counter()
+        DispatchQueue.concurrentPerform(iterations: documents.count + 2) { task in
+            switch task {
+            case 0:
+                let body = theme.render("matrix", matrixContext())
+                pages.set(0, DocumentPage(path: "matrix.html", html: Data(layout(page: "matrix.html", title: strings["matrix"], kind: "matrix", body: body).utf8)))
+            case 1:
+                let body = theme.render("index", indexContext())
+                pages.set(1, DocumentPage(path: "index.html", html: Data(layout(page: "index.html", title: siteTitle, kind: "index", body: body).utf8)))
+            default:
+                pages.set(task, documentPage(documents[task - 2]))
+                if let progress { progress(done.increment(), documents.count) }
+            }
+        }
+        lap("pages")
+        var search: [String] = []
+        for page in pages.all {
+            files[page.path] = page.html
+            search.append(page.search)
+            for asset in page.assets { files[asset.path] = asset.data }
+        }
+        files["search-index.js"] = Data(SearchEntry.script(fragments: search).utf8)
+        lap("search")
         return files
+    }
+
+    /// A page, with a document's search entries and the files it links to.
+    struct DocumentPage: Sendable {
+        var path: String
+        var html: Data
+        /// Its search entries as JSON.
+        var search = ""
+        var assets: [(path: String, data: Data)] = []
+    }
+
+    private func documentPage(_ document: Document) -> DocumentPage {
+        let page = Self.page(of: document)
+        let body = DocumentParser.parse(bytes: Array(document.text.utf8), path: document.path).body
+        var renderer = HTMLRenderer(project: project, document: document, pagePath: page,
+                                    allowHTML: project.config.publish.allowHTML, strings: strings)
+        let html = renderer.render(body)
+        let title = document.title ?? document.sections.first?.title ?? document.path
+        let text = layout(page: page, title: title, kind: document.kind, body: theme.render("document", documentContext(document, page: page, html: html)))
+        return DocumentPage(path: page, html: Data(text.utf8), search: SearchEntry.json(SearchEntry.entries(for: document, body: body, page: page, strings: strings)),
+                            assets: linkedFiles(of: document).map { (Self.documentsFolder + $0.path, $0.data) })
     }
 
     /// Builds the site and writes it to `output` atomically; returns the number of files.
     @discardableResult
     public func build(to output: URL, progress: Progress? = nil) throws -> Int {
+        let start = ContinuousClock.now
         let files = try self.files(progress: progress)
+        let rendered = ContinuousClock.now
         try Self.write(files, to: output)
+        if ProcessInfo.processInfo.environment["STDKIT_TIMINGS"] == "1" {
+            FileHandle.standardError.write(Data("stdkit timings: render \(rendered - start), write \(ContinuousClock.now - rendered)\n".utf8))
+        }
         return files.count
     }
 
@@ -87,10 +131,21 @@ public struct SiteBuilder {
         try? fileManager.removeItem(at: building)
         do {
             try fileManager.createDirectory(at: building, withIntermediateDirectories: true)
-            for path in files.keys.sorted() {
-                let url = building.appendingPathComponent(path)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try files[path]!.write(to: url)
+            // Each folder made once, then the files written on every core.
+            let paths = files.keys.sorted()
+            for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+                try fileManager.createDirectory(at: building.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+            let failures = Slots<String?>(count: paths.count)
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                do {
+                    try files[paths[index]]!.write(to: building.appendingPathComponent(paths[index]))
+                } catch {
+                    failures.set(index, "\(paths[index]): \(error.localizedDescription)")
+                }
+            }
+            if let failure = failures.all.compactMap({ $0 }).first {
+                throw SiteError(step: "write", path: output.path, info: failure)
             }
             if fileManager.fileExists(atPath: output.path) {
                 try? fileManager.removeItem(at: previous)
@@ -351,5 +406,40 @@ public struct SiteBuilder {
             }
         }
         return components.isEmpty ? nil : components.joined(separator: "/")
+    }
+}
+
+/// Results computed concurrently, each in its slot.
+final class Slots<Value>: @unchecked Sendable {
+    // Safe: each slot is written by one iteration only, under the lock, and read after all
+    // iterations have ended.
+    private var values: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+
+    /// The values in order; a slot never set is left out.
+    var all: [Value] { values.compactMap { $0 } }
+}
+
+/// A count shared by concurrent iterations.
+final class Counter: @unchecked Sendable {
+    // Safe: `value` is only read and written under the lock.
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
     }
 }

@@ -161,3 +161,22 @@ struct ThemeTests {
         #expect(throws: SiteError.self) { try SiteBuilder(project: project, toolVersion: "test") }
     }
 }
+
+@Suite("Search index")
+struct SearchIndexTests {
+    @Test func entriesAreJSONThatCannotCloseTheScript() throws {
+        let tricky = "引号\"、反斜杠\\、换行\n制表\t、控制\u{1}、</script><script>alert(1)</script>、2028\u{2028}"
+        let entries = [SearchEntry(t: tricky, u: "documents/a.html#R1", k: "岗位 · JOB-A", x: "x/y </b>"), SearchEntry(t: "二", u: "b", k: "", x: "")]
+        let script = SearchEntry.script(fragments: [SearchEntry.json(entries), "", SearchEntry.json([entries[1]])])
+        #expect(!script.contains("</"), "no text can end the script element")
+        let prefix = "window.STDKIT_SEARCH = ", suffix = ";\n"
+        #expect(script.hasPrefix(prefix) && script.hasSuffix(suffix))
+        let json = String(script.dropFirst(prefix.count).dropLast(suffix.count))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["version"] as? String == "1")
+        let read = try #require(object["entries"] as? [[String: String]])
+        #expect(read.count == 3, "an empty fragment adds no entry")
+        #expect(read[0] == ["t": tricky, "u": "documents/a.html#R1", "k": "岗位 · JOB-A", "x": "x/y </b>"])
+        #expect(read[2]["t"] == "二")
+    }
+}
