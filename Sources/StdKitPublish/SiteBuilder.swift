@@ -96,7 +96,7 @@ public struct SiteBuilder: Sendable {
 
     private func documentPage(_ document: Document) -> DocumentPage {
         let page = Self.page(of: document)
-        let body = DocumentParser.parse(bytes: Array(document.text.utf8), path: document.path).body
+        let body = DocumentParser.body(of: document.text)
         var renderer = HTMLRenderer(project: project, document: document, pagePath: page,
                                     allowHTML: project.config.publish.allowHTML, strings: strings)
         let html = renderer.render(body)
@@ -138,8 +138,16 @@ public struct SiteBuilder: Sendable {
             }
             let failures = Slots<String?>(count: paths.count)
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                let data = files[paths[index]]!
+                let target = building.appendingPathComponent(paths[index])
+                // A page the previous site already has, byte for byte, is linked, not written
+                // again: creating a file costs far more than a link on most file systems, and a
+                // rebuild changes few pages. The previous site itself is never modified.
+                if Self.sameFile(output.appendingPathComponent(paths[index]), data), link(output.appendingPathComponent(paths[index]).path, target.path) == 0 {
+                    return
+                }
                 do {
-                    try files[paths[index]]!.write(to: building.appendingPathComponent(paths[index]))
+                    try data.write(to: target)
                 } catch {
                     failures.set(index, "\(paths[index]): \(error.localizedDescription)")
                 }
@@ -163,6 +171,14 @@ public struct SiteBuilder: Sendable {
             try? fileManager.removeItem(at: building)
             throw SiteError(step: "write", path: output.path, info: "the site could not be written (\(error.localizedDescription)); the previous site is unchanged")
         }
+    }
+
+    /// Whether the file at `url` is a regular file holding exactly `data`.
+    static func sameFile(_ url: URL, _ data: Data) -> Bool {
+        var status = stat()
+        guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == data.count,
+              let existing = try? Data(contentsOf: url, options: .mappedIfSafe) else { return false }
+        return existing == data
     }
 
     // MARK: Pages

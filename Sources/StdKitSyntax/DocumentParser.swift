@@ -62,6 +62,12 @@ public enum DocumentParser {
             suppressions: suppressions(in: source), diagnostics: diagnostics)
     }
 
+    /// The Markdown tree of a document's text as `parse` makes it, without reading the front
+    /// matter again (the site renders documents the model has already read).
+    public static func body(of text: String) -> MarkdownNode {
+        MarkdownParser.parse(SourceText(FrontMatterSplit(text).body))
+    }
+
     static let disableMarker = "stdkit-disable-next-line"
 
     /// Finds `<!-- stdkit-disable-next-line RULE [RULE…] -->` comments; each exempts the next

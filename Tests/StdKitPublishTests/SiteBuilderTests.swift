@@ -132,6 +132,27 @@ struct SiteBuilderTests {
         try SiteBuilder.write(["index.html": Data("新的".utf8)], to: output)
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["index.html"])
     }
+
+    /// A rebuild links the pages the previous site has byte for byte, writes the others, and
+    /// leaves the previous site's files as they were until it is swapped out.
+    @Test func aRebuildLinksUnchangedPagesAndWritesChangedOnes() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("_site")
+        func inode(_ path: String) throws -> UInt64 {
+            try (FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        try SiteBuilder.write(["same.html": Data("不变".utf8), "changed.html": Data("旧".utf8), "grown.html": Data("短".utf8)], to: output)
+        let before = (same: try inode("same.html"), changed: try inode("changed.html"), grown: try inode("grown.html"))
+        try SiteBuilder.write(["same.html": Data("不变".utf8), "changed.html": Data("新".utf8), "grown.html": Data("长一些".utf8), "new.html": Data("新页".utf8)], to: output)
+        #expect(try inode("same.html") == before.same, "an unchanged page is the previous file, linked")
+        #expect(try inode("changed.html") != before.changed, "a changed page of the same size is written anew")
+        #expect(try inode("grown.html") != before.grown)
+        #expect(try String(contentsOf: output.appendingPathComponent("changed.html"), encoding: .utf8) == "新")
+        #expect(try String(contentsOf: output.appendingPathComponent("grown.html"), encoding: .utf8) == "长一些")
+        #expect(try String(contentsOf: output.appendingPathComponent("same.html"), encoding: .utf8) == "不变")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["_site"], "the previous site is gone")
+    }
 }
 
 @Suite("Themes")

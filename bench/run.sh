@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# stdkit side by side with cmark-gfm (the floor: one process parsing and rendering the same
+# Markdown) and Hugo (a site generator people would use instead), on generated standards
+# projects of 1,000, 10,000 and 50,000 documents (bench/generate.py, O*NET task statements) and
+# on the 14,142 real pages of ../shared/corpora/powershell-docs; plus the incremental
+# `stdkit check --staged` after editing one file of the 10,000-document project, peak memory, and
+# growth with size. Prints every ratio and writes the figures into bench/RESULTS.md between its
+# "run.sh" markers.
+#
+# Usage (from anywhere): bench/run.sh            SIZES="1000 10000" RUNS=5 bench/run.sh
+# Installs what is missing (hyperfine, hugo, GNU time, cmark-gfm) with apt-get, as root or sudo.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+sizes=${SIZES:-"1000 10000 50000"}
+runs=${RUNS:-3}
+
+# --- tools ------------------------------------------------------------------------------------
+missing=()
+command -v hyperfine > /dev/null || missing+=(hyperfine)
+command -v hugo > /dev/null || missing+=(hugo)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v cmark-gfm > /dev/null || missing+=(cmark-gfm)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+fi
+(cd "$top" && swift build -c release 2>&1 | tail -1)
+stdkit=$top/.build/release/stdkit
+work=$(mktemp -d /tmp/stdkit-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+report=$work/report.md
+
+# --- measuring --------------------------------------------------------------------------------
+# mean NAME COMMAND [PREPARE]: the mean wall time in seconds over $runs runs (after one warm-up),
+# by hyperfine; PREPARE runs before each (not timed).
+mean() {
+  local n=$runs warm=1
+  [ "${BIG:-0}" = 1 ] && { n=1; warm=0; }
+  hyperfine --style none --ignore-failure --runs "$n" --warmup "$warm" --export-json "$work/h.json" \
+    --prepare "${3:-true}" "$2" > /dev/null 2>&1
+  python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/h.json"
+}
+# peak COMMAND: the peak resident memory in MB, by GNU time.
+peak() {
+  /usr/bin/time -v sh -c "$1" 2> "$work/time.txt" > /dev/null || true
+  awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/time.txt"
+}
+ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
+# The Markdown bytes of a folder, in MB.
+corpus_mb() { find "$1" -name '*.md' -not -path '*/_site/*' -print0 | du -cb --files0-from=- | tail -1 | awk '{printf "%.1f", $1 / 1048576}'; }
+
+floor_command() {
+  echo "find '$1' -name '*.md' -not -path '*/_site/*' -print0 | xargs -0 cat | cmark-gfm -e table -e strikethrough -e autolink -e tasklist > /dev/null"
+}
+
+# A Hugo site whose content is the folder, with the smallest layouts that render every page.
+hugo_site() {
+  local site=$1 content=$2
+  mkdir -p "$site/layouts/_default"
+  cat > "$site/config.toml" <<EOF
+baseURL = "http://example.invalid/"
+contentDir = "$content"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = false
+EOF
+  echo '<!doctype html><title>{{ .Title }}</title>{{ .Content }}' > "$site/layouts/_default/single.html"
+  echo '<!doctype html><title>{{ .Title }}</title>{{ .Content }}{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}' > "$site/layouts/_default/list.html"
+}
+
+{
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(. /etc/os-release && echo "$PRETTY_NAME");"
+  echo "$("$stdkit" --version 2>/dev/null | head -1 || echo stdkit) (release build); $(swift --version 2>&1 | head -1 | sed 's/ (.*//');"
+  echo "cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}'); $(hugo version | awk '{print "Hugo", $2}'); hyperfine $(hyperfine --version | awk '{print $2}'). Measured $(date -u +%Y-%m-%d)."
+  echo "Runs: mean of $runs after one warm-up (one run for 50,000 documents). Reproduce: \`bench/run.sh\`."
+  echo
+  echo "Build: into an empty folder (fresh) and again over the previous output (rebuild; stdkit links unchanged pages, Hugo overwrites)."
+  echo
+  echo "| corpus | Markdown | cmark-gfm (floor) | stdkit check | check / floor | stdkit build fresh / rebuild | build / floor | Hugo fresh / rebuild | Hugo / stdkit | peak RSS check / build | RSS / corpus |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+} > "$report"
+
+row() {  # row NAME FOLDER
+  local name=$1 dir=$2
+  local mb floor check fresh again hugo_fresh hugo_again rss_check rss_build
+  mb=$(corpus_mb "$dir")
+  floor=$(mean floor "$(floor_command "$dir")")
+  check=$(mean check "'$stdkit' check '$dir' > /dev/null")
+  local build="'$stdkit' build '$dir' -o '$work/site' > /dev/null"
+  fresh=$(mean build "$build" "rm -rf '$work/site'")
+  again=$(mean build "$build")
+  hugo_site "$work/hugo" "$dir"
+  local hugo="hugo --quiet -s '$work/hugo' -d '$work/hugo-out' > /dev/null 2>&1"
+  hugo_fresh=$(mean hugo "$hugo" "rm -rf '$work/hugo-out'")
+  hugo_again=$(mean hugo "$hugo")
+  rss_check=$(peak "'$stdkit' check '$dir'")
+  rss_build=$(peak "'$stdkit' build '$dir' -o '$work/site'")
+  echo "| $name | $mb MB | $floor s | $check s | **$(ratio "$check" "$floor")** | $fresh / $again s | **$(ratio "$fresh" "$floor") / $(ratio "$again" "$floor")** | $hugo_fresh / $hugo_again s | **$(ratio "$hugo_fresh" "$fresh") / $(ratio "$hugo_again" "$again")** | $rss_check / $rss_build MB | $(ratio "$(( rss_check > rss_build ? rss_check : rss_build ))" "$mb") |" >> "$report"
+  rm -rf "$work/site" "$work/hugo" "$work/hugo-out"
+  echo "$name: floor $floor s, check $check s, build $fresh s fresh / $again s again, Hugo $hugo_fresh / $hugo_again s, peak RSS $rss_check / $rss_build MB"
+}
+
+for n in $sizes; do
+  echo "generating $n documents"
+  python3 "$here/generate.py" "$work/p$n" --documents "$n" > /dev/null
+  BIG=$([ "$n" -ge 50000 ] && echo 1 || echo 0) row "generated, $n documents" "$work/p$n"
+done
+powershell=$top/../shared/corpora/powershell-docs
+if [ -d "$powershell" ]; then
+  # A copy, without the pages Hugo refuses to build (front matter it cannot read), so that every
+  # tool works on the same files.
+  cp -R "$powershell" "$work/ps"
+  hugo_site "$work/hugo" "$work/ps"
+  removed=0
+  while [ $removed -lt 50 ]; do
+    failed=$(hugo --quiet -s "$work/hugo" -d "$work/hugo-out" 2>&1 | grep -o "\"$work/ps/[^\"]*\.md" | head -1 | tr -d '"') || true
+    [ -n "$failed" ] || break
+    rm -f "$failed"; removed=$((removed + 1))
+  done
+  rm -rf "$work/hugo" "$work/hugo-out"
+  [ $removed -eq 0 ] || echo "powershell-docs: $removed page(s) Hugo cannot build left out of the copy"
+  row "powershell-docs, $(find "$work/ps" -name '*.md' | wc -l) real pages" "$work/ps"
+  rm -rf "$work/ps"
+else
+  echo "skipped: $powershell is absent"
+fi
+
+# --- the incremental check: one file of the 10,000-document project edited and staged ---------
+if [ -d "$work/p10000" ]; then
+  repo=$work/p10000
+  (cd "$repo" && git init -q && git add . && git -c user.name=bench -c user.email=bench@example.invalid commit -q -m base)
+  courses=("$repo"/courses/*.md)
+  file=${courses[0]#"$repo"/}
+  sed -i 's/^## 考核评价/## 考核评价\n\n（修订）/' "$repo/$file"
+  (cd "$repo" && git add "$file")
+  staged=$(cd "$repo" && mean staged "'$stdkit' check --staged > /dev/null")
+  full=$(cd "$repo" && mean full "'$stdkit' check > /dev/null")
+  {
+    echo
+    echo "| incremental check, 10,000 documents | time | goal |"
+    echo "| --- | --- | --- |"
+    echo "| \`stdkit check --staged\` after editing and staging one file | $staged s | < 0.150 s |"
+    echo "| \`stdkit check\` of the whole work tree, for comparison | $full s | |"
+  } >> "$report"
+  echo "check --staged after one edit: $staged s (full check $full s)"
+fi
+
+echo
+cat "$report"
+# Into bench/RESULTS.md, between the markers (the rest of the file is commentary kept by hand).
+python3 - "$here/RESULTS.md" "$report" <<'EOF'
+import sys
+path, report = sys.argv[1], open(sys.argv[2]).read()
+text = open(path).read()
+begin, end = "<!-- run.sh:begin -->", "<!-- run.sh:end -->"
+block = begin + "\n" + report + end
+if begin in text and end in text:
+    text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
+else:
+    text = text.rstrip("\n") + "\n\n## bench/run.sh\n\n" + block + "\n"
+open(path, "w").write(text)
+EOF
+echo "figures written to bench/RESULTS.md"
