@@ -60,7 +60,8 @@ public struct TraceMatrix: Sendable {
                 var covers: [Cover] = []
                 for source in project.index.sources(referencingItem: item.id, of: id) {
                     guard let outcomeID = source.item,
-                          let course = project.documents.first(where: { $0.path == source.path }),
+                          let course = project.document(source.document).flatMap({ $0.path == source.path ? $0 : nil })
+                              ?? project.documents.first(where: { $0.path == source.path }),
                           project.schemas.schema(for: course.kind)?.itemKind(of: outcomeID)?.coverage == true else { continue }
                     covers.append(Cover(course: source.document, outcome: outcomeID, level: course.item(outcomeID)?.attribute("level")))
                     coveringCourses.insert(source.document)
@@ -78,7 +79,8 @@ public struct TraceMatrix: Sendable {
         }
         let byPath = project.documents.filter { coveringCourses.contains($0.id ?? "") }.compactMap(\.id)
         var ordered: [String] = []
-        for id in programmeOrder + byPath where coveringCourses.contains(id) && !ordered.contains(id) { ordered.append(id) }
+        var seen: Set<String> = []
+        for id in programmeOrder + byPath where coveringCourses.contains(id) && seen.insert(id).inserted { ordered.append(id) }
         columns = ordered.enumerated().map { index, id in
             Column(id: id, title: project.document(id)?.title ?? id, label: "C\(index + 1)")
         }
