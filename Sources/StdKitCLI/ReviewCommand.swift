@@ -122,7 +122,7 @@ struct ReviewListCommand: EnvironmentCommand {
         if !review.hasLock {
             output += "no link has been reviewed yet: there is no \(Project.linkLockPath)\n"
         }
-        output += "after reviewing, record the links: stdkit review accept LINK…  (or --party ID, or --all)\n"
+        output += "after reviewing, record the links: stdkit review accept LINK… (or --party ID, or --all)\n"
         environment.output.write(output)
         return 0
     }

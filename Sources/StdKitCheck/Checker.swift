@@ -39,31 +39,24 @@ public struct Checker: Sendable {
     /// Checks `project`; when `paths` is given, reports only files at or under those relative
     /// paths (the whole project is still read, to resolve references).
     public func check(_ project: Project, only paths: [String]? = nil, base: Project? = nil, history: ProjectHistory? = nil) -> CheckResult {
-        let timings = ProcessInfo.processInfo.environment["STDKIT_TIMINGS"] == "1"
-        var clock = ContinuousClock.now
-        func lap(_ what: String) {
-            guard timings else { return }
-            let now = ContinuousClock.now
-            FileHandle.standardError.write(Data("stdkit timings: \(what) \(now - clock)\n".utf8))
-            clock = now
-        }
+        var timings = Timings()
         let context = CheckContext(project: project, base: base, history: history)
-        lap("context")
+        timings.lap("context")
         var findings: [Diagnostic] = []
-        if timings || !concurrent {
+        if timings.enabled || !concurrent {
             for rule in rules {
                 findings += rule.check(context)
-                lap(rule.description.id)
+                timings.lap(rule.description.id)
             }
         } else {
             // Rules are independent and the context is immutable: they run on every core, and
             // their findings are put together in the catalogue's order.
-            let results = Findings(count: rules.count)
+            let results = Slots<[Diagnostic]>(count: rules.count)
             let rules = self.rules
             DispatchQueue.concurrentPerform(iterations: rules.count) { index in
                 results.set(index, rules[index].check(context))
             }
-            findings = results.all
+            findings = results.all.flatMap { $0 }
         }
         // A load-time finding no rule claims is still reported: nothing is dropped silently.
         let claimed = Set(rules.map(\.description.id))
@@ -95,24 +88,4 @@ public struct Checker: Sendable {
     static func path(_ path: String, isUnder prefix: String) -> Bool {
         prefix.isEmpty || prefix == "." || path == prefix || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/")
     }
-}
-
-/// The findings of rules run concurrently, each in its slot.
-private final class Findings: @unchecked Sendable {
-    // Safe: each slot is written by one iteration only, under the lock, and read after all
-    // iterations have ended.
-    private var slots: [[Diagnostic]]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: [], count: count)
-    }
-
-    func set(_ index: Int, _ findings: [Diagnostic]) {
-        lock.lock()
-        slots[index] = findings
-        lock.unlock()
-    }
-
-    var all: [Diagnostic] { slots.flatMap { $0 } }
 }

@@ -46,12 +46,7 @@ public struct SiteBuilder: Sendable {
     /// Every file of the site, by site path.
     public func files(progress: Progress? = nil) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        var clock = ContinuousClock.now
-        func lap(_ what: String) {
-            guard ProcessInfo.processInfo.environment["STDKIT_TIMINGS"] == "1" else { return }
-            FileHandle.standardError.write(Data("stdkit timings: \(what) \(ContinuousClock.now - clock)\n".utf8))
-            clock = .now
-        }
+        var timings = Timings()
         for name in Theme.assetNames { files["assets/" + name] = theme.assets[name] }
         files["search.html"] = Data(layout(page: "search.html", title: strings["search"], kind: "search", body: theme.render("search", ["strings": strings.all])).utf8)
         // The pages are rendered on every core — the matrix and the index (the largest) first,
@@ -73,7 +68,7 @@ public struct SiteBuilder: Sendable {
                 if let progress { progress(done.increment(), documents.count) }
             }
         }
-        lap("pages")
+        timings.lap("pages")
         var search: [String] = []
         for page in pages.all {
             files[page.path] = page.html
@@ -81,7 +76,7 @@ public struct SiteBuilder: Sendable {
             for asset in page.assets { files[asset.path] = asset.data }
         }
         files["search-index.js"] = Data(SearchEntry.script(fragments: search).utf8)
-        lap("search")
+        timings.lap("search")
         return files
     }
 
@@ -109,13 +104,11 @@ public struct SiteBuilder: Sendable {
     /// Builds the site and writes it to `output` atomically; returns the number of files.
     @discardableResult
     public func build(to output: URL, progress: Progress? = nil) throws -> Int {
-        let start = ContinuousClock.now
+        var timings = Timings()
         let files = try self.files(progress: progress)
-        let rendered = ContinuousClock.now
+        timings.lap("render")
         try Self.write(files, to: output)
-        if ProcessInfo.processInfo.environment["STDKIT_TIMINGS"] == "1" {
-            FileHandle.standardError.write(Data("stdkit timings: render \(rendered - start), write \(ContinuousClock.now - rendered)\n".utf8))
-        }
+        timings.lap("write")
         return files.count
     }
 
@@ -423,27 +416,6 @@ public struct SiteBuilder: Sendable {
         }
         return components.isEmpty ? nil : components.joined(separator: "/")
     }
-}
-
-/// Results computed concurrently, each in its slot.
-final class Slots<Value>: @unchecked Sendable {
-    // Safe: each slot is written by one iteration only, under the lock, and read after all
-    // iterations have ended.
-    private var values: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        values = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
-    }
-
-    /// The values in order; a slot never set is left out.
-    var all: [Value] { values.compactMap { $0 } }
 }
 
 /// A count shared by concurrent iterations.

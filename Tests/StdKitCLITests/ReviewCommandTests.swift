@@ -168,7 +168,7 @@ struct ReviewCommandTests {
         #expect(check.output.contains("course.md:17:19: note: no coverage link of this project has been reviewed yet: there is no .stdkit/links.lock (2 links, this is the first) [unreviewed-link]"), "\(check.output)")
         #expect(check.output.hasSuffix("checked 2 files: 1 note\n"))
         let list = await CLIRun.run(["review"], in: folder)
-        #expect(list.output == "szpt 深圳职院: 0 suspect, 2 unreviewed\nno link has been reviewed yet: there is no .stdkit/links.lock\nafter reviewing, record the links: stdkit review accept LINK…  (or --party ID, or --all)\n")
+        #expect(list.output == "szpt 深圳职院: 0 suspect, 2 unreviewed\nno link has been reviewed yet: there is no .stdkit/links.lock\nafter reviewing, record the links: stdkit review accept LINK… (or --party ID, or --all)\n")
         let json = await CLIRun.run(["review", "--json"], in: folder)
         let links = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]]
         #expect(links?.map { $0["link"] as? String } == ["C1#LO1->JOB-A#R1", "C1#LO2->JOB-A#R2"])
