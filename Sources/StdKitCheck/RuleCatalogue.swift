@@ -5,7 +5,7 @@ import StdKitSyntax
 public enum RuleCatalogue {
     public static let all: [any Rule] = [
         // syntax
-        UnreadableFile(), InvalidUTF8(), FrontMatterUnclosed(), FrontMatterInvalid(), DuplicateKey(),
+        UnreadableFile(), BinaryFile(), SymbolicLink(), InvalidUTF8(), FrontMatterUnclosed(), FrontMatterInvalid(), DuplicateKey(),
         ResourceLimit(), MalformedAttribute(), ConfigInvalid(), SchemaInvalid(),
         // schema
         MissingField(), UnknownField(), WrongType(), InvalidValue(), MalformedID(), MalformedVersion(),

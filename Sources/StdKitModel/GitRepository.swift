@@ -76,6 +76,9 @@ public struct GitRepository: Sendable {
     public struct Entry: Sendable, Hashable {
         public var path: String
         public var blob: String
+        /// Whether git records the file as a symbolic link (mode 120000): its blob is the link's
+        /// target, not content.
+        public var isSymbolicLink = false
     }
 
     /// The files staged in the index under `prefix` (a folder relative to the top, "" for all).
@@ -87,7 +90,7 @@ public struct GitRepository: Sendable {
             guard let tab = text.firstIndex(of: "\t") else { return nil }
             let fields = text[..<tab].split(separator: " ")
             guard fields.count == 3, fields[0] != "160000", fields[2] == "0" || fields[2] == "2" else { return nil }
-            return Entry(path: String(text[text.index(after: tab)...]), blob: String(fields[1]))
+            return Entry(path: String(text[text.index(after: tab)...]), blob: String(fields[1]), isSymbolicLink: fields[0] == "120000")
         }
     }
 
@@ -100,7 +103,7 @@ public struct GitRepository: Sendable {
             guard let tab = text.firstIndex(of: "\t") else { return nil }
             let fields = text[..<tab].split(separator: " ")
             guard fields.count == 3, fields[1] == "blob" else { return nil }
-            return Entry(path: String(text[text.index(after: tab)...]), blob: String(fields[2]))
+            return Entry(path: String(text[text.index(after: tab)...]), blob: String(fields[2]), isSymbolicLink: fields[0] == "120000")
         }
     }
 

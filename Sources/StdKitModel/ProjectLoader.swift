@@ -41,7 +41,9 @@ public enum ProjectLoader {
             schemas = schemas.adding(folder: schemaFolder, displayPrefix: config.schemas + "/", diagnostics: &diagnostics)
         }
 
-        var paths = discover(root: root, config: config)
+        let discovered = discover(root: root, config: config)
+        var paths = discovered.paths
+        diagnostics += discovered.links.map(symbolicLinkFinding)
         for extra in extraFiles where !paths.contains(extra) { paths.append(extra) }
         paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 
@@ -69,6 +71,14 @@ public enum ProjectLoader {
                 hint: "check the file's permissions"))
             return nil
         }
+    }
+
+    /// A symbolic link met in the project: named, never followed.
+    static func symbolicLinkFinding(_ link: String) -> Diagnostic {
+        Diagnostic(
+            rule: "symbolic-link", severity: .warning, file: link, location: .start,
+            message: "\(link) is a symbolic link; stdkit does not follow links (one could loop, or lead outside the project), so it is skipped",
+            hint: "put the file or folder itself in the project, or exclude the link in stdkit.yml")
     }
 
     /// The profile `stdkit.yml` names, with its `profile_settings` applied; an unknown profile
@@ -162,8 +172,10 @@ public enum ProjectLoader {
         case .revision(let revision): entries = try repository.treeEntries(at: revision, under: prefix)
         }
         var blobs: [String: String] = [:]  // project-relative path → blob
+        var links: [String] = []
         for entry in entries where entry.path.hasPrefix(prefix) {
-            blobs[String(entry.path.dropFirst(prefix.count))] = entry.blob
+            let path = String(entry.path.dropFirst(prefix.count))
+            if entry.isSymbolicLink { links.append(path) } else { blobs[path] = entry.blob }
         }
         // Read the settings first: they say which files are documents.
         var configText: String?
@@ -188,7 +200,10 @@ public enum ProjectLoader {
             if let blob = blobs[path] { files[path] = contents[blob] ?? [] }
         }
         let name = projectPath.isEmpty ? repository.top.lastPathComponent : (projectPath as NSString).lastPathComponent
-        let project = try await load(files: files, otherFiles: Set(blobs.keys), name: name, prebuilt: cached)
+        var project = try await load(files: files, otherFiles: Set(blobs.keys), name: name, prebuilt: cached)
+        let exclude = (config.exclude + ["\(config.publish.output)/**"]).map(Glob.init)
+        project.diagnostics += links.filter { link in !link.hasPrefix(".") && !link.contains("/.") && !exclude.contains { $0.matches(link) } }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map(symbolicLinkFinding)
         for document in project.documents {
             if let blob = blobs[document.path] { cache.documents[BlobCache.key(document.path, blob)] = document }
         }
@@ -216,22 +231,28 @@ public enum ProjectLoader {
 
     /// The relative paths of the files the settings include, sorted. Hidden folders (`.git`,
     /// `.build`, `.stdkit`) and the publish output are never searched.
-    public static func discover(root: URL, config: ProjectConfig) -> [String] {
+    /// The files of the project at `root` that the settings include, and the symbolic links
+    /// that are not excluded (never followed), both sorted.
+    public static func discover(root: URL, config: ProjectConfig) -> (paths: [String], links: [String]) {
         let include = config.include.map(Glob.init)
         let exclude = (config.exclude + ["\(config.publish.output)/**"]).map(Glob.init)
         var paths: [String] = []
-        walk(root.standardizedFileURL.path, relative: "") { relative in
+        var links: [String] = []
+        walk(root.standardizedFileURL.path, relative: "", link: { relative in
+            if !exclude.contains(where: { $0.matches(relative) }) { links.append(relative) }
+        }) { relative in
             if include.contains(where: { $0.matches(relative) }) && !exclude.contains(where: { $0.matches(relative) }) {
                 paths.append(relative)
             }
         }
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let order = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
+        return (paths.sorted(by: order), links.sorted(by: order))
     }
 
     /// Calls `found` with the path (relative to the walk's start) of every regular file under
-    /// `folder`, reading directories with `readdir`: hidden files and folders are skipped, and
-    /// symbolic links are not followed.
-    private static func walk(_ folder: String, relative: String, _ found: (String) -> Void) {
+    /// `folder`, and `link` with every symbolic link, reading directories with `readdir`: hidden
+    /// files and folders are skipped, and links are not followed.
+    private static func walk(_ folder: String, relative: String, link: (String) -> Void, _ found: (String) -> Void) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         var folders: [(String, String)] = []
@@ -246,15 +267,22 @@ public enum ProjectLoader {
             if type == Int32(DT_UNKNOWN) {
                 var status = stat()
                 guard lstat(full, &status) == 0 else { continue }
-                type = status.st_mode & S_IFMT == S_IFDIR ? Int32(DT_DIR) : status.st_mode & S_IFMT == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                case S_IFLNK: type = Int32(DT_LNK)
+                default: continue  // sockets, pipes, devices: not files of a project
+                }
             }
             if type == Int32(DT_DIR) {
                 folders.append((full, path))
             } else if type == Int32(DT_REG) {
                 found(path)
+            } else if type == Int32(DT_LNK) {
+                link(path)
             }
         }
-        for (full, path) in folders { walk(full, relative: path, found) }
+        for (full, path) in folders { walk(full, relative: path, link: link, found) }
     }
 
     /// Reads and parses `paths` concurrently, a few files per core; results come back in the
@@ -311,6 +339,15 @@ public enum ProjectLoader {
                 rule: "unreadable-file", file: path, location: .start,
                 message: "file cannot be read: \(reason)",
                 hint: "check that the file exists and that you may read it"))
+        }
+        // A NUL byte never occurs in text: the file is binary (an image or a Word file saved as
+        // .md), and parsing it would only give nonsense findings.
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            return .failed(Diagnostic(
+                rule: "binary-file", severity: .note, file: path, location: SourceLocation(line: line, column: 1),
+                message: "the file holds NUL bytes: it is binary, not Markdown text, and is skipped",
+                hint: "keep binary files under another extension than .md, or exclude them in stdkit.yml"))
         }
         return .document(document(path: path, bytes: bytes, schemas: schemas))
     }
