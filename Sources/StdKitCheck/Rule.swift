@@ -72,7 +72,18 @@ public struct RuleExample: Sendable {
     /// The files as text, for the rule reference (markers removed).
     public func text(of path: String) -> String {
         let bytes = files[path] ?? []
-        return String(validating: bytes, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self) + "\n(the marked bytes are not UTF-8)\n"
+        let text = String(validating: bytes, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self) + "\n(the marked bytes are not UTF-8)\n"
+        // Control characters other than tab and line breaks are shown as their pictures (␀ for
+        // NUL), so that the reference stays text.
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" {
+                shown.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            } else {
+                shown.append(scalar)
+            }
+        }
+        return String(shown)
     }
 }
 

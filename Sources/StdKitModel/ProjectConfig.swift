@@ -23,6 +23,8 @@ public struct ProjectConfig: Sendable, Hashable {
     public var include: [String] = ["**/*.md"]
     public var exclude: [String] = ["_site/**", "README.md"]
     public var publish = Publish()
+    /// Bounds on input (`limits`): file size, table columns, nesting, YAML nodes, documents.
+    public var limits = Limits()
     /// Severity overrides by rule id: `error`, `warning`, `note` or `off`.
     public var rules: [String: String] = [:]
     /// The folder of the project's own kind schemas.
@@ -108,6 +110,28 @@ public struct ProjectConfig: Sendable, Hashable {
                     default: break
                     }
                 }
+            case "limits":
+                guard let limits = value.mapping else {
+                    diagnostics.append(problem(file, value, "'limits' must be a mapping such as {file_size_mb: 5, table_columns: 200}"))
+                    continue
+                }
+                for entry in limits {
+                    guard let name = entry.key.scalar else { continue }
+                    let keys: [String: WritableKeyPath<Limits, Int>] = [
+                        "table_columns": \.tableColumns, "nesting_depth": \.nestingDepth, "yaml_nodes": \.yamlNodes, "documents": \.documents,
+                    ]
+                    guard let number = entry.value.scalar.flatMap({ Int($0) }), number > 0 else {
+                        diagnostics.append(problem(file, entry.value, "'limits.\(name)' must be a positive whole number"))
+                        continue
+                    }
+                    if name == "file_size_mb" {
+                        config.limits.fileSize = number.multipliedReportingOverflow(by: 1024 * 1024).overflow ? Int.max : number * 1024 * 1024
+                    } else if let key = keys[name] {
+                        config.limits[keyPath: key] = number
+                    } else {
+                        diagnostics.append(problem(file, entry.key, "'limits.\(name)' is not a limit; the limits are file_size_mb, \(keys.keys.sorted().joined(separator: ", "))"))
+                    }
+                }
             case "rules":
                 guard let rules = value.mapping else {
                     diagnostics.append(problem(file, value, "'rules' must map rule ids to error, warning, note or off"))
@@ -123,7 +147,7 @@ public struct ProjectConfig: Sendable, Hashable {
                     config.locations["rules.\(rule)"] = entry.key.location
                 }
             default:
-                // Settings of later features (publish themes, limits) pass through untouched.
+                // Settings of later features pass through untouched.
                 break
             }
         }

@@ -47,8 +47,15 @@ public enum ProjectLoader {
         for extra in extraFiles where !paths.contains(extra) { paths.append(extra) }
         paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 
-        let loaded = await loadDocuments(paths: paths, schemas: schemas, progress: progress) { path in
-            try [UInt8](Data(contentsOf: root.appendingPathComponent(path)))
+        let limits = config.limits
+        paths = limited(paths, by: limits, diagnostics: &diagnostics)
+        let loaded = await loadDocuments(paths: paths, schemas: schemas, limits: limits, progress: progress) { path in
+            // A file above the size limit is not read at all.
+            let url = root.appendingPathComponent(path)
+            if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limits.fileSize {
+                throw TooLarge(size: size)
+            }
+            return try [UInt8](Data(contentsOf: url))
         }
         diagnostics += loaded.diagnostics
         let profile = resolveProfile(config, diagnostics: &diagnostics)
@@ -116,8 +123,8 @@ public enum ProjectLoader {
             let byName = Dictionary(uniqueKeysWithValues: schemaFiles.map { (String($0.key.dropFirst(schemaPrefix.count)), $0.value) })
             schemas = schemas.adding(files: byName, displayPrefix: schemaPrefix, diagnostics: &diagnostics)
         }
-        let paths = selected(Array(files.keys), config: config)
-        let loaded = await loadDocuments(paths: paths, schemas: schemas) { path in files[path] ?? [] }
+        let paths = limited(selected(Array(files.keys), config: config), by: config.limits, diagnostics: &diagnostics)
+        let loaded = await loadDocuments(paths: paths, schemas: schemas, limits: config.limits) { path in files[path] ?? [] }
         diagnostics += loaded.diagnostics
         let profile = resolveProfile(config, diagnostics: &diagnostics)
         // Documents built before (from a cache) lose their resolution: the index is made anew.
@@ -291,7 +298,7 @@ public enum ProjectLoader {
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
     static func loadDocuments(
-        paths: [String], schemas: SchemaLibrary, progress: Progress? = nil, read: @escaping @Sendable (String) throws -> [UInt8]
+        paths: [String], schemas: SchemaLibrary, limits: Limits, progress: Progress? = nil, read: @escaping @Sendable (String) throws -> [UInt8]
     ) async -> (documents: [Document], diagnostics: [Diagnostic]) {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var results = [LoadResult?](repeating: nil, count: paths.count)
@@ -300,7 +307,7 @@ public enum ProjectLoader {
             func addTask() {
                 let position = next
                 let path = paths[position]
-                group.addTask { (position, loadDocument(path: path, schemas: schemas, read: read)) }
+                group.addTask { (position, loadDocument(path: path, schemas: schemas, limits: limits, read: read)) }
                 next += 1
             }
             while next < min(paths.count, width * 2) { addTask() }
@@ -329,10 +336,16 @@ public enum ProjectLoader {
         case failed(Diagnostic)
     }
 
-    static func loadDocument(path: String, schemas: SchemaLibrary, read: @Sendable (String) throws -> [UInt8]) -> LoadResult {
+    static func loadDocument(path: String, schemas: SchemaLibrary, limits: Limits = Limits(), read: @Sendable (String) throws -> [UInt8]) -> LoadResult {
         let bytes: [UInt8]
         do {
             bytes = try read(path)
+            if bytes.count > limits.fileSize { throw TooLarge(size: bytes.count) }
+        } catch let tooLarge as TooLarge {
+            return .failed(Diagnostic(
+                rule: "resource-limit", file: path, location: .start,
+                message: "the file is \(tooLarge.size / 1024) KB, above the limit of \(limits.fileSize / 1024) KB; it is not read",
+                hint: "split the document, or raise limits.file_size_mb in stdkit.yml"))
         } catch {
             let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
             return .failed(Diagnostic(
@@ -349,11 +362,26 @@ public enum ProjectLoader {
                 message: "the file holds NUL bytes: it is binary, not Markdown text, and is skipped",
                 hint: "keep binary files under another extension than .md, or exclude them in stdkit.yml"))
         }
-        return .document(document(path: path, bytes: bytes, schemas: schemas))
+        return .document(document(path: path, bytes: bytes, schemas: schemas, limits: limits))
+    }
+
+    /// A file above the size limit.
+    struct TooLarge: Error {
+        var size: Int
+    }
+
+    /// The first `limits.documents` of `paths`; more are a settings problem.
+    static func limited(_ paths: [String], by limits: Limits, diagnostics: inout [Diagnostic]) -> [String] {
+        guard paths.count > limits.documents else { return paths }
+        diagnostics.append(Diagnostic(
+            rule: "resource-limit", file: ProjectConfig.fileName, location: .start,
+            message: "the project holds \(paths.count) documents, above the limit of \(limits.documents); only the first \(limits.documents) by path are read",
+            hint: "split the project, narrow 'include', or raise limits.documents in stdkit.yml"))
+        return Array(paths.prefix(limits.documents))
     }
 
     /// The document a file's bytes make, built by the kinds of `schemas`.
-    public static func document(path: String, bytes: [UInt8], schemas: SchemaLibrary) -> Document {
-        DocumentBuilder.build(DocumentParser.parse(bytes: bytes, path: path), schemas: schemas)
+    public static func document(path: String, bytes: [UInt8], schemas: SchemaLibrary, limits: Limits = Limits()) -> Document {
+        DocumentBuilder.build(DocumentParser.parse(bytes: bytes, path: path, limits: limits), schemas: schemas)
     }
 }

@@ -21,7 +21,7 @@ public struct ParsedDocument: Sendable {
 public enum DocumentParser {
     /// Parses `bytes` of the file shown as `path`. Never throws: every problem is a diagnostic,
     /// and as much of the file as can be read is returned.
-    public static func parse(bytes: [UInt8], path: String, yamlNodeLimit: Int = YAMLReader.defaultNodeLimit) -> ParsedDocument {
+    public static func parse(bytes: [UInt8], path: String, limits: Limits = Limits()) -> ParsedDocument {
         var diagnostics: [Diagnostic] = []
         let decoded = DecodedSource(bytes: bytes)
         if let invalid = decoded.firstInvalidByte {
@@ -41,7 +41,7 @@ public enum DocumentParser {
                 message: "front matter opened with '---' is never closed",
                 hint: "add a line '---' after the last front-matter field"))
         case .closed:
-            let read = YAMLReader.read(split.yaml, file: path, firstLine: split.yamlFirstLine, nodeLimit: yamlNodeLimit)
+            let read = YAMLReader.read(split.yaml, file: path, firstLine: split.yamlFirstLine, nodeLimit: limits.yamlNodes)
             diagnostics += read.diagnostics
             if let root = read.root {
                 if root.mapping != nil {
@@ -54,8 +54,21 @@ public enum DocumentParser {
                 }
             }
         }
-        let source = SourceText(split.body)
-        let body = MarkdownParser.parse(source)
+        let (bodyText, wideRow) = withoutWideRows(split.body, limit: limits.tableColumns)
+        if let wideRow {
+            diagnostics.append(Diagnostic(
+                rule: "resource-limit", file: path, location: SourceLocation(line: wideRow.line, column: 1),
+                message: "a table row of \(wideRow.cells) cells, above the limit of \(limits.tableColumns); rows this wide are left out",
+                hint: "split the table, or raise limits.table_columns in stdkit.yml"))
+        }
+        let source = SourceText(bodyText)
+        let (body, tooDeep) = MarkdownParser.parse(source, maxDepth: limits.nestingDepth)
+        if let tooDeep {
+            diagnostics.append(Diagnostic(
+                rule: "resource-limit", file: path, location: tooDeep,
+                message: "the Markdown here is nested more than \(limits.nestingDepth) levels deep (each list, list item, quote and inline counts one); what is deeper is left out",
+                hint: "flatten the nesting, or raise limits.nesting_depth in stdkit.yml"))
+        }
         return ParsedDocument(
             path: path, text: decoded.text, hasByteOrderMark: decoded.hasByteOrderMark, lineEnding: decoded.lineEnding,
             frontMatterState: split.state, frontMatter: frontMatter, source: source, body: body,
@@ -66,6 +79,39 @@ public enum DocumentParser {
     /// matter again (the site renders documents the model has already read).
     public static func body(of text: String) -> MarkdownNode {
         MarkdownParser.parse(SourceText(FrontMatterSplit(text).body))
+    }
+
+    /// `body` with every line that holds more than `limit` + 1 `|` emptied (its line break kept,
+    /// so positions stay), and the first such line with its number of cells. Such a line is a
+    /// table row too wide for cmark-gfm to parse in reasonable time.
+    static func withoutWideRows(_ body: String, limit: Int) -> (String, (line: Int, cells: Int)?) {
+        var bytes = Array(body.utf8)
+        var first: (line: Int, cells: Int)?
+        var line = 1
+        var start = 0
+        var pipes = 0
+        var index = 0
+        func finish(_ end: Int) {
+            if pipes > limit + 1 {
+                if first == nil { first = (line, pipes - 1) }
+                for position in start..<end { bytes[position] = UInt8(ascii: " ") }
+            }
+        }
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "|"): pipes += 1
+            case UInt8(ascii: "\n"):
+                finish(index)
+                line += 1
+                start = index + 1
+                pipes = 0
+            default: break
+            }
+            index += 1
+        }
+        finish(bytes.count)
+        guard first != nil else { return (body, nil) }
+        return (String(decoding: bytes, as: UTF8.self), first)
     }
 
     static let disableMarker = "stdkit-disable-next-line"

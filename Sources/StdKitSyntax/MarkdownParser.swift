@@ -31,9 +31,15 @@ public enum MarkdownParser {
     /// Parses `source` (the body of a document, front matter already blanked) and returns the
     /// document node. Positions are file lines and character columns.
     public static func parse(_ source: SourceText) -> MarkdownNode {
+        parse(source, maxDepth: Limits().nestingDepth).node
+    }
+
+    /// The tree of `source` with nodes nested deeper than `maxDepth` left out, and where the
+    /// first node left out starts (nil when none was).
+    public static func parse(_ source: SourceText, maxDepth: Int) -> (node: MarkdownNode, tooDeep: SourceLocation?) {
         _ = coreExtensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
-            return MarkdownNode(kind: .document)
+            return (MarkdownNode(kind: .document), nil)
         }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -49,23 +55,32 @@ public enum MarkdownParser {
         finishLock.lock()
         let root = cmark_parser_finish(parser)
         finishLock.unlock()
-        guard let root else { return MarkdownNode(kind: .document) }
+        guard let root else { return (MarkdownNode(kind: .document), nil) }
         defer { cmark_node_free(root) }
-        return Converter(source: source).convert(root)
+        var converter = Converter(source: source, maxDepth: max(1, maxDepth))
+        let node = converter.convert(root)
+        return (node, converter.tooDeep)
     }
 }
 
 private struct Converter {
     let source: SourceText
+    let maxDepth: Int
+    /// Where the first node nested too deep starts.
+    var tooDeep: SourceLocation?
 
-    /// Walks the tree without recursion, so a deeply nested document cannot exhaust the stack.
-    func convert(_ root: OpaquePointer) -> MarkdownNode {
+    /// Walks the tree without recursion, so a deeply nested document cannot exhaust the stack;
+    /// a node at `maxDepth` keeps no children, so that nothing walking the result can either.
+    mutating func convert(_ root: OpaquePointer) -> MarkdownNode {
         var built: [MarkdownNode] = [makeNode(root)]
         var pointers: [OpaquePointer] = [root]
         var next = cmark_node_first_child(root)
         while true {
             if let node = next {
-                if let child = cmark_node_first_child(node) {
+                if let child = cmark_node_first_child(node), built.count >= maxDepth, tooDeep == nil {
+                    tooDeep = range(of: child)?.lowerBound ?? range(of: node)?.lowerBound ?? .start
+                }
+                if let child = cmark_node_first_child(node), built.count < maxDepth {
                     built.append(makeNode(node))
                     pointers.append(node)
                     next = child

@@ -38,7 +38,7 @@ public enum YAMLReader {
             let diagnostic = Diagnostic(
                 rule: "resource-limit", file: file, location: SourceLocation(line: firstLine, column: 1),
                 message: "front matter expands to more than \(nodeLimit) YAML nodes",
-                hint: "remove repeated aliases (*name) from the front matter")
+                hint: "remove repeated aliases (*name) from the front matter, or raise limits.yaml_nodes in stdkit.yml")
             return Result(root: nil, diagnostics: [diagnostic])
         }
         return Result(root: root, diagnostics: [])

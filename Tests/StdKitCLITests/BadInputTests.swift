@@ -44,13 +44,43 @@ struct BadInputTests {
             "tabs.md:3:1: error: front matter is not valid YAML",
             "loop:1:1: warning: loop is a symbolic link; stdkit does not follow links",
             "outside.md:1:1: warning: outside.md is a symbolic link; stdkit does not follow links",
+            "nested-lists.md:50:101: error: the Markdown here is nested more than 100 levels deep (each list, list item, quote and inline counts one); what is deeper is left out [resource-limit]",
+            "nested-quotes.md:1:101: error: the Markdown here is nested more than 100 levels deep",
         ]
         for line in expected { #expect(run.output.contains(line), "\(line)\n--- in ---\n\(run.output)") }
-        for quiet in ["empty.md", "long-line.md", "nested-lists.md", "nested-quotes.md", "unterminated-fence.md", "folder.md"] {
+        for quiet in ["empty.md", "long-line.md", "unterminated-fence.md", "folder.md"] {
             #expect(!run.output.contains(quiet + ":"), "\(quiet) is read without a finding")
         }
         #expect(!run.output.contains("/etc/hostname") && !run.output.contains("outside.md:2"), "the link's target is never read")
-        #expect(run.output.hasSuffix("checked 10 files: 5 errors, 2 warnings, 1 note\n"), "\(run.output)")
+        #expect(run.output.hasSuffix("checked 10 files: 7 errors, 2 warnings, 1 note\n"), "\(run.output)")
+        // Publishing walks the trees the check read: deep nesting must not exhaust its stack.
+        let build = await CLIRun.run(["build", "-o", folder.appendingPathComponent("_site").path], in: folder)
+        #expect(build.status == 0, "\(build.errors)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("_site/documents/nested-quotes.html").path))
+    }
+
+    /// The limits of stdkit.yml: a large file is not read, a wide table row is left out before
+    /// cmark sees it, and a limit that is not a number is a settings problem.
+    @Test func limitsFromTheSettings() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "name: 限制\nlimits: {file_size_mb: 1, table_columns: 10, nesting_depth: 8, documents: 3, yaml_nodes: many}\n"
+            .write(to: folder.appendingPathComponent("stdkit.yml"), atomically: true, encoding: .utf8)
+        try ("# 大\n\n" + String(repeating: "字", count: 400_000) + "\n").write(to: folder.appendingPathComponent("a-large.md"), atomically: true, encoding: .utf8)
+        let wide = "|" + Array(repeating: "列", count: 20_000).joined(separator: "|") + "|"
+        let delimiter = "|" + Array(repeating: "---", count: 20_000).joined(separator: "|") + "|"
+        try "---\nid: JOB-W\nkind: job-profile\ntitle: 宽\n---\n# 宽表\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n\n\(wide)\n\(delimiter)\n\n- **R1** 要求\n".write(to: folder.appendingPathComponent("b-wide.md"), atomically: true, encoding: .utf8)
+        try "- 一\n  - 二\n    - 三\n      - 四\n        - 五\n".write(to: folder.appendingPathComponent("c-deep.md"), atomically: true, encoding: .utf8)
+        try "# 第四个\n".write(to: folder.appendingPathComponent("d-fourth.md"), atomically: true, encoding: .utf8)
+        let run = await CLIRun.run(["check"], in: folder)
+        #expect(run.output.contains("stdkit.yml:2:90: error: 'limits.yaml_nodes' must be a positive whole number [config-invalid]"), "\(run.output)")
+        #expect(run.output.contains("stdkit.yml:1:1: error: the project holds 4 documents, above the limit of 3; only the first 3 by path are read [resource-limit]"))
+        #expect(run.output.contains("a-large.md:1:1: error: the file is 1171 KB, above the limit of 1024 KB; it is not read [resource-limit]"))
+        #expect(run.output.contains("b-wide.md:12:1: error: a table row of 20000 cells, above the limit of 10; rows this wide are left out [resource-limit]"))
+        #expect(run.output.contains("c-deep.md:4:9: error: the Markdown here is nested more than 8 levels deep"))
+        #expect(!run.output.contains("d-fourth.md"))
+        let model = await CLIRun.run(["model", "--json"], in: folder)
+        #expect(model.output.contains("\"JOB-W#R1\""), "the rest of the wide document is read: \(model.output.prefix(3000))")
     }
 
     /// Read from git (`--staged`), links are recorded as links and binary files as blobs: the
