@@ -121,6 +121,7 @@ public struct SiteBuilder: Sendable {
         let process = ProcessInfo.processInfo.processIdentifier
         let building = parent.appendingPathComponent(".\(name).building-\(process)")
         let previous = parent.appendingPathComponent(".\(name).previous-\(process)")
+        recoverInterruptedBuilds(of: output)
         try? fileManager.removeItem(at: building)
         do {
             try fileManager.createDirectory(at: building, withIntermediateDirectories: true)
@@ -148,6 +149,12 @@ public struct SiteBuilder: Sendable {
             if let failure = failures.all.compactMap({ $0 }).first {
                 throw SiteError(step: "write", path: output.path, info: failure)
             }
+            // One atomic exchange where the file system offers it: there is no moment without a
+            // site, even if the process is killed.
+            if fileManager.fileExists(atPath: output.path), Self.exchange(building.path, output.path) {
+                try? fileManager.removeItem(at: building)
+                return
+            }
             if fileManager.fileExists(atPath: output.path) {
                 try? fileManager.removeItem(at: previous)
                 try fileManager.moveItem(at: output, to: previous)
@@ -163,6 +170,38 @@ public struct SiteBuilder: Sendable {
         } catch {
             try? fileManager.removeItem(at: building)
             throw SiteError(step: "write", path: output.path, info: "the site could not be written (\(error.localizedDescription)); the previous site is unchanged")
+        }
+    }
+
+    /// Swaps two paths in one step with Linux's `renameat2(…, RENAME_EXCHANGE)`, looked up at run
+    /// time (Swift's Glibc module does not declare it); false where it is missing or refused.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let currentFolder: Int32 = -100  // AT_FDCWD
+        let exchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+        return renameat2(currentFolder, first, currentFolder, second, exchange) == 0
+    }
+
+    /// Cleans up after builds that were killed: their half-written folders are removed, and a
+    /// site moved aside but never replaced is put back. Only folders of processes that no
+    /// longer run are touched.
+    static func recoverInterruptedBuilds(of output: URL) {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        guard let entries = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries.sorted() {
+            for (prefix, isPrevious) in [(".\(name).building-", false), (".\(name).previous-", true)] where entry.hasPrefix(prefix) {
+                guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                let url = parent.appendingPathComponent(entry)
+                if isPrevious && !fileManager.fileExists(atPath: output.path) {
+                    try? fileManager.moveItem(at: url, to: output)
+                } else {
+                    try? fileManager.removeItem(at: url)
+                }
+            }
         }
     }
 

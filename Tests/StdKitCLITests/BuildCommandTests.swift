@@ -49,3 +49,70 @@ struct BuildCommandTests {
         #expect(after.keys.sorted() == [file.standardizedFileURL.path], "the output folder is not watched")
     }
 }
+
+/// `stdkit build` killed at any moment leaves a whole site — the previous one or the new one,
+/// never a mix or nothing — and the next build cleans up after it.
+@Suite("A build killed midway")
+struct KilledBuildTests {
+    /// Every file of a folder, by relative path.
+    static func snapshot(_ folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = FileManager.default.contents(atPath: url.path)
+        }
+        return files
+    }
+
+    @Test func theSiteIsAlwaysWhole() throws {
+        guard let stdkit = GitTests.builtExecutable() else {
+            print("skipped: the stdkit executable is not built beside the tests (run swift build first)")
+            return
+        }
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = folder.appendingPathComponent("standards")
+        try FileManager.default.copyItem(at: CLIRun.repository.appendingPathComponent("standards"), to: project)
+        let site = folder.appendingPathComponent("site")
+        func build() throws -> Process {
+            let process = Process()
+            process.executableURL = stdkit
+            process.arguments = ["build", project.path, "-o", site.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        let first = try build()
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        let old = Self.snapshot(site)
+        // A change that reaches every page (the site title is in each page's header).
+        let config = project.appendingPathComponent("stdkit.yml")
+        try (try String(contentsOf: config, encoding: .utf8)).replacingOccurrences(of: "title: 工业机器人技术专业教学标准（460305）", with: "title: 修订中的标准")
+            .write(to: config, atomically: true, encoding: .utf8)
+        var killed = 0
+        for delay in [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8] {
+            let process = try build()
+            Thread.sleep(forTimeInterval: delay)
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            process.waitUntilExit()
+            let now = Self.snapshot(site)
+            #expect(!now.isEmpty, "after a kill at \(delay) s there is a site")
+            let isOld = now == old
+            let isNew = now.keys.sorted() == old.keys.sorted() && String(decoding: now["index.html"] ?? Data(), as: UTF8.self).contains("修订中的标准")
+            #expect(isOld || isNew, "after a kill at \(delay) s the site is the previous one or the new one, whole")
+        }
+        #expect(killed > 0, "at least one build was killed midway")
+        let last = try build()
+        last.waitUntilExit()
+        #expect(last.terminationStatus == 0)
+        #expect(String(decoding: Self.snapshot(site)["index.html"] ?? Data(), as: UTF8.self).contains("修订中的标准"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "the folders of killed builds are cleaned up: \(leftovers)")
+    }
+}
