@@ -435,10 +435,25 @@ public struct SiteBuilder: Sendable {
             let destination = link.destination.split(separator: "#").first.map(String.init) ?? ""
             guard !destination.isEmpty, !destination.hasSuffix(".md"), !destination.contains(":"), !destination.hasPrefix("/"),
                   let path = Self.resolve(destination.removingPercentEncoding ?? destination, from: document.path),
+                  Self.isPlainFile(path, under: root),
                   let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { continue }
             files.append((path, data))
         }
         return files
+    }
+
+    /// Whether `path` under `root` is a regular file reached without any symbolic link: a link
+    /// could lead outside the project, to files nobody meant to publish.
+    static func isPlainFile(_ path: String, under root: URL) -> Bool {
+        let full = root.standardizedFileURL.appendingPathComponent(path).path
+        guard let real = realpath(full, nil) else { return false }
+        defer { free(real) }
+        guard let rootReal = realpath(root.standardizedFileURL.path, nil) else { return false }
+        defer { free(rootReal) }
+        // No link on the way: the real path is the path under the project's real folder.
+        guard String(cString: real) == String(cString: rootReal) + "/" + path else { return false }
+        var status = stat()
+        return lstat(full, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     /// `path` relative to the folder of `from`; nil when it leaves the project.

@@ -122,3 +122,27 @@ struct HostileInputTests {
         #expect(HTML.safeURL(url) == url)
     }
 }
+
+/// Files a document links to are published beside it only when they are plain files of the
+/// project: a symbolic link could lead outside it.
+@Suite("Linked files")
+struct LinkedFileTests {
+    @Test func aLinkedFileReachedThroughASymbolicLinkIsNotPublished() async throws {
+        let outside = try SiteBuilderTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try "SECRET-OUTSIDE".write(to: outside.appendingPathComponent("secret.png"), atomically: true, encoding: .utf8)
+        let root = try SiteBuilderTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("img"), withIntermediateDirectories: true)
+        try "PNG-INSIDE".write(to: root.appendingPathComponent("img/ok.png"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("img/link.png").path, withDestinationPath: outside.appendingPathComponent("secret.png").path)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("away").path, withDestinationPath: outside.path)
+        try "# 页\n\n![好](img/ok.png) ![链接](img/link.png) ![目录](away/secret.png) [上级](../secret.png)\n"
+            .write(to: root.appendingPathComponent("page.md"), atomically: true, encoding: .utf8)
+        let site = try await SiteBuilderTests.site(of: root)
+        #expect(site["documents/img/ok.png"] == Data("PNG-INSIDE".utf8), "a plain file of the project is published")
+        #expect(site["documents/img/link.png"] == nil)
+        #expect(site["documents/away/secret.png"] == nil)
+        #expect(!site.values.contains { String(decoding: $0, as: UTF8.self).contains("SECRET-OUTSIDE") }, "nothing from outside the project is published")
+    }
+}
