@@ -47,9 +47,28 @@ final class BlockInsertions {
         var rewritten: [String: String] = [:]
         var used = Set(oursIDs.keys)
         var pendingBlank: [String] = []
-        for line in theirs {
+        // What both added here is written once: an item or a row line by line, each of ours'
+        // lines standing for one of theirs (a line theirs added twice and ours once is kept
+        // once more); a section only when ours added the very same section, every line of it.
+        var unmatched: [String: Int] = [:]
+        var skipping = Set<Int>()
+        if ourKind == "sections" {
+            let ourSections = Set(Self.sections(ours).map { $0.map { ours[$0] }.filter { !Self.isBlank($0) } })
+            for section in Self.sections(theirs) where ourSections.contains(section.map { theirs[$0] }.filter { !Self.isBlank($0) }) {
+                skipping.formUnion(section)
+            }
+        } else {
+            for line in ours { unmatched[line, default: 0] += 1 }
+        }
+        for (index, line) in theirs.enumerated() {
             if Self.isBlank(line) { pendingBlank.append(line); continue }
-            if ours.contains(line) { pendingBlank = []; continue }  // both added it here
+            if ourKind == "sections" {
+                if skipping.contains(index) { pendingBlank = []; continue }  // both added this section
+            } else if let count = unmatched[line], count > 0 {
+                unmatched[line] = count - 1
+                pendingBlank = []
+                continue  // both added it here
+            }
             let original = line
             var line = line
             if let id = Self.itemID(line), used.contains(id) {
@@ -61,13 +80,25 @@ final class BlockInsertions {
             } else if let id = Self.itemID(line) {
                 used.insert(id)
             }
-            if ourKind == "sections", result.last.map({ !Self.isBlank($0) }) ?? false, pendingBlank.isEmpty { result.append("\n") }
+            // A section of theirs starts after a blank line; its own lines stay as theirs wrote them.
+            if ourKind == "sections", line.hasPrefix("#"), result.last.map({ !Self.isBlank($0) }) ?? false, pendingBlank.isEmpty { result.append("\n") }
             result += pendingBlank
             pendingBlank = []
             result.append(line)
         }
         result += pendingBlank
         return (result, notes, rewritten)
+    }
+
+    /// The sections of inserted lines: each from a heading line to the next, as line numbers
+    /// (lines before the first heading are a section of their own).
+    static func sections(_ lines: [String]) -> [[Int]] {
+        var sections: [[Int]] = []
+        for (index, line) in lines.enumerated() {
+            if line.hasPrefix("#") || sections.isEmpty { sections.append([]) }
+            sections[sections.count - 1].append(index)
+        }
+        return sections
     }
 
     /// A table row's first cell, trimmed.
