@@ -10,7 +10,7 @@ SITE ?= _site
 DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 chromium fonts-noto-cjk
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test deps build release check model browser-test sanitize bench clean
+.PHONY: run test deps build release check model browser-test sanitize fuzz bench clean
 
 run: deps release
 	.build/release/stdkit check $(STANDARDS)
@@ -28,6 +28,14 @@ test: deps
 sanitize: deps
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build/sanitize-address
 	$(SWIFT) test --sanitize=thread --scratch-path .build/sanitize-thread
+
+# libFuzzer over parsing (front matter, Markdown, items, references), the diff and the merge
+# (with its verifier), FUZZ_SECONDS each (Tests/Fuzz/run.sh). The target exists only in this build.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	STDKIT_FUZZ=1 $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld \
+	  --product stdkit-fuzz --scratch-path .build/fuzz
+	Tests/Fuzz/run.sh $(FUZZ_SECONDS)
 
 # stdkit side by side with cmark-gfm and Hugo (installs them); figures into bench/RESULTS.md.
 bench: deps
