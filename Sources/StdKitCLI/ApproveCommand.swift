@@ -59,7 +59,7 @@ struct ApproveCommand: EnvironmentCommand {
                     environment.errors.write("stdkit approve: \(shown): \(reason)\n")
                     refused = true
                 }
-                guard let document = project.documents.first(where: { $0.path == path }), let id = document.id else {
+                guard let document = project.document(atPath: path), let id = document.id else {
                     refuse("not a standards document of the project at \(environment.displayPath(entry.root))")
                     continue
                 }

@@ -57,8 +57,8 @@ struct DiffCommand: EnvironmentCommand {
         case .critic:
             var output = ""
             for document in change.documents {
-                let before = document.oldPath.flatMap { path in old.documents.first { $0.path == path } }
-                let after = document.newPath.flatMap { path in new.documents.first { $0.path == path } }
+                let before = document.oldPath.flatMap(old.document(atPath:))
+                let after = document.newPath.flatMap(new.document(atPath:))
                 output += "<!-- stdkit: \(document.newPath ?? document.oldPath ?? document.id) (\(document.status.rawValue)) -->\n"
                 output += CriticMarkup.render(old: before?.text ?? "", new: after?.text ?? "") + "\n"
             }

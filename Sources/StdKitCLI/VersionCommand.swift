@@ -35,7 +35,7 @@ struct VersionBumpCommand: EnvironmentCommand {
         let wanted = Set(files.map { environment.url(for: $0).standardizedFileURL.path })
         var report = ""
         for document in change.documents where document.status == .modified || document.status == .renamed {
-            guard let path = document.newPath, let target = current.documents.first(where: { $0.path == path }) else { continue }
+            guard let path = document.newPath, let target = current.document(atPath: path) else { continue }
             let url = entry.root.appendingPathComponent(path)
             if !wanted.isEmpty && !wanted.contains(url.standardizedFileURL.path) { continue }
             guard document.requiredBump > .none else { continue }

@@ -4,7 +4,7 @@ import StdKitSyntax
 extension CheckContext {
     /// The document a reference source was written in.
     func document(of source: ReferenceIndex.Source) -> Document? {
-        documentPositions[source.path].map { project.documents[$0] }
+        project.document(atPath: source.path)
     }
 
     /// The item family of `itemID` in `document`, from the document's kind schema.

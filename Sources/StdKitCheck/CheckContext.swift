@@ -22,8 +22,6 @@ public struct CheckContext: Sendable {
     let normalizedTitles: [String: String]
     /// For each kind with expected sections: normalized section name → its position in the schema.
     let sectionPositions: [String: [String: Int]]
-    /// Each document's position in `project.documents`, by path.
-    let documentPositions: [String: Int]
     /// The standards documents (not plain pages), kept once: many rules walk them.
     public let standardsDocuments: [Document]
 
@@ -44,7 +42,6 @@ public struct CheckContext: Sendable {
         normalizedTitles = titles
         sectionPositions = positions
         standardsDocuments = project.documents.filter { !$0.isPage }
-        documentPositions = Dictionary(project.documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         if let base {
             let change = Differ(old: base, new: project).compare()
             changesSinceBase = Dictionary(change.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

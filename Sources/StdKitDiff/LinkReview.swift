@@ -152,6 +152,14 @@ public struct CoverageLink: Sendable, Hashable {
     /// The target item's reviewed text and its digest now.
     public var targetText: String
     public var digest: String
+
+    /// The local ids of the source and target items (`LO2`, `R2`).
+    public var sourceItem: String { Self.local(key.source) }
+    public var targetItem: String { Self.local(key.target) }
+
+    private static func local(_ fullID: String) -> String {
+        fullID.split(separator: "#", maxSplits: 1).last.map(String.init) ?? fullID
+    }
 }
 
 /// What the lock says about each coverage link of a project: reviewed, suspect (the target
@@ -248,10 +256,9 @@ public struct LinkReview: Sendable {
     /// The target's text when a suspect link was reviewed: the newest earlier revision of the
     /// target document whose item has the reviewed digest. Nil when history does not hold it.
     public static func reviewedText(of link: CoverageLink, digest: String, history: ProjectHistory, schemas: SchemaLibrary) -> String? {
-        let itemID = String(link.key.target.split(separator: "#", maxSplits: 1).last ?? "")
         for text in history.earlierTexts(of: link.targetPath) {
             let document = ProjectLoader.document(path: link.targetPath, bytes: Array(text.utf8), schemas: schemas)
-            if let item = document.item(itemID), Self.digest(item) == digest { return reviewedText(item) }
+            if let item = document.item(link.targetItem), Self.digest(item) == digest { return reviewedText(item) }
         }
         return nil
     }

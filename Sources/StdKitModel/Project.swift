@@ -13,6 +13,8 @@ public struct Project: Sendable {
     /// Problems that belong to no single document (settings, schema files, unreadable files).
     public var diagnostics: [Diagnostic]
     public private(set) var index: ReferenceIndex
+    /// Each document's position in `documents`, by path.
+    private let pathPositions: [String: Int]
     /// The rule profile in force, with the project's overrides; nil when none is set.
     public var profile: Profile?
     /// The paths of every file of a project read from memory or from git (nil when read from a
@@ -35,12 +37,18 @@ public struct Project: Sendable {
         self.linkLock = linkLock
         var documents = documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.index = ReferenceIndex.resolve(&documents)
+        self.pathPositions = Dictionary(documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.documents = documents
     }
 
     /// The document with id `id` (the first by path if several share it).
     public func document(_ id: String) -> Document? {
         index.documentPositions[id].map { documents[$0] }
+    }
+
+    /// The document at the relative path `path`.
+    public func document(atPath path: String) -> Document? {
+        pathPositions[path].map { documents[$0] }
     }
 
     /// Whether the project holds a file (of any kind) at the relative path `path`.

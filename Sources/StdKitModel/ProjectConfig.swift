@@ -25,6 +25,11 @@ public struct ProjectConfig: Sendable, Hashable {
     public var publish = Publish()
     /// Bounds on input (`limits`): file size, table columns, nesting, YAML nodes, documents.
     public var limits = Limits()
+
+    /// What is never read as a document: the `exclude` patterns and the published site.
+    public var excludedGlobs: [Glob] {
+        (exclude + ["\(publish.output)/**"]).map(Glob.init)
+    }
     /// Severity overrides by rule id: `error`, `warning`, `note` or `off`.
     public var rules: [String: String] = [:]
     /// The folder of the project's own kind schemas.

@@ -208,7 +208,7 @@ public enum ProjectLoader {
         }
         let name = projectPath.isEmpty ? repository.top.lastPathComponent : (projectPath as NSString).lastPathComponent
         var project = try await load(files: files, otherFiles: Set(blobs.keys), name: name, prebuilt: cached)
-        let exclude = (config.exclude + ["\(config.publish.output)/**"]).map(Glob.init)
+        let exclude = config.excludedGlobs
         project.diagnostics += links.filter { link in !link.hasPrefix(".") && !link.contains("/.") && !exclude.contains { $0.matches(link) } }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map(symbolicLinkFinding)
         for document in project.documents {
@@ -220,7 +220,7 @@ public enum ProjectLoader {
     /// The paths among `paths` that the settings include, sorted.
     static func selected(_ paths: [String], config: ProjectConfig) -> [String] {
         let include = config.include.map(Glob.init)
-        let exclude = (config.exclude + ["\(config.publish.output)/**"]).map(Glob.init)
+        let exclude = config.excludedGlobs
         return paths
             .filter { path in include.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) } && !path.hasPrefix(".") && !path.contains("/.") }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -242,7 +242,7 @@ public enum ProjectLoader {
     /// that are not excluded (never followed), both sorted.
     public static func discover(root: URL, config: ProjectConfig) -> (paths: [String], links: [String]) {
         let include = config.include.map(Glob.init)
-        let exclude = (config.exclude + ["\(config.publish.output)/**"]).map(Glob.init)
+        let exclude = config.excludedGlobs
         var paths: [String] = []
         var links: [String] = []
         walk(root.standardizedFileURL.path, relative: "", link: { relative in

@@ -60,8 +60,7 @@ public struct TraceMatrix: Sendable {
                 var covers: [Cover] = []
                 for source in project.index.sources(referencingItem: item.id, of: id) {
                     guard let outcomeID = source.item,
-                          let course = project.document(source.document).flatMap({ $0.path == source.path ? $0 : nil })
-                              ?? project.documents.first(where: { $0.path == source.path }),
+                          let course = project.document(atPath: source.path),
                           project.schemas.schema(for: course.kind)?.itemKind(of: outcomeID)?.coverage == true else { continue }
                     covers.append(Cover(course: source.document, outcome: outcomeID, level: course.item(outcomeID)?.attribute("level")))
                     coveringCourses.insert(source.document)

@@ -275,7 +275,7 @@ struct HTMLRenderer {
         var covering: [String] = []
         var using: [String] = []
         for source in sources {
-            guard let sourceDocument = project.document(source.document) ?? project.documents.first(where: { $0.path == source.path }) else { continue }
+            guard let sourceDocument = project.document(atPath: source.path) else { continue }
             let label = source.item.map { "\(source.document)#\($0)" } ?? source.document
             let href = HTML.escape(link(to: sourceDocument, anchor: source.item))
             let title = source.item.flatMap { sourceDocument.item($0)?.text } ?? sourceDocument.title ?? ""

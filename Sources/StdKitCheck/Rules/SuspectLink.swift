@@ -33,7 +33,7 @@ struct SuspectLink: Rule {
         context.linkReview.suspect.compactMap { entry in
             guard case .suspect(let reviewed) = entry.status else { return nil }
             let link = entry.link
-            let sourceItem = link.key.source.split(separator: "#").last.map(String.init) ?? link.key.source
+            let sourceItem = link.sourceItem
             let change: String
             if let history = context.history,
                let before = LinkReview.reviewedText(of: link, digest: reviewed, history: history, schemas: context.project.schemas) {

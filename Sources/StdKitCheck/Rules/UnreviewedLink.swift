@@ -32,7 +32,7 @@ struct UnreviewedLink: Rule {
                 hint: "once the parties have reviewed the links, record them: stdkit review accept --all")]
         }
         return unreviewed.map { link in
-            let sourceItem = link.key.source.split(separator: "#").last.map(String.init) ?? link.key.source
+            let sourceItem = link.sourceItem
             return Diagnostic(
                 rule: description.id, severity: description.severity, file: link.sourcePath, location: link.location,
                 message: "\(sourceItem) covers \(link.key.target), a link not yet reviewed",
