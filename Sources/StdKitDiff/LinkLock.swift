@@ -1,0 +1,140 @@
+import StdKitModel
+import StdKitSyntax
+
+/// `.stdkit/links.lock`: for each coverage link (an outcome → the requirement it covers), the
+/// digest of the target item when the link was last reviewed. One line per link, sorted, so that
+/// git merges concurrent reviews line by line and the stdkit merge driver by link:
+///
+///     COURSE-WELD#LO2 -> JOB-WELD#R2 5b1c…(64 hex digits)
+public struct LinkLock: Sendable, Equatable {
+    /// A link: the full ids of its source and target items.
+    public struct Key: Sendable, Hashable, Comparable, CustomStringConvertible {
+        public var source: String
+        public var target: String
+
+        public init(source: String, target: String) {
+            self.source = source
+            self.target = target
+        }
+
+        /// `SOURCE->TARGET` (or with `→`), as a user writes it on the command line.
+        public init?(_ text: String) {
+            let parts = text.replacingOccurrences(of: "→", with: "->").components(separatedBy: "->")
+            guard parts.count == 2 else { return nil }
+            let source = parts[0].trimmingCharacters(in: .whitespaces)
+            let target = parts[1].trimmingCharacters(in: .whitespaces)
+            guard Self.isItemID(source), Self.isItemID(target) else { return nil }
+            self.init(source: source, target: target)
+        }
+
+        /// `DOC#ITEM`, neither part empty, no spaces.
+        static func isItemID(_ text: String) -> Bool {
+            let parts = text.split(separator: "#", omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && !text.contains(where: \.isWhitespace)
+        }
+
+        public var description: String { "\(source)->\(target)" }
+
+        public static func < (a: Key, b: Key) -> Bool {
+            a.source == b.source ? a.target.utf8.lexicographicallyPrecedes(b.target.utf8) : a.source.utf8.lexicographicallyPrecedes(b.source.utf8)
+        }
+    }
+
+    /// A line of the file that could not be read.
+    public struct Problem: Sendable, Hashable {
+        /// 1-based.
+        public var line: Int
+        public var message: String
+        public var hint: String
+    }
+
+    public var digests: [Key: String]
+
+    public init(digests: [Key: String] = [:]) {
+        self.digests = digests
+    }
+
+    public static let header = "# stdkit links.lock — each coverage link (source item -> target item) with the digest of the target item when the link was last reviewed. One line per link, sorted; written by 'stdkit review accept'."
+
+    /// The file as written: the header, then one line per link in byte order of the key.
+    public var text: String {
+        ([Self.header] + digests.keys.sorted().map { "\($0.source) -> \($0.target) \(digests[$0] ?? "")" }).map { $0 + "\n" }.joined()
+    }
+
+    /// Reads the file's text. Blank lines and lines starting with `#` are comments; every other
+    /// line must be `SOURCE -> TARGET DIGEST`.
+    public static func parse(_ text: String) -> (lock: LinkLock, problems: [Problem]) {
+        var lock = LinkLock()
+        var problems: [Problem] = []
+        var firstLine: [Key: Int] = [:]
+        for (index, raw) in LineMerge.lines(text).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let number = index + 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if ["<<<<<<<", "|||||||", "=======", ">>>>>>>"].contains(where: line.hasPrefix) {
+                problems.append(Problem(line: number, message: "a merge conflict is left in the lock here",
+                                        hint: "keep one line per link and delete the markers, or record every link as it is now: stdkit review accept --all"))
+                continue
+            }
+            let fields = line.split(whereSeparator: \.isWhitespace).map(String.init)
+            guard fields.count == 4, fields[1] == "->", let key = Key(fields[0] + "->" + fields[2]) else {
+                problems.append(Problem(line: number, message: "'\(line)' is not a link line",
+                                        hint: "each line is 'SOURCE#ITEM -> TARGET#ITEM DIGEST'; 'stdkit review accept --all' rewrites the file"))
+                continue
+            }
+            let digest = fields[3]
+            guard digest.count == 64, digest.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                problems.append(Problem(line: number, message: "the digest of \(key) is not 64 lowercase hexadecimal digits",
+                                        hint: "record the link again: stdkit review accept \(key)"))
+                continue
+            }
+            if let earlier = lock.digests[key] {
+                if earlier != digest {
+                    problems.append(Problem(line: number, message: "\(key) is listed twice with different digests (first on line \(firstLine[key] ?? 0))",
+                                            hint: "keep one of the lines, or record the link again: stdkit review accept \(key)"))
+                }
+                continue
+            }
+            lock.digests[key] = digest
+            firstLine[key] = number
+        }
+        return (lock, problems)
+    }
+
+    /// Merges three versions of the lock by link: a link changed on one side takes that side's
+    /// digest (a removal included); a conflict only where both changed one link differently.
+    /// Nil when a version cannot be read as a lock.
+    public static func merge(base: String, ours: String, theirs: String, markers: LineMerge.Markers = LineMerge.Markers()) -> MergeResult? {
+        let versions = [base, ours, theirs].map(parse)
+        guard versions.allSatisfy(\.problems.isEmpty) else { return nil }
+        let (b, o, t) = (versions[0].lock.digests, versions[1].lock.digests, versions[2].lock.digests)
+        func line(_ key: Key, _ digest: String?) -> String { digest.map { "\(key.source) -> \(key.target) \($0)\n" } ?? "" }
+        var text = header + "\n"
+        var conflicts: [MergeResult.Conflict] = []
+        var lineNumber = 2
+        for key in Set(b.keys).union(o.keys).union(t.keys).sorted() {
+            let merged: String?
+            if o[key] == t[key] || t[key] == b[key] {
+                merged = o[key]
+            } else if o[key] == b[key] {
+                merged = t[key]
+            } else {
+                conflicts.append(MergeResult.Conflict(line: lineNumber, place: "link \(key)"))
+                let block = FrontMatterMerge.conflictBlock(ours: line(key, o[key]), base: line(key, b[key]), theirs: line(key, t[key]), markers: markers)
+                text += block
+                lineNumber += LineMerge.lines(block).count
+                continue
+            }
+            if let merged {
+                text += line(key, merged)
+                lineNumber += 1
+            }
+        }
+        return MergeResult(text: text, conflicts: conflicts)
+    }
+
+    /// Whether a file is a links lock: by its name, or by its header.
+    public static func isLock(path: String, text: String) -> Bool {
+        path.hasSuffix("links.lock") || text.hasPrefix("# stdkit links.lock")
+    }
+}
