@@ -24,9 +24,10 @@ enum HTML {
     /// are disguised with case, spaces or control characters.
     static func safeURL(_ url: String, isImage: Bool = false) -> String? {
         let squeezed = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })).lowercased()
-        // A scheme is letters, digits, + - . before a colon that comes before any / ? #.
-        if let colon = squeezed.firstIndex(of: ":"),
-           !squeezed[..<colon].contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
+        // A scheme is a letter, then letters, digits, + - . up to a colon; what has any other
+        // character before its first colon is a relative URL (`foo):` is the file `foo):`).
+        if let colon = squeezed.firstIndex(of: ":"), let first = squeezed.first, first.isASCII, first.isLetter,
+           squeezed[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }) {
             let scheme = String(squeezed[..<colon])
             switch scheme {
             case "http", "https", "mailto", "tel", "ftp":

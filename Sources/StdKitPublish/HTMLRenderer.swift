@@ -5,24 +5,29 @@ import StdKitSyntax
 /// Renders a document's Markdown body to HTML from stdkit's own tree, so that items get
 /// anchors, references become links to their targets, attributes stay data, back-links follow
 /// each item, and raw HTML is left out unless the project allows it.
+///
+/// Without a page (`init(allowHTML:)`) it writes plain CommonMark HTML, laid out as cmark-gfm
+/// lays it out: what the conformance comparison measures (docs/conformance.md).
 struct HTMLRenderer {
-    let project: Project
-    let document: Document
-    /// The site path of the page being written (for relative links).
-    let pagePath: String
+    /// The project, document and page a site page is rendered for.
+    struct Page {
+        let project: Project
+        let document: Document
+        /// The site path of the page being written (for relative links).
+        let path: String
+        let strings: SiteStrings
+    }
+
+    private let page: Page?
     let allowHTML: Bool
-    let strings: SiteStrings
 
     /// Heading anchors in document order, from the model's sections, made unique.
     private var anchors: [String] = []
     private var headingIndex = 0
 
     init(project: Project, document: Document, pagePath: String, allowHTML: Bool, strings: SiteStrings) {
-        self.project = project
-        self.document = document
-        self.pagePath = pagePath
+        page = Page(project: project, document: document, path: pagePath, strings: strings)
         self.allowHTML = allowHTML
-        self.strings = strings
         var seen: [String: Int] = [:]
         anchors = document.sections.map { section in
             let base = section.anchor.isEmpty ? "section" : section.anchor
@@ -32,10 +37,21 @@ struct HTMLRenderer {
         }
     }
 
+    /// A renderer of plain CommonMark HTML: no heading anchors, items or link rewriting.
+    init(allowHTML: Bool) {
+        page = nil
+        self.allowHTML = allowHTML
+    }
+
     mutating func render(_ root: MarkdownNode) -> String {
         var output = ""
         block(root, tight: false, into: &output)
         return output
+    }
+
+    /// A new line unless the output is empty or already ends one, before a block opens.
+    private func newLine(_ out: inout String) {
+        if let last = out.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
     }
 
     // MARK: Blocks
@@ -48,11 +64,18 @@ struct HTMLRenderer {
             if tight {
                 inlines(node.children, into: &out)
             } else {
+                newLine(&out)
                 out += "<p>"
                 inlines(node.children, into: &out)
                 out += "</p>\n"
             }
         case .heading(let level):
+            newLine(&out)
+            guard page != nil else {
+                wrap("h\(level)", node, into: &out)
+                out += "\n"
+                return
+            }
             let anchor = headingIndex < anchors.count ? anchors[headingIndex] : "section-\(headingIndex)"
             headingIndex += 1
             if let item = itemIfAny(node.children) {
@@ -66,10 +89,13 @@ struct HTMLRenderer {
                 out += "</h\(level)>\n"
             }
         case .blockQuote:
+            newLine(&out)
             out += "<blockquote>\n"
             for child in node.children { block(child, tight: false, into: &out) }
+            newLine(&out)
             out += "</blockquote>\n"
         case .list(let ordered, let start, let isTight):
+            newLine(&out)
             if ordered {
                 out += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
             } else {
@@ -81,10 +107,16 @@ struct HTMLRenderer {
             listItem(node, tight: tight, into: &out)
         case .codeBlock(let info, _):
             let language = info.split(separator: " ").first.map { " class=\"language-\(HTML.escape(String($0)))\"" } ?? ""
+            newLine(&out)
             out += "<pre><code\(language)>\(HTML.escape(node.literal))</code></pre>\n"
         case .htmlBlock:
-            if allowHTML { out += HTML.allowedHTML(node.literal) }
+            if allowHTML {
+                newLine(&out)
+                out += HTML.allowedHTML(node.literal)
+                newLine(&out)
+            }
         case .thematicBreak:
+            newLine(&out)
             out += "<hr />\n"
         case .table(let alignments):
             table(node, alignments: alignments, into: &out)
@@ -102,9 +134,10 @@ struct HTMLRenderer {
             item = found
             attributes = " id=\"\(HTML.escape(found.id))\" class=\"item\"" + dataAttributes(found)
         }
+        newLine(&out)
         out += "<li\(attributes)>"
         if case .item(let task?) = node.kind {
-            out += "<input type=\"checkbox\" disabled=\"\"\(task ? " checked=\"\"" : "") /> "
+            out += "<input type=\"checkbox\"\(task ? " checked=\"\"" : "") disabled=\"\" /> "
         }
         for (index, child) in node.children.enumerated() {
             if index == 0, let item, child.kind == .paragraph {
@@ -120,6 +153,7 @@ struct HTMLRenderer {
     }
 
     private mutating func table(_ node: MarkdownNode, alignments: [String], into out: inout String) {
+        newLine(&out)
         out += "<table>\n"
         var inBody = false
         for row in node.children {
@@ -190,7 +224,7 @@ struct HTMLRenderer {
 
     /// A link to another Markdown file of the project points at its page.
     private func rewrite(_ url: String) -> String {
-        guard !url.contains(":"), !url.hasPrefix("/") else { return HTML.encodeURL(url) }
+        guard page != nil, !url.contains(":"), !url.hasPrefix("/") else { return HTML.encodeURL(url) }
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         var path = parts[0]
         if path.hasSuffix(".md") { path = String(path.dropLast(3)) + ".html" }
@@ -202,7 +236,7 @@ struct HTMLRenderer {
 
     /// The model's item for inlines that begin with a strong id.
     private func itemIfAny(_ inlines: [MarkdownNode]) -> Item? {
-        guard document.kind != "page", let first = inlines.first, first.kind == .strong, first.children.count == 1,
+        guard let document = page?.document, document.kind != "page", let first = inlines.first, first.kind == .strong, first.children.count == 1,
               let text = first.children.first, text.kind == .text, Identifier.isValidItem(text.literal) else { return nil }
         return document.item(text.literal)
     }
@@ -237,31 +271,32 @@ struct HTMLRenderer {
         var statementTail = trailing
         while let last = statementTail.last, last == " " { statementTail.removeLast() }
         out += HTML.escape(statementTail)
-        if arrowFound {
+        if arrowFound, let page {
             out += " <span class=\"refs\">→ "
-            out += item.references.map(referenceLink).joined(separator: ", ")
+            out += item.references.map { referenceLink($0, on: page) }.joined(separator: ", ")
             out += "</span>"
         }
     }
 
     /// A reference as a link to its target's page and anchor, or as marked text if unresolved.
-    private func referenceLink(_ reference: Reference) -> String {
+    private func referenceLink(_ reference: Reference, on page: Page) -> String {
+        let project = page.project
         let text = HTML.escape(reference.syntax.text)
         switch reference.resolution {
         case .document(let id):
             guard let target = project.document(id) else { break }
-            return "<a class=\"ref\" href=\"\(HTML.escape(link(to: target, anchor: nil)))\" title=\"\(HTML.escape(target.title ?? id))\">\(text)</a>"
+            return "<a class=\"ref\" href=\"\(HTML.escape(link(to: target, anchor: nil, from: page.path)))\" title=\"\(HTML.escape(target.title ?? id))\">\(text)</a>"
         case .item(let id, let itemID):
             guard let target = project.document(id) else { break }
             let title = target.item(itemID).map { "\(target.title ?? id): \($0.text)" } ?? id
-            return "<a class=\"ref\" href=\"\(HTML.escape(link(to: target, anchor: itemID)))\" title=\"\(HTML.escape(title))\">\(text)</a>"
+            return "<a class=\"ref\" href=\"\(HTML.escape(link(to: target, anchor: itemID, from: page.path)))\" title=\"\(HTML.escape(title))\">\(text)</a>"
         default:
             break
         }
-        return "<span class=\"ref unresolved\" title=\"\(HTML.escape(strings["unresolved"]))\">\(text)</span>"
+        return "<span class=\"ref unresolved\" title=\"\(HTML.escape(page.strings["unresolved"]))\">\(text)</span>"
     }
 
-    private func link(to target: Document, anchor: String?) -> String {
+    private func link(to target: Document, anchor: String?, from pagePath: String) -> String {
         let page = SiteBuilder.page(of: target)
         let url = page == pagePath ? "" : HTML.encodeURL(ProjectPath.relative(page, from: pagePath))
         return url + (anchor.map { "#" + HTML.encodeURL($0) } ?? (url.isEmpty ? "#" : ""))
@@ -269,7 +304,8 @@ struct HTMLRenderer {
 
     /// "Covered by" (for coverage links) and "used by" back-links under an item.
     private func backlinks(_ item: Item, into out: inout String) {
-        guard let id = document.id else { return }
+        guard let page, let id = page.document.id else { return }
+        let project = page.project
         let sources = project.index.sources(referencingItem: item.id, of: id)
         guard !sources.isEmpty else { return }
         var covering: [String] = []
@@ -277,17 +313,17 @@ struct HTMLRenderer {
         for source in sources {
             guard let sourceDocument = project.document(atPath: source.path) else { continue }
             let label = source.item.map { "\(source.document)#\($0)" } ?? source.document
-            let href = HTML.escape(link(to: sourceDocument, anchor: source.item))
+            let href = HTML.escape(link(to: sourceDocument, anchor: source.item, from: page.path))
             let title = source.item.flatMap { sourceDocument.item($0)?.text } ?? sourceDocument.title ?? ""
             let anchor = "<a href=\"\(href)\" title=\"\(HTML.escape(title))\">\(HTML.escape(label))</a>"
             let isCoverage = source.item.flatMap { project.schemas.schema(for: sourceDocument.kind)?.itemKind(of: $0)?.coverage } ?? false
             if isCoverage { covering.append(anchor) } else { using.append(anchor) }
         }
         if !covering.isEmpty {
-            out += "<div class=\"backlinks covered\"><span>\(HTML.escape(strings["coveredBy"]))</span> \(covering.joined(separator: ", "))</div>\n"
+            out += "<div class=\"backlinks covered\"><span>\(HTML.escape(page.strings["coveredBy"]))</span> \(covering.joined(separator: ", "))</div>\n"
         }
         if !using.isEmpty {
-            out += "<div class=\"backlinks used\"><span>\(HTML.escape(strings["usedBy"]))</span> \(using.joined(separator: ", "))</div>\n"
+            out += "<div class=\"backlinks used\"><span>\(HTML.escape(page.strings["usedBy"]))</span> \(using.joined(separator: ", "))</div>\n"
         }
     }
 }

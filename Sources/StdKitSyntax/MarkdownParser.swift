@@ -37,17 +37,38 @@ public enum MarkdownParser {
     /// The tree of `source` with nodes nested deeper than `maxDepth` left out, and where the
     /// first node left out starts (nil when none was).
     public static func parse(_ source: SourceText, maxDepth: Int) -> (node: MarkdownNode, tooDeep: SourceLocation?) {
+        withTree(source.bytes, options: CMARK_OPT_DEFAULT) { root, _ in
+            var converter = Converter(source: source, maxDepth: max(1, maxDepth))
+            let node = converter.convert(root)
+            return (node, converter.tooDeep)
+        } ?? (MarkdownNode(kind: .document), nil)
+    }
+
+    /// cmark-gfm's own HTML for `markdown`, parsed as `parse` does and rendered with raw HTML
+    /// kept: the reference stdkit's renderer is compared with (docs/conformance.md), never what
+    /// the site publishes.
+    public static func referenceHTML(_ markdown: String) -> String {
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE
+        return withTree(Array(markdown.utf8), options: options) { root, parser in
+            guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+            defer { free(html) }
+            return String(cString: html)
+        } ?? ""
+    }
+
+    /// Parses `bytes` with the GFM extensions and hands the tree to `body`; the C tree and parser
+    /// are freed when it returns.
+    private static func withTree<Result>(_ bytes: [UInt8], options: Int32,
+                                         _ body: (_ root: OpaquePointer, _ parser: OpaquePointer) -> Result) -> Result? {
         _ = coreExtensionsRegistered
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
-            return (MarkdownNode(kind: .document), nil)
-        }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        source.bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
@@ -55,11 +76,9 @@ public enum MarkdownParser {
         finishLock.lock()
         let root = cmark_parser_finish(parser)
         finishLock.unlock()
-        guard let root else { return (MarkdownNode(kind: .document), nil) }
+        guard let root else { return nil }
         defer { cmark_node_free(root) }
-        var converter = Converter(source: source, maxDepth: max(1, maxDepth))
-        let node = converter.convert(root)
-        return (node, converter.tooDeep)
+        return body(root, parser)
     }
 }
 

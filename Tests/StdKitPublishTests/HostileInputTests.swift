@@ -112,12 +112,12 @@ struct HostileInputTests {
     }
 
     @Test(arguments: ["javascript:alert(1)", "JAVASCRIPT:x", " javascript:x", "java\tscript:x", "java\nscript:x", "vbscript:x",
-                      "data:text/html,x", "file:///etc/passwd"])
+                      "data:text/html,x", "file:///etc/passwd", "\u{01}javascript:x", "irc://host/room"])
     func unsafeURLsAreDropped(url: String) {
         #expect(HTML.safeURL(url) == nil)
     }
 
-    @Test(arguments: ["https://example.org", "mailto:a@b.c", "../jobs/a.md#R1", "#R1", "a.md", "图片/图.png"])
+    @Test(arguments: ["https://example.org", "mailto:a@b.c", "../jobs/a.md#R1", "#R1", "a.md", "图片/图.png", "foo):", "\u{A0}javascript:x"])
     func safeURLsAreKept(url: String) {
         #expect(HTML.safeURL(url) == url)
     }
