@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import StdKitCLI
+
+@Suite("stdkit new")
+struct NewCommandTests {
+    /// A project made by `stdkit init` in `lang`.
+    static func project(lang: String) async throws -> URL {
+        let folder = try CLIRun.temporaryFolder()
+        let created = await CLIRun.run(["init", "p", "--lang", lang], in: folder)
+        #expect(created.status == 0, "\(created.errors)")
+        return folder.appendingPathComponent("p")
+    }
+
+    static func read(_ url: URL) -> String {
+        (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }
+
+    @Test(arguments: ["zh-CN", "en"])
+    func everyKindMakesADocumentTheCheckAccepts(lang: String) async throws {
+        let root = try await Self.project(lang: lang)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let expected = [
+            ("job-profile", "jobs/job-new.md", lang == "en" ? "## Competence requirements" : "## 职业能力要求"),
+            ("course", "courses/course-new.md", lang == "en" ? "## Learning outcomes" : "## 课程目标"),
+            ("programme", "programme/prog-new.md", lang == "en" ? "## Training specifications" : "## 培养规格"),
+            ("material", "materials/mat-new.md", "# "),
+            ("certificate", "certificates/cert-new.md", lang == "en" ? "## Skill requirements" : "## 职业技能等级要求"),
+        ]
+        for (kind, path, heading) in expected {
+            let id = path.split(separator: "/")[1].dropLast(3).uppercased()
+            let run = await CLIRun.run(["new", kind, id], in: root)
+            #expect(run.status == 0, "\(kind): \(run.errors)")
+            #expect(run.output.contains("created \(path)"), "\(kind): \(run.output)")
+            let text = Self.read(root.appendingPathComponent(path))
+            #expect(text.hasPrefix("---\nid: \(id)\nkind: \(kind)\n"), "\(kind): \(text)")
+            #expect(text.contains("\nversion: 0.1.0\nstatus: draft\n"))
+            #expect(text.contains("\n" + heading), "\(kind) has its sections in \(lang): \(text)")
+            let (school, enterprise) = lang == "en" ? ("college", "company") : ("school", "enterprise")
+            #expect(text.contains(kind == "job-profile" || kind == "certificate" ? "owner: \(enterprise)" : "owner: \(school)"))
+        }
+        let check = await CLIRun.run(["check", "--format", "json"], in: root)
+        #expect(check.status == 0, "new documents have no error: \(check.output)")
+        let findings = try JSONSerialization.jsonObject(with: Data(check.output.utf8)) as? [String: Any]
+        let rules = Set(((findings?["diagnostics"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String })
+        #expect(rules.isSubset(of: ["empty-section", "course-not-in-programme", "material-supports-nothing"]), "\(rules)")
+        #expect(rules.contains("empty-section"), "the check lists the sections to write")
+    }
+
+    @Test func titleAndOwnerAreTakenAndQuoted() async throws {
+        let root = try await Self.project(lang: "zh-CN")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let run = await CLIRun.run(["new", "course", "COURSE-PLC", "--title", "PLC 应用: 基础", "--owner", "enterprise", "-o", "课程/plc.md"], in: root)
+        #expect(run.status == 0, "\(run.errors)")
+        let text = Self.read(root.appendingPathComponent("课程/plc.md"))
+        #expect(text.contains("title: \"PLC 应用: 基础\"\n"))
+        #expect(text.contains("owner: enterprise\nparties: [school, enterprise]\n"))
+        #expect(text.contains("\n# PLC 应用: 基础\n"))
+    }
+
+    @Test func aNewDocumentGoesWhereTheKindsDocumentsAre() async throws {
+        let root = try await Self.project(lang: "en")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("standards/courses"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: root.appendingPathComponent("courses/example-course.md"),
+                                         to: root.appendingPathComponent("standards/courses/example-course.md"))
+        let run = await CLIRun.run(["new", "course", "COURSE-B"], in: root.appendingPathComponent("jobs"))
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("standards/courses/course-b.md").path), "\(run.output)")
+    }
+
+    @Test func aRequiredFieldOfAProjectKindGetsAValueOfItsType() async throws {
+        let root = try await Self.project(lang: "en")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("schemas"), withIntermediateDirectories: true)
+        try """
+            kind: workshop
+            title: 实训基地 / Workshop
+            fields:
+              capacity: {type: integer, required: true}
+              opened: {type: date, required: true}
+              level: {type: enum, values: [basic, advanced], required: true}
+              site: {type: mapping, required: true, fields: {city: {type: string, required: true}}}
+            sections:
+              - names: [设备, Equipment]
+            """.write(to: root.appendingPathComponent("schemas/workshop.yml"), atomically: true, encoding: .utf8)
+        let run = await CLIRun.run(["new", "workshop", "WS-1"], in: root)
+        #expect(run.status == 0, "\(run.errors)")
+        let text = Self.read(root.appendingPathComponent("workshop/ws-1.md"))
+        #expect(text.contains("capacity: 0\n") && text.contains("level: basic\n") && text.contains("site:\n  city: \"\"\n"), "\(text)")
+        #expect(text.contains("## Equipment"))
+        let check = await CLIRun.run(["check", "workshop/ws-1.md"], in: root)
+        #expect(check.status == 0, "\(check.output)")
+        #expect(!check.output.contains("missing-field") && !check.output.contains("wrong-type"), "\(check.output)")
+    }
+
+    @Test func refusalsNameTheProblemAndWriteNothing() async throws {
+        let root = try await Self.project(lang: "zh-CN")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let before = try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted()
+        let cases: [([String], String)] = [
+            (["new", "lesson", "L-1"], "unknown kind 'lesson'; the kinds of this project are: certificate, course, job-profile, material, programme"),
+            (["new", "course", "COURSE-EXAMPLE"], "the id COURSE-EXAMPLE is taken by courses/example-course.md"),
+            (["new", "course", "course-example"], "the id course-example is taken by courses/example-course.md"),
+            (["new", "course", "1-BAD"], "'1-BAD' is not a document id"),
+            (["new", "course", "C-2", "--owner", "acme"], "party 'acme' is not declared in stdkit.yml (declared: school, enterprise)"),
+            (["new", "course", "C-3", "-o", "courses/example-course.md"], "courses/example-course.md exists; nothing was written"),
+        ]
+        for (arguments, message) in cases {
+            let run = await CLIRun.run(arguments, in: root)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.errors.contains(message), "\(arguments): \(run.errors)")
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted() == before)
+        let outside = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let run = await CLIRun.run(["new", "course", "C-4"], in: outside)
+        #expect(run.status == 2 && run.errors.contains("create a project with 'stdkit init' first"), "\(run.errors)")
+    }
+}
