@@ -14,6 +14,10 @@ public enum YAMLReader {
     /// exponentially ("billion laughs"); beyond this the text is rejected.
     public static let defaultNodeLimit = 100_000
 
+    /// How deep lists and mappings may nest: libyaml's own bound, beyond which it stops parsing
+    /// (so that neither it nor the conversion here can exhaust the stack).
+    public static let maxNesting = 1_000
+
     /// Reads `yaml`, whose first line is line `firstLine` of `file`.
     public static func read(
         _ yaml: String, file: String, firstLine: Int = 1, nodeLimit: Int = defaultNodeLimit
@@ -100,6 +104,11 @@ public enum YAMLReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level") {
+                return Diagnostic(rule: "resource-limit", file: file, location: at(mark),
+                                  message: "front matter is nested more than \(maxNesting) levels deep; it is not read",
+                                  hint: "flatten the nested lists and mappings")
+            }
             var message = "front matter is not valid YAML: \(problem)"
             if let context { message += " \(context.text)" }
             var hint: String? = "check the indentation and quoting on this line"

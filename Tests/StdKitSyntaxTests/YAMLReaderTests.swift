@@ -77,4 +77,14 @@ struct YAMLReaderTests {
         #expect(result.root == nil)
         #expect(result.diagnostics.map(\.rule) == ["resource-limit"])
     }
+
+    @Test func nestingIsBounded() throws {
+        let deep = "id: A\nx: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
+        let result = YAMLReader.read(deep, file: "a.md", firstLine: 2)
+        #expect(result.root == nil)
+        #expect(result.diagnostics.map(\.rule) == ["resource-limit"])
+        #expect(result.diagnostics.first?.message == "front matter is nested more than 1000 levels deep; it is not read")
+        let fine = "x: " + String(repeating: "[", count: 900) + String(repeating: "]", count: 900) + "\n"
+        #expect(YAMLReader.read(fine, file: "a.md").diagnostics.isEmpty, "900 levels are read")
+    }
 }

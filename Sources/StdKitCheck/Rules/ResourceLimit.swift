@@ -13,7 +13,8 @@ struct ResourceLimit: LoadTimeRule {
             cells is left out (cmark-gfm's time grows with the square of a row's cells); Markdown \
             nested more than `nesting_depth` (100) levels keeps only its outer levels; front matter \
             whose aliases expand to more than `yaml_nodes` (100,000) YAML nodes ("billion \
-            laughs") is not read; a project of more than `documents` (200,000) documents is read \
+            laughs") is not read, and so is front matter nested more than 1,000 levels deep \
+            (libyaml's fixed bound); a project of more than `documents` (200,000) documents is read \
             up to that many, by path.
             """)
 }
