@@ -6,8 +6,9 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 # The project `make run` checks and publishes: the flagship standard.
 STANDARDS ?= standards
 SITE ?= _site
-# Chromium and CJK fonts let the browser test look at the published site as a reader would.
-DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 chromium fonts-noto-cjk
+# Chromium and CJK fonts let the browser test look at the published site as a reader would;
+# python3-jsonschema validates the CASE export against the 1EdTech schemas.
+DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test deps build release check model browser-test sanitize fuzz bench clean

@@ -45,9 +45,13 @@ let package = Package(
             resources: [.copy("Resources/theme")]
         ),
         .target(
+            name: "StdKitInterop",
+            dependencies: ["StdKitModel", "StdKitSyntax"]
+        ),
+        .target(
             name: "StdKitCLI",
             dependencies: [
-                "StdKitCheck", "StdKitDiff", "StdKitModel", "StdKitPublish", "StdKitSyntax",
+                "StdKitCheck", "StdKitDiff", "StdKitInterop", "StdKitModel", "StdKitPublish", "StdKitSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +64,8 @@ let package = Package(
         .testTarget(name: "StdKitDiffTests", dependencies: ["StdKitDiff", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitPublishTests", dependencies: ["StdKitPublish", "StdKitDiff"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "StdKitInteropTests", dependencies: ["StdKitInterop", "StdKitCheck"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitCLITests", dependencies: ["StdKitCLI"]),
     ],

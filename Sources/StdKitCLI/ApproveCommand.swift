@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StdKitCheck
 import StdKitDiff
+import StdKitInterop
 import StdKitModel
 import StdKitSyntax
 
@@ -37,13 +38,6 @@ struct ApproveCommand: EnvironmentCommand {
         if files.isEmpty { throw ValidationError("name the documents to approve") }
         if by.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--by needs the name of the person approving") }
         if let date, !FieldSchema.FieldType.isDate(date) { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
-    }
-
-    static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
     }
 
     func run(in environment: CommandEnvironment) async throws -> Int32 {
@@ -83,7 +77,7 @@ struct ApproveCommand: EnvironmentCommand {
                     continue
                 }
                 let approval = Approval(party: party, version: version, digest: ContentDigest.of(document.text), by: by,
-                                        date: date ?? Self.today(), note: note)
+                                        date: date ?? DocumentTemplate.today(), note: note)
                 guard let text = Approval.record(approval, in: document.text) else {
                     refuse("cannot read the front matter of \(id) to record the approval")
                     continue

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StdKitCheck
+import StdKitInterop
 import StdKitModel
 import StdKitSyntax
 
@@ -35,7 +36,7 @@ struct TraceCommand: EnvironmentCommand {
         let matrix = TraceMatrix(project)
         switch format {
         case .text: environment.output.write(Self.text(matrix))
-        case .csv: environment.output.write(Self.csv(matrix))
+        case .csv: environment.output.write(CSV.text(Self.rows(matrix)))
         case .json: environment.output.write(JSONOutput.encode(TraceJSON(matrix)) + "\n")
         case .markdown: environment.output.write(Self.markdown(matrix))
         }
@@ -85,16 +86,14 @@ struct TraceCommand: EnvironmentCommand {
     }
 
     /// One line per row; a column per course holding the cell's level.
-    static func csv(_ matrix: TraceMatrix) -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        var lines = [(["document", "item", "kind", "statement", "level", "outcomes"] + matrix.columns.map(\.id)).map(field).joined(separator: ",")]
+    /// The matrix as table rows: a header, then gaps first, then the covered rows.
+    static func rows(_ matrix: TraceMatrix) -> [[String]] {
+        var rows = [["document", "item", "kind", "statement", "level", "outcomes"] + matrix.columns.map(\.id)]
         for row in matrix.gaps + matrix.rows.filter(\.isCovered) {
             let cells = matrix.columns.map { row.cell(for: $0.id) ?? "" }
-            lines.append(([row.document, row.item, row.family, row.text, row.level ?? "", String(row.covers.count)] + cells).map(field).joined(separator: ","))
+            rows.append([row.document, row.item, row.family, row.text, row.level ?? "", String(row.covers.count)] + cells)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return rows
     }
 
     /// A Markdown table per document, gaps first, and the legend of course columns.

@@ -37,6 +37,12 @@ public struct Document: Sendable {
         items.first(where: { $0.id == id })
     }
 
+    /// The section an item is written in: the last heading before it that is not itself an
+    /// item (a unit's heading `### **U1** …` is an item, not a section).
+    public func section(of item: Item) -> Section? {
+        sections.last(where: { $0.itemID == nil && $0.location.line < item.location.line })
+    }
+
     /// Where a front-matter field's value was written, else where its key was, else line 1.
     public func location(ofField name: String) -> SourceLocation {
         frontMatter?[name]?.location ?? frontMatter?.location ?? .start

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import StdKitInterop
+import StdKitModel
+import StdKitPublish
+import StdKitSyntax
+
+/// `stdkit export --format case|csv|json`: the standard for other systems.
+struct ExportCommand: EnvironmentCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the standard: 1EdTech CASE 1.1 packages, CSV for spreadsheets, or the model as JSON.",
+        discussion: """
+            case: one CASE package (JSON) per document into the folder -o (default _case), which is \
+            replaced whole, atomically. csv: the traceability matrix (--table matrix) or every item \
+            with its statement, references and coverage (--table items); --bom for spreadsheet \
+            programs that need it to read UTF-8 (and so Chinese). json: the model, as 'stdkit model \
+            --json' (docs/model.md). csv and json go to standard output, or to the file -o, written \
+            atomically. The mapping is in docs/interop.md.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case `case`, csv, json
+    }
+
+    enum Table: String, ExpressibleByArgument, CaseIterable {
+        case matrix, items
+    }
+
+    @Argument(help: "The project folder (default: the project of the current folder).")
+    var path: String?
+
+    @Option(help: "case, csv or json.")
+    var format: Format
+
+    @Option(help: "For csv: matrix (requirements × courses) or items (every item).")
+    var table: Table = .matrix
+
+    @Flag(help: "For csv: start with a UTF-8 byte-order mark, for spreadsheet programs that need it to read Chinese.")
+    var bom = false
+
+    @Option(name: [.short, .customLong("output")], help: "For case the folder (default _case in the project); for csv and json a file (default: standard output).")
+    var output: String?
+
+    @Option(help: "Read the project as it is at a git revision (a commit, branch or tag), without a checkout.")
+    var rev: String?
+
+    func run(in environment: CommandEnvironment) async throws -> Int32 {
+        let source = ProjectSource(staged: false, revision: rev)
+        let selection = try ProjectSelection(paths: path.map { [$0] } ?? [], environment: environment, inRepository: source.readsGit)
+        guard let entry = selection.entries.first else { return 2 }
+        let project = try await source.load(entry, environment: environment)
+        switch format {
+        case .case:
+            let dates = rev == nil ? ChangeDates.of(project, root: entry.root) : [:]
+            let export = CASEExport(project: project, lastChange: dates, defaultChange: ChangeDates.now())
+            var files: [String: Data] = [:]
+            for (id, package) in export.packages() {
+                files[id + ".json"] = Data((JSONOutput.encode(package) + "\n").utf8)
+            }
+            let folder = output.map(environment.url(for:)) ?? entry.root.appendingPathComponent("_case")
+            do {
+                try SiteBuilder.write(files, to: folder)
+            } catch {
+                throw CommandFailure(description: "cannot write \(environment.displayPath(folder)): \(error.localizedDescription)")
+            }
+            environment.output.write("wrote \(files.count) CASE 1.1 package\(files.count == 1 ? "" : "s") to \(environment.displayPath(folder))\n")
+        case .csv:
+            let rows = table == .matrix ? TraceCommand.rows(TraceMatrix(project)) : ItemTable.rows(project)
+            try emit(CSV.text(rows, byteOrderMark: bom), environment: environment)
+        case .json:
+            try emit(JSONOutput.encode(ModelJSON(project)) + "\n", environment: environment)
+        }
+        return 0
+    }
+
+    /// `text` to the output file (atomically) or standard output.
+    func emit(_ text: String, environment: CommandEnvironment) throws {
+        guard let output else {
+            environment.output.write(text)
+            return
+        }
+        let url = environment.url(for: output)
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw CommandFailure(description: "cannot write \(environment.displayPath(url)): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import StdKitModel
+import StdKitSyntax
+
+/// A document an import makes: where it goes, its text, and the items it must hold — read back
+/// from the text before it is written, so that an import never silently changes a statement.
+public struct ImportedDocument: Sendable {
+    public var id: String
+    public var kind: String
+    /// The project-relative path (nil: beside the kind's documents, named after the id).
+    public var path: String?
+    public var text: String
+    /// Item id → statement, as the source gave them.
+    public var items: [(id: String, statement: String)]
+    /// What the import noticed (items left out, codes kept as attributes, …).
+    public var notes: [String]
+
+    public init(id: String, kind: String, path: String? = nil, text: String, items: [(id: String, statement: String)], notes: [String] = []) {
+        self.id = id
+        self.kind = kind
+        self.path = path
+        self.text = text
+        self.items = items
+        self.notes = notes
+    }
+
+    /// The items whose statement reads differently once the text is parsed (Markdown in the
+    /// source text, or an arrow or braces that read as references or attributes), with what
+    /// was read; empty when every item reads back as given.
+    public func misread(schemas: SchemaLibrary) -> [(id: String, expected: String, read: String?)] {
+        let document = ProjectLoader.document(path: path ?? "import.md", bytes: Array(text.utf8), schemas: schemas)
+        return items.compactMap { expected in
+            let read = document.item(expected.id)?.text
+            return read.map(Self.collapsed) == Self.collapsed(ItemNode.collapsedLines(expected.statement)) ? nil : (expected.id, expected.statement, read)
+        }
+    }
+
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}
+
+/// An item to write: id, statement, attributes, and the items under it.
+public struct ItemNode: Sendable {
+    public var id: String
+    public var statement: String
+    public var attributes: [(key: String, value: String)]
+    /// Further Markdown blocks of a statement longer than one paragraph.
+    public var blocks: [String]
+    public var children: [ItemNode]
+
+    public init(id: String, statement: String, attributes: [(key: String, value: String)] = [], blocks: [String] = [], children: [ItemNode] = []) {
+        self.id = id
+        self.statement = statement
+        self.attributes = attributes
+        self.blocks = blocks
+        self.children = children
+    }
+
+    /// The nodes, depth first.
+    public static func flattened(_ nodes: [ItemNode]) -> [ItemNode] {
+        nodes.flatMap { [$0] + flattened($0.children) }
+    }
+
+    /// The items as a Markdown list, children nested two spaces deeper:
+    /// `- **R1** statement {key=value}`.
+    public static func markdown(_ nodes: [ItemNode], indent: String = "") -> [String] {
+        var lines: [String] = []
+        for node in nodes {
+            let attributes = node.attributes.compactMap { attribute -> String? in
+                let quote = attribute.value.contains("\"") ? "'" : "\""
+                guard !(attribute.value.contains("\"") && attribute.value.contains("'")) else { return nil }
+                let plain = !attribute.value.isEmpty && attribute.value.allSatisfy { !$0.isWhitespace && $0 != "}" && $0 != "\"" && $0 != "'" }
+                return "\(attribute.key)=" + (plain ? attribute.value : quote + attribute.value + quote)
+            }
+            let block = attributes.isEmpty ? "" : " {" + attributes.joined(separator: " ") + "}"
+            lines.append("\(indent)- **\(node.id)** \(escaped(node.statement))\(block)")
+            for extra in node.blocks {
+                lines.append("")
+                lines += extra.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + "  " + $0 }
+            }
+            if !node.blocks.isEmpty && !node.children.isEmpty { lines.append("") }
+            lines += markdown(node.children, indent: indent + "  ")
+        }
+        return lines
+    }
+
+    /// Text as one Markdown paragraph that reads back as the same text: line breaks become
+    /// spaces, and the characters Markdown gives meaning to inside a line are backslash-escaped.
+    public static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in collapsedLines(text) {
+            if "\\`*_[]<>|~#".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// The lines of `text` joined by a space — none between two CJK characters, as Markdown
+    /// readers join Chinese lines.
+    static func collapsedLines(_ text: String) -> String {
+        var result = ""
+        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for line in lines {
+            if let last = result.unicodeScalars.last, let first = line.unicodeScalars.first, !(last.isCJK && first.isCJK) { result += " " }
+            result += line
+        }
+        return result
+    }
+}
