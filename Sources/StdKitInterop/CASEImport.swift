@@ -140,7 +140,9 @@ public struct CASEImport: Sendable {
             content[sectionOf[node.id] ?? defaultSection, default: []] += ItemNode.markdown([node])
         }
         let version = source.version.flatMap { Self.isVersion($0) ? $0 : nil } ?? "0.1.0"
-        let text = template.text(id: documentID, title: source.title, owner: nil, version: version,
+        // The owner: as asked, else the party the package names as its creator, else the default.
+        let creator = template.owner == nil ? template.config.parties.first(where: { $0.name == source.creator })?.id : nil
+        let text = template.text(id: documentID, title: source.title, owner: creator, version: version,
                                  lead: [citation(source)], content: content)
         let all = ItemNode.flattened(tree).map { (id: $0.id, statement: $0.statement) }
         return ImportedDocument(id: documentID, kind: kind, text: text, items: all, notes: notes)
