@@ -52,7 +52,7 @@ public struct CASEImport: Sendable {
     public func document(from package: CASE.Package, id: String? = nil) -> ImportedDocument {
         let source = package.CFDocument
         let kind = template.schema.kind
-        let documentID = id ?? source.extensions?.stdkit?.id.flatMap { Identifier.isValid($0) ? $0 : nil } ?? Self.makeID(for: source, kind: kind)
+        let documentID = id ?? source.extensions?.stdkit?.id.flatMap { Identifier.isValid($0) ? $0 : nil } ?? template.makeID(from: source.title, fallback: String(source.uuid.prefix(8)))
         var notes: [String] = []
         let items = package.CFItems ?? []
         let byUUID = Dictionary(items.map { ($0.uuid.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
@@ -175,17 +175,6 @@ public struct CASEImport: Sendable {
         case "certificate": "职业技能等级要求"
         default: nil
         }
-    }
-
-    /// A document id from the title's ASCII words (`What Standards Could Be` →
-    /// `JOB-WHAT-STANDARDS-COULD-BE`), else from the identifier's first 8 digits.
-    static func makeID(for source: CASE.Document, kind: String) -> String {
-        let prefix = kind == "certificate" ? "CERT-" : "JOB-"
-        let words = source.title.uppercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
-        let fromTitle = words.joined(separator: "-")
-        if !fromTitle.isEmpty, fromTitle.count <= 40 { return prefix + fromTitle }
-        if !fromTitle.isEmpty { return prefix + String(fromTitle.prefix(40)).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
-        return prefix + source.uuid.prefix(8).uppercased()
     }
 
     static func isVersion(_ text: String) -> Bool {

@@ -110,6 +110,20 @@ public struct DocumentTemplate: Sendable {
         return folder.isEmpty ? name : folder + "/" + name
     }
 
+    /// An id for a new document titled `title`: the kind's prefix (`JOB-`, `CERT-`, `COURSE-`…)
+    /// and the title's ASCII words (`What Standards Could Be` → `JOB-WHAT-STANDARDS-COULD-BE`),
+    /// else `fallback`, else six hexadecimal digits of the title's digest — a Chinese title gives
+    /// a stable id the author may rename.
+    public func makeID(from title: String, fallback: String? = nil) -> String {
+        let prefixes = ["job-profile": "JOB", "certificate": "CERT", "course": "COURSE", "programme": "PROG", "material": "MAT"]
+        let prefix = (prefixes[schema.kind] ?? schema.kind.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }) + "-"
+        let words = title.uppercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: "-")
+        if !words.isEmpty {
+            return prefix + String(words.prefix(40)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        }
+        return prefix + (fallback ?? String(SHA1.hex(Array(title.utf8)).prefix(6))).uppercased()
+    }
+
     /// Today as `YYYY-MM-DD`.
     public static func today() -> String {
         let formatter = DateFormatter()
