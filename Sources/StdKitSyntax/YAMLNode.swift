@@ -1,3 +1,4 @@
+import Foundation
 /// A YAML value with the position of every part, converted from Yams at the boundary so that
 /// it is `Sendable`.
 ///
@@ -75,6 +76,34 @@ public struct YAMLNode: Sendable, Hashable {
         case .scalar: isNull ? "empty" : "a single value"
         case .sequence: "a list"
         case .mapping: "a mapping"
+        }
+    }
+
+    /// The value as YAML 1.2's core schema types it, in JSON's terms (what YAML language servers
+    /// and JSON Schema validators see): a plain `null`, `~` or empty scalar is null, `true` and
+    /// `false` booleans, a decimal number a number; anything quoted or block a string; mappings
+    /// keyed by their keys' text. stdkit itself keeps scalars as written and types them by schema.
+    public var coreSchemaValue: Any {
+        switch value {
+        case .mapping(let pairs):
+            var object: [String: Any] = [:]
+            for pair in pairs { object[pair.key.scalar ?? "\(pair.key.coreSchemaValue)"] = pair.value.coreSchemaValue }
+            return object
+        case .sequence(let elements):
+            return elements.map(\.coreSchemaValue)
+        case .scalar(let text, let style):
+            guard style == .plain else { return text }
+            if ["", "~", "null", "Null", "NULL"].contains(text) { return NSNull() }
+            if ["true", "True", "TRUE"].contains(text) { return true }
+            if ["false", "False", "FALSE"].contains(text) { return false }
+            if text.wholeMatch(of: /[-+]?[0-9]+/) != nil, let integer = Int(text) { return integer }
+            if text.hasPrefix("0o"), let integer = Int(text.dropFirst(2), radix: 8) { return integer }
+            if text.hasPrefix("0x"), let integer = Int(text.dropFirst(2), radix: 16) { return integer }
+            if [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"].contains(text) { return Double.infinity }
+            if ["-.inf", "-.Inf", "-.INF"].contains(text) { return -Double.infinity }
+            if [".nan", ".NaN", ".NAN"].contains(text) { return Double.nan }
+            if text.wholeMatch(of: /[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?/) != nil, let number = Double(text) { return number }
+            return text
         }
     }
 }

@@ -37,13 +37,14 @@ struct TraceCommandTests {
         let folder = try Self.project()
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = await CLIRun.run(["trace", "--format", "csv"], in: folder)
-        #expect(csv.output == """
+        #expect(csv.output.replacingOccurrences(of: "\r\n", with: "\n") == """
             document,item,kind,statement,level,outcomes,C1,C2
             JOB-A,R2,requirement,能调试焊接轨迹。,4,0,,
             JOB-A,R1,requirement,能完成开机。,3,2,3,
             JOB-A,R3,requirement,能更换导电嘴。,,1,,●
 
             """)
+        #expect(csv.output.hasSuffix("\r\n") && !csv.output.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "records end with CRLF (RFC 4180)")
         let json = await CLIRun.run(["trace", "--format", "json"], in: folder)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let summary = try #require(object["summary"] as? [String: Any])

@@ -186,4 +186,13 @@ struct SpreadsheetImportTests {
             #expect(error.description.hasPrefix("occupationSkillRelations_en.csv is missing in"))
         }
     }
+
+    @Test func docsListEveryHeaderTheImportReads() throws {
+        let page = try String(contentsOf: CASETests.repository.appendingPathComponent("docs/interop.md"), encoding: .utf8)
+        for column in RequirementsCSV.Column.allCases {
+            for header in column.headers {
+                #expect(page.contains(header), "docs/interop.md names the header '\(header)' of \(column)")
+            }
+        }
+    }
 }

@@ -12,26 +12,8 @@ struct YAMLConformanceTests {
     static let suite = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../shared/corpora/yaml-test-suite").standardizedFileURL
 
-    /// A scalar as the core schema of YAML 1.2 types it, for comparing with JSON: plain `null`,
-    /// `~` and empty are null, `true`/`false` booleans, decimal numbers numbers; everything
-    /// quoted or block is a string.
-    static func value(_ node: YAMLNode) -> Any {
-        switch node.value {
-        case .mapping(let pairs):
-            var object: [String: Any] = [:]
-            for pair in pairs { object[pair.key.scalar ?? "\(value(pair.key))"] = value(pair.value) }
-            return object
-        case .sequence(let elements):
-            return elements.map(value)
-        case .scalar(let text, let style):
-            guard style == .plain else { return text }
-            if ["", "~", "null", "Null", "NULL"].contains(text) { return NSNull() }
-            if ["true", "True", "TRUE"].contains(text) { return true }
-            if ["false", "False", "FALSE"].contains(text) { return false }
-            if let number = Double(text), text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true { return number }
-            return text
-        }
-    }
+    /// A node as the core schema of YAML 1.2 types it (`YAMLNode.coreSchemaValue`).
+    static func value(_ node: YAMLNode) -> Any { node.coreSchemaValue }
 
     static func same(_ a: Any, _ b: Any) -> Bool {
         switch (a, b) {
@@ -43,6 +25,8 @@ struct YAMLConformanceTests {
             return true
         case (let x as Bool, let y as Bool):
             return x == y
+        case (let x as Int, let y as NSNumber):
+            return Double(x) == y.doubleValue
         case (let x as Double, let y as NSNumber):
             return x == y.doubleValue
         case (let x as String, let y as String):
