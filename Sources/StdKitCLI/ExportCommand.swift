@@ -54,6 +54,11 @@ struct ExportCommand: EnvironmentCommand {
         case .case:
             let dates = rev == nil ? ChangeDates.of(project, root: entry.root) : [:]
             let export = CASEExport(project: project, lastChange: dates, defaultChange: ChangeDates.now())
+            // Ids that differ only by case would share a file name on some systems and an identifier.
+            let byID = Dictionary(grouping: project.documents.filter { !$0.isPage && $0.id != nil }, by: { Identifier.collisionKey($0.id!) })
+            if let (_, twins) = byID.first(where: { $0.value.count > 1 }) {
+                throw CommandFailure(description: "\(twins.map(\.path).sorted().joined(separator: " and ")) have the same id \(twins[0].id!); give each its own id (stdkit check reports it), then export")
+            }
             var files: [String: Data] = [:]
             for (id, package) in export.packages() {
                 files[id + ".json"] = Data((JSONOutput.encode(package) + "\n").utf8)

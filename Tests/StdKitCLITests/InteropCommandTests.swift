@@ -28,6 +28,14 @@ struct InteropCommandTests {
         #expect(date.range(of: "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)$", options: .regularExpression) != nil, "\(date)")
     }
 
+    @Test func twoDocumentsWithOneIdAreNotExported() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = await CLIRun.run(["export", CLIRun.checkFixtures + "/duplicate-document-id", "--format", "case", "-o", folder.appendingPathComponent("case").path])
+        #expect(run.status == 2 && run.errors.contains("have the same id C1; give each its own id"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("case").path))
+    }
+
     @Test func csvExportsOpenInSpreadsheets() async throws {
         let folder = try CLIRun.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
