@@ -75,6 +75,6 @@ let package = Package(
 // The libFuzzer target, only for `make fuzz` (it needs -sanitize=fuzzer to link).
 if Context.environment["STDKIT_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
-        name: "stdkit-fuzz", dependencies: ["StdKitDiff", "StdKitModel", "StdKitSyntax"], path: "Tests/Fuzz/StdKitFuzz",
+        name: "stdkit-fuzz", dependencies: ["StdKitDiff", "StdKitInterop", "StdKitModel", "StdKitSyntax"], path: "Tests/Fuzz/StdKitFuzz",
         linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]))
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target of stdkit-fuzz for a bounded time (make fuzz). Seeds: the flagship's
-# documents (parse), pairs and triples of the merge scenarios (diff, merge). A finding stops the
+# documents (parse), pairs and triples of the merge scenarios (diff, merge), the spreadsheet
+# fixtures and the CASE packages of ../shared/corpora (import). A finding stops the
 # run with its input saved under .build/fuzz/findings/; keep it as a regression test once fixed.
 # Usage: Tests/Fuzz/run.sh [SECONDS per target, default 60]
 set -euo pipefail
@@ -21,10 +22,14 @@ seed() {  # seed TARGET: the target's corpus folder, seeded once
             { cat "$scenario/base.md"; printf '\0'; cat "$scenario/ours.md"; } > "$folder/$(basename "$scenario")"; done ;;
     merge) for scenario in "$top"/Tests/StdKitDiffTests/Fixtures/merge/*/; do
             { cat "$scenario/base.md"; printf '\0'; cat "$scenario/ours.md"; printf '\0'; cat "$scenario/theirs.md"; } > "$folder/$(basename "$scenario")"; done ;;
+    import) cp "$top"/Tests/StdKitInteropTests/Fixtures/*.csv "$top"/Tests/StdKitInteropTests/Fixtures/esco/*.csv "$folder/"
+            if [ -d "$top/../shared/corpora/case" ]; then
+              find "$top/../shared/corpora/case" -name '*.json' ! -path '*/schema/*' -exec cp {} "$folder/" \;
+            fi ;;
   esac
 }
 status=0
-for target in parse diff merge; do
+for target in parse diff merge import; do
   seed "$target"
   echo "== $target, $seconds s"
   if ! STDKIT_FUZZ_TARGET=$target "$fuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \

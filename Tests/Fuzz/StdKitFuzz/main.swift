@@ -3,13 +3,22 @@
 //   parse   front matter, Markdown, items, references and attributes (a document of the model)
 //   diff    the semantic diff of two documents (the input split at its first NUL byte)
 //   merge   the three-way merge and its verifier (base, ours, theirs split at NUL bytes)
+//   import  a spreadsheet (decoding, CSV, the requirements import) and a CASE package (JSON,
+//           the import), each document's items read back
 import Foundation
 import StdKitDiff
+import StdKitInterop
 import StdKitModel
 import StdKitSyntax
 
 let target = ProcessInfo.processInfo.environment["STDKIT_FUZZ_TARGET"] ?? "parse"
 let schemas = try! SchemaLibrary.builtIn()
+let config: ProjectConfig = {
+    var config = ProjectConfig(name: "fuzz")
+    config.parties = [Party(id: "school", name: "学校", kind: .school), Party(id: "acme", name: "企业", kind: .enterprise)]
+    return config
+}()
+let jobTemplate = DocumentTemplate(schema: schemas.schema(for: "job-profile")!, config: config)
 
 /// The input as up to `count` texts separated by NUL bytes.
 func texts(_ bytes: [UInt8], _ count: Int) -> [String] {
@@ -35,6 +44,14 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         // A clean merge must prove that nothing was lost.
         if result.conflicts.isEmpty, result.fallback == nil, !DocumentMerge.verify(base: parts[0], ours: parts[1], theirs: parts[2], result: result) {
             fatalError("a clean structured merge lost text")
+        }
+    case "import":
+        if let decoded = try? TextDecoding.decode(bytes),
+           let documents = try? RequirementsCSV(template: jobTemplate, date: "2026-11-29").documents(from: decoded.text, name: "fuzz.csv", encoding: decoded.encoding, id: nil, title: nil) {
+            for document in documents { _ = document.misread(schemas: schemas) }
+        }
+        if let packages = try? CASEImport.packages(in: Data(bytes)) {
+            for package in packages { _ = CASEImport(template: jobTemplate, date: "2026-11-29").document(from: package).misread(schemas: schemas) }
         }
     default:
         let document = ProjectLoader.document(path: "a.md", bytes: bytes, schemas: schemas)
