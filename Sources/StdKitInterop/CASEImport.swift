@@ -94,6 +94,7 @@ public struct CASEImport: Sendable {
         }
         let prefixes = Self.prefixes(for: kind, schema: template.schema)
         var visited: Set<String> = []
+        var claimed: Set<String> = []  // codes taken as ids: a code given twice is an id once
         var sectionOf: [String: String] = [:]
         func nodes(under parent: String, number: String, depth: Int) -> [ItemNode] {
             var result: [ItemNode] = []
@@ -104,11 +105,18 @@ public struct CASEImport: Sendable {
                 let place = number.isEmpty ? "\(index)" : "\(number).\(index)"
                 var attributes: [(key: String, value: String)] = []
                 var itemID: String
-                if let code = item.humanCodingScheme, Identifier.isValidItem(code), template.schema.itemKind(of: code) != nil {
+                if let code = item.humanCodingScheme, Identifier.isValidItem(code), template.schema.itemKind(of: code) != nil,
+                   claimed.insert(code).inserted {
                     itemID = code
                 } else {
-                    itemID = prefixes[min(depth, prefixes.count - 1)] + place
-                    while usedIDs.contains(itemID) { itemID += "x" }
+                    // By place; where a code of the package has that id, the next number free.
+                    let prefix = prefixes[min(depth, prefixes.count - 1)]
+                    var parts = place.split(separator: ".").compactMap { Int($0) }
+                    itemID = prefix + place
+                    while usedIDs.contains(itemID) {
+                        parts[parts.count - 1] += 1
+                        itemID = prefix + parts.map(String.init).joined(separator: ".")
+                    }
                     usedIDs.insert(itemID)
                     if let code = item.humanCodingScheme, !code.isEmpty { attributes.append(("code", code)) }
                 }

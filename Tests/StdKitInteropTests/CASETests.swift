@@ -239,6 +239,22 @@ struct CASETests {
         }
     }
 
+    @Test func aCodeGivenTwiceIsAnIdOnce() throws {
+        let json = """
+            {"CFDocument": {"identifier": "d0000000-0000-0000-0000-000000000001", "title": "Twice", "creator": "X"},
+             "CFItems": [{"identifier": "00000000-0000-0000-0000-00000000000a", "fullStatement": "first", "humanCodingScheme": "R1"},
+                         {"identifier": "00000000-0000-0000-0000-00000000000b", "fullStatement": "second", "humanCodingScheme": "R1"},
+                         {"identifier": "00000000-0000-0000-0000-00000000000c", "fullStatement": "third", "humanCodingScheme": "R2"}]}
+            """
+        let (template, schemas) = try SpreadsheetImportTests.template(lang: "en")
+        let package = try #require(try CASEImport.packages(in: Data(json.utf8)).first)
+        let document = CASEImport(template: template).document(from: package)
+        #expect(document.items.map(\.id) == ["R1", "R3", "R2"], "the second R1 gets the next free number: \(document.items.map(\.id))")
+        let parsed = ProjectLoader.document(path: "a.md", bytes: Array(document.text.utf8), schemas: schemas)
+        #expect(Set(parsed.items.map(\.id)).count == 3, "no id twice")
+        #expect(parsed.items.first(where: { $0.text == "second" })?.attribute("code") == "R1")
+    }
+
     /// A project with the flagship's settings and the import of `file` written under `imported/`.
     static func importedProject(file: String) async throws -> (URL, Project) {
         let root = try temporaryFolder()
