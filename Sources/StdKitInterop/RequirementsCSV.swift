@@ -66,10 +66,12 @@ public struct RequirementsCSV: Sendable {
         // Rows by job, in the order jobs first appear.
         var jobs: [String] = []
         var rows: [String: [(line: Int, fields: [String])]] = [:]
+        /// The cell of `column` in `record`, trimmed; empty where the row is shorter.
+        func cell(_ column: Column, _ record: (line: Int, fields: [String])) -> String {
+            columns[column].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        }
         for record in records.dropFirst() {
-            func value(_ column: Column) -> String {
-                columns[column].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            }
+            func value(_ column: Column) -> String { cell(column, record) }
             guard !value(.statement).isEmpty else {
                 if record.fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                     notes.append("line \(record.line) has no requirement text and was skipped")
@@ -92,19 +94,27 @@ public struct RequirementsCSV: Sendable {
             var tasks: [String] = []
             var used: [String: Int] = [:]
             var documentNotes = notes
+            /// The id a cell gives: an item id of the family as written, a number N as `RN`.
+            func writtenID(_ written: String) -> String? {
+                if Identifier.isValidItem(written), template.schema.itemKind(of: written)?.prefix == prefix { return written }
+                if !written.isEmpty, written.allSatisfy(\.isASCIIDigit), let number = Int(written) { return prefix + String(number) }
+                return nil
+            }
+            let explicit = Set(rows[job]!.compactMap { writtenID(cell(.id, $0)) })
+            var next = 1
             for record in rows[job]! {
-                func value(_ column: Column) -> String {
-                    columns[column].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                }
+                func value(_ column: Column) -> String { cell(column, record) }
                 var attributes: [(key: String, value: String)] = []
                 let written = value(.id)
                 var itemID: String
-                if Identifier.isValidItem(written), template.schema.itemKind(of: written)?.prefix == prefix {
-                    itemID = written
-                } else if !written.isEmpty, written.allSatisfy(\.isASCIIDigit) {
-                    itemID = prefix + String(Int(written) ?? items.count + 1)
+                if let id = writtenID(written) {
+                    itemID = id
                 } else {
-                    itemID = prefix + String(items.count + 1)
+                    // The next number no row gives and none was given yet.
+                    repeat {
+                        itemID = prefix + String(next)
+                        next += 1
+                    } while explicit.contains(itemID) || used[itemID] != nil
                     if !written.isEmpty { attributes.append(("code", written)) }
                 }
                 if let first = used[itemID] {

@@ -121,6 +121,8 @@ struct SpreadsheetImportTests {
         } catch {
             #expect(error.description == "x.csv:3: the id R1 is also on line 2; make the ids unique or leave the column empty")
         }
+        let mixed = try importer.documents(from: "编号,要求\n,甲\nR1,乙\n,丙\n", name: "x.csv", encoding: .utf8, id: "JOB-X", title: nil)
+        #expect(mixed[0].items.map(\.id) == ["R2", "R1", "R3"], "a row without an id takes a number no row gives")
         let unused = try importer.documents(from: "要求,负责人\n甲,张三\n", name: "x.csv", encoding: .utf8, id: "JOB-X", title: nil)
         #expect(unused[0].notes.contains { $0.contains("columns not imported: 负责人") }, "a column that is not read is said")
     }
