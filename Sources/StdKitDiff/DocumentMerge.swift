@@ -81,20 +81,6 @@ public enum DocumentMerge {
         return result
     }
 
-    /// A byte search, without the Unicode equivalence rules (and their cost) of `contains`.
-    static func containsBytes(_ text: String, _ needle: String) -> Bool {
-        let haystack = Array(text.utf8)
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, haystack.count >= pattern.count else { return false }
-        var index = 0
-        let last = haystack.count - pattern.count
-        while index <= last {
-            if haystack[index] == first, haystack[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
-            index += 1
-        }
-        return false
-    }
-
     /// Whether `result` keeps everything ours and theirs wrote (see `Verifier`).
     public static func verify(base: String, ours: String, theirs: String, result: MergeResult) -> Bool {
         var parts = [base, ours, theirs].map(Parts.init)
@@ -116,11 +102,32 @@ public enum DocumentMerge {
                                         result: merged.frontMatter)
     }
 
+    /// Whether a line of `text` is a conflict marker (`<<<<<<< `, `||||||| `, `=======` alone,
+    /// `>>>>>>> `): one pass over the bytes, looking only at line starts.
     static func hasConflictMarkers(_ text: String) -> Bool {
-        // Most texts have no marker at all: a plain search first, lines only when needed.
-        guard ["<<<<<<< ", ">>>>>>> ", "||||||| ", "======="].contains(where: { containsBytes(text, $0) }) else { return false }
-        return LineMerge.lines(text).contains { line in
-            line.hasPrefix("<<<<<<< ") || line.hasPrefix(">>>>>>> ") || line == "=======\n" || line == "=======\r\n" || line.hasPrefix("||||||| ")
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var start = 0
+            while start < count {
+                let first = bytes[start]
+                if first == UInt8(ascii: "<") || first == UInt8(ascii: ">") || first == UInt8(ascii: "|") || first == UInt8(ascii: "=") {
+                    var run = start
+                    while run < count, bytes[run] == first { run += 1 }
+                    if run - start == 7 {
+                        let next: UInt8? = run < count ? bytes[run] : nil
+                        if first == UInt8(ascii: "=") {
+                            if next == nil || next == UInt8(ascii: "\n") || (next == UInt8(ascii: "\r") && (run + 1 == count || bytes[run + 1] == UInt8(ascii: "\n"))) { return true }
+                        } else if next == UInt8(ascii: " ") {
+                            return true
+                        }
+                    }
+                }
+                // The next line.
+                guard let base = bytes.baseAddress, let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) else { break }
+                start = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
+            }
+            return false
         }
     }
 
@@ -176,17 +183,34 @@ public enum DocumentMerge {
 /// result unless the other side removed it.
 enum Verifier {
     static func nothingLost(base: String, ours: String, theirs: String, result: String) -> Bool {
-        let tables = parallel([base, ours, theirs, result], counts)
-        let b = tables[0], o = tables[1], t = tables[2], r = tables[3]
-        for (line, count) in o {
-            let added = count - (b[line] ?? 0)
-            if added > 0, (r[line] ?? 0) < added { return false }
+        let lines = parallel([base, ours, theirs, result], contentLines)
+        let b = lines[0], r = lines[3]
+        // How often the result must have each line: as often as a side has it beyond the base.
+        var needed: [LineKey: Int] = [:]
+        for side in [lines[1], lines[2]] {
+            for (line, added) in added(by: side, to: b) where added > (needed[line] ?? 0) { needed[line] = added }
         }
-        for (line, count) in t {
-            let added = count - (b[line] ?? 0)
-            if added > 0, (r[line] ?? 0) < added { return false }
-        }
-        return true
+        guard !needed.isEmpty else { return true }
+        // The result's lines counted only where they could be needed (same length): most lines
+        // are never hashed.
+        let lengths = Set(needed.keys.map(\.text.utf8.count))
+        var found: [LineKey: Int] = [:]
+        for line in r where lengths.contains(line.text.utf8.count) && needed[line] != nil { found[line, default: 0] += 1 }
+        return needed.allSatisfy { line, count in (found[line] ?? 0) >= count }
+    }
+
+    /// The lines `side` has more often than `base`, and how many more: the lines both begin and
+    /// end with cancel out without being counted.
+    static func added(by side: [LineKey], to base: [LineKey]) -> [LineKey: Int] {
+        let shorter = min(side.count, base.count)
+        var prefix = 0
+        while prefix < shorter, side[prefix] == base[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < shorter - prefix, side[side.count - 1 - suffix] == base[base.count - 1 - suffix] { suffix += 1 }
+        var counts: [LineKey: Int] = [:]
+        for line in side[prefix..<(side.count - suffix)] { counts[line, default: 0] += 1 }
+        for line in base[prefix..<(base.count - suffix)] where counts[line] != nil { counts[line]! -= 1 }
+        return counts.filter { $0.value > 0 }
     }
 
     /// Every front-matter entry of ours and theirs is in the result with that side's value, or
@@ -222,17 +246,17 @@ enum Verifier {
 
     private static func r(_ key: String, in text: String) -> Bool { text.contains("\n\(key):") }
 
-    /// Lines by content (line endings and trailing space ignored), counted; blank lines and
-    /// YAML/Markdown punctuation alone carry no content to lose.
+    /// White space around a line's content (a carriage return ends a line).
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 
-    static func counts(_ text: String) -> [LineKey: Int] {
+    /// The lines of `text` that carry content, in order: leading and trailing white space and
+    /// the line ending dropped; blank lines and a lone `---` or `...` (YAML and Markdown
+    /// punctuation) carry no content to lose and are left out.
+    static func contentLines(_ text: String) -> [LineKey] {
         var text = text
         text.makeContiguousUTF8()
-        var result: [LineKey: Int] = [:]
-        result.reserveCapacity(text.utf8.count / 32)
         // Line bounds found on the bytes, then each line a view of `text` (no copy).
         let bounds: [(Int, Int)] = text.withUTF8 { bytes in
             var bounds: [(Int, Int)] = []
@@ -244,17 +268,16 @@ enum Verifier {
                 var end = newline, first = start
                 while end > first, Self.isSpace(bytes[end - 1]) { end -= 1 }
                 while first < end, bytes[first] != UInt8(ascii: "\r"), Self.isSpace(bytes[first]) { first += 1 }
-                if end > first { bounds.append((first, end)) }
+                let isRule = end - first == 3 && (bytes[first] == UInt8(ascii: "-") || bytes[first] == UInt8(ascii: "."))
+                    && bytes[first + 1] == bytes[first] && bytes[first + 2] == bytes[first]
+                if end > first, !isRule { bounds.append((first, end)) }
                 start = newline + 1
             }
             return bounds
         }
         let utf8 = text.utf8
-        for (first, end) in bounds {
-            let line = text[utf8.index(utf8.startIndex, offsetBy: first)..<utf8.index(utf8.startIndex, offsetBy: end)]
-            guard line != "---", line != "..." else { continue }
-            result[LineKey(line), default: 0] += 1
+        return bounds.map { first, end in
+            LineKey(text[utf8.index(utf8.startIndex, offsetBy: first)..<utf8.index(utf8.startIndex, offsetBy: end)])
         }
-        return result
     }
 }

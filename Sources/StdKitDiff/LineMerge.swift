@@ -62,18 +62,8 @@ public struct LineMerge: Sendable {
                 resolveChange: ChangeResolver? = nil) {
         let split = parallel([base, ours, theirs], Self.lines)
         let b = split[0], o = split[1], t = split[2]
-        // Lines compared as numbers: equal bytes, equal number.
-        var numbers: [LineKey: Int] = [:]
-        numbers.reserveCapacity(b.count + o.count / 8 + t.count / 8)
-        let number = { (lines: [String]) -> [Int] in
-            lines.map { line in
-                let key = LineKey(line)
-                if let known = numbers[key] { return known }
-                numbers[key] = numbers.count
-                return numbers.count - 1
-            }
-        }
-        let (nb, no, nt) = (number(b), number(o), number(t))
+        // Lines compared by their bytes.
+        let (nb, no, nt) = (b.map(LineKey.init), o.map(LineKey.init), t.map(LineKey.init))
         let both = parallel([no, nt]) { Self.matches(from: nb, to: $0) }
         let toOurs = both[0], toTheirs = both[1]
         var output: [String] = []
@@ -195,9 +185,37 @@ public struct LineMerge: Sendable {
     }
 
     /// For each line of `a`, the line of `b` it is matched with by a longest common
-    /// subsequence, or nil.
+    /// subsequence, or nil. As git's xdiff does, the lines both begin and end with are matched
+    /// first; only the lines between are numbered (equal bytes, equal number) and diffed.
+    static func matches(from a: [LineKey], to b: [LineKey]) -> [Int?] {
+        let shorter = min(a.count, b.count)
+        var prefix = 0
+        while prefix < shorter, a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < shorter - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        var numbers: [LineKey: Int] = [:]
+        let number = { (line: LineKey) -> Int in
+            if let known = numbers[line] { return known }
+            numbers[line] = numbers.count
+            return numbers.count - 1
+        }
+        let middleA = a[prefix..<(a.count - suffix)].map(number)
+        let middleB = b[prefix..<(b.count - suffix)].map(number)
+        let offsets = middleA.editOffsets(to: middleB)
+        return matches(from: a, to: b, removed: Set(offsets.removed.map { $0 + prefix }), inserted: Set(offsets.inserted.map { $0 + prefix }))
+    }
+
+    /// For each element of `a`, the element of `b` it is matched with by a longest common
+    /// subsequence, or nil (words of a paragraph).
     static func matches<Line: Equatable>(from a: [Line], to b: [Line]) -> [Int?] {
-        var (removed, inserted) = a.editOffsets(to: b)
+        let offsets = a.editOffsets(to: b)
+        return matches(from: a, to: b, removed: offsets.removed, inserted: offsets.inserted)
+    }
+
+    /// For each line of `a`, its line in `b`, given the lines the diff removed from `a` and
+    /// inserted into `b`.
+    static func matches<Line: Equatable>(from a: [Line], to b: [Line], removed: Set<Int>, inserted: Set<Int>) -> [Int?] {
+        var (removed, inserted) = (removed, inserted)
         // Like git's xdiff, slide each run of changed lines down as far as equal lines allow, so
         // that ambiguous changes are placed where git places them.
         slideDown(&removed, in: a)
@@ -227,9 +245,26 @@ struct LineKey: Hashable {
         return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
     }
 
+    /// One 64-bit word of the bytes, mixed 8 bytes at a time, for the hasher: feeding the
+    /// hasher every byte (SipHash) was the merge's largest cost. Equality still compares bytes.
     func hash(into hasher: inout Hasher) {
         var copy = text
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let value: UInt64 = copy.withUTF8 { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+            var index = 0
+            let raw = UnsafeRawBufferPointer(bytes)
+            while index + 8 <= bytes.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                hash ^= hash >> 29
+                index += 8
+            }
+            while index < bytes.count {
+                hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
+                index += 1
+            }
+            return hash
+        }
+        hasher.combine(value)
     }
 }
 

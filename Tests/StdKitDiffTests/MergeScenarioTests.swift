@@ -24,6 +24,15 @@ struct MergeScenarioTests {
         if name.hasPrefix("fallback") { #expect(result.fallback != nil) } else { #expect(result.fallback == nil, "\(result.fallback ?? "")") }
     }
 
+    @Test(arguments: [
+        ("<<<<<<< ours\n", true), ("a\n||||||| base\nb", true), ("a\n=======\nb\n", true), ("a\r\n=======\r\n", true),
+        ("a\n=======", true), ("x\n>>>>>>> theirs", true), ("<<<<<<<< eight\n", false), ("======= text\n", false),
+        ("a <<<<<<< b\n", false), ("<<<<<<<\n", false), ("", false), ("========\n", false), ("表格\n=======\n", true),
+    ])
+    func conflictMarkersAreFoundAtLineStarts(text: String, marked: Bool) {
+        #expect(DocumentMerge.hasConflictMarkers(text) == marked)
+    }
+
     @Test func everyScenarioFolderIsRun() {
         #expect(Self.names.count >= 31)
     }
@@ -76,8 +85,20 @@ struct MergeScenarioTests {
         let decomposed = "Caf\u{65}\u{301}\n", composed = "Caf\u{E9}\n"
         let result = LineMerge(base: composed, ours: decomposed, theirs: composed)
         #expect(Array(result.text.utf8) == Array(decomposed.utf8))
-        #expect(Verifier.counts(decomposed).keys.first != Verifier.counts(composed).keys.first)
-        #expect(Verifier.counts("  ---\n\t甲 \r\n\n甲\n") == [LineKey("甲"): 2])
+        #expect(Verifier.contentLines(decomposed) != Verifier.contentLines(composed))
+        #expect(Verifier.contentLines("  ---\n\t甲 \r\n\n甲\n...\n-- -\n") == [LineKey("甲"), LineKey("甲"), LineKey("-- -")])
+    }
+
+    @Test func theVerifierCountsWhatEachSideAdded() {
+        let base = "甲\n乙\n丙\n"
+        // Added lines, a line added twice, a moved line: each must be in the result as often.
+        #expect(Verifier.nothingLost(base: base, ours: "甲\n新\n乙\n丙\n", theirs: base, result: "甲\n新\n乙\n丙\n"))
+        #expect(!Verifier.nothingLost(base: base, ours: "甲\n新\n乙\n丙\n", theirs: base, result: base))
+        #expect(!Verifier.nothingLost(base: base, ours: "新\n甲\n新\n乙\n丙\n", theirs: base, result: "甲\n新\n乙\n丙\n"), "twice added, once kept")
+        #expect(Verifier.nothingLost(base: base, ours: "丙\n甲\n乙\n", theirs: "甲\n乙\n丙\n丁\n", result: "丙\n甲\n乙\n丁\n"), "a move adds nothing")
+        #expect(!Verifier.nothingLost(base: base, ours: base, theirs: "甲\n乙\n丁\n丙\n", result: "甲\n乙\n丙\n"), "theirs' line is missing")
+        #expect(Verifier.nothingLost(base: base, ours: "甲\n乙\n", theirs: base, result: "甲\n乙\n"), "a deletion is not a loss")
+        #expect(Verifier.added(by: Verifier.contentLines("a\nb\nx\nb\nc\n"), to: Verifier.contentLines("a\nb\nc\n")) == [LineKey("x"): 1, LineKey("b"): 1])
     }
 
     @Test func markersFollowGitsLabelsAndSize() {
