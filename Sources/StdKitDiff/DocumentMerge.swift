@@ -202,11 +202,7 @@ enum Verifier {
     /// The lines `side` has more often than `base`, and how many more: the lines both begin and
     /// end with cancel out without being counted.
     static func added(by side: [LineKey], to base: [LineKey]) -> [LineKey: Int] {
-        let shorter = min(side.count, base.count)
-        var prefix = 0
-        while prefix < shorter, side[prefix] == base[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < shorter - prefix, side[side.count - 1 - suffix] == base[base.count - 1 - suffix] { suffix += 1 }
+        let (prefix, suffix) = side.commonEnds(with: base)
         var counts: [LineKey: Int] = [:]
         for line in side[prefix..<(side.count - suffix)] { counts[line, default: 0] += 1 }
         for line in base[prefix..<(base.count - suffix)] where counts[line] != nil { counts[line]! -= 1 }

@@ -188,11 +188,7 @@ public struct LineMerge: Sendable {
     /// subsequence, or nil. As git's xdiff does, the lines both begin and end with are matched
     /// first; only the lines between are numbered (equal bytes, equal number) and diffed.
     static func matches(from a: [LineKey], to b: [LineKey]) -> [Int?] {
-        let shorter = min(a.count, b.count)
-        var prefix = 0
-        while prefix < shorter, a[prefix] == b[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < shorter - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        let (prefix, suffix) = a.commonEnds(with: b)
         var numbers: [LineKey: Int] = [:]
         let number = { (line: LineKey) -> Int in
             if let known = numbers[line] { return known }
@@ -294,6 +290,19 @@ extension Array where Element: Equatable {
             }
         }
         return (removed, inserted)
+    }
+}
+
+extension Array where Element: Equatable {
+    /// How many elements this array and `other` begin with alike, and how many they then end
+    /// with alike.
+    func commonEnds(with other: [Element]) -> (prefix: Int, suffix: Int) {
+        let shorter = Swift.min(count, other.count)
+        var prefix = 0
+        while prefix < shorter, self[prefix] == other[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < shorter - prefix, self[count - 1 - suffix] == other[other.count - 1 - suffix] { suffix += 1 }
+        return (prefix, suffix)
     }
 }
 
