@@ -64,13 +64,16 @@ struct CheckCommand: EnvironmentCommand {
         var combined = CheckResult(diagnostics: [], fileCount: 0)
         var documents: [String: String] = [:]  // shown path → text, for the source lines
         for entry in selection.entries {
-            let project = try await source.load(entry, environment: environment)
+            // Documents read from git are shared between the two versions by blob: the base costs
+            // only what changed.
+            var cache = ProjectLoader.BlobCache()
+            let project = try await source.load(entry, environment: environment, cache: &cache)
             var baseProject: Project?
             if let base {
-                baseProject = try await ProjectSource.revision(base).load(entry, environment: environment)
+                baseProject = try await ProjectSource.revision(base).load(entry, environment: environment, cache: &cache)
             } else if staged {
                 // Before the first commit there is no HEAD to compare with.
-                baseProject = try? await ProjectSource.revision("HEAD").load(entry, environment: environment)
+                baseProject = try? await ProjectSource.revision("HEAD").load(entry, environment: environment, cache: &cache)
             }
             let history = GitHistory(projectRoot: entry.root, revision: rev ?? "HEAD")
             var result = Checker().check(project, only: entry.paths.isEmpty || entry.paths == [""] ? nil : entry.paths, base: baseProject, history: history)
