@@ -42,25 +42,63 @@ public struct Approval: Sendable, Hashable {
         return "{" + fields.map { "\($0.0): \(YAMLScalar.written($0.1))" }.joined(separator: ", ") + "}"
     }
 
-    /// `text` with `approval` recorded: the `approvals` entry rewritten with this party's
-    /// approval replacing its earlier one (the others kept, in their order) — nothing else in the
-    /// file changes. Nil when the front matter cannot be read as YAML.
+    /// `text` with `approval` recorded: this party's earlier approval replaced in its place, or the
+    /// approval added after the others — every other approval kept as written, with its layout
+    /// and comments, and nothing else in the file changed. (An `approvals` list written in flow
+    /// style, `[…]`, is rewritten as a block list.) Nil when the front matter cannot be read as
+    /// YAML.
     public static func record(_ approval: Approval, in text: String) -> String? {
         let parts = DocumentMerge.Parts(text)
         guard let raw = parts.frontMatter, let block = FrontMatterMerge.Block(raw) else { return nil }
         let ending = block.opening.hasSuffix("\r\n") ? "\r\n" : "\n"
-        let earlier = recorded(list: block.entry("approvals")?.node)
-        var approvals = earlier.filter { $0.party != approval.party }
-        approvals.append(approval)
-        let entry = "approvals:" + ending + approvals.map { "  - " + $0.yaml + ending }.joined()
         var entries = block.entries.map(\.text)
         if let index = block.entries.firstIndex(where: { $0.key == "approvals" }) {
-            entries[index] = entry
+            let existing = block.entries[index]
+            entries[index] = replacing(approval, in: existing, ending: ending) ?? {
+                var approvals = recorded(list: existing.node).filter { $0.party != approval.party }
+                approvals.append(approval)
+                return "approvals:" + ending + approvals.map { "  - " + $0.yaml + ending }.joined()
+            }()
         } else {
             if let last = entries.last, !last.endsWithLineBreak { entries[entries.count - 1] += ending }
-            entries.append(entry)
+            entries.append("approvals:" + ending + "  - " + approval.yaml + ending)
         }
         return (parts.bom ? "\u{FEFF}" : "") + block.opening + block.header + entries.joined() + block.closing + parts.body
+    }
+
+    /// The `approvals` entry with `approval` in place of the party's earlier one (later
+    /// duplicates of it removed), or after the last element, the other elements' lines untouched;
+    /// nil when the entry is not a block list whose elements start on lines of their own.
+    static func replacing(_ approval: Approval, in entry: FrontMatterMerge.Entry, ending: String) -> String? {
+        guard let elements = entry.node.sequence, !elements.isEmpty else { return nil }
+        let lines = LineMerge.lines(entry.text)
+        let starts = elements.map { $0.location.line - entry.line }
+        guard starts.first ?? 0 > 0, starts == starts.sorted(), Set(starts).count == starts.count, starts.last! < lines.count,
+              starts.allSatisfy({ lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("-") }) else { return nil }
+        let indent = String(lines[starts[0]].prefix(while: { $0 == " " || $0 == "\t" }))
+        let written = indent + "- " + approval.yaml + ending
+        // Each element's lines; the last one's trailing blank and comment lines stay after the list.
+        var ranges = zip(starts, starts.dropFirst().map { $0 } + [lines.count]).map { $0.0..<$0.1 }
+        var tail = ranges[ranges.count - 1].upperBound
+        while tail > ranges[ranges.count - 1].lowerBound + 1,
+              lines[tail - 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || lines[tail - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+            tail -= 1
+        }
+        ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound..<tail
+        var output = lines[0..<starts[0]].joined()
+        var placed = false
+        for (element, range) in zip(elements, ranges) {
+            guard Approval(element)?.party == approval.party else {
+                var text = lines[range].joined()
+                if !text.endsWithLineBreak { text += ending }
+                output += text
+                continue
+            }
+            if !placed { output += written }
+            placed = true
+        }
+        if !placed { output += written }
+        return output + lines[tail...].joined()
     }
 }
 

@@ -20,6 +20,8 @@ struct FrontMatterMerge {
         var value: String
         var node: YAMLNode
         var text: String
+        /// The line the key is on, counted from the first line after the opening `---` (1).
+        var line = 1
     }
 
     /// A front matter block split into its opening, entries and closing lines.
@@ -51,7 +53,8 @@ struct FrontMatterMerge {
                 let end = index + 1 < starts.count ? starts[index + 1] : inner.count
                 // A key written twice cannot be merged by key.
                 if entries.contains(where: { $0.key == key }) { return nil }
-                entries.append(Entry(key: key, value: Self.signature(pair.value), node: pair.value, text: inner[starts[index]..<end].joined()))
+                entries.append(Entry(key: key, value: Self.signature(pair.value), node: pair.value, text: inner[starts[index]..<end].joined(),
+                                     line: starts[index] + 1))
             }
         }
 

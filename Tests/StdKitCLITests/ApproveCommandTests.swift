@@ -58,14 +58,14 @@ struct ApproveCommandTests {
               - {party: company, version: 1.2.0, digest: \(digest), by: 王工, date: 2026-11-20, note: 已审：工艺要求}
 
             """))
-        // A second party's approval is added; approving again replaces the party's own.
+        // A second party's approval is added; approving again replaces the party's own, in its place.
         _ = await CLIRun.run(["approve", "course.md", "--party", "school", "--by", "李老师", "--date", "2026-11-21"], in: folder)
         _ = await CLIRun.run(["approve", "course.md", "--party", "company", "--by", "张工", "--date", "2026-11-22"], in: folder)
         let twice = try Self.read(folder)
         #expect(twice.contains("""
             approvals:
-              - {party: school, version: 1.2.0, digest: \(digest), by: 李老师, date: 2026-11-21}
               - {party: company, version: 1.2.0, digest: \(digest), by: 张工, date: 2026-11-22}
+              - {party: school, version: 1.2.0, digest: \(digest), by: 李老师, date: 2026-11-21}
             ---
             """))
         #expect(twice.contains("title: 焊接机器人编程   # 暂定名\n"), "comments and spacing elsewhere are kept")

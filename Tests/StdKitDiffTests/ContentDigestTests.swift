@@ -1,5 +1,7 @@
 import Testing
 @testable import StdKitDiff
+import StdKitModel
+import StdKitSyntax
 
 @Suite("Content digests")
 struct ContentDigestTests {
@@ -27,5 +29,54 @@ struct ContentDigestTests {
         #expect(ContentDigest.of(Self.document.replacingOccurrences(of: "实操。", with: "实操与答辩。")) != digest)
         #expect(ContentDigest.of(Self.document.replacingOccurrences(of: "1.0.0", with: "1.0.1")) != digest)
         #expect(ContentDigest.of(Self.document.replacingOccurrences(of: "# 焊接编程", with: "#  焊接编程")) != digest)
+    }
+
+    static let approved = """
+        ---
+        id: C1
+        kind: course
+        approvals:
+          # 企业先审
+          - party: acme
+            version: 1.0.0   # 首版
+            digest: abc
+            by: 王工
+            date: 2026-11-01
+          - {party: school, version: 1.0.0, digest: abc, by: 李老师, date: 2026-11-02}
+
+        # 以上为审批记录
+        tags: [焊接]
+        ---
+        # 课程
+
+        """
+
+    /// The front matter of a text, read as stdkit reads it.
+    static func frontMatter(_ text: String) throws -> YAMLNode? {
+        ProjectLoader.document(path: "a.md", bytes: Array(text.utf8), schemas: try SchemaLibrary.builtIn()).frontMatter
+    }
+
+    @Test func otherApprovalsStayAsWritten() throws {
+        let new = Approval(party: "gov", version: "1.1.0", digest: "def", by: "赵处", date: "2026-11-03")
+        let added = try #require(Approval.record(new, in: Self.approved))
+        #expect(added == Self.approved.replacingOccurrences(of: "by: 李老师, date: 2026-11-02}\n", with: """
+            by: 李老师, date: 2026-11-02}
+              - {party: gov, version: 1.1.0, digest: def, by: 赵处, date: 2026-11-03}
+
+            """), "added after the others, before the blank line and comment")
+        let again = Approval(party: "acme", version: "1.1.0", digest: "def", by: "张工", date: "2026-11-04")
+        let replaced = try #require(Approval.record(again, in: added))
+        #expect(replaced.contains("""
+            approvals:
+              # 企业先审
+              - {party: acme, version: 1.1.0, digest: def, by: 张工, date: 2026-11-04}
+              - {party: school, version: 1.0.0, digest: abc, by: 李老师, date: 2026-11-02}
+              - {party: gov,
+            """), "\(replaced)")
+        #expect(Approval.recorded(in: try Self.frontMatter(replaced)).map(\.party) == ["acme", "school", "gov"])
+        // A flow list is rewritten as a block list.
+        let flow = "---\nid: C1\napprovals: [{party: acme, version: 1.0.0, digest: abc, by: 王工, date: 2026-11-01}]\n---\n"
+        let rewritten = try #require(Approval.record(new, in: flow))
+        #expect(rewritten == "---\nid: C1\napprovals:\n  - {party: acme, version: 1.0.0, digest: abc, by: 王工, date: 2026-11-01}\n  - {party: gov, version: 1.1.0, digest: def, by: 赵处, date: 2026-11-03}\n---\n")
     }
 }
