@@ -54,10 +54,9 @@ struct BuildCommand: EnvironmentCommand {
 
     private func buildOnce(_ entry: ProjectSelection.Entry, source: ProjectSource, environment: CommandEnvironment) async throws -> Int32 {
         let project = try await source.load(entry, environment: environment)
-        let result = Checker().check(project)
-        if result.count(.error) > 0 || result.count(.warning) > 0 {
-            environment.errors.write("note: \(TextReporter().summary(result)); run 'stdkit check' for the details\n")
-        }
+        // The check's summary, computed while the site is rendered and written (writing is
+        // mostly waiting for the disk).
+        let summary = Task.detached { Checker().check(project) }
         let target = output.map { environment.url(for: $0) } ?? entry.root.appendingPathComponent(project.config.publish.output)
         let files: Int
         do {
@@ -73,6 +72,10 @@ struct BuildCommand: EnvironmentCommand {
             files = try builder.build(to: target, progress: progress)
         } catch let error as SiteError {
             throw CommandFailure(description: error.description)
+        }
+        let result = await summary.value
+        if result.count(.error) > 0 || result.count(.warning) > 0 {
+            environment.errors.write("note: \(TextReporter().summary(result)); run 'stdkit check' for the details\n")
         }
         environment.output.write("built \(files) files into \(environment.displayPath(target))\n")
         environment.output.write("open \(environment.displayPath(target.appendingPathComponent("index.html")))\n")
