@@ -48,14 +48,19 @@ public struct MergeResult: Sendable {
     /// The headings above line `line` (1-based), joined with ›.
     static func place(ofLine line: Int, in lines: [String]) -> String {
         var path: [(level: Int, title: String)] = []
-        var inFence = false
-        for text in lines.prefix(max(0, line - 1)) {
+        let before = Array(lines.prefix(max(0, line - 1)))
+        // Headings as CommonMark finds them: not in a fenced code block, indented less than four
+        // spaces, `#`s then a space (or nothing), a closing run of `#`s not part of the title.
+        for (text, inCode) in zip(before, LineRefinement.inCode(before)) where !inCode {
+            guard text.prefix(while: { $0 == " " }).count < 4 else { continue }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            guard !inFence, trimmed.hasPrefix("#") else { continue }
+            guard trimmed.hasPrefix("#") else { continue }
             let level = trimmed.prefix { $0 == "#" }.count
-            guard level <= 6, trimmed.dropFirst(level).first == " " else { continue }
-            let title = trimmed.dropFirst(level).trimmingCharacters(in: .whitespaces)
+            guard level <= 6, trimmed.count == level || trimmed.dropFirst(level).first == " " else { continue }
+            var title = trimmed.dropFirst(level).trimmingCharacters(in: .whitespaces)
+            if let closing = title.range(of: #"(^|\s)#+$"#, options: .regularExpression) {
+                title = title[..<closing.lowerBound].trimmingCharacters(in: .whitespaces)
+            }
             while let last = path.last, last.level >= level { path.removeLast() }
             path.append((level, title))
         }

@@ -33,6 +33,28 @@ struct MergeScenarioTests {
         #expect(DocumentMerge.hasConflictMarkers(text) == marked)
     }
 
+    @Test func conflictPlacesAreNamedByTheHeadingsAbove() {
+        let lines = LineMerge.lines("""
+            # 课程 #
+            ## 课程目标
+            ```markdown
+            # not a heading
+            ~~~
+            ```
+            ~~~~
+            ## also not
+            ```
+            ~~~~
+                # indented: code
+            #not a heading
+            ### **U1** 单元 ###
+            - line
+            """)
+        #expect(MergeResult.place(ofLine: 14, in: lines) == "课程 › 课程目标 › **U1** 单元")
+        #expect(MergeResult.place(ofLine: 5, in: lines) == "课程 › 课程目标", "inside a fence")
+        #expect(MergeResult.place(ofLine: 1, in: lines) == MergeResult.beginning)
+    }
+
     @Test func everyScenarioFolderIsRun() {
         #expect(Self.names.count >= 31)
     }
