@@ -178,35 +178,40 @@ public enum DocumentMerge {
     }
 }
 
-/// Proves that a merge lost nothing: every line either side added (not in the base) is in the
-/// result as often as that side has it, and every line either side kept from the base is in the
-/// result unless the other side removed it.
+/// Proves that a merge lost nothing, line by line (by content: see `contentLines`): the copies of
+/// a line that both sides kept from the base, and the copies either side added, are in the
+/// result — a line both added is there at least once; a base line one side deleted and the other
+/// kept may be gone. Counts cannot tell which copy a side kept, so the result must hold the
+/// fewest copies any reading of the counts requires (`needed`). Where the sides disagree the
+/// result holds a conflict, whose sections hold both sides' lines.
 enum Verifier {
-    static func nothingLost(base: String, ours: String, theirs: String, result: String) -> Bool {
-        let lines = parallel([base, ours, theirs, result], contentLines)
-        let b = lines[0], r = lines[3]
-        // How often the result must have each line: as often as a side has it beyond the base.
-        var needed: [LineKey: Int] = [:]
-        for side in [lines[1], lines[2]] {
-            for (line, added) in added(by: side, to: b) where added > (needed[line] ?? 0) { needed[line] = added }
+    /// The copies of a line the result must hold, when the base has it `b` times, ours `o`,
+    /// theirs `t`: the least, over every way of reading a side's copies as k kept from the base
+    /// and the rest added, of (copies both kept, at least k_o + k_t − b) + (copies added, at
+    /// least the larger side's). With M the larger number added, the least is at A = min(M, o),
+    /// B = min(M, t), for M from the fewest each side must have added up.
+    static func needed(base b: Int, ours o: Int, theirs t: Int) -> Int {
+        var least = Int.max
+        for added in max(0, o - b, t - b)...max(o, t, 0) {
+            least = min(least, added + max(0, o + t - b - min(added, o) - min(added, t)))
+            if o + t - b - min(added, o) - min(added, t) <= 0 { break }  // larger M only adds
         }
-        guard !needed.isEmpty else { return true }
-        // The result's lines counted only where they could be needed (same length): most lines
-        // are never hashed.
-        let lengths = Set(needed.keys.map(\.text.utf8.count))
-        var found: [LineKey: Int] = [:]
-        for line in r where lengths.contains(line.text.utf8.count) && needed[line] != nil { found[line, default: 0] += 1 }
-        return needed.allSatisfy { line, count in (found[line] ?? 0) >= count }
+        return least
     }
 
-    /// The lines `side` has more often than `base`, and how many more: the lines both begin and
-    /// end with cancel out without being counted.
-    static func added(by side: [LineKey], to base: [LineKey]) -> [LineKey: Int] {
-        let (prefix, suffix) = side.commonEnds(with: base)
-        var counts: [LineKey: Int] = [:]
-        for line in side[prefix..<(side.count - suffix)] { counts[line, default: 0] += 1 }
-        for line in base[prefix..<(base.count - suffix)] where counts[line] != nil { counts[line]! -= 1 }
-        return counts.filter { $0.value > 0 }
+    static func nothingLost(base: String, ours: String, theirs: String, result: String) -> Bool {
+        let lines = parallel([base, ours, theirs, result], contentLines)
+        // One table: each line's copies in base, ours, theirs and the result. (Every line counts:
+        // the bound is not shifted by lines all four share, so none can be left out.)
+        var counts: [LineKey: SIMD4<Int32>] = [:]
+        counts.reserveCapacity(lines[0].count + 64)
+        for (index, text) in lines.enumerated() {
+            for line in text { counts[line, default: .zero][index] += 1 }
+        }
+        for (_, count) in counts where count[3] < needed(base: Int(count[0]), ours: Int(count[1]), theirs: Int(count[2])) {
+            return false
+        }
+        return true
     }
 
     /// Every front-matter entry of ours and theirs is in the result with that side's value, or

@@ -228,24 +228,19 @@ public struct LineMerge: Sendable {
 }
 
 /// A line compared and hashed by its UTF-8 bytes: a merge keeps bytes, and skipping Unicode
-/// normalisation makes hashing Chinese lines several times cheaper.
+/// normalisation makes hashing Chinese lines several times cheaper. The bytes are mixed into a
+/// 64-bit word once, when the key is made; hashing feeds the hasher that word, and equality
+/// compares it before the bytes.
 struct LineKey: Hashable {
     let text: Substring
+    let word: UInt64
 
-    init(_ text: String) { self.text = text[...] }
-    init(_ text: Substring) { self.text = text }
+    init(_ text: String) { self.init(text[...]) }
 
-    static func == (a: LineKey, b: LineKey) -> Bool {
-        guard a.text.utf8.count == b.text.utf8.count else { return false }
-        var (x, y) = (a.text, b.text)
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
-    }
-
-    /// One 64-bit word of the bytes, mixed 8 bytes at a time, for the hasher: feeding the
-    /// hasher every byte (SipHash) was the merge's largest cost. Equality still compares bytes.
-    func hash(into hasher: inout Hasher) {
+    init(_ text: Substring) {
+        self.text = text
         var copy = text
-        let value: UInt64 = copy.withUTF8 { bytes in
+        word = copy.withUTF8 { bytes in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
             var index = 0
             let raw = UnsafeRawBufferPointer(bytes)
@@ -260,7 +255,16 @@ struct LineKey: Hashable {
             }
             return hash
         }
-        hasher.combine(value)
+    }
+
+    static func == (a: LineKey, b: LineKey) -> Bool {
+        guard a.word == b.word, a.text.utf8.count == b.text.utf8.count else { return false }
+        var (x, y) = (a.text, b.text)
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(word)
     }
 }
 

@@ -120,7 +120,35 @@ struct MergeScenarioTests {
         #expect(Verifier.nothingLost(base: base, ours: "丙\n甲\n乙\n", theirs: "甲\n乙\n丙\n丁\n", result: "丙\n甲\n乙\n丁\n"), "a move adds nothing")
         #expect(!Verifier.nothingLost(base: base, ours: base, theirs: "甲\n乙\n丁\n丙\n", result: "甲\n乙\n丙\n"), "theirs' line is missing")
         #expect(Verifier.nothingLost(base: base, ours: "甲\n乙\n", theirs: base, result: "甲\n乙\n"), "a deletion is not a loss")
-        #expect(Verifier.added(by: Verifier.contentLines("a\nb\nx\nb\nc\n"), to: Verifier.contentLines("a\nb\nc\n")) == [LineKey("x"): 1, LineKey("b"): 1])
+        // A line both sides kept must stay; one side's deletion of a line the other kept may go.
+        #expect(!Verifier.nothingLost(base: base, ours: "甲\n乙\n丙\n丁\n", theirs: base, result: "甲\n丙\n丁\n"), "乙, kept by both, is gone")
+        #expect(Verifier.nothingLost(base: base, ours: "甲\n丙\n", theirs: "甲\n乙\n丙\n丁\n", result: "甲\n丙\n丁\n"))
+        #expect(!Verifier.nothingLost(base: base, ours: "甲\n乙\n乙\n乙\n丙\n", theirs: base, result: "甲\n乙\n丙\n"), "two more copies added")
+        // Counts cannot tell ours adding a copy of 乙 while theirs kept it from theirs replacing it:
+        // one copy is all they can require.
+        #expect(Verifier.nothingLost(base: base, ours: "甲\n乙\n乙\n丙\n", theirs: base, result: "甲\n乙\n丙\n"))
+        #expect(Verifier.nothingLost(base: "", ours: "新\n", theirs: "新\n", result: "新\n"), "both added the same line: once")
+        // Each side deleted a different copy of a repeated line (found by the property tests).
+        let repeated = "甲\n乙\n甲\n甲\n甲\n甲\n"
+        #expect(Verifier.nothingLost(base: repeated, ours: "甲\n乙\n甲\n甲\n甲\n", theirs: "乙\n甲\n甲\n甲\n甲\n", result: "乙\n甲\n甲\n甲\n"))
+        #expect(!Verifier.nothingLost(base: repeated, ours: "甲\n乙\n甲\n甲\n甲\n", theirs: "乙\n甲\n甲\n甲\n甲\n", result: "乙\n甲\n"))
+        // Lines all four share still count (found by the property tests: a row ours added again,
+        // theirs moved, both merged by lines).
+        #expect(Verifier.nothingLost(base: "甲\n甲\n表\n\n甲\n", ours: "甲\n甲\n表\n\n表\n甲\n", theirs: "甲\n甲\n\n表\n甲\n", result: "甲\n甲\n\n表\n甲\n"))
+        // The bound against a brute force over every reading of the counts.
+        for b in 0...5 {
+            for o in 0...5 {
+                for t in 0...5 {
+                    var least = Int.max
+                    for keptOurs in 0...min(o, b) {
+                        for keptTheirs in 0...min(t, b) {
+                            least = min(least, max(0, keptOurs + keptTheirs - b) + max(o - keptOurs, t - keptTheirs))
+                        }
+                    }
+                    #expect(Verifier.needed(base: b, ours: o, theirs: t) == least, "b \(b), o \(o), t \(t)")
+                }
+            }
+        }
     }
 
     @Test func markersFollowGitsLabelsAndSize() {
