@@ -73,14 +73,9 @@ struct DocumentCreation {
                 throw CommandFailure(description: "\(document.id)#\(first.id) would read as “\(first.read ?? "(no item)")” instead of “\(first.expected)”; nothing was written")
             }
         }
+        try Self.createAll(documents.map { ($0.url, Data($0.document.text.utf8)) }, environment: environment)
         var report = ""
         for (document, url) in documents {
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(document.text.utf8).write(to: url, options: .atomic)
-            } catch {
-                throw CommandFailure(description: "cannot write \(environment.displayPath(url)): \(error.localizedDescription)")
-            }
             let count = document.items.count
             report += "created \(environment.displayPath(url)): \(document.kind) \(document.id)" + (count > 0 ? ", \(count) item\(count == 1 ? "" : "s")" : "") + "\n"
             if !url.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path + "/") {
@@ -89,5 +84,41 @@ struct DocumentCreation {
             for note in document.notes { report += "note: \(note)\n" }
         }
         return report
+    }
+
+    /// Creates every file or none: each is written to a temporary file beside its place, then
+    /// linked into place — which fails rather than replace a file that appeared meanwhile — and on
+    /// any failure the files already created and the temporary ones are removed. Folders made
+    /// for them stay.
+    static func createAll(_ files: [(url: URL, data: Data)], environment: CommandEnvironment) throws {
+        let fileManager = FileManager.default
+        var temporary: [URL] = []
+        var created: [URL] = []
+        func undo() {
+            for url in created + temporary { try? fileManager.removeItem(at: url) }
+        }
+        do {
+            for (url, data) in files {
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
+                try data.write(to: staging)
+                temporary.append(staging)
+            }
+        } catch {
+            undo()
+            throw CommandFailure(description: "cannot write \(environment.displayPath(files[temporary.count].url.deletingLastPathComponent())): \(error.localizedDescription); nothing was written")
+        }
+        for (staging, file) in zip(temporary, files) {
+            // A file system without hard links: a rename, once it is sure nothing is there.
+            let linked = link(staging.path, file.url.path) == 0
+                || ((errno == EPERM || errno == ENOTSUP) && !fileManager.fileExists(atPath: file.url.path) && rename(staging.path, file.url.path) == 0)
+            guard linked else {
+                let reason = String(cString: strerror(errno))
+                undo()
+                throw CommandFailure(description: "cannot create \(environment.displayPath(file.url)): \(reason); nothing was written")
+            }
+            created.append(file.url)
+        }
+        for staging in temporary { try? fileManager.removeItem(at: staging) }
     }
 }

@@ -117,4 +117,25 @@ struct NewCommandTests {
         let run = await CLIRun.run(["new", "course", "C-4"], in: outside)
         #expect(run.status == 2 && run.errors.contains("create a project with 'stdkit init' first"), "\(run.errors)")
     }
+
+    @Test func severalNewFilesAreCreatedAllOrNone() throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "a file where a folder is wanted".write(to: folder.appendingPathComponent("blocked"), atomically: true, encoding: .utf8)
+        let environment = CommandEnvironment(currentDirectory: folder, output: Capture().sink, errors: Capture().sink, outputIsTerminal: false, variables: [:])
+        let files = [(url: folder.appendingPathComponent("jobs/a.md"), data: Data("甲".utf8)),
+                     (url: folder.appendingPathComponent("blocked/b.md"), data: Data("乙".utf8))]
+        #expect(throws: CommandFailure.self) { try DocumentCreation.createAll(files, environment: environment) }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("jobs/a.md").path), "the first file is not left")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("jobs").path).isEmpty, "nor its temporary file")
+        // A file that appeared meanwhile is not replaced, and the others are taken back.
+        try "已有".write(to: folder.appendingPathComponent("jobs/c.md"), atomically: true, encoding: .utf8)
+        let racing = [(url: folder.appendingPathComponent("jobs/a.md"), data: Data("甲".utf8)),
+                      (url: folder.appendingPathComponent("jobs/c.md"), data: Data("丙".utf8))]
+        #expect(throws: CommandFailure.self) { try DocumentCreation.createAll(racing, environment: environment) }
+        #expect(try String(contentsOf: folder.appendingPathComponent("jobs/c.md"), encoding: .utf8) == "已有")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("jobs").path) == ["c.md"])
+        try DocumentCreation.createAll([racing[0]], environment: environment)
+        #expect(try String(contentsOf: folder.appendingPathComponent("jobs/a.md"), encoding: .utf8) == "甲")
+    }
 }
