@@ -19,6 +19,10 @@ public struct CASEImport: Sendable {
         self.date = date
     }
 
+    /// The deepest nesting of items an import writes (a list nested deeper is hard to read, and
+    /// the check's nesting limit is 100 levels of Markdown).
+    static let maxDepth = 12
+
     /// The kinds an import can make.
     public static let kinds = ["job-profile", "certificate"]
 
@@ -79,6 +83,24 @@ public struct CASEImport: Sendable {
             parentOf[uuid] = documentUUID
             children[documentUUID, default: []].append(((Int.max, item.listEnumeration ?? "", position[uuid] ?? 0), uuid))
         }
+        // An item whose parents lead round in a loop never reaches the document: the item where
+        // the walk meets itself again is put under the document.
+        var reaches: Set<String> = [documentUUID]  // items known to lead to the document
+        for item in items {
+            var walked: Set<String> = []
+            var current = item.uuid.lowercased()
+            defer { reaches.formUnion(walked) }
+            while let parent = parentOf[current], !reaches.contains(current) {
+                guard walked.insert(current).inserted else {
+                    children[parent]?.removeAll { $0.uuid == current }
+                    parentOf[current] = documentUUID
+                    children[documentUUID, default: []].append(((Int.max, byUUID[current]?.listEnumeration ?? "", position[current] ?? 0), current))
+                    notes.append("\(byUUID[current]?.humanCodingScheme ?? current) is in a loop of isChildOf associations; it is put under the document")
+                    break
+                }
+                current = parent
+            }
+        }
         for key in children.keys {
             children[key]!.sort { a, b in
                 if a.order.0 != b.order.0 { return a.order.0 < b.order.0 }
@@ -96,10 +118,24 @@ public struct CASEImport: Sendable {
         var visited: Set<String> = []
         var claimed: Set<String> = []  // codes taken as ids: a code given twice is an id once
         var sectionOf: [String: String] = [:]
+        var flattened = 0
+        /// The items under `parent`; below `maxDepth` levels, every descendant in order at that
+        /// level, so that nesting (and the recursion here) stays bounded.
         func nodes(under parent: String, number: String, depth: Int) -> [ItemNode] {
             var result: [ItemNode] = []
             var index = 0
-            for (_, uuid) in children[parent] ?? [] {
+            var under = (children[parent] ?? []).map(\.uuid)
+            if depth >= Self.maxDepth {
+                var all: [String] = []
+                var stack = Array(under.reversed())
+                while let next = stack.popLast(), all.count <= items.count {
+                    all.append(next)
+                    stack += (children[next] ?? []).map(\.uuid).reversed()
+                }
+                flattened += all.count - under.count
+                under = all
+            }
+            for uuid in under {
                 guard let item = byUUID[uuid], visited.insert(uuid).inserted else { continue }
                 index += 1
                 let place = number.isEmpty ? "\(index)" : "\(number).\(index)"
@@ -127,7 +163,7 @@ public struct CASEImport: Sendable {
                 let paragraphs = Self.paragraphs(of: item.fullStatement)
                 result.append(ItemNode(id: itemID, statement: paragraphs.first ?? "", attributes: attributes,
                                        blocks: Array(paragraphs.dropFirst()),
-                                       children: nodes(under: uuid, number: place, depth: depth + 1)))
+                                       children: depth >= Self.maxDepth ? [] : nodes(under: uuid, number: place, depth: depth + 1)))
             }
             return result
         }
@@ -137,8 +173,8 @@ public struct CASEImport: Sendable {
             let counts = others.keys.sorted().map { "\($0) \(others[$0]!.count)" }.joined(separator: ", ")
             notes.append("associations other than isChildOf are not imported (\(counts)): stdkit links items by their references")
         }
-        if visited.count < items.count {
-            notes.append("\(items.count - visited.count) items are in a loop of isChildOf associations and were left out")
+        if flattened > 0 {
+            notes.append("the hierarchy is deeper than \(Self.maxDepth) levels: \(flattened) items below that are listed at level \(Self.maxDepth)")
         }
 
         // Sections: an item's own (from a stdkit export), else the kind's section for requirements.

@@ -255,6 +255,44 @@ struct CASETests {
         #expect(parsed.items.first(where: { $0.text == "second" })?.attribute("code") == "R1")
     }
 
+    /// A package of `count` items, each the child of the one before; the last `loop` items also
+    /// make a loop (the first of them the child of the last).
+    static func chain(_ count: Int, loop: Int = 0) -> Data {
+        func uuid(_ n: Int) -> String { String(format: "00000000-0000-0000-0000-%012d", n) }
+        let document = "d0000000-0000-0000-0000-000000000001"
+        var items: [[String: Any]] = []
+        var associations: [[String: Any]] = []
+        for n in 1...count {
+            items.append(["identifier": uuid(n), "fullStatement": "item \(n)"])
+            let parent = n == 1 ? document : uuid(n - 1)
+            associations.append(["associationType": "isChildOf", "originNodeURI": ["title": "", "identifier": uuid(n), "uri": uuid(n)],
+                                 "destinationNodeURI": ["title": "", "identifier": parent, "uri": parent]])
+        }
+        if loop > 0 {
+            for n in (count + 1)...(count + loop) {
+                items.append(["identifier": uuid(n), "fullStatement": "looped \(n)"])
+                let parent = n == count + 1 ? uuid(count + loop) : uuid(n - 1)
+                associations.append(["associationType": "isChildOf", "originNodeURI": ["title": "", "identifier": uuid(n), "uri": uuid(n)],
+                                     "destinationNodeURI": ["title": "", "identifier": parent, "uri": parent]])
+            }
+        }
+        let package: [String: Any] = ["CFDocument": ["identifier": document, "title": "Chain", "creator": "X"], "CFItems": items, "CFAssociations": associations]
+        return try! JSONSerialization.data(withJSONObject: package)
+    }
+
+    @Test func loopsAndDeepHierarchiesKeepEveryItem() throws {
+        let (template, schemas) = try SpreadsheetImportTests.template(lang: "en")
+        let looped = CASEImport(template: template).document(from: try #require(try CASEImport.packages(in: Self.chain(2, loop: 3)).first))
+        #expect(looped.items.count == 5, "no item of a loop is lost: \(looped.items.map(\.id))")
+        #expect(looped.notes.contains { $0.contains("is in a loop of isChildOf associations; it is put under the document") })
+        let deep = CASEImport(template: template).document(from: try #require(try CASEImport.packages(in: Self.chain(3_000)).first))
+        #expect(deep.items.count == 3_000)
+        #expect(deep.notes.contains("the hierarchy is deeper than 12 levels: 2987 items below that are listed at level 12"), "\(deep.notes)")
+        let parsed = ProjectLoader.document(path: "a.md", bytes: Array(deep.text.utf8), schemas: schemas)
+        #expect(parsed.items.count == 3_000 && parsed.diagnostics.isEmpty)
+        #expect(parsed.items.map(\.text) == (1...3_000).map { "item \($0)" }, "in order")
+    }
+
     /// A project with the flagship's settings and the import of `file` written under `imported/`.
     static func importedProject(file: String) async throws -> (URL, Project) {
         let root = try temporaryFolder()
