@@ -188,8 +188,7 @@ public struct CASEImport: Sendable {
         let creator = template.owner == nil ? template.config.parties.first(where: { $0.name == source.creator })?.id : nil
         let text = template.text(id: documentID, title: source.title, owner: creator, version: version,
                                  lead: [citation(source)], content: content)
-        let all = ItemNode.flattened(tree).map { (id: $0.id, statement: $0.statement) }
-        return ImportedDocument(id: documentID, kind: kind, text: text, items: all, notes: notes)
+        return ImportedDocument(id: documentID, kind: kind, text: text, items: ItemNode.flattened(tree), notes: notes)
     }
 
     /// Where the document came from, in the project's language.

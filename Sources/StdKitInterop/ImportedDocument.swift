@@ -10,12 +10,12 @@ public struct ImportedDocument: Sendable {
     /// The project-relative path (nil: beside the kind's documents, named after the id).
     public var path: String?
     public var text: String
-    /// Item id → statement, as the source gave them.
-    public var items: [(id: String, statement: String)]
+    /// The items, depth first, as the source gave them.
+    public var items: [ItemNode]
     /// What the import noticed (items left out, codes kept as attributes, …).
     public var notes: [String]
 
-    public init(id: String, kind: String, path: String? = nil, text: String, items: [(id: String, statement: String)], notes: [String] = []) {
+    public init(id: String, kind: String, path: String? = nil, text: String, items: [ItemNode], notes: [String] = []) {
         self.id = id
         self.kind = kind
         self.path = path
@@ -24,14 +24,21 @@ public struct ImportedDocument: Sendable {
         self.notes = notes
     }
 
-    /// The items whose statement reads differently once the text is parsed (Markdown in the
-    /// source text, or an arrow or braces that read as references or attributes), with what
-    /// was read; empty when every item reads back as given.
+    /// The items that read differently once the text is parsed — a statement changed by Markdown
+    /// in the source text, or by an arrow or braces that read as references or attributes; an
+    /// attribute missing or changed — with what was expected and what was read; empty when every
+    /// item reads back as given.
     public func misread(schemas: SchemaLibrary) -> [(id: String, expected: String, read: String?)] {
         let document = ProjectLoader.document(path: path ?? "import.md", bytes: Array(text.utf8), schemas: schemas)
         return items.compactMap { expected in
-            let read = document.item(expected.id)?.text
-            return read.map(Self.collapsed) == Self.collapsed(ItemNode.collapsedLines(expected.statement)) ? nil : (expected.id, expected.statement, read)
+            guard let item = document.item(expected.id) else { return (expected.id, expected.statement, nil) }
+            if Self.collapsed(item.text) != Self.collapsed(ItemNode.collapsedLines(expected.statement)) {
+                return (expected.id, expected.statement, item.text)
+            }
+            for attribute in expected.attributes where item.attribute(attribute.key) != attribute.value {
+                return (expected.id, "\(attribute.key)=\(attribute.value)", item.attribute(attribute.key).map { "\(attribute.key)=\($0)" })
+            }
+            return nil
         }
     }
 
@@ -86,12 +93,28 @@ public struct ItemNode: Sendable {
     }
 
     /// Text as one Markdown paragraph that reads back as the same text: line breaks become
-    /// spaces, and the characters Markdown gives meaning to inside a line are backslash-escaped.
+    /// spaces, the characters Markdown gives meaning to inside a line are backslash-escaped, and
+    /// an arrow (`→`, `->`) and a `{`, which in an item begin its references and attributes, are
+    /// written as character references (`&#8594;`, `-&gt;`, `&#123;`): the statement reads them
+    /// as the characters, the item's syntax, which looks at what is written, does not.
     public static func escaped(_ text: String) -> String {
         var result = ""
-        for character in collapsedLines(text) {
-            if "\\`*_[]<>|~#".contains(character) { result.append("\\") }
-            result.append(character)
+        let characters = Array(collapsedLines(text))
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "→" {
+                result += "&#8594;"
+            } else if character == "{" {
+                result += "&#123;"
+            } else if character == "-", index + 1 < characters.count, characters[index + 1] == ">" {
+                result += "-&gt;"
+                index += 1
+            } else {
+                if "\\`*_[]<>|~#&".contains(character) { result.append("\\") }
+                result.append(character)
+            }
+            index += 1
         }
         return result
     }

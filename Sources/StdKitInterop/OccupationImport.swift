@@ -157,6 +157,6 @@ public struct OccupationImport: Sendable {
         let section = template.sectionTitle(named: CASEImport.defaultSection(for: template.schema.kind) ?? "") ?? template.sectionTitles.last ?? "Requirements"
         let text = template.text(id: id, title: title, owner: nil, fields: fields,
                                  lead: lead.filter { !$0.isEmpty }.map(ItemNode.escaped), content: [section: ItemNode.markdown(items)])
-        return ImportedDocument(id: id, kind: template.schema.kind, text: text, items: items.map { (id: $0.id, statement: $0.statement) })
+        return ImportedDocument(id: id, kind: template.schema.kind, text: text, items: items)
     }
 }

@@ -145,7 +145,7 @@ public struct RequirementsCSV: Sendable {
                 ? "来源：表格 \(ItemNode.escaped(name))（\(encoding.rawValue.uppercased())）\(job.isEmpty ? "" : "中岗位“\(ItemNode.escaped(job))”的行")，\(date) 导入。"
                 : "Source: the spreadsheet \(ItemNode.escaped(name)) (\(encoding.rawValue.uppercased()))\(job.isEmpty ? "" : ", the rows of “\(ItemNode.escaped(job))”"), imported on \(date)."
             let text = template.text(id: documentID, title: documentTitle, owner: nil, lead: [citation], content: content)
-            let all = ItemNode.flattened(taskItems + items).map { (id: $0.id, statement: $0.statement) }
+            let all = ItemNode.flattened(taskItems + items)
             documents.append(ImportedDocument(id: documentID, kind: template.schema.kind, text: text, items: all, notes: documentNotes))
         }
         return documents

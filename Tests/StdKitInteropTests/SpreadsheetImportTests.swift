@@ -189,6 +189,20 @@ struct SpreadsheetImportTests {
         }
     }
 
+    @Test func whatCannotBeWrittenAsGivenIsCaughtBeforeWriting() throws {
+        let (template, schemas) = try Self.template()
+        let text = "要求,备注\n\"A &amp; B <b>x</b> *y* [z] `code` \\ end\",普通\n能焊接,\"他说\"\"好\"\"，又说'行'\"\n工艺流程：下料→焊接->检验 → JOB-X {a=b},\n"
+        let document = try #require(try RequirementsCSV(template: template).documents(from: text, name: "x.csv", encoding: .utf8, id: "JOB-X", title: nil).first)
+        let misread = document.misread(schemas: schemas)
+        // A note with both kinds of quotes cannot be written as an attribute: caught (the import
+        // stops, naming it), not lost.
+        #expect(misread.map(\.id) == ["R2"], "\(misread)")
+        let parsed = ProjectLoader.document(path: "a.md", bytes: Array(document.text.utf8), schemas: schemas)
+        #expect(parsed.item("R1")?.text == "A &amp; B <b>x</b> *y* [z] `code` \\ end", "Markdown, entities and HTML stay text")
+        #expect(parsed.item("R3")?.text == "工艺流程：下料→焊接->检验 → JOB-X {a=b}", "arrows and braces stay text")
+        #expect(parsed.item("R3")?.references.isEmpty == true && parsed.item("R3")?.attributes.isEmpty == true)
+    }
+
     @Test func docsListEveryHeaderTheImportReads() throws {
         let page = try String(contentsOf: CASETests.repository.appendingPathComponent("docs/interop.md"), encoding: .utf8)
         for column in RequirementsCSV.Column.allCases {
