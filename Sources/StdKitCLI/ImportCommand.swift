@@ -34,6 +34,18 @@ struct ImportPlacement: ParsableArguments {
         }
     }
 
+    /// A job profile from an occupational framework, written as `write` does.
+    func writeJobProfile(environment: CommandEnvironment, _ make: (OccupationImport) throws -> ImportedDocument) async throws -> Int32 {
+        try await write({ creation in
+            let template = try creation.template("job-profile").owned(by: owner)
+            do {
+                return [try make(OccupationImport(template: template))]
+            } catch {
+                throw CommandFailure(description: "\(error)")
+            }
+        }, environment: environment)
+    }
+
     /// Loads the project, writes `documents` and reports.
     func write(_ make: (DocumentCreation) throws -> [ImportedDocument], environment: CommandEnvironment) async throws -> Int32 {
         let creation = try await DocumentCreation.project(containing: output.map(environment.url(for:)) ?? environment.currentDirectory,
@@ -161,14 +173,9 @@ struct ImportONETCommand: EnvironmentCommand {
     @OptionGroup var placement: ImportPlacement
 
     func run(in environment: CommandEnvironment) async throws -> Int32 {
-        try await placement.write({ creation in
-            let template = try creation.template("job-profile").owned(by: placement.owner)
-            do {
-                return [try OccupationImport(template: template).onet(code: code, folder: environment.url(for: data), id: id)]
-            } catch {
-                throw CommandFailure(description: "\(error)")
-            }
-        }, environment: environment)
+        try await placement.writeJobProfile(environment: environment) { importer in
+            try importer.onet(code: code, folder: environment.url(for: data), id: id)
+        }
     }
 }
 
@@ -196,13 +203,8 @@ struct ImportESCOCommand: EnvironmentCommand {
     @OptionGroup var placement: ImportPlacement
 
     func run(in environment: CommandEnvironment) async throws -> Int32 {
-        try await placement.write({ creation in
-            let template = try creation.template("job-profile").owned(by: placement.owner)
-            do {
-                return [try OccupationImport(template: template).esco(occupation: occupation, folder: environment.url(for: data), id: id)]
-            } catch {
-                throw CommandFailure(description: "\(error)")
-            }
-        }, environment: environment)
+        try await placement.writeJobProfile(environment: environment) { importer in
+            try importer.esco(occupation: occupation, folder: environment.url(for: data), id: id)
+        }
     }
 }

@@ -6,9 +6,7 @@ import StdKitSyntax
 /// its CFItems items, nested as their `isChildOf` associations nest them (in `sequenceNumber`
 /// order, else `listEnumeration`, else the package's order). docs/interop.md gives the mapping.
 public struct CASEImport: Sendable {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
-    }
+    public typealias Failure = ImportFailure
 
     public let template: DocumentTemplate
     /// Today, for the source citation.

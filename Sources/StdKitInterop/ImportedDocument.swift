@@ -47,6 +47,15 @@ public struct ImportedDocument: Sendable {
     }
 }
 
+/// Why an import cannot make documents from its source, said to the user as it is.
+public struct ImportFailure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(description: String) {
+        self.description = description
+    }
+}
+
 /// An item to write: id, statement, attributes, and the items under it.
 public struct ItemNode: Sendable {
     public var id: String

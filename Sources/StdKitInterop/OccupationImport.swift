@@ -6,9 +6,7 @@ import StdKitSyntax
 /// essential skills become the requirements, the occupation's description the lead, and the
 /// source is cited with its attribution.
 public struct OccupationImport: Sendable {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
-    }
+    public typealias Failure = ImportFailure
 
     public let template: DocumentTemplate
     public let date: String

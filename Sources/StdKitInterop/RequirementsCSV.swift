@@ -28,9 +28,7 @@ public struct RequirementsCSV: Sendable {
         }
     }
 
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
-    }
+    public typealias Failure = ImportFailure
 
     public let template: DocumentTemplate
     public let date: String
