@@ -19,7 +19,7 @@ enum ProjectTemplate {
                 .stdkit/links.lock merge=stdkit
 
                 """),
-            (".gitignore", "_site/\n.stdkit/cache/\n"),
+            (".gitignore", "_site/\n_case/\n.stdkit/cache/\n"),
         ]
         switch language {
         case .chinese: return common + chinese(name: name)
