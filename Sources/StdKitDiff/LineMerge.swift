@@ -72,15 +72,16 @@ public struct LineMerge: Sendable {
         func emit(_ lines: ArraySlice<String>) { output.append(contentsOf: lines) }
         func writeConflict(_ ourChunk: ArraySlice<String>, _ baseChunk: ArraySlice<String>, _ theirChunk: ArraySlice<String>) {
             conflicts.append(Conflict(line: output.count + 1, ours: Array(ourChunk), base: Array(baseChunk), theirs: Array(theirChunk)))
+            let ending = Self.markerEnding(ours: o, at: j, theirs: t, at: k, base: b)
             let bar = { (character: Character, label: String) -> String in
-                String(repeating: character, count: markers.size) + (label.isEmpty ? "" : " " + label) + "\n"
+                String(repeating: character, count: markers.size) + (label.isEmpty ? "" : " " + label) + ending
             }
             output.append(bar("<", markers.ours))
-            emit(Self.terminated(ourChunk))
+            emit(Self.terminated(ourChunk, ending: ending))
             output.append(bar("|", markers.base))
-            emit(Self.terminated(baseChunk))
-            output.append(String(repeating: "=", count: markers.size) + "\n")
-            emit(Self.terminated(theirChunk))
+            emit(Self.terminated(baseChunk, ending: ending))
+            output.append(String(repeating: "=", count: markers.size) + ending)
+            emit(Self.terminated(theirChunk, ending: ending))
             output.append(bar(">", markers.theirs))
         }
         while i < b.count || j < o.count || k < t.count {
@@ -137,11 +138,25 @@ public struct LineMerge: Sendable {
     }
 
     /// A chunk whose last line lacks a line ending gets one before a marker.
-    static func terminated(_ lines: ArraySlice<String>) -> ArraySlice<String> {
+    static func terminated(_ lines: ArraySlice<String>, ending: String = "\n") -> ArraySlice<String> {
         guard let last = lines.last, !last.endsWithLineBreak else { return lines }
         var copy = Array(lines)
-        copy[copy.count - 1] += "\n"
+        copy[copy.count - 1] += ending
         return copy[...]
+    }
+
+    /// The line ending of conflict markers, as git chooses it: LF when the line before the
+    /// conflict in ours (its first line when the conflict starts the file) ends with LF, or the
+    /// one in theirs does; else CRLF when the base's first line ends with CRLF; else LF. (A line
+    /// without an ending, or none, decides nothing.)
+    static func markerEnding(ours: [String], at ourStart: Int, theirs: [String], at theirStart: Int, base: [String]) -> String {
+        /// 1 for CRLF, 0 for LF, nil when the line has no ending or is not there.
+        func crlf(_ lines: [String], _ index: Int) -> Int? {
+            guard index < lines.count, lines[index].endsWithLineBreak else { return nil }
+            return lines[index].hasSuffix("\r\n") ? 1 : 0
+        }
+        guard crlf(ours, max(ourStart - 1, 0)) != 0, crlf(theirs, max(theirStart - 1, 0)) != 0 else { return "\n" }
+        return crlf(base, 0) == 1 ? "\r\n" : "\n"
     }
 
     /// The lines of `text`, each with its line ending.

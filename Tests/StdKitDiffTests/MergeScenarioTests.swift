@@ -151,6 +151,17 @@ struct MergeScenarioTests {
         }
     }
 
+    @Test func markersEndLinesAsGitEndsThem() {
+        // A CRLF file gets CRLF markers (as `git merge-file` writes them); an LF line before the
+        // conflict on either side, or an LF base, gives LF.
+        let crlf = LineMerge(base: "a\r\nb\r\nc\r\n", ours: "a\r\nB\r\nc\r\n", theirs: "a\r\nβ\r\nc\r\n")
+        #expect(crlf.text == "a\r\n<<<<<<< ours\r\nB\r\n||||||| base\r\nb\r\n=======\r\nβ\r\n>>>>>>> theirs\r\nc\r\n")
+        let mixed = LineMerge(base: "a\r\nb\r\nc\r\n", ours: "a\nB\r\nc\r\n", theirs: "a\r\nβ\r\nc\r\n")
+        #expect(mixed.text.contains("<<<<<<< ours\n"))
+        let lastLine = LineMerge(base: "a\r\nb", ours: "a\r\nB", theirs: "a\r\nβ")
+        #expect(lastLine.text == "a\r\n<<<<<<< ours\r\nB\r\n||||||| base\r\nb\r\n=======\r\nβ\r\n>>>>>>> theirs\r\n")
+    }
+
     @Test func markersFollowGitsLabelsAndSize() {
         let markers = LineMerge.Markers(ours: "HEAD", base: "merged common ancestors", theirs: "school", size: 9)
         let result = LineMerge(base: "a\nb\nc\n", ours: "a\nB\nc\n", theirs: "a\nβ\nc\n", markers: markers)
