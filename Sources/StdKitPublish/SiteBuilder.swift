@@ -107,14 +107,39 @@ public struct SiteBuilder: Sendable {
         var timings = Timings()
         let files = try self.files(progress: progress)
         timings.lap("render")
-        try Self.write(files, to: output)
+        // A site built before the marker existed is recognised by its own files.
+        try Self.write(files, to: output, recognizedBy: ["index.html", "search-index.js"])
         timings.lap("write")
         return files.count
     }
 
+    /// The file stdkit leaves in every folder it writes whole (a site, CASE packages, schemas):
+    /// only a folder holding it — or absent, or empty — is ever replaced.
+    public static let outputMarker = ".stdkit-output"
+
+    /// Fails unless `output` may be replaced whole: it does not exist, or is an empty folder, or
+    /// holds `outputMarker`, or holds every file of `recognizedBy` (an output written before the
+    /// marker). A folder of the user's — `-o .`, `-o docs` — is never replaced.
+    static func checkReplaceable(_ output: URL, recognizedBy: [String]) throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw SiteError(step: "write", path: output.path, info: "it is a file, not a folder; nothing was changed — choose another output folder")
+        }
+        let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
+        if contents.isEmpty || contents.contains(outputMarker) { return }
+        if !recognizedBy.isEmpty, recognizedBy.allSatisfy(contents.contains) { return }
+        throw SiteError(step: "write", path: output.path,
+                        info: "the folder holds files stdkit did not write (it has no \(outputMarker)), and writing replaces the folder whole; nothing was changed — choose another output folder, or empty this one")
+    }
+
     /// Writes `files` into a new folder beside `output`, then swaps it in. On any failure the
-    /// new folder is removed and `output` is left as it was.
-    public static func write(_ files: [String: Data], to output: URL) throws {
+    /// new folder is removed and `output` is left as it was. Refuses, changing nothing, to replace
+    /// a folder stdkit did not write (`checkReplaceable`).
+    public static func write(_ files: [String: Data], to output: URL, recognizedBy: [String] = []) throws {
+        try checkReplaceable(output, recognizedBy: recognizedBy)
+        let files = files.merging([outputMarker: Data("Written by stdkit. The next build or export replaces this folder whole.\n".utf8)]) { own, _ in own }
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent

@@ -45,10 +45,12 @@ struct Theme: Sendable {
 }
 
 /// A failure to build the site: the step, the path and what to do.
-public struct SiteError: Error, CustomStringConvertible {
+public struct SiteError: LocalizedError, CustomStringConvertible {
     public var step: String
     public var path: String
     public var info: String
 
     public var description: String { "[\(step)] \(path): \(info)" }
+    /// What went wrong, for a message that names the path itself.
+    public var errorDescription: String? { info }
 }

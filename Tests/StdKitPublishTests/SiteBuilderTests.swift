@@ -130,7 +130,30 @@ struct SiteBuilderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["_site"])
         // A successful write replaces the whole site: files of the old one do not linger.
         try SiteBuilder.write(["index.html": Data("新的".utf8)], to: output)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["index.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [SiteBuilder.outputMarker, "index.html"])
+    }
+
+    /// A folder stdkit did not write is never replaced: `-o .` or `-o docs` must not delete the
+    /// user's files. A site built before the marker existed is still recognised and rebuilt.
+    @Test func aFolderOfTheUsersIsNeverReplaced() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mine = folder.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try "我的笔记".write(to: mine.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
+        #expect(throws: SiteError.self) { try SiteBuilder.write(["index.html": Data("站点".utf8)], to: mine) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mine.path) == ["notes.md"])
+        #expect(try String(contentsOf: mine.appendingPathComponent("notes.md"), encoding: .utf8) == "我的笔记")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["docs"], "nothing left beside it")
+        let file = folder.appendingPathComponent("file")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: SiteError.self) { try SiteBuilder.write(["index.html": Data("站点".utf8)], to: file) }
+        // An older site (no marker) is recognised by its files when asked to.
+        let old = folder.appendingPathComponent("_site")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        for name in ["index.html", "search-index.js", "stale.html"] { try "旧".write(to: old.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        try SiteBuilder.write(["index.html": Data("新".utf8), "search-index.js": Data("[]".utf8)], to: old, recognizedBy: ["index.html", "search-index.js"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: old.path).sorted() == [SiteBuilder.outputMarker, "index.html", "search-index.js"])
     }
 
     /// A rebuild links the pages the previous site has byte for byte, writes the others, and
