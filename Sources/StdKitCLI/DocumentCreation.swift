@@ -44,14 +44,14 @@ struct DocumentCreation {
 
     /// Where `document` goes: `file` (a path from the current folder), else `folder` (likewise)
     /// with the id in lower case, else beside the kind's documents.
-    func url(for document: ImportedDocument, file: String? = nil, folder: String? = nil) -> URL {
+    func url(for document: NewDocument, file: String? = nil, folder: String? = nil) -> URL {
         if let file { return environment.url(for: file) }
         if let folder { return environment.url(for: folder).appendingPathComponent(document.id.lowercased() + ".md") }
         return root.appendingPathComponent(DocumentTemplate.defaultPath(kind: document.kind, id: document.id, in: project))
     }
 
     /// Checks every document, then writes them all; returns the report.
-    func write(_ documents: [(document: ImportedDocument, url: URL)]) throws -> String {
+    func write(_ documents: [(document: NewDocument, url: URL)]) throws -> String {
         var seen: [String: URL] = [:]
         for (document, url) in documents {
             guard Identifier.isValid(document.id) else {

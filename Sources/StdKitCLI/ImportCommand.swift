@@ -35,7 +35,7 @@ struct ImportPlacement: ParsableArguments {
     }
 
     /// A job profile from an occupational framework, written as `write` does.
-    func writeJobProfile(environment: CommandEnvironment, _ make: (OccupationImport) throws -> ImportedDocument) async throws -> Int32 {
+    func writeJobProfile(environment: CommandEnvironment, _ make: (OccupationImport) throws -> NewDocument) async throws -> Int32 {
         try await write({ creation in
             let template = try creation.template("job-profile").owned(by: owner)
             do {
@@ -47,7 +47,7 @@ struct ImportPlacement: ParsableArguments {
     }
 
     /// Loads the project, writes `documents` and reports.
-    func write(_ make: (DocumentCreation) throws -> [ImportedDocument], environment: CommandEnvironment) async throws -> Int32 {
+    func write(_ make: (DocumentCreation) throws -> [NewDocument], environment: CommandEnvironment) async throws -> Int32 {
         let creation = try await DocumentCreation.project(containing: output.map(environment.url(for:)) ?? environment.currentDirectory,
                                                           environment: environment)
         try creation.checkOwner(owner)

@@ -20,10 +20,7 @@ struct ModelCommand: EnvironmentCommand {
     var rev: String?
 
     func run(in environment: CommandEnvironment) async throws -> Int32 {
-        let source = ProjectSource(staged: false, revision: rev)
-        let selection = try ProjectSelection(paths: path.map { [$0] } ?? [], environment: environment, inRepository: source.readsGit)
-        guard let entry = selection.entries.first else { return 0 }
-        let project = try await source.load(entry, environment: environment)
+        let (_, project) = try await ProjectSource(staged: false, revision: rev).loadProject(at: path, environment: environment)
         if json {
             environment.output.write(JSONOutput.encode(ModelJSON(project)) + "\n")
         } else {

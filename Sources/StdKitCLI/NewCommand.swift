@@ -39,7 +39,7 @@ struct NewCommand: EnvironmentCommand {
         let creation = try await DocumentCreation.project(containing: start, environment: environment)
         let template = try creation.template(kind)
         try creation.checkOwner(owner)
-        let document = ImportedDocument(id: id, kind: kind, text: template.text(id: id, title: title, owner: owner), items: [])
+        let document = NewDocument(id: id, kind: kind, text: template.text(id: id, title: title, owner: owner), items: [])
         var report = try creation.write([(document, creation.url(for: document, file: output))])
         let sections = template.sectionTitles
         if !sections.isEmpty { report += "write its sections: \(sections.joined(separator: ", "))\n" }

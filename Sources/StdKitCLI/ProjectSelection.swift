@@ -83,6 +83,15 @@ enum ProjectSource {
         return true
     }
 
+    /// The project of the folder `path` (default: the project of the current folder) as this
+    /// source has it, with the selection entry it was found as: what a command that reads one
+    /// whole project starts with.
+    func loadProject(at path: String?, environment: CommandEnvironment) async throws -> (entry: ProjectSelection.Entry, project: Project) {
+        let selection = try ProjectSelection(paths: path.map { [$0] } ?? [], environment: environment, inRepository: readsGit)
+        guard let entry = selection.entries.first else { throw CommandFailure(description: "no project in \(path ?? ".")") }
+        return (entry, try await load(entry, environment: environment))
+    }
+
     /// Loads the project of `entry`; git and loading failures are I/O failures (exit 2).
     func load(_ entry: ProjectSelection.Entry, environment: CommandEnvironment) async throws -> Project {
         var cache = ProjectLoader.BlobCache()

@@ -33,9 +33,7 @@ struct SchemaCommand: EnvironmentCommand {
     }
 
     func run(in environment: CommandEnvironment) async throws -> Int32 {
-        let selection = try ProjectSelection(paths: path.map { [$0] } ?? [], environment: environment)
-        guard let entry = selection.entries.first else { return 2 }
-        let project = try await ProjectSource.workTree.load(entry, environment: environment)
+        let (_, project) = try await ProjectSource.workTree.loadProject(at: path, environment: environment)
         let kinds = project.schemas.kinds.filter { $0 != KindSchema.page.kind }
         if all, let output {
             var files: [String: Data] = [:]

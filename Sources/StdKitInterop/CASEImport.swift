@@ -51,7 +51,7 @@ public struct CASEImport: Sendable {
 
     /// The document of `package`, with `id` if given, else the stdkit id it was exported with,
     /// else one made from its title (or its identifier).
-    public func document(from package: CASE.Package, id: String? = nil) -> ImportedDocument {
+    public func document(from package: CASE.Package, id: String? = nil) -> NewDocument {
         let source = package.CFDocument
         let kind = template.schema.kind
         let documentID = id ?? source.extensions?.stdkit?.id.flatMap { Identifier.isValid($0) ? $0 : nil } ?? template.makeID(from: source.title, fallback: String(source.uuid.prefix(8)))
@@ -186,7 +186,7 @@ public struct CASEImport: Sendable {
         let creator = template.owner == nil ? template.config.parties.first(where: { $0.name == source.creator })?.id : nil
         let text = template.text(id: documentID, title: source.title, owner: creator, version: version,
                                  lead: [citation(source)], content: content)
-        return ImportedDocument(id: documentID, kind: kind, text: text, items: ItemNode.flattened(tree), notes: notes)
+        return NewDocument(id: documentID, kind: kind, text: text, items: ItemNode.flattened(tree), notes: notes)
     }
 
     /// Where the document came from, in the project's language.

@@ -31,7 +31,7 @@ public struct OccupationImport: Sendable {
     /// A job profile of O*NET occupation `code` (`51-4121.00`, or `51-4121` for its `.00`)
     /// from the database in `folder`: its task statements as requirements, in the database's
     /// order, each with its task id and type (core or supplemental).
-    public func onet(code: String, folder: URL, id: String?) throws(Failure) -> ImportedDocument {
+    public func onet(code: String, folder: URL, id: String?) throws(Failure) -> NewDocument {
         let wanted = code.contains(".") ? code : code + ".00"
         guard let occupation = try Self.onetRows(folder.appendingPathComponent("Occupation Data.txt")).first(where: { $0.first == wanted }),
               occupation.count >= 3 else {
@@ -103,7 +103,7 @@ public struct OccupationImport: Sendable {
     /// A job profile of ESCO occupation `occupation` (its URI, the UUID at the URI's end, its
     /// ESCO code, or its preferred label) from the CSV files in `folder`: its essential skills
     /// as requirements, by label, each with its URI; its description as the lead.
-    public func esco(occupation: String, folder: URL, id: String?) throws(Failure) -> ImportedDocument {
+    public func esco(occupation: String, folder: URL, id: String?) throws(Failure) -> NewDocument {
         let layouts = [ESCOLayout.commission, .tabiya]
         guard let layout = layouts.first(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.occupations).path) }) else {
             throw Failure(description: "no ESCO occupations file in \(folder.path) (occupations_en.csv from the ESCO download, or Tabiya's occupations.csv)")
@@ -151,10 +151,10 @@ public struct OccupationImport: Sendable {
     }
 
     /// The job profile: the lead paragraphs, the items in the requirements section.
-    func document(id: String, title: String, lead: [String], items: [ItemNode], fields: [(String, String)]) -> ImportedDocument {
+    func document(id: String, title: String, lead: [String], items: [ItemNode], fields: [(String, String)]) -> NewDocument {
         let section = template.sectionTitle(named: CASEImport.defaultSection(for: template.schema.kind) ?? "") ?? template.sectionTitles.last ?? "Requirements"
         let text = template.text(id: id, title: title, owner: nil, fields: fields,
                                  lead: lead.filter { !$0.isEmpty }.map(ItemNode.escaped), content: [section: ItemNode.markdown(items)])
-        return ImportedDocument(id: id, kind: template.schema.kind, text: text, items: items)
+        return NewDocument(id: id, kind: template.schema.kind, text: text, items: items)
     }
 }

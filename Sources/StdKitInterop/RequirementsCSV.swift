@@ -41,7 +41,7 @@ public struct RequirementsCSV: Sendable {
     /// The documents of the table in `text`: one, or one per value of a job column. `name` is the
     /// file's name, for the citation and the default title; `id` the document id (numbered when
     /// the table holds several jobs).
-    public func documents(from text: String, name: String, encoding: TextDecoding.Encoding, id: String?, title: String?) throws(Failure) -> [ImportedDocument] {
+    public func documents(from text: String, name: String, encoding: TextDecoding.Encoding, id: String?, title: String?) throws(Failure) -> [NewDocument] {
         let records: [(line: Int, fields: [String])]
         do {
             records = try CSV.records(text)
@@ -84,7 +84,7 @@ public struct RequirementsCSV: Sendable {
 
         let prefix = template.schema.kind == "certificate" ? "SK" : "R"
         let stem = (name as NSString).deletingPathExtension
-        var documents: [ImportedDocument] = []
+        var documents: [NewDocument] = []
         for (number, job) in jobs.enumerated() {
             let documentTitle = jobs.count == 1 ? (title ?? (job.isEmpty ? stem : job)) : (job.isEmpty ? stem : job)
             let documentID = id.map { jobs.count == 1 ? $0 : "\($0)-\(number + 1)" } ?? template.makeID(from: documentTitle)
@@ -144,7 +144,7 @@ public struct RequirementsCSV: Sendable {
                 : "Source: the spreadsheet \(ItemNode.escaped(name)) (\(encoding.rawValue.uppercased()))\(job.isEmpty ? "" : ", the rows of “\(ItemNode.escaped(job))”"), imported on \(date)."
             let text = template.text(id: documentID, title: documentTitle, owner: nil, lead: [citation], content: content)
             let all = ItemNode.flattened(taskItems + items)
-            documents.append(ImportedDocument(id: documentID, kind: template.schema.kind, text: text, items: all, notes: documentNotes))
+            documents.append(NewDocument(id: documentID, kind: template.schema.kind, text: text, items: all, notes: documentNotes))
         }
         return documents
     }

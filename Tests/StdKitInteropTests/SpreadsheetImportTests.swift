@@ -27,7 +27,7 @@ struct SpreadsheetImportTests {
     }
 
     /// A project folder holding `documents`, loaded and checked: the errors found.
-    static func errors(of documents: [ImportedDocument]) async throws -> [String] {
+    static func errors(of documents: [NewDocument]) async throws -> [String] {
         let root = try CASETests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         try "name: 导入\nparties:\n  - {id: school, name: 学校, kind: school}\n  - {id: acme, name: 企业, kind: enterprise}\n"

@@ -2,23 +2,22 @@ import Foundation
 import StdKitModel
 import StdKitSyntax
 
-/// A document an import makes: where it goes, its text, and the items it must hold — read back
-/// from the text before it is written, so that an import never silently changes a statement.
-public struct ImportedDocument: Sendable {
+/// A document about to be created (by an import, or `stdkit new`): its id, kind and text, and
+/// the items it must hold — read back from the text before it is written, so that an import
+/// never silently changes a statement. Where it goes is the writer's choice (`DocumentCreation`).
+public struct NewDocument: Sendable {
     public var id: String
     public var kind: String
-    /// The project-relative path (nil: beside the kind's documents, named after the id).
-    public var path: String?
     public var text: String
     /// The items, depth first, as the source gave them.
     public var items: [ItemNode]
-    /// What the import noticed (items left out, codes kept as attributes, …).
+    /// What the import noticed: an item under two parents, a loop broken, codes kept as
+    /// attributes, columns not imported, ….
     public var notes: [String]
 
-    public init(id: String, kind: String, path: String? = nil, text: String, items: [ItemNode], notes: [String] = []) {
+    public init(id: String, kind: String, text: String, items: [ItemNode], notes: [String] = []) {
         self.id = id
         self.kind = kind
-        self.path = path
         self.text = text
         self.items = items
         self.notes = notes
@@ -29,9 +28,10 @@ public struct ImportedDocument: Sendable {
     /// attribute missing or changed — with what was expected and what was read; empty when every
     /// item reads back as given.
     public func misread(schemas: SchemaLibrary) -> [(id: String, expected: String, read: String?)] {
-        let document = ProjectLoader.document(path: path ?? "import.md", bytes: Array(text.utf8), schemas: schemas)
+        let document = ProjectLoader.document(path: id.lowercased() + ".md", bytes: Array(text.utf8), schemas: schemas)
+        let read = Dictionary(document.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return items.compactMap { expected in
-            guard let item = document.item(expected.id) else { return (expected.id, expected.statement, nil) }
+            guard let item = read[expected.id] else { return (expected.id, expected.statement, nil) }
             if Self.collapsed(item.text) != Self.collapsed(ItemNode.collapsedLines(expected.statement)) {
                 return (expected.id, expected.statement, item.text)
             }
