@@ -42,7 +42,7 @@ public enum DocumentMerge {
         let blocks = BlockInsertions(oursBody: parts[1].body, theirsBody: parts[2].body)
         // Code is not prose: a line inside a code block on either side is never merged by pieces.
         let mergeBodies = { (base: String, ours: String, theirs: String) in
-            LineMerge(base: base, ours: ours, theirs: theirs, markers: markers,
+            LineMerge(base: base, ours: ours, theirs: theirs, markers: markers, writeSameLinesOnce: true,
                       resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) },
                       resolveChange: { base, ours, theirs in
                           guard !(ours + theirs).contains(where: blocks.codeLines.contains) else { return nil }

@@ -55,24 +55,22 @@ public struct LineMerge: Sendable {
     /// Merges lines both sides changed differently (base, ours, theirs; none empty), or declines.
     public typealias ChangeResolver = (_ base: [String], _ ours: [String], _ theirs: [String]) -> Resolution?
 
-    /// Merges `ours` and `theirs`, both changed from `base`. `resolveInsertions`, when given, may
-    /// merge what both sides inserted at the same place instead of a conflict; `resolveChange` may
-    /// merge lines both sides changed.
-    public init(base: String, ours: String, theirs: String, markers: Markers = Markers(), resolveInsertions: InsertionResolver? = nil,
-                resolveChange: ChangeResolver? = nil) {
+    /// Merges `ours` and `theirs`, both changed from `base`, as `git merge-file --diff3` does.
+    /// `writeSameLinesOnce` takes lines both sides wrote alike once where git, having aligned the
+    /// two sides' changes differently with the base, writes them as a conflict of two equal
+    /// sides. `resolveInsertions`, when given, may merge what both sides inserted at the same
+    /// place instead of a conflict; `resolveChange` may merge lines both sides changed.
+    public init(base: String, ours: String, theirs: String, markers: Markers = Markers(), writeSameLinesOnce: Bool = false,
+                resolveInsertions: InsertionResolver? = nil, resolveChange: ChangeResolver? = nil) {
         let split = parallel([base, ours, theirs], Self.lines)
         let b = split[0], o = split[1], t = split[2]
         // Lines compared by their bytes.
         let (nb, no, nt) = (b.map(LineKey.init), o.map(LineKey.init), t.map(LineKey.init))
-        let both = parallel([no, nt]) { Self.matches(from: nb, to: $0) }
-        let toOurs = both[0], toTheirs = both[1]
         var output: [String] = []
         var conflicts: [Conflict] = []
-        var i = 0, j = 0, k = 0  // positions in base, ours, theirs
         func emit(_ lines: ArraySlice<String>) { output.append(contentsOf: lines) }
-        func writeConflict(_ ourChunk: ArraySlice<String>, _ baseChunk: ArraySlice<String>, _ theirChunk: ArraySlice<String>) {
+        func writeConflict(_ ourChunk: ArraySlice<String>, _ baseChunk: ArraySlice<String>, _ theirChunk: ArraySlice<String>, ending: String) {
             conflicts.append(Conflict(line: output.count + 1, ours: Array(ourChunk), base: Array(baseChunk), theirs: Array(theirChunk)))
-            let ending = Self.markerEnding(ours: o, at: j, theirs: t, at: k, base: b)
             let bar = { (character: Character, label: String) -> String in
                 String(repeating: character, count: markers.size) + (label.isEmpty ? "" : " " + label) + ending
             }
@@ -84,55 +82,48 @@ public struct LineMerge: Sendable {
             emit(Self.terminated(theirChunk, ending: ending))
             output.append(bar(">", markers.theirs))
         }
-        while i < b.count || j < o.count || k < t.count {
-            // A stable line: unchanged on both sides, and at the current position of each.
-            if i < b.count, toOurs[i] == j, toTheirs[i] == k {
-                output.append(o[j])
-                i += 1; j += 1; k += 1
-                continue
-            }
-            // The unstable chunk runs to the next base line both sides kept, in order.
-            var next = i
-            while next < b.count {
-                if let ourLine = toOurs[next], let theirLine = toTheirs[next], ourLine >= j, theirLine >= k { break }
-                next += 1
-            }
-            let ourEnd = next < b.count ? toOurs[next]! : o.count
-            let theirEnd = next < b.count ? toTheirs[next]! : t.count
-            let baseChunk = b[i..<next]
-            let ourChunk = o[j..<ourEnd]
-            let theirChunk = t[k..<theirEnd]
-            let (baseNumbers, ourNumbers, theirNumbers) = (nb[i..<next], no[j..<ourEnd], nt[k..<theirEnd])
-            if ourNumbers.elementsEqual(baseNumbers) {
-                emit(theirChunk)
-            } else if theirNumbers.elementsEqual(baseNumbers) || ourNumbers.elementsEqual(theirNumbers) {
+        var position = 0  // in ours: the lines before it are written
+        for region in Self.regions(base: nb, ours: no, theirs: nt) {
+            emit(o[position..<region.ours.lowerBound])
+            position = region.ours.upperBound
+            let baseChunk = b[region.base], ourChunk = o[region.ours], theirChunk = t[region.theirs]
+            switch region.change {
+            case .ours:
                 emit(ourChunk)
-            } else if baseChunk.isEmpty, let resolved = resolveInsertions?(Array(ourChunk), Array(theirChunk)) {
-                output.append(contentsOf: resolved.lines)
-                notes += resolved.notes
-                rewritten.merge(resolved.rewritten) { first, _ in first }
-            } else if !baseChunk.isEmpty, !ourChunk.isEmpty, !theirChunk.isEmpty,
-                      let resolution = resolveChange?(Array(baseChunk), Array(ourChunk), Array(theirChunk)) {
-                let start = output.count
-                switch resolution {
-                case .merged(let lines):
-                    refinedLines.append(output.count + 1)
-                    output.append(contentsOf: lines)
-                case .separate(let lines):
-                    output.append(contentsOf: lines)
-                case .narrowed(let before, let ours, let base, let theirs, let after):
-                    output.append(contentsOf: before)
-                    writeConflict(ours[...], base[...], theirs[...])
-                    output.append(contentsOf: after)
+            case .theirs:
+                emit(theirChunk)
+            case .both:
+                let ending = Self.markerEnding(ours: o, at: region.ours.lowerBound, theirs: t, at: region.theirs.lowerBound, base: b)
+                if writeSameLinesOnce, no[region.ours].elementsEqual(nt[region.theirs]) {
+                    // Both wrote the same lines, aligned differently with the base.
+                    emit(ourChunk)
+                } else if baseChunk.isEmpty, let resolved = resolveInsertions?(Array(ourChunk), Array(theirChunk)) {
+                    output.append(contentsOf: resolved.lines)
+                    notes += resolved.notes
+                    rewritten.merge(resolved.rewritten) { first, _ in first }
+                } else if !baseChunk.isEmpty, !ourChunk.isEmpty, !theirChunk.isEmpty,
+                          let resolution = resolveChange?(Array(baseChunk), Array(ourChunk), Array(theirChunk)) {
+                    let start = output.count
+                    switch resolution {
+                    case .merged(let lines):
+                        refinedLines.append(output.count + 1)
+                        output.append(contentsOf: lines)
+                    case .separate(let lines):
+                        output.append(contentsOf: lines)
+                    case .narrowed(let before, let ours, let base, let theirs, let after):
+                        output.append(contentsOf: before)
+                        writeConflict(ours[...], base[...], theirs[...], ending: ending)
+                        output.append(contentsOf: after)
+                    }
+                    // The verifier reads the lines written as all the lines they came from.
+                    let ourText = ourChunk.joined(), theirText = theirChunk.joined()
+                    rewritten[(ourText.endsWithLineBreak ? ourText : ourText + "\n") + theirText] = output[start...].joined()
+                } else {
+                    writeConflict(ourChunk, baseChunk, theirChunk, ending: ending)
                 }
-                // The verifier reads the lines written as all the lines they came from.
-                let ourText = ourChunk.joined(), theirText = theirChunk.joined()
-                rewritten[(ourText.endsWithLineBreak ? ourText : ourText + "\n") + theirText] = output[start...].joined()
-            } else {
-                writeConflict(ourChunk, baseChunk, theirChunk)
             }
-            i = next; j = ourEnd; k = theirEnd
         }
+        emit(o[position...])
         text = output.joined()
         self.conflicts = conflicts
     }
@@ -199,21 +190,79 @@ public struct LineMerge: Sendable {
         }
     }
 
-    /// For each line of `a`, the line of `b` it is matched with by a longest common
-    /// subsequence, or nil. As git's xdiff does, the lines both begin and end with are matched
-    /// first; only the lines between are numbered (equal bytes, equal number) and diffed.
-    static func matches(from a: [LineKey], to b: [LineKey]) -> [Int?] {
-        let (prefix, suffix) = a.commonEnds(with: b)
-        var numbers: [LineKey: Int] = [:]
-        let number = { (line: LineKey) -> Int in
-            if let known = numbers[line] { return known }
-            numbers[line] = numbers.count
-            return numbers.count - 1
+    /// A region of the merge: lines one side changed, or both (a conflict unless resolved), as
+    /// ranges of base, ours and theirs lines.
+    struct Region: Equatable {
+        enum Change { case ours, theirs, both }
+        var change: Change
+        var base: Range<Int>
+        var ours: Range<Int>
+        var theirs: Range<Int>
+    }
+
+    /// The regions where ours or theirs differ from the base, formed from the two diffs as git's
+    /// xdiff forms them for `git merge-file --diff3`: a side's change alone is that side's; two
+    /// changes that overlap or touch in the base make one region both changed, spanning both,
+    /// unless they are the same change; regions that then touch in ours or theirs join (and are
+    /// both changed if they were not the same side's).
+    static func regions(base: [LineKey], ours: [LineKey], theirs: [LineKey]) -> [Region] {
+        let diffs = parallel([ours, theirs]) { XDiff(old: base, new: $0).hunks }
+        var oursHunks = diffs[0][...], theirsHunks = diffs[1][...]
+        var regions: [Region] = []
+        func append(_ change: Region.Change, base i0: Int, _ c0: Int, ours i1: Int, _ c1: Int, theirs i2: Int, _ c2: Int) {
+            if var last = regions.last, i1 <= last.ours.upperBound || i2 <= last.theirs.upperBound {
+                if change != last.change { last.change = .both }
+                last.base = last.base.lowerBound..<(i0 + c0)
+                last.ours = last.ours.lowerBound..<(i1 + c1)
+                last.theirs = last.theirs.lowerBound..<(i2 + c2)
+                regions[regions.count - 1] = last
+            } else {
+                regions.append(Region(change: change, base: i0..<(i0 + c0), ours: i1..<(i1 + c1), theirs: i2..<(i2 + c2)))
+            }
         }
-        let middleA = a[prefix..<(a.count - suffix)].map(number)
-        let middleB = b[prefix..<(b.count - suffix)].map(number)
-        let offsets = middleA.editOffsets(to: middleB)
-        return matches(from: a, to: b, removed: Set(offsets.removed.map { $0 + prefix }), inserted: Set(offsets.inserted.map { $0 + prefix }))
+        while let x = oursHunks.first, let y = theirsHunks.first {
+            if x.oldEnd < y.oldStart {
+                append(.ours, base: x.oldStart, x.oldCount, ours: x.newStart, x.newCount, theirs: y.newStart - y.oldStart + x.oldStart, x.oldCount)
+                oursHunks.removeFirst()
+                continue
+            }
+            if y.oldEnd < x.oldStart {
+                append(.theirs, base: y.oldStart, y.oldCount, ours: x.newStart - x.oldStart + y.oldStart, y.oldCount, theirs: y.newStart, y.newCount)
+                theirsHunks.removeFirst()
+                continue
+            }
+            let same = x.oldStart == y.oldStart && x.oldCount == y.oldCount && x.newCount == y.newCount
+                && ours[x.newStart..<(x.newStart + x.newCount)].elementsEqual(theirs[y.newStart..<(y.newStart + y.newCount)])
+            if !same {
+                // The region spans both changes, in every text.
+                let startShift = x.oldStart - y.oldStart
+                let endShift = startShift + x.oldCount - y.oldCount
+                var (i0, i1, i2) = (x.oldStart, x.newStart, y.newStart)
+                if startShift > 0 {
+                    i0 -= startShift
+                    i1 -= startShift
+                } else {
+                    i2 += startShift
+                }
+                var c0 = x.oldEnd - i0, c1 = x.newStart + x.newCount - i1, c2 = y.newStart + y.newCount - i2
+                if endShift < 0 {
+                    c0 -= endShift
+                    c1 -= endShift
+                } else {
+                    c2 += endShift
+                }
+                append(.both, base: i0, c0, ours: i1, c1, theirs: i2, c2)
+            }
+            if x.oldEnd >= y.oldEnd { theirsHunks.removeFirst() }
+            if y.oldEnd >= x.oldEnd { oursHunks.removeFirst() }
+        }
+        for x in oursHunks {
+            append(.ours, base: x.oldStart, x.oldCount, ours: x.newStart, x.newCount, theirs: x.oldStart + theirs.count - base.count, x.oldCount)
+        }
+        for y in theirsHunks {
+            append(.theirs, base: y.oldStart, y.oldCount, ours: y.oldStart + ours.count - base.count, y.oldCount, theirs: y.newStart, y.newCount)
+        }
+        return regions
     }
 
     /// For each element of `a`, the element of `b` it is matched with by a longest common

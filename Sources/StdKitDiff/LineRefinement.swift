@@ -88,7 +88,7 @@ enum LineRefinement {
         guard bp.references == nil, op.references == nil, tp.references == nil,
               bp.attributes == nil, op.attributes == nil, tp.attributes == nil else { return nil }
         let merged = LineMerge(base: bp.sentences.map { $0 + "\n" }.joined(), ours: op.sentences.map { $0 + "\n" }.joined(),
-                               theirs: tp.sentences.map { $0 + "\n" }.joined())
+                               theirs: tp.sentences.map { $0 + "\n" }.joined(), writeSameLinesOnce: true)
         guard merged.conflicts.count == 1, let conflict = merged.conflicts.first else { return nil }
         let lines = LineMerge.lines(merged.text)
         let start = conflict.line - 1
@@ -139,7 +139,7 @@ enum LineRefinement {
     static func mergeSentences(_ b: String, _ o: String, _ t: String) -> String? {
         let (bp, op, tp) = (split(b), split(o), split(t))
         let merged = LineMerge(base: bp.sentences.map { $0 + "\n" }.joined(), ours: op.sentences.map { $0 + "\n" }.joined(),
-                               theirs: tp.sentences.map { $0 + "\n" }.joined())
+                               theirs: tp.sentences.map { $0 + "\n" }.joined(), writeSameLinesOnce: true)
         guard merged.conflicts.isEmpty else { return nil }
         var text = LineMerge.lines(merged.text).map(strip).joined()
         // The references: one side's list as written when the other left it; else theirs'
