@@ -5,19 +5,30 @@ import StdKitModel
 /// commands in process and read what they printed.
 public struct OutputSink: Sendable {
     private let writeText: @Sendable (String) -> Void
+    private let writeBytes: (@Sendable ([UInt8]) -> Void)?
 
-    public init(_ write: @escaping @Sendable (String) -> Void) {
+    /// A sink of text; `bytes`, when given, takes output that is not UTF-8 as it is (else it is
+    /// decoded, and what is not UTF-8 shown as U+FFFD).
+    public init(_ write: @escaping @Sendable (String) -> Void, bytes: (@Sendable ([UInt8]) -> Void)? = nil) {
         self.writeText = write
+        self.writeBytes = bytes
     }
 
     public func write(_ text: String) {
         writeText(text)
     }
 
-    /// The process's standard output.
-    public static let standardOutput = OutputSink { text in
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes bytes as they are (a merged file that is not UTF-8).
+    public func write(_ bytes: [UInt8]) {
+        if let writeBytes { writeBytes(bytes) } else { writeText(String(decoding: bytes, as: UTF8.self)) }
     }
+
+    /// The process's standard output.
+    public static let standardOutput = OutputSink({ text in
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }, bytes: { bytes in
+        FileHandle.standardOutput.write(Data(bytes))
+    })
 
     /// The process's standard error.
     public static let standardError = OutputSink { text in

@@ -32,25 +32,50 @@ struct MergeCommand: EnvironmentCommand {
     func run(in environment: CommandEnvironment) async throws -> Int32 {
         if gitDriver { return runAsDriver(environment) }
         guard files.count == 3 else { throw CommandFailure(description: "give BASE OURS THEIRS") }
-        let texts = try files.map { path -> String in
+        let versions = try files.map { path -> [UInt8] in
             guard let data = FileManager.default.contents(atPath: environment.url(for: path).path) else {
                 throw CommandFailure(description: "cannot read \(path)")
             }
-            return String(decoding: data, as: UTF8.self)
+            return Array(data)
         }
         let markers = LineMerge.Markers(ours: files[1], base: files[0], theirs: files[2])
-        let result = merge(base: texts[0], ours: texts[1], theirs: texts[2], markers: markers, path: files[1])
-        if let output {
-            do {
-                try Data(result.text.utf8).write(to: environment.url(for: output), options: .atomic)
-            } catch {
-                throw CommandFailure(description: "cannot write \(output): \(error.localizedDescription)")
-            }
-        } else {
-            environment.output.write(result.text)
+        guard let (bytes, result) = merge(versions, markers: markers, path: files[1]) else {
+            // Nothing merged: ours stands, as git leaves it.
+            environment.errors.write("stdkit merge: \(files[1]): a version holds NUL bytes (UTF-16 or not text), which cannot be merged line by line; ours is written unchanged\n")
+            try write(versions[1], to: output, environment: environment)
+            return 1
         }
+        try write(bytes, to: output, environment: environment)
         report(result, path: files[1], environment: environment)
         return result.conflicts.isEmpty ? 0 : 1
+    }
+
+    /// The merged bytes of three versions of file `path` and what the merge did, or nil when
+    /// they cannot be merged (binary).
+    func merge(_ versions: [[UInt8]], markers: LineMerge.Markers, path: String) -> ([UInt8], MergeResult)? {
+        switch MergeInput(base: versions[0], ours: versions[1], theirs: versions[2]) {
+        case .text(let base, let ours, let theirs):
+            let result = merge(base: base, ours: ours, theirs: theirs, markers: markers, path: path)
+            return (Array(result.text.utf8), result)
+        case .bytes(let base, let ours, let theirs):
+            let merged = MergeInput.mergeLines(base: base, ours: ours, theirs: theirs, markers: markers)
+            return (merged.bytes, merged.result)
+        case .binary:
+            return nil
+        }
+    }
+
+    /// Writes the merged bytes to `output`, or to standard output.
+    private func write(_ bytes: [UInt8], to output: String?, environment: CommandEnvironment) throws {
+        guard let output else {
+            environment.output.write(bytes)
+            return
+        }
+        do {
+            try Data(bytes).write(to: environment.url(for: output), options: .atomic)
+        } catch {
+            throw CommandFailure(description: "cannot write \(output): \(error.localizedDescription)")
+        }
     }
 
     /// The merge of the three texts of file `path`: `.stdkit/links.lock` by link, a document by
@@ -84,7 +109,7 @@ struct MergeCommand: EnvironmentCommand {
             environment.errors.write("stdkit merge driver: expected %O %A %B %L %P %S %X %Y\n")
             return 1
         }
-        let read = { (path: String) -> String? in FileManager.default.contents(atPath: environment.url(for: path).path).map { String(decoding: $0, as: UTF8.self) } }
+        let read = { (path: String) -> [UInt8]? in FileManager.default.contents(atPath: environment.url(for: path).path).map { Array($0) } }
         guard let base = read(files[0]), let ours = read(files[1]), let theirs = read(files[2]) else {
             environment.errors.write("stdkit merge driver: cannot read the three versions; the merge is left to you\n")
             return 1
@@ -98,9 +123,13 @@ struct MergeCommand: EnvironmentCommand {
             return value.count == 2 && value.hasPrefix("%") ? fallback : value
         }
         let markers = LineMerge.Markers(ours: label(6, "ours"), base: label(5, "base"), theirs: label(7, "theirs"), size: size)
-        let result = merge(base: base, ours: ours, theirs: theirs, markers: markers, path: path)
+        guard let (bytes, result) = merge([base, ours, theirs], markers: markers, path: path) else {
+            // %A keeps ours, and git records the conflict, as it does for binary files.
+            environment.errors.write("stdkit merge driver: \(path): a version holds NUL bytes (UTF-16 or not text), which cannot be merged; ours is kept\n")
+            return 1
+        }
         do {
-            try Data(result.text.utf8).write(to: environment.url(for: files[1]), options: .atomic)
+            try Data(bytes).write(to: environment.url(for: files[1]), options: .atomic)
         } catch {
             environment.errors.write("stdkit merge driver: cannot write \(files[1]): \(error.localizedDescription)\n")
             return 1

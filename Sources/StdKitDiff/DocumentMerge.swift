@@ -45,6 +45,8 @@ public enum DocumentMerge {
             LineMerge(base: base, ours: ours, theirs: theirs, markers: markers, writeSameLinesOnce: true,
                       resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) },
                       resolveChange: { base, ours, theirs in
+                          if let lines = LineMerge.realigned(base: base, ours: ours, theirs: theirs)
+                              ?? LineMerge.sharedReplacement(base: base, ours: ours, theirs: theirs) { return .separate(lines) }
                           guard !(ours + theirs).contains(where: blocks.codeLines.contains) else { return nil }
                           if base.count == 1, ours.count == 1, theirs.count == 1 {
                               if let line = LineRefinement.merge(base: base[0], ours: ours[0], theirs: theirs[0]) { return .merged([line]) }

@@ -265,6 +265,54 @@ public struct LineMerge: Sendable {
         return regions
     }
 
+    /// Lines both sides changed, merged again on other diffs of the same lines (Swift's shortest
+    /// edits, changes slid down) — where git's diff made the two sides' changes overlap, these may
+    /// keep them apart (base: two blank lines; ours: a paragraph and one blank; theirs: one blank
+    /// — both removed a blank line, and ours added the paragraph). The merged lines when every
+    /// part is changed by one side only or by both alike, else nil.
+    static func realigned(base: [String], ours: [String], theirs: [String]) -> [String]? {
+        let toOurs = matches(from: base, to: ours), toTheirs = matches(from: base, to: theirs)
+        var output: [String] = []
+        var i = 0, j = 0, k = 0  // positions in base, ours, theirs
+        while i < base.count || j < ours.count || k < theirs.count {
+            // A stable line: unchanged on both sides, and at the current position of each.
+            if i < base.count, toOurs[i] == j, toTheirs[i] == k {
+                output.append(ours[j])
+                i += 1; j += 1; k += 1
+                continue
+            }
+            // The unstable part runs to the next base line both sides kept, in order.
+            var next = i
+            while next < base.count {
+                if let ourLine = toOurs[next], let theirLine = toTheirs[next], ourLine >= j, theirLine >= k { break }
+                next += 1
+            }
+            let ourEnd = next < base.count ? toOurs[next]! : ours.count
+            let theirEnd = next < base.count ? toTheirs[next]! : theirs.count
+            let (b, o, t) = (base[i..<next], ours[j..<ourEnd], theirs[k..<theirEnd])
+            if o.elementsEqual(b) {
+                output += t
+            } else if t.elementsEqual(b) || o.elementsEqual(t) {
+                output += o
+            } else {
+                return nil
+            }
+            i = next; j = ourEnd; k = theirEnd
+        }
+        return output
+    }
+
+    /// Lines both sides replaced alike, one side adding more: every base line is gone from both
+    /// sides, one side's lines begin or end the other's, and the other's further lines are not
+    /// base lines (so they are additions, not lines the shorter side removed). The longer side's
+    /// lines, or nil.
+    static func sharedReplacement(base: [String], ours: [String], theirs: [String]) -> [String]? {
+        let (shorter, longer) = ours.count <= theirs.count ? (ours, theirs) : (theirs, ours)
+        guard !shorter.isEmpty, longer.starts(with: shorter) || longer.reversed().starts(with: shorter.reversed()) else { return nil }
+        let removed = Set(base)
+        return longer.contains(where: removed.contains) ? nil : longer
+    }
+
     /// For each element of `a`, the element of `b` it is matched with by a longest common
     /// subsequence, or nil (words of a paragraph).
     static func matches<Line: Equatable>(from a: [Line], to b: [Line]) -> [Int?] {

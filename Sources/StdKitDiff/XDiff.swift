@@ -91,10 +91,12 @@ struct XDiff<Line: Hashable> {
         let middleB = b.lines[prefix..<bEnd].map(number)
         for n in middleA { countInA[n] += 1 }
         for n in middleB { countInB[n] += 1 }
-        for line in a.lines[..<prefix] + a.lines[aEnd...] {
-            if let n = numbers[line] {
-                countInA[n] += 1
-                countInB[n] += 1
+        for range in [0..<prefix, aEnd..<a.count] {
+            for index in range {
+                if let n = numbers[a.lines[index]] {
+                    countInA[n] += 1
+                    countInB[n] += 1
+                }
             }
         }
         let kept = [(middleA, countInB, a.count), (middleB, countInA, b.count)].map { middle, countInOther, total in

@@ -31,6 +31,40 @@ struct MergeCommandTests {
         #expect(out.contains("tags: [焊接, 机器人]"), "the rest merges cleanly around the conflict")
     }
 
+    @Test func versionsThatAreNotUTF8AreMergedAsBytesAndBinaryOnesLeftAsOurs() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // GBK: 课程 is BF CE B3 CC, 目标 C4 BF B1 EA; é in Latin-1 is E9. None of it is UTF-8.
+        let heading: [UInt8] = Array("# ".utf8) + [0xBF, 0xCE, 0xB3, 0xCC, 0x0A, 0x0A]
+        let first: [UInt8] = [0xC4, 0xBF, 0xB1, 0xEA, 0x31, 0x0A, 0x0A], firstEdited: [UInt8] = [0xC4, 0xBF, 0xB1, 0xEA, 0x31, 0xE9, 0x0A, 0x0A]
+        let second: [UInt8] = [0xC4, 0xBF, 0xB1, 0xEA, 0x32, 0x0A], secondEdited: [UInt8] = [0xC4, 0xBF, 0xB1, 0xEA, 0x32, 0x32, 0x0A]
+        let write = { (name: String, bytes: [UInt8]) in try Data(bytes).write(to: folder.appendingPathComponent(name)) }
+        try write("base.md", heading + first + second)
+        try write("ours.md", heading + firstEdited + second)
+        try write("theirs.md", heading + first + secondEdited)
+        let merged = await CLIRun.run(["merge", "base.md", "ours.md", "theirs.md", "-o", "out.md"], in: folder)
+        #expect(merged.status == 0)
+        #expect(Array(try Data(contentsOf: folder.appendingPathComponent("out.md"))) == heading + firstEdited + secondEdited)
+        #expect(merged.errors.contains("not UTF-8 text; merged line by line, byte for byte"))
+
+        // As the driver, a conflict's markers carry the labels in UTF-8 around the GBK lines.
+        try write("theirs.md", heading + [0xC4, 0xBF, 0xB1, 0xEA, 0x33, 0x0A, 0x0A] + second)
+        let driver = await CLIRun.run(["merge", "--git-driver", "base.md", "ours.md", "theirs.md", "7", "课程.md", "基线", "学校", "企业"], in: folder)
+        #expect(driver.status == 1)
+        let conflicted = Array(try Data(contentsOf: folder.appendingPathComponent("ours.md")))
+        #expect(conflicted == heading + Array("<<<<<<< 学校\n".utf8) + firstEdited.dropLast() + Array("||||||| 基线\n".utf8) + first.dropLast()
+            + Array("=======\n".utf8) + [0xC4, 0xBF, 0xB1, 0xEA, 0x33, 0x0A] + Array(">>>>>>> 企业\n".utf8) + [0x0A] + second)
+
+        // UTF-16 holds NUL bytes: nothing is merged, and ours stays as it was.
+        let utf16: [UInt8] = [0xFF, 0xFE, 0x23, 0x00, 0x0A, 0x00]
+        try write("ours.md", heading + firstEdited + second)
+        try write("theirs.md", utf16)
+        let binary = await CLIRun.run(["merge", "--git-driver", "base.md", "ours.md", "theirs.md", "7", "a.md"], in: folder)
+        #expect(binary.status == 1)
+        #expect(Array(try Data(contentsOf: folder.appendingPathComponent("ours.md"))) == heading + firstEdited + second)
+        #expect(binary.errors.contains("cannot be merged; ours is kept"))
+    }
+
     @Test func driverNeverFailsAboveOne() async throws {
         let folder = try CLIRun.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -33,6 +33,23 @@ struct MergeScenarioTests {
         #expect(DocumentMerge.hasConflictMarkers(text) == marked)
     }
 
+    @Test func aSharedReplacementTakesTheLongerSideOnlyWhenItsExtraLinesAreAdditions() {
+        // Both replaced 48 by 64; theirs added a line.
+        #expect(LineMerge.sharedReplacement(base: ["学时: 48\n"], ours: ["学时: 64\n"], theirs: ["学时: 64\n", "学分: 4\n"]) == ["学时: 64\n", "学分: 4\n"])
+        #expect(LineMerge.sharedReplacement(base: ["b\n"], ours: ["x\n", "a\n"], theirs: ["a\n"]) == ["x\n", "a\n"])
+        // Ours removed B, which theirs kept: taking theirs would undo ours' removal.
+        #expect(LineMerge.sharedReplacement(base: ["A\n", "B\n"], ours: ["C\n"], theirs: ["C\n", "B\n"]) == nil)
+        // Different replacements.
+        #expect(LineMerge.sharedReplacement(base: ["A\n"], ours: ["C\n"], theirs: ["D\n", "E\n"]) == nil)
+        #expect(LineMerge.sharedReplacement(base: ["A\n"], ours: [], theirs: ["D\n"]) == nil)
+    }
+
+    @Test func realignedLinesMergeOnlyWhenEveryPartIsOneSidesChange() {
+        // Base: two blank lines; ours a paragraph and one blank; theirs one blank.
+        #expect(LineMerge.realigned(base: ["\n", "\n"], ours: ["P\n", "\n"], theirs: ["\n"]) == ["P\n", "\n"])
+        #expect(LineMerge.realigned(base: ["A\n"], ours: ["B\n"], theirs: ["C\n"]) == nil)
+    }
+
     @Test func conflictPlacesAreNamedByTheHeadingsAbove() {
         let lines = LineMerge.lines("""
             # 课程 #
