@@ -34,6 +34,7 @@ struct VersionBumpCommand: EnvironmentCommand {
         let change = Differ(old: old, new: current).compare()
         let wanted = Set(files.map { environment.url(for: $0).standardizedFileURL.path })
         var report = ""
+        var failed = false
         for document in change.documents where document.status == .modified || document.status == .renamed {
             guard let path = document.newPath, let target = current.document(atPath: path) else { continue }
             let url = entry.root.appendingPathComponent(path)
@@ -52,11 +53,18 @@ struct VersionBumpCommand: EnvironmentCommand {
                 report += "\(environment.displayPath(url)): cannot find the version value to rewrite; skipped\n"
                 continue
             }
-            try target.write(rewritten, to: url, shownAs: environment.displayPath(url))
+            do {
+                try target.write(rewritten, to: url, shownAs: environment.displayPath(url))
+            } catch let failure as CommandFailure {
+                // One file that cannot be written does not stop the others.
+                environment.errors.write("stdkit version bump: \(failure.description)\n")
+                failed = true
+                continue
+            }
             report += "\(environment.displayPath(url)): \(document.id) \(currentVersion) → \(next) (\(document.requiredBump.name): \(document.reasonSummary()))\n"
         }
-        environment.output.write(report.isEmpty ? "no document needs a new version\n" : report)
-        return 0
+        environment.output.write(report.isEmpty && !failed ? "no document needs a new version\n" : report)
+        return failed ? 1 : 0
     }
 
     /// How many characters the scalar takes in the text, quotes included.

@@ -72,6 +72,21 @@ struct DiffGitTests {
         #expect(again.status == 0)
     }
 
+    @Test func bumpNeverRewritesAFileThatIsNotUTF8() async throws {
+        let folder = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let job = folder.appendingPathComponent("standards/job.md")
+        // R3 added, with a note whose last word is GBK (焊接: BA B8 BD D3), not UTF-8.
+        let text = try String(contentsOf: job, encoding: .utf8).replacingOccurrences(of: "- **R2**", with: "- **R3** 能更换导电嘴。\n- **R2**")
+        let bytes = Array(text.utf8) + Array("\n附注：".utf8) + [0xBA, 0xB8, 0xBD, 0xD3, 0x0A]
+        try Data(bytes).write(to: job)
+        let bump = await CLIRun.run(["version", "bump", "--base", "v2", "standards/job.md"], in: folder)
+        #expect(bump.status == 1)
+        #expect(bump.errors.contains("standards/job.md is not UTF-8 (line "))
+        #expect(bump.errors.contains("left as it is"))
+        #expect(Array(try Data(contentsOf: job)) == bytes, "the user's bytes are untouched")
+    }
+
     @Test func versionLine() async throws {
         let folder = try Self.repository()
         defer { try? FileManager.default.removeItem(at: folder) }
