@@ -1,3 +1,4 @@
+import Foundation
 import StdKitDiff
 import StdKitModel
 import StdKitSyntax
@@ -29,34 +30,65 @@ public struct CheckContext: Sendable {
         self.project = project
         self.base = base
         self.history = history
-        linkReview = LinkReview(project: project)
-        var titles: [String: String] = [:]
-        var positions: [String: [String: Int]] = [:]
-        for document in project.documents {
-            for section in document.sections where titles[section.title] == nil {
-                titles[section.title] = SectionMatcher.normalized(section.title)
-            }
-            guard positions[document.kind] == nil, let schema = project.schemas.schema(for: document.kind) else { continue }
-            positions[document.kind] = SectionMatcher.positions(of: schema.sections)
+        standardsDocuments = project.documents.filter { !$0.isPage }
+        // The parts are independent: the link review, the heading titles, the schema validation
+        // (itself one task per document) and the comparison with the base run on every core.
+        enum Part: Sendable {
+            case review(LinkReview)
+            case titles([String: String], [String: [String: Int]])
+            case schema([[Diagnostic]])
+            case changes([String: DocumentChange])
         }
+        let standards = standardsDocuments
+        let parts = Slots<Part>(count: 4)
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            switch index {
+            case 0:
+                parts.set(0, .review(LinkReview(project: project)))
+            case 1:
+                var titles: [String: String] = [:]
+                var positions: [String: [String: Int]] = [:]
+                for document in project.documents {
+                    for section in document.sections where titles[section.title] == nil {
+                        titles[section.title] = SectionMatcher.normalized(section.title)
+                    }
+                    guard positions[document.kind] == nil, let schema = project.schemas.schema(for: document.kind) else { continue }
+                    positions[document.kind] = SectionMatcher.positions(of: schema.sections)
+                }
+                parts.set(1, .titles(titles, positions))
+            case 2:
+                let findings = Slots<[Diagnostic]>(count: standards.count)
+                DispatchQueue.concurrentPerform(iterations: standards.count) { index in
+                    findings.set(index, SchemaValidator(project: project, document: standards[index]).validate())
+                }
+                parts.set(2, .schema(findings.all))
+            default:
+                guard let base else { return parts.set(3, .changes([:])) }
+                let change = Differ(old: base, new: project).compare()
+                parts.set(3, .changes(Dictionary(change.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })))
+            }
+        }
+        var review: LinkReview?
+        var titles: [String: String] = [:], positions: [String: [String: Int]] = [:]
+        var findings: [String: [Diagnostic]] = [:]
+        var changes: [String: DocumentChange] = [:]
+        for part in parts.all {
+            switch part {
+            case .review(let made): review = made
+            case .titles(let madeTitles, let madePositions): (titles, positions) = (madeTitles, madePositions)
+            case .schema(let perDocument):
+                // In document order, as one pass over them would give.
+                for finding in perDocument.joined() { findings[finding.rule, default: []].append(finding) }
+            case .changes(let made): changes = made
+            }
+        }
+        linkReview = review ?? LinkReview(project: project)
         normalizedTitles = titles
         sectionPositions = positions
-        standardsDocuments = project.documents.filter { !$0.isPage }
-        if let base {
-            let change = Differ(old: base, new: project).compare()
-            changesSinceBase = Dictionary(change.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        } else {
-            changesSinceBase = [:]
-        }
+        changesSinceBase = changes
+        schemaFindings = findings
         let load = project.diagnostics + project.documents.flatMap(\.diagnostics)
         loadDiagnosticsByRule = Dictionary(grouping: load, by: \.rule)
-        var findings: [String: [Diagnostic]] = [:]
-        for document in project.documents where !document.isPage {
-            for finding in SchemaValidator(project: project, document: document).validate() {
-                findings[finding.rule, default: []].append(finding)
-            }
-        }
-        schemaFindings = findings
     }
 
     /// The diagnostics made while loading that carry rule id `rule`.
