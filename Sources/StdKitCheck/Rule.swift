@@ -87,11 +87,22 @@ public struct RuleExample: Sendable {
     }
 }
 
+/// What a rule's findings in a document depend on.
+public enum RuleScope: Sendable {
+    /// That document alone — with the project's settings, the document's own base revision and
+    /// history: `check` may compute them from that document only (the incremental check does).
+    case document
+    /// Other documents too (references, coverage, ids, programmes, links).
+    case project
+}
+
 /// What a rule is: its id, default severity, what it says and examples that pass and fail.
 public struct RuleDescription: Sendable {
     /// Stable kebab-case id, used in output, in `stdkit.yml` and in disable comments.
     public var id: String
     public var family: RuleFamily
+    /// What its findings depend on; a test holds every `.document` rule to it.
+    public var scope: RuleScope
     public var severity: Severity
     /// One line: what the rule reports.
     public var summary: String
@@ -101,11 +112,12 @@ public struct RuleDescription: Sendable {
     public var failing: [RuleExample]
 
     public init(
-        id: String, family: RuleFamily, severity: Severity = .error, summary: String, explanation: String,
+        id: String, family: RuleFamily, scope: RuleScope = .project, severity: Severity = .error, summary: String, explanation: String,
         passing: [RuleExample] = [], failing: [RuleExample] = []
     ) {
         self.id = id
         self.family = family
+        self.scope = scope
         self.severity = severity
         self.summary = summary
         self.explanation = explanation

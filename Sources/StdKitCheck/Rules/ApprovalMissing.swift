@@ -5,7 +5,7 @@ import StdKitSyntax
 /// A document marked approved or published without a current approval from each of its parties.
 struct ApprovalMissing: Rule {
     let description = RuleDescription(
-        id: "approval-missing", family: .review,
+        id: "approval-missing", family: .review, scope: .document,
         summary: "an approved or published document lacks a party's current approval",
         explanation: """
             `status: approved` or `published` says that every party in `parties` signed off on this \

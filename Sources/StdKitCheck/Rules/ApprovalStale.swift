@@ -8,7 +8,7 @@ struct ApprovalStale: Rule {
     static let exampleConfig = "parties:\n  - {id: szpt, name: 学院, kind: school}\n  - {id: acme, name: 企业, kind: enterprise}\n"
 
     let description = RuleDescription(
-        id: "approval-stale", family: .review, severity: .warning,
+        id: "approval-stale", family: .review, scope: .document, severity: .warning,
         summary: "the document changed after a party approved it",
         explanation: """
             An approval is bound to the content it approved by a digest (docs/review.md): when the \

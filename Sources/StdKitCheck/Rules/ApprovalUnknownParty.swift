@@ -5,7 +5,7 @@ import StdKitSyntax
 /// An approval by a party that is not among the document's parties.
 struct ApprovalUnknownParty: Rule {
     let description = RuleDescription(
-        id: "approval-unknown-party", family: .review,
+        id: "approval-unknown-party", family: .review, scope: .document,
         summary: "an approval is by a party that is not among the document's parties",
         explanation: """
             Only the parties listed in a document's `parties` approve it. An approval by another \

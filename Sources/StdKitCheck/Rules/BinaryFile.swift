@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A file the settings include holds NUL bytes: it is binary, not text.
 struct BinaryFile: LoadTimeRule {
     let description = RuleDescription(
-        id: "binary-file", family: .syntax, severity: .note,
+        id: "binary-file", family: .syntax, scope: .document, severity: .note,
         summary: "a binary file is skipped",
         explanation: """
             A NUL byte never occurs in text, so a file that holds one is binary — an image, or a \

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A problem in `stdkit.yml`.
 struct ConfigInvalid: LoadTimeRule {
     let description = RuleDescription(
-        id: "config-invalid", family: .syntax,
+        id: "config-invalid", family: .syntax, scope: .document,
         summary: "stdkit.yml has an invalid setting",
         explanation: """
             A setting in `stdkit.yml` is not of the expected form; its default is used instead. Party \

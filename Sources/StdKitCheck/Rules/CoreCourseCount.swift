@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Fewer or more professional core courses than the profile allows.
 struct CoreCourseCount: ProfileRule {
     let description = RuleDescription(
-        id: "core-course-count", family: .arithmetic,
+        id: "core-course-count", family: .arithmetic, scope: .document,
         summary: "the number of professional core courses is outside the profile's range",
         explanation: """
             A higher vocational programme has 6 to 8 professional core courses \

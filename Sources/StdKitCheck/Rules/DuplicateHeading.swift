@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Two sibling headings with the same title.
 struct DuplicateHeading: Rule {
     let description = RuleDescription(
-        id: "duplicate-heading", family: .structure, severity: .warning,
+        id: "duplicate-heading", family: .structure, scope: .document, severity: .warning,
         summary: "two headings under the same parent have the same title",
         explanation: """
             Sibling sections with the same title are ambiguous for readers and give the published \

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Two items with the same id in one document.
 struct DuplicateItemID: Rule {
     let description = RuleDescription(
-        id: "duplicate-item-id", family: .identity,
+        id: "duplicate-item-id", family: .identity, scope: .document,
         summary: "two items of a document have the same id",
         explanation: """
             An item id is local to its document and must be unique there: `JOB-A#R2` must mean one \

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// The same key twice in one YAML mapping.
 struct DuplicateKey: LoadTimeRule {
     let description = RuleDescription(
-        id: "duplicate-key", family: .syntax,
+        id: "duplicate-key", family: .syntax, scope: .document,
         summary: "a front-matter key is defined twice",
         explanation: """
             YAML does not allow one key twice in the same mapping, and readers disagree on which value \

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Elective courses below the profile's share of the total.
 struct ElectiveShare: ProfileRule {
     let description = RuleDescription(
-        id: "elective-share", family: .arithmetic,
+        id: "elective-share", family: .arithmetic, scope: .document,
         summary: "elective courses are below the profile's share of the total",
         explanation: """
             Elective courses (`category: professional-elective`) take at least a tenth of all hours \

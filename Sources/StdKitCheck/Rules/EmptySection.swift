@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A heading with nothing under it.
 struct EmptySection: Rule {
     let description = RuleDescription(
-        id: "empty-section", family: .structure, severity: .warning,
+        id: "empty-section", family: .structure, scope: .document, severity: .warning,
         summary: "a section is empty",
         explanation: """
             A heading followed directly by another heading of the same or a higher level has no \

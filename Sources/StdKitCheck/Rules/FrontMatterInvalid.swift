@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Front matter that is not YAML, or not a mapping of fields.
 struct FrontMatterInvalid: LoadTimeRule {
     let description = RuleDescription(
-        id: "front-matter-invalid", family: .syntax,
+        id: "front-matter-invalid", family: .syntax, scope: .document,
         summary: "front matter is not valid YAML or not a mapping of fields",
         explanation: """
             The text between the `---` lines must be YAML `field: value` lines. The finding points at \

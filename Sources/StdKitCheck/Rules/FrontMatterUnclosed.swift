@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Front matter opened with `---` and never closed.
 struct FrontMatterUnclosed: LoadTimeRule {
     let description = RuleDescription(
-        id: "front-matter-unclosed", family: .syntax,
+        id: "front-matter-unclosed", family: .syntax, scope: .document,
         summary: "front matter is opened with '---' but never closed",
         explanation: """
             A document that begins with a `---` line must close its front matter with another `---` \

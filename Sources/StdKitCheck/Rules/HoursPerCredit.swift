@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A course whose hours per credit fall outside the profile's range.
 struct HoursPerCredit: Rule {
     let description = RuleDescription(
-        id: "hours-per-credit", family: .arithmetic,
+        id: "hours-per-credit", family: .arithmetic, scope: .document,
         summary: "a course's hours per credit are outside the profile's range",
         explanation: """
             A credit is generally 16 to 18 hours (`min_hours_per_credit`, `max_hours_per_credit`). \

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Bytes that are not UTF-8, typically a file saved as GBK by an older editor.
 struct InvalidUTF8: LoadTimeRule {
     let description = RuleDescription(
-        id: "invalid-utf8", family: .syntax,
+        id: "invalid-utf8", family: .syntax, scope: .document,
         summary: "a file is not valid UTF-8",
         explanation: """
             Documents must be UTF-8. A file saved as GBK/GB 18030 (common with older Chinese editors) \

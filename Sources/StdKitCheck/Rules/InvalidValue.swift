@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A value outside the field's enumeration.
 struct InvalidValue: Rule {
     let description = RuleDescription(
-        id: "invalid-value", family: .schema,
+        id: "invalid-value", family: .schema, scope: .document,
         summary: "a front-matter value is not one of the allowed values",
         explanation: """
             Fields such as `status` (draft, review, approved, published, withdrawn) and a course's `category` take one of a fixed list of values. The finding lists them and suggests the closest.

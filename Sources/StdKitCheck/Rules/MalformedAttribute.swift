@@ -4,7 +4,7 @@ import StdKitSyntax
 /// An item's `{…}` block that tries to be attributes but is not well-formed.
 struct MalformedAttribute: LoadTimeRule {
     let description = RuleDescription(
-        id: "malformed-attribute", family: .syntax,
+        id: "malformed-attribute", family: .syntax, scope: .document,
         summary: "an item's attributes are malformed",
         explanation: """
             Attributes stand at the very end of an item's first paragraph as `{key=value key2="a b"}`. \

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A document id that is not of an id's form.
 struct MalformedID: Rule {
     let description = RuleDescription(
-        id: "malformed-id", family: .schema,
+        id: "malformed-id", family: .schema, scope: .document,
         summary: "a document id is malformed",
         explanation: """
             Ids are what references point at, in every party's files and tools, so they are plain ASCII: a letter first, then letters, digits, `-`, `_` and `.`. Put a Chinese name in `title`.

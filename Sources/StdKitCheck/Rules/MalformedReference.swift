@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Text in a reference position that is not a reference.
 struct MalformedReference: Rule {
     let description = RuleDescription(
-        id: "malformed-reference", family: .references,
+        id: "malformed-reference", family: .references, scope: .document,
         summary: "a reference is malformed",
         explanation: """
             After an item's arrow (`→` or `->`), and in reference fields such as `prerequisites`, \

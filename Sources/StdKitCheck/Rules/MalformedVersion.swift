@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A version that is not MAJOR.MINOR.PATCH.
 struct MalformedVersion: Rule {
     let description = RuleDescription(
-        id: "malformed-version", family: .schema,
+        id: "malformed-version", family: .schema, scope: .document,
         summary: "a version is not MAJOR.MINOR.PATCH",
         explanation: """
             Versions are semantic: MAJOR.MINOR.PATCH, three numbers without leading zeros. The kind of change decides which number rises (see the format guide).

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A teaching material that names no course, outcome or unit it supports.
 struct MaterialSupportsNothing: Rule {
     let description = RuleDescription(
-        id: "material-supports-nothing", family: .coverage, severity: .warning,
+        id: "material-supports-nothing", family: .coverage, scope: .document, severity: .warning,
         summary: "a teaching material supports nothing",
         explanation: """
             A material (textbook, training manual, lesson plan) should say what it supports: courses \

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A programme with fewer hours than its profile requires.
 struct MinimumTotalHours: ProfileRule {
     let description = RuleDescription(
-        id: "minimum-total-hours", family: .arithmetic,
+        id: "minimum-total-hours", family: .arithmetic, scope: .document,
         summary: "a programme has fewer total hours than the profile requires",
         explanation: """
             Under `cn-vocational-higher` a three-year programme has at least 2,500 hours, under \

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A required front-matter field is absent or empty.
 struct MissingField: Rule {
     let description = RuleDescription(
-        id: "missing-field", family: .schema,
+        id: "missing-field", family: .schema, scope: .document,
         summary: "a required front-matter field is missing or empty",
         explanation: """
             Every standards document needs `id`, `kind` and `title`; a kind's schema may require more (a programme's `major.name`, each course entry's `id` and `category`). The finding names the field and where to add it.

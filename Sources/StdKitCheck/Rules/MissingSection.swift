@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A section the kind's schema requires is absent.
 struct MissingSection: Rule {
     let description = RuleDescription(
-        id: "missing-section", family: .structure, severity: .warning,
+        id: "missing-section", family: .structure, scope: .document, severity: .warning,
         summary: "a required section is missing",
         explanation: """
             Each kind lists the sections its documents must have (a course standard: 课程性质与任务, \

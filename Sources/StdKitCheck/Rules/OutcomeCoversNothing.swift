@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A learning outcome that names nothing it covers.
 struct OutcomeCoversNothing: Rule {
     let description = RuleDescription(
-        id: "outcome-covers-nothing", family: .coverage, severity: .warning,
+        id: "outcome-covers-nothing", family: .coverage, scope: .document, severity: .warning,
         summary: "a learning outcome covers nothing",
         explanation: """
             A course outcome (`LO*`) should say which job requirements, programme specifications or \

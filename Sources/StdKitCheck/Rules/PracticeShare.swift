@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Practice hours below the profile's share of the total.
 struct PracticeShare: ProfileRule {
     let description = RuleDescription(
-        id: "practice-share", family: .arithmetic,
+        id: "practice-share", family: .arithmetic, scope: .document,
         summary: "practice hours are below the profile's share of the total",
         explanation: """
             Practical teaching should be at least half of all hours (`min_practice_share`, 0.50 in \

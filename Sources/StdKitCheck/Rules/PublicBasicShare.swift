@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Public basic courses outside the profile's share of the total.
 struct PublicBasicShare: ProfileRule {
     let description = RuleDescription(
-        id: "public-basic-share", family: .arithmetic,
+        id: "public-basic-share", family: .arithmetic, scope: .document,
         summary: "public basic courses are outside the profile's share of the total",
         explanation: """
             Public basic courses (`category: public-basic`) take at least a quarter of the hours in \

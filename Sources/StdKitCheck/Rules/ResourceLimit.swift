@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Input beyond what stdkit reads safely.
 struct ResourceLimit: LoadTimeRule {
     let description = RuleDescription(
-        id: "resource-limit", family: .syntax,
+        id: "resource-limit", family: .syntax, scope: .document,
         summary: "a file exceeds a resource limit",
         explanation: """
             Some input would take unbounded time or memory, so it is reported and left out rather \

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Required sections in an order other than the schema's.
 struct SectionOrder: Rule {
     let description = RuleDescription(
-        id: "section-order", family: .structure, severity: .warning,
+        id: "section-order", family: .structure, scope: .document, severity: .warning,
         summary: "a required section is out of order",
         explanation: """
             The sections a kind requires follow a fixed order (for a programme, the ministry's order \

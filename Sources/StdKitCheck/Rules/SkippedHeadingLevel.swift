@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A heading more than one level deeper than the one before it.
 struct SkippedHeadingLevel: Rule {
     let description = RuleDescription(
-        id: "skipped-heading-level", family: .structure, severity: .warning,
+        id: "skipped-heading-level", family: .structure, scope: .document, severity: .warning,
         summary: "a heading skips a level",
         explanation: """
             Heading levels go down one at a time (`##` then `###`); a jump from `##` to `####` breaks \

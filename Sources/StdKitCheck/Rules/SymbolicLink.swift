@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A symbolic link in the project folder: not followed.
 struct SymbolicLink: LoadTimeRule {
     let description = RuleDescription(
-        id: "symbolic-link", family: .syntax, severity: .warning,
+        id: "symbolic-link", family: .syntax, scope: .document, severity: .warning,
         summary: "a symbolic link is not followed",
         explanation: """
             stdkit reads the files of the project folder itself and never follows a symbolic \

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A programme's declared credits differ from the sum of its course table.
 struct TotalCreditsMismatch: Rule {
     let description = RuleDescription(
-        id: "total-credits-mismatch", family: .arithmetic,
+        id: "total-credits-mismatch", family: .arithmetic, scope: .document,
         summary: "declared credits differ from the course table's sum",
         explanation: """
             A programme's `credits` must equal the sum of the `credits` of the entries in its \

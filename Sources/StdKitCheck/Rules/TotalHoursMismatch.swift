@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A programme's declared total hours differ from the sum of its course table.
 struct TotalHoursMismatch: Rule {
     let description = RuleDescription(
-        id: "total-hours-mismatch", family: .arithmetic,
+        id: "total-hours-mismatch", family: .arithmetic, scope: .document,
         summary: "declared total hours differ from the course table's sum",
         explanation: """
             A programme's `total_hours` must equal the sum of theory and practice hours of the \

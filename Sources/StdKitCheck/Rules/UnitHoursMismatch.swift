@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A course's teaching units do not add up to its hours.
 struct UnitHoursMismatch: Rule {
     let description = RuleDescription(
-        id: "unit-hours-mismatch", family: .arithmetic,
+        id: "unit-hours-mismatch", family: .arithmetic, scope: .document,
         summary: "a course's unit hours do not add up to its hours",
         explanation: """
             When a course's teaching units (`U*`) carry `{hours=N}`, they must add up to the \

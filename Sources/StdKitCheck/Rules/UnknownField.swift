@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A front-matter field the kind's schema does not know, usually a misspelling.
 struct UnknownField: Rule {
     let description = RuleDescription(
-        id: "unknown-field", family: .schema, severity: .warning,
+        id: "unknown-field", family: .schema, scope: .document, severity: .warning,
         summary: "a front-matter field is not in the kind's schema",
         explanation: """
             A field that no schema defines is most often a misspelling (`titel`, `prerequisite`), which silently loses the value. Correct the name, remove the field, or add it to the kind's schema in the project's `schemas/` folder.

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A `kind` no schema defines.
 struct UnknownKind: Rule {
     let description = RuleDescription(
-        id: "unknown-kind", family: .schema,
+        id: "unknown-kind", family: .schema, scope: .document,
         summary: "a document's kind is not known",
         explanation: """
             `kind` is one of job-profile, programme, course, material, certificate, or a kind the project defines in its `schemas/` folder. Leave `kind` out for a plain page.

@@ -4,7 +4,7 @@ import StdKitSyntax
 /// A party id that `stdkit.yml` does not declare.
 struct UnknownParty: Rule {
     let description = RuleDescription(
-        id: "unknown-party", family: .schema,
+        id: "unknown-party", family: .schema, scope: .document,
         summary: "a party is not declared in stdkit.yml",
         explanation: """
             `owner`, `parties` and approvals name parties by the ids declared under `parties` in `stdkit.yml`. Declare the party there or correct the id.

@@ -5,7 +5,7 @@ import StdKitSyntax
 /// A document whose version rose less than its change requires.
 struct VersionBumpTooSmall: Rule {
     let description = RuleDescription(
-        id: "version-bump-too-small", family: .review, severity: .warning,
+        id: "version-bump-too-small", family: .review, scope: .document, severity: .warning,
         summary: "a document's version rose less than its change requires",
         explanation: """
             Removing or renumbering an item breaks what refers to it, so it needs a major bump even \

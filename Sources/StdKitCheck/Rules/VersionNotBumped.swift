@@ -5,7 +5,7 @@ import StdKitSyntax
 /// A document that changed since the base revision but kept its version.
 struct VersionNotBumped: Rule {
     let description = RuleDescription(
-        id: "version-not-bumped", family: .review, severity: .warning,
+        id: "version-not-bumped", family: .review, scope: .document, severity: .warning,
         summary: "a changed document kept its version",
         explanation: """
             With a base revision (`--base REV`, or HEAD for `--staged`), each document that changed \

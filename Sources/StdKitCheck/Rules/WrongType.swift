@@ -5,7 +5,7 @@ import StdKitSyntax
 /// where a list is.
 struct WrongType: Rule {
     let description = RuleDescription(
-        id: "wrong-type", family: .schema,
+        id: "wrong-type", family: .schema, scope: .document,
         summary: "a front-matter value has the wrong type",
         explanation: """
             Values are read as written and typed by the kind's schema: hours are whole numbers, credits numbers, dates YYYY-MM-DD, `parties` and `prerequisites` lists. YAML's own guesses do not apply: `version: 1.10` stays "1.10" and `code: 0012` stays "0012".
