@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "StdKitSyntaxTests", dependencies: ["StdKitSyntax"]),
         .testTarget(name: "StdKitModelTests", dependencies: ["StdKitModel"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "StdKitCheckTests", dependencies: ["StdKitCheck"],
+        .testTarget(name: "StdKitCheckTests", dependencies: ["StdKitCheck", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitDiffTests", dependencies: ["StdKitDiff", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),

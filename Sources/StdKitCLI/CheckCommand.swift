@@ -47,6 +47,9 @@ struct CheckCommand: EnvironmentCommand {
     @Option(help: "Colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: Colour = .auto
 
+    @Flag(help: "With --staged: check everything again instead of starting from the last check (kept in .stdkit/cache/).")
+    var noCache = false
+
     func validate() throws {
         if staged && rev != nil {
             throw ValidationError("--staged and --rev cannot be used together: choose the index or a revision")
@@ -64,26 +67,19 @@ struct CheckCommand: EnvironmentCommand {
         var combined = CheckResult(diagnostics: [], fileCount: 0)
         var documents: [String: String] = [:]  // shown path → text, for the source lines
         for entry in selection.entries {
-            // Documents read from git are shared between the two versions by blob: the base costs
-            // only what changed.
-            var cache = ProjectLoader.BlobCache()
-            let project = try await source.load(entry, environment: environment, cache: &cache)
-            var baseProject: Project?
-            if let base {
-                baseProject = try await ProjectSource.revision(base).load(entry, environment: environment, cache: &cache)
-            } else if staged {
-                // Before the first commit there is no HEAD to compare with.
-                baseProject = try? await ProjectSource.revision("HEAD").load(entry, environment: environment, cache: &cache)
-            }
             let history = GitHistory(projectRoot: entry.root, revision: rev ?? "HEAD")
-            var result = Checker().check(project, only: entry.paths.isEmpty || entry.paths == [""] ? nil : entry.paths, base: baseProject, history: history)
-            if !only.isEmpty { result.diagnostics.removeAll { !only.contains($0.rule) } }
-            combined.diagnostics += result.diagnostics.map { $0.displayed(root: entry.root, in: environment) }
-            combined.fileCount += result.fileCount
-            for document in project.documents {
-                documents[environment.displayPath(entry.root.appendingPathComponent(document.path))] = document.text
+            let checked = staged && !noCache
+                ? try await checkStaged(entry, history: history, environment: environment)
+                : try await checkInFull(entry, source: source, history: history, environment: environment)
+            let paths = entry.paths.isEmpty || entry.paths == [""] ? nil : entry.paths
+            let wanted = { (file: String) in paths.map { paths in paths.contains { Checker.path(file, isUnder: $0) } } ?? true }
+            var diagnostics = checked.diagnostics.filter { wanted($0.file) }
+            if !only.isEmpty { diagnostics.removeAll { !only.contains($0.rule) } }
+            combined.diagnostics += diagnostics.map { $0.displayed(root: entry.root, in: environment) }
+            combined.fileCount += checked.documentPaths.filter(wanted).count
+            for (path, text) in checked.texts {
+                documents[environment.displayPath(entry.root.appendingPathComponent(path))] = text
             }
-            if let lock = project.linkLock { documents[environment.displayPath(entry.root.appendingPathComponent(Project.linkLockPath))] = lock }
         }
         combined.diagnostics.sort(by: Diagnostic.reportOrder)
         let report: String
@@ -100,5 +96,139 @@ struct CheckCommand: EnvironmentCommand {
         environment.output.write(report)
         let failing = combined.count(.error) > 0 || (warningsAsErrors && combined.count(.warning) > 0)
         return failing ? 1 : 0
+    }
+
+    /// What the check of one project found: every finding (not yet narrowed to the paths asked
+    /// for), the documents' paths, and the texts of the files the findings are in (for showing
+    /// their lines).
+    struct Checked {
+        var diagnostics: [Diagnostic]
+        var documentPaths: [String]
+        var texts: [String: String]
+    }
+
+    /// Reads the whole project (and the base to compare versions with) and checks it.
+    func checkInFull(_ entry: ProjectSelection.Entry, source: ProjectSource, history: ProjectHistory, environment: CommandEnvironment) async throws -> Checked {
+        // Documents read from git are shared between the two versions by blob: the base costs
+        // only what changed.
+        var cache = ProjectLoader.BlobCache()
+        let project = try await source.load(entry, environment: environment, cache: &cache)
+        let baseProject = try await loadBase(entry, cache: &cache, environment: environment)
+        return Checked(project: project, diagnostics: Checker().check(project, base: baseProject, history: history).diagnostics)
+    }
+
+    /// The revision versions are compared with: `--base`, or HEAD with `--staged` (nil before
+    /// the first commit).
+    func loadBase(_ entry: ProjectSelection.Entry, cache: inout ProjectLoader.BlobCache, environment: CommandEnvironment) async throws -> Project? {
+        if let base { return try await ProjectSource.revision(base).load(entry, environment: environment, cache: &cache) }
+        guard staged else { return nil }
+        return try? await ProjectSource.revision("HEAD").load(entry, environment: environment, cache: &cache)
+    }
+
+    /// `--staged` from the last check: the files staged since are read again, and the findings
+    /// of the others reused where `IncrementalCheck` can tell they hold; else the full check,
+    /// kept for the next time in `.stdkit/cache/check-staged` (with a `.gitignore`).
+    func checkStaged(_ entry: ProjectSelection.Entry, history: ProjectHistory, environment: CommandEnvironment) async throws -> Checked {
+        var timings = Timings()
+        let repository: GitRepository, projectPath: String
+        do {
+            (repository, projectPath) = try ProjectSource.repository(of: entry)
+        } catch let failure as GitRepository.Failure {
+            throw CommandFailure(description: failure.description)
+        }
+        guard !repository.isBare else { throw CommandFailure(description: "a bare repository has no index; use --rev") }
+        let prefix = projectPath.isEmpty ? "" : projectPath + "/"
+        func blobs(_ entries: [GitRepository.Entry]) -> [String: String] {
+            Dictionary(entries.filter { $0.path.hasPrefix(prefix) }.map { (String($0.path.dropFirst(prefix.count)), $0.blob) },
+                       uniquingKeysWith: { first, _ in first })
+        }
+        let listing: IncrementalCheck.Listing
+        do {
+            // Before the first commit there is no HEAD to list.
+            let baseEntries = try base.map { try repository.treeEntries(at: $0, under: prefix) }
+                ?? ((try? repository.treeEntries(at: "HEAD", under: prefix)) ?? [])
+            listing = IncrementalCheck.Listing(blobs: blobs(try repository.indexEntries(under: prefix)), baseBlobs: blobs(baseEntries))
+        } catch let failure as GitRepository.Failure {
+            throw CommandFailure(description: failure.description)
+        }
+        let key = IncrementalCheck.key(tool: Self.toolIdentity, mode: "staged|base=\(base ?? "HEAD")", listing: listing)
+        let file = entry.root.appendingPathComponent(".stdkit/cache/check-staged")
+        let name = projectPath.isEmpty ? repository.top.lastPathComponent : (projectPath as NSString).lastPathComponent
+        timings.lap("cache: listing")
+        var reuse = IncrementalCheck.Reuse.declined("no cache of an earlier check")
+        var contents: [String: [UInt8]] = [:]  // blob → bytes, as read
+        var cache = FileManager.default.contents(atPath: file.path).flatMap { CheckCache(bytes: [UInt8]($0)) }
+        if cache != nil {
+            // The files with findings are read with the changed ones, to show the findings' lines.
+            let shown = Set(cache!.files.values.flatMap { $0.findings.flatMap { [$0.file] + $0.notes.map(\.file) } } + cache!.other.map(\.file))
+                .compactMap { listing.blobs[$0] }
+            do {
+                reuse = try await IncrementalCheck.reuse(&cache!, key: key, listing: listing, name: name, history: history) { blobs in
+                    contents = try repository.contents(of: blobs + shown)
+                    return contents
+                }
+            } catch {
+                reuse = .declined("\(error)")
+            }
+        }
+        if let outcome = reuse.outcome {
+            timings.lap("cache: reused, \(outcome.changed) files read again")
+            if outcome.changed > 0, let cache { Self.write(cache, to: file) }
+            let shown = Set(outcome.diagnostics.flatMap { [$0.file] + $0.notes.map(\.file) }).filter { listing.blobs[$0] != nil }
+            let missing = shown.map { listing.blobs[$0]! }.filter { contents[$0] == nil }
+            if !missing.isEmpty { contents.merge((try? repository.contents(of: missing)) ?? [:]) { first, _ in first } }
+            var texts: [String: String] = [:]
+            for path in shown { texts[path] = contents[listing.blobs[path]!].map { DecodedSource(bytes: $0).text } }
+            if let cache { Self.keepUntilExit(cache) }
+            return Checked(diagnostics: outcome.diagnostics, documentPaths: outcome.documentPaths, texts: texts)
+        }
+        if case .declined(let reason) = reuse { timings.lap("cache: not used (\(reason)); full check") }
+        var blobCache = ProjectLoader.BlobCache()
+        let project = try await ProjectSource.index.load(entry, environment: environment, cache: &blobCache)
+        let baseProject = try await loadBase(entry, cache: &blobCache, environment: environment)
+        let diagnostics = Checker().check(project, base: baseProject, history: history).diagnostics
+        Self.write(IncrementalCheck.cache(key: key, project: project, base: baseProject, diagnostics: diagnostics, listing: listing), to: file)
+        timings.lap("cache: written")
+        return Checked(project: project, diagnostics: diagnostics)
+    }
+
+    /// This build of stdkit: its version and its executable's size and time, so that a cache
+    /// written by another build (with other rules) is not used.
+    static let toolIdentity: String = {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: executable)) ?? [:]
+        let size = (attributes[.size] as? Int).map(String.init) ?? "?"
+        let time = (attributes[.modificationDate] as? Date).map { String($0.timeIntervalSince1970) } ?? "?"
+        return "stdkit \(StdKit.version) \(size) \(time)"
+    }()
+
+    /// Caches of a large project hold tens of thousands of strings: freeing them one by one
+    /// takes longer than the process's exit, so they are kept until then.
+    private nonisolated(unsafe) static var keptUntilExit: [CheckCache] = []
+    private static let keptLock = NSLock()
+
+    static func keepUntilExit(_ cache: CheckCache) {
+        keptLock.withLock { keptUntilExit.append(cache) }
+    }
+
+    /// Writes the cache; a cache that cannot be written is simply not there next time.
+    static func write(_ cache: CheckCache, to file: URL) {
+        let folder = file.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ignore = folder.appendingPathComponent(".gitignore")
+        if !FileManager.default.fileExists(atPath: ignore.path) {
+            try? Data("# stdkit's cache: never committed\n*\n".utf8).write(to: ignore, options: .atomic)
+        }
+        try? Data(cache.bytes).write(to: file, options: .atomic)
+    }
+}
+
+extension CheckCommand.Checked {
+    init(project: Project, diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+        documentPaths = project.documents.map(\.path)
+        var texts = Dictionary(project.documents.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+        if let lock = project.linkLock { texts[Project.linkLockPath] = lock }
+        self.texts = texts
     }
 }

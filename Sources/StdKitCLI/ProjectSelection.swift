@@ -98,6 +98,18 @@ enum ProjectSource {
         return try await load(entry, environment: environment, cache: &cache)
     }
 
+    /// The repository that holds the project of `entry`, and the project's folder in it
+    /// (relative to the top, "" for the top).
+    static func repository(of entry: ProjectSelection.Entry) throws -> (GitRepository, String) {
+        // A project folder that exists only in the repository is found from the current folder.
+        var existing = entry.root
+        while !FileManager.default.fileExists(atPath: existing.path) { existing.deleteLastPathComponent() }
+        let repository = try GitRepository(containing: existing)
+        let top = repository.top.path
+        let root = entry.root.standardizedFileURL.path
+        return (repository, root == top || !root.hasPrefix(top + "/") ? "" : String(root.dropFirst(top.count + 1)))
+    }
+
     /// As `load(_:environment:)`, sharing documents read from git with another revision.
     func load(_ entry: ProjectSelection.Entry, environment: CommandEnvironment, cache: inout ProjectLoader.BlobCache) async throws -> Project {
         do {
@@ -105,13 +117,7 @@ enum ProjectSource {
             case .workTree:
                 return try await ProjectLoader.load(root: entry.root, extraFiles: entry.extraFiles, progress: environment.loadingProgress)
             case .index, .revision:
-                // A project folder that exists only in the repository is found from the current folder.
-                var existing = entry.root
-                while !FileManager.default.fileExists(atPath: existing.path) { existing.deleteLastPathComponent() }
-                let repository = try GitRepository(containing: existing)
-                let top = repository.top.path
-                let root = entry.root.standardizedFileURL.path
-                let projectPath = root == top || !root.hasPrefix(top + "/") ? "" : String(root.dropFirst(top.count + 1))
+                let (repository, projectPath) = try Self.repository(of: entry)
                 if case .revision(let revision) = self {
                     return try await ProjectLoader.load(repository: repository, source: .revision(revision), projectPath: projectPath, cache: &cache)
                 }

@@ -85,7 +85,8 @@ public struct Checker: Sendable {
         return CheckResult(diagnostics: result, fileCount: fileCount)
     }
 
-    static func path(_ path: String, isUnder prefix: String) -> Bool {
+    /// Whether `path` is `prefix` or inside the folder `prefix` ("" or "." is the whole project).
+    public static func path(_ path: String, isUnder prefix: String) -> Bool {
         prefix.isEmpty || prefix == "." || path == prefix || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/")
     }
 }

@@ -24,13 +24,19 @@ public enum RuleReference {
             <!-- stdkit-disable-next-line unresolved-reference -->
             ```
 
-            | rule | family | default | reports |
-            | --- | --- | --- | --- |
+            A rule's *scope* says what its findings in a document depend on: that document alone
+            (`document`: with the project's settings, and the document's own base revision), or other
+            documents too (`project`). `stdkit check --staged` finds a changed document's `document`
+            findings from it alone ([check.md](check.md), the cache).
+
+            | rule | family | scope | default | reports |
+            | --- | --- | --- | --- | --- |
 
             """
         let descriptions = rules.map(\.description)
         for rule in descriptions {
-            text += "| [`\(rule.id)`](#\(rule.id)) | \(rule.family.rawValue) | \(rule.severity.rawValue) | \(rule.summary) |\n"
+            let scope = rule.scope == .document ? "document" : "project"
+            text += "| [`\(rule.id)`](#\(rule.id)) | \(rule.family.rawValue) | \(scope) | \(rule.severity.rawValue) | \(rule.summary) |\n"
         }
         for family in RuleFamily.allCases {
             let members = descriptions.filter { $0.family == family }

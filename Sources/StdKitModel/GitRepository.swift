@@ -18,6 +18,16 @@ public struct GitRepository: Sendable {
     /// The repository that contains `folder`: its work tree's top, or for a bare repository the
     /// repository folder itself.
     public init(containing folder: URL) throws {
+        // One git process in a work tree (asked on every commit); --show-toplevel fails in a bare
+        // repository, which is then asked again.
+        if let output = try? Self.git(["rev-parse", "--is-bare-repository", "--show-toplevel"], in: folder) {
+            let lines = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+            if lines.count == 2, lines[0] == "false", !lines[1].isEmpty {
+                top = URL(fileURLWithPath: lines[1], isDirectory: true).standardizedFileURL
+                isBare = false
+                return
+            }
+        }
         let bare = (try? Self.git(["rev-parse", "--is-bare-repository"], in: folder))
             .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "true" } ?? false
         if bare {
@@ -85,12 +95,9 @@ public struct GitRepository: Sendable {
     public func indexEntries(under prefix: String) throws -> [Entry] {
         let data = try Self.git(["ls-files", "--stage", "-z", "--"] + (prefix.isEmpty ? [] : [prefix]), in: top)
         // "<mode> <object> <stage>\t<path>\0"
-        return data.split(separator: 0).compactMap { record in
-            let text = String(decoding: record, as: UTF8.self)
-            guard let tab = text.firstIndex(of: "\t") else { return nil }
-            let fields = text[..<tab].split(separator: " ")
+        return Self.records(data).compactMap { fields, path in
             guard fields.count == 3, fields[0] != "160000", fields[2] == "0" || fields[2] == "2" else { return nil }
-            return Entry(path: String(text[text.index(after: tab)...]), blob: String(fields[1]), isSymbolicLink: fields[0] == "120000")
+            return Entry(path: path, blob: fields[1], isSymbolicLink: fields[0] == "120000")
         }
     }
 
@@ -98,13 +105,28 @@ public struct GitRepository: Sendable {
     public func treeEntries(at revision: String, under prefix: String) throws -> [Entry] {
         let data = try Self.git(["ls-tree", "-r", "-z", revision, "--"] + (prefix.isEmpty ? [] : [prefix]), in: top)
         // "<mode> <type> <object>\t<path>\0"
-        return data.split(separator: 0).compactMap { record in
-            let text = String(decoding: record, as: UTF8.self)
-            guard let tab = text.firstIndex(of: "\t") else { return nil }
-            let fields = text[..<tab].split(separator: " ")
+        return Self.records(data).compactMap { fields, path in
             guard fields.count == 3, fields[1] == "blob" else { return nil }
-            return Entry(path: String(text[text.index(after: tab)...]), blob: String(fields[2]), isSymbolicLink: fields[0] == "120000")
+            return Entry(path: path, blob: fields[2], isSymbolicLink: fields[0] == "120000")
         }
+    }
+
+    /// The NUL-ended records of `ls-files -z` and `ls-tree -z`: the fields before the tab, split
+    /// at spaces, and the path after it (read as bytes: a listing of 10,000 files is read on
+    /// every commit).
+    static func records(_ data: Data) -> [(fields: [String], path: String)] {
+        let bytes = [UInt8](data)
+        var result: [(fields: [String], path: String)] = []
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0) ?? bytes.count
+            if let tab = bytes[start..<end].firstIndex(of: 0x09) {
+                let fields = bytes[start..<tab].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+                result.append((fields, String(decoding: bytes[(tab + 1)..<end], as: UTF8.self)))
+            }
+            start = end + 1
+        }
+        return result
     }
 
     /// The contents of `blobs`, read through one `git cat-file --batch` process.

@@ -49,15 +49,21 @@ struct RuleScopeTests {
         }
     }
 
-    @Test(arguments: ["standards", "examples/minimal", "examples/english-programme"])
-    func documentRulesFindTheSameInTheFlagshipAndExamples(path: String) async throws {
+    /// The files of a folder of this repository (`standards`), by path relative to it.
+    static func files(at path: String) -> [String: [UInt8]] {
         let root = FlagshipStandardTests.repository.appendingPathComponent(path)
         var files: [String: [UInt8]] = [:]
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
-            guard let data = FileManager.default.contents(atPath: url.path), !url.hasDirectoryPath else { continue }
+            guard !url.hasDirectoryPath, let data = FileManager.default.contents(atPath: url.path) else { continue }
             files[String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))] = Array(data)
         }
+        return files
+    }
+
+    @Test(arguments: ["standards", "examples/minimal", "examples/english-programme"])
+    func documentRulesFindTheSameInTheFlagshipAndExamples(path: String) async throws {
+        let files = Self.files(at: path)
         #expect(!files.isEmpty)
         #expect(try await Self.differences(files: files, base: nil).isEmpty)
     }

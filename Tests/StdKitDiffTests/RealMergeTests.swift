@@ -92,7 +92,7 @@ struct RealMergeTests {
     /// setting aside of lines with many matches.
     @Test(arguments: [(1, 3000, 60), (2, 3000, 60), (3, 3000, 60), (4, 3000, 60), (5, 50000, 40000)])
     func lineMergeWritesWhatGitWritesOnLargeRewrites(seed: UInt64, lines: Int, distinct: Int) throws {
-        var random = SplitMix(seed: seed)
+        var random = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB))
         let vocabulary = (0..<distinct).map { "line \($0)\n" } + ["\n", "}\n", "\n", "- item\n"]
         let base = (0..<lines).map { _ in vocabulary[Int(random.next() % UInt64(vocabulary.count))] }
         func rewrite(_ lines: [String]) -> [String] {
@@ -121,20 +121,6 @@ struct RealMergeTests {
         let merged = LineMerge(base: texts[0], ours: texts[1], theirs: texts[2])
         #expect(merged.conflicts.count > 10)
         #expect(git.map { String(decoding: $0, as: UTF8.self) } == merged.text)
-    }
-}
-
-/// A deterministic random number generator (SplitMix64), so a generated case is the same on
-/// every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

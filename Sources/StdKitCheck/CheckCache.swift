@@ -1,0 +1,223 @@
+import Foundation
+import StdKitSyntax
+
+/// The last check of a project, kept under `.stdkit/cache/` for the next one: for every file the
+/// check read, the blob it had (git's object id of its bytes), the blob of its base revision,
+/// its outward digest and places, and the findings in it.
+///
+/// The cache is only ever a shortcut: anything it cannot vouch for (another tool version, other
+/// settings, another file list, a change that reaches other documents) makes the check run in
+/// full, and a cache that cannot be read is ignored.
+public struct CheckCache: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var blob: String
+        /// The blob in the base revision ("" without one).
+        public var baseBlob: String
+        /// The document's id, and the id of the document at this path in the base ("" for none):
+        /// versions are compared by id.
+        public var id: String
+        public var baseID: String
+        /// `Outward.digest` of a document; "" for a file that is not a document.
+        public var outward: String
+        public var frontMatterEnd: Int
+        /// `Outward.places`, as `line:column` separated by spaces (read only when needed).
+        public var places: String
+        /// The findings in this file, as reported (severity overrides and suppressions applied).
+        public var findings: [Diagnostic]
+
+        public init(blob: String, baseBlob: String, id: String, baseID: String, outward: String, frontMatterEnd: Int, places: String, findings: [Diagnostic]) {
+            self.blob = blob
+            self.baseBlob = baseBlob
+            self.id = id
+            self.baseID = baseID
+            self.outward = outward
+            self.frontMatterEnd = frontMatterEnd
+            self.places = places
+            self.findings = findings
+        }
+
+        var isDocument: Bool { !outward.isEmpty }
+    }
+
+    /// What every entry is valid for: the tool, the kind of check and the settings' blobs.
+    public var key: String
+    /// Every file of the project's listing, by project-relative path.
+    public var files: [String: Entry]
+    /// Findings in files outside the listing.
+    public var other: [Diagnostic]
+
+    public init(key: String, files: [String: Entry], other: [Diagnostic]) {
+        self.key = key
+        self.files = files
+        self.other = other
+    }
+
+    static let header = "stdkit check cache 2"
+
+    // MARK: - Text form
+
+    /// The cache as text: a line per file, each followed by its findings' lines; fields
+    /// separated by tabs, with `\`, tab and line breaks escaped. Made as bytes: it is written
+    /// after every check.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(files.count * 256)
+        func line(_ fields: String...) {
+            for (index, field) in fields.enumerated() {
+                if index > 0 { out.append(0x09) }
+                Self.escape(field, into: &out)
+            }
+            out.append(0x0A)
+        }
+        /// Fields that cannot hold a tab or a line break (blobs, digests, numbers, places).
+        func plain(_ field: String) {
+            out.append(0x09)
+            out.append(contentsOf: field.utf8)
+        }
+        func add(_ findings: [Diagnostic]) {
+            for finding in findings {
+                line("finding", finding.rule, finding.severity.rawValue, finding.file, String(finding.location.line),
+                     String(finding.location.column), finding.message, finding.hint.map { "+" + $0 } ?? "-", String(finding.notes.count))
+                for note in finding.notes {
+                    line("note", note.file, String(note.location.line), String(note.location.column), note.message)
+                }
+            }
+        }
+        line(Self.header)
+        line("key", key)
+        for path in files.keys.sorted() {
+            let entry = files[path]!
+            out.append(contentsOf: "file\t".utf8)
+            Self.escape(path, into: &out)
+            plain(entry.blob)
+            plain(entry.baseBlob)
+            out.append(0x09)
+            Self.escape(entry.id, into: &out)
+            out.append(0x09)
+            Self.escape(entry.baseID, into: &out)
+            plain(entry.outward)
+            plain(String(entry.frontMatterEnd))
+            plain(entry.places)
+            plain(String(entry.findings.count))
+            out.append(0x0A)
+            add(entry.findings)
+        }
+        line("other", String(other.count))
+        add(other)
+        return out
+    }
+
+    /// Reads the text form; nil for anything else (another format, a truncated file).
+    public init?(bytes: [UInt8]) {
+        // Read as bytes: the cache of a large project has tens of thousands of lines.
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        while let end = bytes[start...].firstIndex(of: 0x0A) {
+            lines.append(bytes[start..<end])
+            start = end + 1
+        }
+        // Without a final line break the file was cut short.
+        guard start == bytes.count, lines.count >= 3, lines[0].elementsEqual(Self.header.utf8) else { return nil }
+        var next = 1
+        func fields(_ line: ArraySlice<UInt8>) -> [String] {
+            line.split(separator: 0x09, omittingEmptySubsequences: false).map(Self.unescape)
+        }
+        let keyLine = fields(lines[next])
+        next += 1
+        guard keyLine.count == 2, keyLine[0] == "key" else { return nil }
+        key = keyLine[1]
+        files = [:]
+        other = []
+        func findings(_ count: Int) -> [Diagnostic]? {
+            var result: [Diagnostic] = []
+            for _ in 0..<count {
+                guard next < lines.count else { return nil }
+                let f = fields(lines[next])
+                next += 1
+                guard f.count == 9, f[0] == "finding", let severity = Severity(rawValue: f[2]), let line = Int(f[4]), let column = Int(f[5]),
+                      let noteCount = Int(f[8]) else { return nil }
+                var notes: [Diagnostic.Note] = []
+                for _ in 0..<noteCount {
+                    guard next < lines.count else { return nil }
+                    let n = fields(lines[next])
+                    next += 1
+                    guard n.count == 5, n[0] == "note", let line = Int(n[2]), let column = Int(n[3]) else { return nil }
+                    notes.append(Diagnostic.Note(file: n[1], location: SourceLocation(line: line, column: column), message: n[4]))
+                }
+                let hint = f[7].hasPrefix("+") ? String(f[7].dropFirst()) : nil
+                result.append(Diagnostic(rule: f[1], severity: severity, file: f[3], location: SourceLocation(line: line, column: column),
+                                         message: f[6], notes: notes, hint: hint))
+            }
+            return result
+        }
+        var ended = false
+        while next < lines.count, !ended {
+            let f = fields(lines[next])
+            next += 1
+            if f.count == 10, f[0] == "file", let end = Int(f[7]), let count = Int(f[9]), let found = findings(count) {
+                files[f[1]] = Entry(blob: f[2], baseBlob: f[3], id: f[4], baseID: f[5], outward: f[6], frontMatterEnd: end, places: f[8], findings: found)
+            } else if f.count == 2, f[0] == "other", let count = Int(f[1]), let found = findings(count) {
+                other = found
+                ended = true
+            } else {
+                return nil
+            }
+        }
+        guard ended, next == lines.count else { return nil }
+    }
+
+    static func escape(_ field: String, into out: inout [UInt8]) {
+        guard field.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+            out.append(contentsOf: field.utf8)
+            return
+        }
+        for byte in field.utf8 {
+            switch byte {
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            default: out.append(byte)
+            }
+        }
+    }
+
+    static func unescape(_ field: ArraySlice<UInt8>) -> String {
+        guard field.contains(0x5C) else { return String(decoding: field, as: UTF8.self) }
+        var result: [UInt8] = []
+        var escaped = false
+        for byte in field {
+            if escaped {
+                switch byte {
+                case UInt8(ascii: "t"): result.append(0x09)
+                case UInt8(ascii: "n"): result.append(0x0A)
+                case UInt8(ascii: "r"): result.append(0x0D)
+                default: result.append(byte)
+                }
+                escaped = false
+            } else if byte == 0x5C {
+                escaped = true
+            } else {
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    // MARK: - Places
+
+    /// `Outward.places` as stored.
+    static func encode(_ places: [SourceLocation]) -> String {
+        places.map { "\($0.line):\($0.column)" }.joined(separator: " ")
+    }
+
+    static func decode(_ places: String) -> [SourceLocation]? {
+        var result: [SourceLocation] = []
+        for place in places.split(separator: " ") {
+            let parts = place.split(separator: ":")
+            guard parts.count == 2, let line = Int(parts[0]), let column = Int(parts[1]) else { return nil }
+            result.append(SourceLocation(line: line, column: column))
+        }
+        return result
+    }
+}

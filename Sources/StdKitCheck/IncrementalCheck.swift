@@ -1,0 +1,235 @@
+import Foundation
+import StdKitModel
+import StdKitSyntax
+
+/// A check that starts from the last one (`CheckCache`) and reads again only the files that
+/// changed since — for `stdkit check --staged` on every commit of a large project.
+///
+/// It reuses the last findings only when it can tell they still hold:
+/// - the same tool and the same settings (stdkit.yml, the kinds' schemas, the links lock, in the
+///   checked revision and in the base), and the same files in the project;
+/// - every changed file a document whose outward facts (`Outward`) are what they were: then no
+///   other document's findings change, the changed documents' findings of the `.document` rules
+///   are found again from those documents alone (with their base revisions), and their other
+///   findings — and notes of any finding that point into them — move with the places they
+///   point at.
+/// Anything else — a reference, an item's text, a front matter field, a heading changed; a file
+/// added, removed or not a document; more than `limit` files changed — and it declines: the
+/// caller runs the full check and keeps its result for the next time.
+public enum IncrementalCheck {
+    /// More changed files than this and a full check is about as quick.
+    public static let limit = 200
+
+    /// The files of the checked revision and of its base, by project-relative path → blob.
+    public struct Listing: Sendable {
+        public var blobs: [String: String]
+        public var baseBlobs: [String: String]
+
+        public init(blobs: [String: String], baseBlobs: [String: String]) {
+            self.blobs = blobs
+            self.baseBlobs = baseBlobs
+        }
+
+        /// What the cache's key takes in of the files: the blobs of the settings (`stdkit.yml`,
+        /// the kinds' `.yml` schemas) and of the links lock — whatever shapes how every document
+        /// is read and checked — in both revisions, and which files the base has.
+        func settingsKey() -> String {
+            func part(_ blobs: [String: String]) -> String {
+                blobs.filter { path, _ in isSettings(path) || (path.utf8.first == UInt8(ascii: ".") && path.utf8.starts(with: ".stdkit/".utf8)) }
+                    .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+            }
+            // The base's other files are in the entries (their base blobs); those it has alone here.
+            let baseOnly = baseBlobs.keys.filter { blobs[$0] == nil }.sorted().joined(separator: ";")
+            return part(blobs) + "|" + part(baseBlobs) + "|" + baseOnly
+        }
+    }
+
+    /// Whether `path` is YAML: `stdkit.yml` or a kind's schema (compared as bytes: every path
+    /// of the project is asked).
+    static func isSettings(_ path: String) -> Bool {
+        guard path.utf8.last == UInt8(ascii: "l") else { return false }
+        return path.utf8.reversed().starts(with: ".yml".utf8.reversed()) || path.utf8.reversed().starts(with: ".yaml".utf8.reversed())
+    }
+
+    /// What the reuse found.
+    public struct Outcome: Sendable {
+        /// Every finding of the project, in report order.
+        public var diagnostics: [Diagnostic]
+        /// The documents of the project, by path.
+        public var documentPaths: [String]
+        /// How many files were read again.
+        public var changed: Int
+    }
+
+    /// The cache key: the tool (`tool`, e.g. its version and build), what is checked (`mode`)
+    /// and the settings of both revisions.
+    public static func key(tool: String, mode: String, listing: Listing) -> String {
+        "\(tool)|\(mode)|\(listing.settingsKey())"
+    }
+
+    /// The cache of a full check of `project` against `base` (findings `diagnostics`,
+    /// unfiltered, as the checker reported them).
+    public static func cache(key: String, project: Project, base: Project?, diagnostics: [Diagnostic], listing: Listing) -> CheckCache {
+        let byFile = Dictionary(grouping: diagnostics, by: \.file)
+        // The documents' outward facts, on every core.
+        let documents = project.documents
+        let outwards = Slots<(String, Outward)>(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            outwards.set(index, (documents[index].path, Outward(documents[index])))
+        }
+        let outward = Dictionary(outwards.all, uniquingKeysWith: { first, _ in first })
+        var files: [String: CheckCache.Entry] = [:]
+        for (path, blob) in listing.blobs {
+            var entry = CheckCache.Entry(blob: blob, baseBlob: listing.baseBlobs[path] ?? "", id: project.document(atPath: path)?.id ?? "",
+                                         baseID: base?.document(atPath: path)?.id ?? "", outward: "", frontMatterEnd: 0, places: "",
+                                         findings: byFile[path] ?? [])
+            if let facts = outward[path] {
+                entry.outward = facts.digest
+                entry.frontMatterEnd = facts.frontMatterEnd
+                entry.places = CheckCache.encode(facts.places)
+            }
+            files[path] = entry
+        }
+        return CheckCache(key: key, files: files, other: diagnostics.filter { listing.blobs[$0.file] == nil })
+    }
+
+    /// What `reuse` did.
+    public enum Reuse: Sendable {
+        case reused(Outcome)
+        /// Only a full check can say, for this reason.
+        case declined(String)
+
+        public var outcome: Outcome? {
+            if case .reused(let outcome) = self { outcome } else { nil }
+        }
+    }
+
+    /// The findings of the project listed by `listing`, from `cache` and the changed files, or
+    /// why only a full check can say. Reused, `cache` is brought up to date for the next check
+    /// (in place: it holds every file of the project); declined, it is left as it was. `read`
+    /// gives blobs' bytes; `name` is the project's default name (as the full load gives it).
+    public static func reuse(
+        _ cache: inout CheckCache, key: String, listing: Listing, name: String, history: ProjectHistory?,
+        read: ([String]) throws -> [String: [UInt8]]
+    ) async throws -> Reuse {
+        guard cache.key == key else { return .declined("another tool, kind of check or settings") }
+        guard cache.files.count == listing.blobs.count, listing.blobs.keys.allSatisfy({ cache.files[$0] != nil }) else {
+            return .declined("files were added or removed")
+        }
+        let changed = listing.blobs.compactMap { path, blob -> String? in
+            let entry = cache.files[path]!
+            return entry.blob != blob || entry.baseBlob != (listing.baseBlobs[path] ?? "") ? path : nil
+        }.sorted()
+        guard changed.count <= limit else { return .declined("\(changed.count) files changed") }
+        if let other = changed.first(where: { !cache.files[$0]!.isDocument }) { return .declined("\(other) changed and is not a document") }
+        let documentPaths = cache.files.filter { $0.value.isDocument }.map(\.key).sorted()
+        guard !changed.isEmpty else {
+            return .reused(Outcome(diagnostics: (cache.files.values.flatMap(\.findings) + cache.other).sorted(by: Diagnostic.reportOrder),
+                           documentPaths: documentPaths, changed: 0))
+        }
+
+        // The changed documents, read with the settings alone (which are as they were).
+        let settings = listing.blobs.filter { path, _ in isSettings(path) }
+        let baseSettings = listing.baseBlobs.filter { path, _ in isSettings(path) }
+        let baseChanged = changed.compactMap { path in listing.baseBlobs[path].map { (path, $0) } }
+        let wanted = Array(settings.values) + changed.map { listing.blobs[$0]! } + Array(baseSettings.values) + baseChanged.map(\.1)
+        let contents = try read(wanted)
+        func files(_ blobs: [(String, String)]) -> [String: [UInt8]] {
+            Dictionary(blobs.map { ($0.0, contents[$0.1] ?? []) }, uniquingKeysWith: { first, _ in first })
+        }
+        let project = try await ProjectLoader.load(files: files(settings.map { ($0.key, $0.value) } + changed.map { ($0, listing.blobs[$0]!) }), name: name)
+        var base: Project?
+        if !listing.baseBlobs.isEmpty {
+            base = try await ProjectLoader.load(files: files(baseSettings.map { ($0.key, $0.value) } + baseChanged), name: name)
+        }
+
+        // Each changed document must show other documents what it showed them before.
+        var moves: [String: (old: [SourceLocation], oldEnd: Int, new: [SourceLocation])] = [:]
+        for path in changed {
+            let entry = cache.files[path]!
+            guard let document = project.document(atPath: path), let oldPlaces = CheckCache.decode(entry.places) else {
+                return .declined("\(path) is no longer a document")
+            }
+            let outward = Outward(document)
+            guard outward.digest == entry.outward, outward.frontMatterEnd == entry.frontMatterEnd else {
+                return .declined("\(path) changed what other documents see of it")
+            }
+            moves[path] = (oldPlaces, entry.frontMatterEnd, outward.places)
+        }
+        // Versions are compared by id: a changed document's base version must be the one at its
+        // path, under the same id, and no other document may share the id in either revision.
+        var ids: [String: Int] = [:], baseIDs: [String: Int] = [:]
+        var newBaseIDs: [String: String] = [:]
+        for path in changed { newBaseIDs[path] = base?.document(atPath: path)?.id ?? "" }
+        for (path, entry) in cache.files {
+            if !entry.id.isEmpty { ids[entry.id, default: 0] += 1 }
+            let baseID = newBaseIDs[path] ?? entry.baseID
+            if !baseID.isEmpty { baseIDs[baseID, default: 0] += 1 }
+        }
+        for path in changed {
+            let id = cache.files[path]!.id  // the id is front matter: as it was
+            guard id.isEmpty || (ids[id] == 1 && (baseIDs[id] ?? 0) <= 1 && (newBaseIDs[path] == id || (newBaseIDs[path] == "" && baseIDs[id] == nil))) else {
+                return .declined("\(path)'s id \(id) is not one document's alone in both revisions")
+            }
+        }
+        func moved(_ location: SourceLocation, in file: String) -> SourceLocation? {
+            guard let move = moves[file] else { return location }
+            return Outward.moved(location, oldPlaces: move.old, frontMatterEnd: move.oldEnd, newPlaces: move.new)
+        }
+        func movingNotes(_ finding: Diagnostic) -> Diagnostic? {
+            var finding = finding
+            for index in finding.notes.indices {
+                guard let location = moved(finding.notes[index].location, in: finding.notes[index].file) else { return nil }
+                finding.notes[index].location = location
+            }
+            return finding
+        }
+
+        // Findings of the `.document` rules in the changed documents, found again.
+        let documentRules = RuleCatalogue.all.filter { $0.description.scope == .document }
+        let projectRuleIDs = Set(RuleCatalogue.all.filter { $0.description.scope == .project }.map(\.description.id))
+        let changedSet = Set(changed)
+        // (A load-time finding carrying a project rule's id would be reported as well as kept.)
+        let found = Checker(rules: documentRules).check(project, base: base, history: history).diagnostics
+            .filter { changedSet.contains($0.file) && !projectRuleIDs.contains($0.rule) }
+
+        // Every finding first (any may still decline), then the cache updated in place.
+        var updated: [String: [Diagnostic]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (path, entry) in cache.files where !entry.findings.isEmpty || changedSet.contains(path) {
+            var findings: [Diagnostic] = []
+            if changedSet.contains(path) {
+                findings = found.filter { $0.file == path }
+                for finding in entry.findings where projectRuleIDs.contains(finding.rule) {
+                    guard let location = moved(finding.location, in: path), var kept = movingNotes(finding) else {
+                        return .declined("a finding in \(path) points at a place that moved")
+                    }
+                    kept.location = location
+                    findings.append(kept)
+                }
+            } else {
+                for finding in entry.findings {
+                    guard let kept = movingNotes(finding) else { return .declined("a note of a finding in \(path) points at a place that moved") }
+                    findings.append(kept)
+                }
+            }
+            if findings != entry.findings { updated[path] = findings }
+            diagnostics += findings
+        }
+        var other: [Diagnostic] = []
+        for finding in cache.other {
+            guard let kept = movingNotes(finding) else { return .declined("a note of a finding points at a place that moved") }
+            other.append(kept)
+        }
+        diagnostics += other
+        for path in changed {
+            cache.files[path]!.blob = listing.blobs[path]!
+            cache.files[path]!.baseBlob = listing.baseBlobs[path] ?? ""
+            cache.files[path]!.baseID = newBaseIDs[path]!
+            cache.files[path]!.places = CheckCache.encode(moves[path]!.new)
+        }
+        for (path, findings) in updated { cache.files[path]!.findings = findings }
+        cache.other = other
+        return .reused(Outcome(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), documentPaths: documentPaths, changed: changed.count))
+    }
+}

@@ -1,0 +1,124 @@
+import StdKitModel
+import StdKitSyntax
+
+/// What rules of scope `.project` can read of a document, in two parts: its facts without their
+/// places (a digest) and the places of the things a finding or note can point at (front matter
+/// aside). When a change leaves a document's facts as they were, no other document's findings
+/// change, and the findings that point into the document move with the places.
+struct Outward {
+    /// SHA-256 of the facts: the front matter as written, every item (id, statement,
+    /// attributes, references, parent), the document's references, headings, links, kind and
+    /// disable comments (with their lines).
+    let digest: String
+    /// The places, in a fixed order: headings, items, their references, the document's
+    /// references, links. Two versions with the same digest have them in the same number and
+    /// order.
+    let places: [SourceLocation]
+    /// The last line of the front matter (0 without one): findings above it stay where they are
+    /// while the front matter is the same.
+    let frontMatterEnd: Int
+
+    init(_ document: Document) {
+        var facts = Facts()
+        let (frontMatter, end) = Self.frontMatter(of: document.text)
+        facts.add("path", document.path)
+        facts.add("kind", document.kind)
+        facts.add("front matter", String(frontMatter))
+        frontMatterEnd = end
+        var places: [SourceLocation] = []
+        for section in document.sections {
+            facts.add("section", String(section.level), section.title, section.anchor, section.itemID ?? "", section.hasContent ? "1" : "0")
+            places.append(section.location)
+        }
+        for item in document.items {
+            let host = switch item.host {
+            case .listItem: "list item"
+            case .heading(let level): "heading \(level)"
+            }
+            facts.add("item", item.id, item.fullID, host, item.text, item.parentID ?? "")
+            places.append(item.location)
+            for attribute in item.attributes { facts.add("attribute", attribute.key, attribute.value) }
+            for reference in item.references {
+                facts.add(reference)
+                places.append(reference.syntax.location)
+            }
+        }
+        for reference in document.references {
+            facts.add(reference)
+            places.append(reference.syntax.location)
+        }
+        for link in document.links {
+            facts.add("link", link.destination, link.isImage ? "image" : "link")
+            places.append(link.location)
+        }
+        // A disable comment silences any rule's findings on its line: with their lines, so that
+        // a comment added, removed or moved in relation to the findings is a change others see.
+        for (line, rules) in document.suppressions.sorted(by: { $0.key < $1.key }) {
+            facts.add("suppression", String(line), rules.sorted().joined(separator: ","))
+        }
+        digest = SHA256.hex(facts.bytes)
+        self.places = places
+    }
+
+    /// The facts as bytes: each field after its length in bytes, so that no text can pass for
+    /// another's fields; fields end with U+001F, records with U+001E.
+    struct Facts {
+        var bytes: [UInt8] = []
+
+        mutating func add(_ fields: String...) {
+            for field in fields {
+                bytes += Array(String(field.utf8.count).utf8) + [0x1F] + Array(field.utf8) + [0x1F]
+            }
+            bytes.append(0x1E)
+        }
+
+        mutating func add(_ reference: Reference) {
+            let syntax = reference.syntax
+            let origin = switch reference.origin {
+            case .item(let id): "item " + id
+            case .field(let path): "field " + path
+            }
+            add("reference", syntax.text, syntax.document ?? "", syntax.pin.map(String.init) ?? "", syntax.item ?? "",
+                origin, reference.allowedTargets.joined(separator: ","))
+        }
+    }
+
+    /// The text from the start through the line that closes the front matter (`---` or `...`,
+    /// spaces after it allowed), and that line's number; nothing and 0 when the text does not
+    /// open with `---`; the whole text and 0 when it never closes it. Whatever the front
+    /// matter's finer rules, every line up to the one returned is in the text returned.
+    static func frontMatter(of text: String) -> (Substring, Int) {
+        let utf8 = text.utf8
+        guard utf8.starts(with: "---".utf8) else { return ("", 0) }
+        var line = 1
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        func closes(_ end: String.UTF8View.Index) -> Bool {
+            let content = utf8[lineStart..<end].reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            return line > 1 && (content.elementsEqual("---".utf8.reversed()) || content.elementsEqual("...".utf8.reversed()))
+        }
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                if closes(index) { return (text[..<utf8.index(after: index)], line) }
+                line += 1
+                lineStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        return (text[...], closes(index) ? line : 0)
+    }
+
+    /// Where a place of the old version of a document is in the new one (whose outward digest
+    /// is the same), or nil when the place is not one of the places this type keeps.
+    static func moved(_ location: SourceLocation, oldPlaces: [SourceLocation], frontMatterEnd: Int, newPlaces: [SourceLocation]) -> SourceLocation? {
+        if location.line <= frontMatterEnd { return location }
+        guard oldPlaces.count == newPlaces.count else { return nil }
+        var found: SourceLocation?
+        for (index, place) in oldPlaces.enumerated() where place == location {
+            // Two things at one place must stay at one place.
+            if let earlier = found, earlier != newPlaces[index] { return nil }
+            found = newPlaces[index]
+        }
+        return found
+    }
+}
