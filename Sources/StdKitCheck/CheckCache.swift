@@ -17,6 +17,9 @@ public struct CheckCache: Sendable, Equatable {
         /// versions are compared by id.
         public var id: String
         public var baseID: String
+        /// The document's version, and the ids of the documents it pins (`ID@2`), comma-joined.
+        public var version: String
+        public var pinned: String
         /// `Outward.digest` of a document; "" for a file that is not a document.
         public var outward: String
         public var frontMatterEnd: Int
@@ -25,11 +28,14 @@ public struct CheckCache: Sendable, Equatable {
         /// The findings in this file, as reported (severity overrides and suppressions applied).
         public var findings: [Diagnostic]
 
-        public init(blob: String, baseBlob: String, id: String, baseID: String, outward: String, frontMatterEnd: Int, places: String, findings: [Diagnostic]) {
+        public init(blob: String, baseBlob: String, id: String, baseID: String, version: String = "", pinned: String = "", outward: String,
+                    frontMatterEnd: Int, places: String, findings: [Diagnostic]) {
             self.blob = blob
             self.baseBlob = baseBlob
             self.id = id
             self.baseID = baseID
+            self.version = version
+            self.pinned = pinned
             self.outward = outward
             self.frontMatterEnd = frontMatterEnd
             self.places = places
@@ -52,7 +58,7 @@ public struct CheckCache: Sendable, Equatable {
         self.other = other
     }
 
-    static let header = "stdkit check cache 2"
+    static let header = "stdkit check cache 3"
 
     // MARK: - Text form
 
@@ -89,12 +95,17 @@ public struct CheckCache: Sendable, Equatable {
             let entry = files[path]!
             out.append(contentsOf: "file\t".utf8)
             Self.escape(path, into: &out)
+            // A file's base blob is most often its blob: written "=" (a blob is hexadecimal).
             plain(entry.blob)
-            plain(entry.baseBlob)
+            plain(entry.baseBlob == entry.blob ? "=" : entry.baseBlob)
             out.append(0x09)
             Self.escape(entry.id, into: &out)
             out.append(0x09)
             Self.escape(entry.baseID, into: &out)
+            out.append(0x09)
+            Self.escape(entry.version, into: &out)
+            out.append(0x09)
+            Self.escape(entry.pinned, into: &out)
             plain(entry.outward)
             plain(String(entry.frontMatterEnd))
             plain(entry.places)
@@ -154,8 +165,9 @@ public struct CheckCache: Sendable, Equatable {
         while next < lines.count, !ended {
             let f = fields(lines[next])
             next += 1
-            if f.count == 10, f[0] == "file", let end = Int(f[7]), let count = Int(f[9]), let found = findings(count) {
-                files[f[1]] = Entry(blob: f[2], baseBlob: f[3], id: f[4], baseID: f[5], outward: f[6], frontMatterEnd: end, places: f[8], findings: found)
+            if f.count == 12, f[0] == "file", let end = Int(f[9]), let count = Int(f[11]), let found = findings(count) {
+                files[f[1]] = Entry(blob: f[2], baseBlob: f[3] == "=" ? f[2] : f[3], id: f[4], baseID: f[5], version: f[6],
+                                    pinned: f[7], outward: f[8], frontMatterEnd: end, places: f[10], findings: found)
             } else if f.count == 2, f[0] == "other", let count = Int(f[1]), let found = findings(count) {
                 other = found
                 ended = true

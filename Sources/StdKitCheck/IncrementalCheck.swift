@@ -78,6 +78,7 @@ public enum IncrementalCheck {
             outwards.set(index, (documents[index].path, Outward(documents[index])))
         }
         let outward = Dictionary(outwards.all, uniquingKeysWith: { first, _ in first })
+        let placed = filesWithPlaces(diagnostics)
         var files: [String: CheckCache.Entry] = [:]
         for (path, blob) in listing.blobs {
             var entry = CheckCache.Entry(blob: blob, baseBlob: listing.baseBlobs[path] ?? "", id: project.document(atPath: path)?.id ?? "",
@@ -85,13 +86,31 @@ public enum IncrementalCheck {
                                          findings: byFile[path] ?? [])
             if let facts = outward[path] {
                 entry.outward = facts.digest
+                entry.version = facts.version
+                entry.pinned = facts.pinned.joined(separator: ",")
                 entry.frontMatterEnd = facts.frontMatterEnd
-                entry.places = CheckCache.encode(facts.places)
+                if placed.contains(path) { entry.places = CheckCache.encode(facts.places) }
             }
             files[path] = entry
         }
         return CheckCache(key: key, files: files, other: diagnostics.filter { listing.blobs[$0.file] == nil })
     }
+
+    /// The files whose places the cache keeps: those a finding of a project rule is in, or a
+    /// note points into from a finding in another file or of a project rule. (Findings of the
+    /// `document` rules are found again whenever their file changes; the places of every other
+    /// file are never asked for, and would only make the cache larger.)
+    static func filesWithPlaces(_ diagnostics: [Diagnostic]) -> Set<String> {
+        var files = Set<String>()
+        for finding in diagnostics {
+            let moves = projectRuleIDs.contains(finding.rule)
+            if moves { files.insert(finding.file) }
+            for note in finding.notes where moves || note.file != finding.file { files.insert(note.file) }
+        }
+        return files
+    }
+
+    static let projectRuleIDs = Set(RuleCatalogue.all.filter { $0.description.scope == .project }.map(\.description.id))
 
     /// What `reuse` did.
     public enum Reuse: Sendable {
@@ -145,6 +164,7 @@ public enum IncrementalCheck {
 
         // Each changed document must show other documents what it showed them before.
         var moves: [String: (old: [SourceLocation], oldEnd: Int, new: [SourceLocation])] = [:]
+        var versions: [String: String] = [:]
         for path in changed {
             let entry = cache.files[path]!
             guard let document = project.document(atPath: path), let oldPlaces = CheckCache.decode(entry.places) else {
@@ -155,6 +175,14 @@ public enum IncrementalCheck {
                 return .declined("\(path) changed what other documents see of it")
             }
             moves[path] = (oldPlaces, entry.frontMatterEnd, outward.places)
+            versions[path] = outward.version
+        }
+        // A version raised is seen only through pins.
+        let raised = Set(changed.filter { versions[$0] != cache.files[$0]!.version }.map { cache.files[$0]!.id }.filter { !$0.isEmpty })
+        if !raised.isEmpty, let pinning = cache.files.first(where: { _, entry in
+            !entry.pinned.isEmpty && entry.pinned.split(separator: ",").contains { raised.contains(String($0)) }
+        }) {
+            return .declined("\(pinning.key) pins a document whose version changed")
         }
         // Versions are compared by id: a changed document's base version must be the one at its
         // path, under the same id, and no other document may share the id in either revision.
@@ -187,7 +215,6 @@ public enum IncrementalCheck {
 
         // Findings of the `.document` rules in the changed documents, found again.
         let documentRules = RuleCatalogue.all.filter { $0.description.scope == .document }
-        let projectRuleIDs = Set(RuleCatalogue.all.filter { $0.description.scope == .project }.map(\.description.id))
         let changedSet = Set(changed)
         // (A load-time finding carrying a project rule's id would be reported as well as kept.)
         let found = Checker(rules: documentRules).check(project, base: base, history: history).diagnostics
@@ -222,14 +249,16 @@ public enum IncrementalCheck {
             other.append(kept)
         }
         diagnostics += other
+        for (path, findings) in updated { cache.files[path]!.findings = findings }
+        cache.other = other
+        let placed = filesWithPlaces(cache.files.values.flatMap(\.findings) + other)
         for path in changed {
             cache.files[path]!.blob = listing.blobs[path]!
             cache.files[path]!.baseBlob = listing.baseBlobs[path] ?? ""
             cache.files[path]!.baseID = newBaseIDs[path]!
-            cache.files[path]!.places = CheckCache.encode(moves[path]!.new)
+            cache.files[path]!.places = placed.contains(path) ? CheckCache.encode(moves[path]!.new) : ""
+            cache.files[path]!.version = versions[path]!
         }
-        for (path, findings) in updated { cache.files[path]!.findings = findings }
-        cache.other = other
         return .reused(Outcome(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), documentPaths: documentPaths, changed: changed.count))
     }
 }

@@ -6,9 +6,9 @@ import StdKitSyntax
 /// aside). When a change leaves a document's facts as they were, no other document's findings
 /// change, and the findings that point into the document move with the places.
 struct Outward {
-    /// SHA-256 of the facts: the front matter as written, every item (id, statement,
-    /// attributes, references, parent), the document's references, headings, links, kind and
-    /// disable comments (with their lines).
+    /// SHA-256 of the facts: the front matter as written (but the version's value), every item
+    /// (id, statement, attributes, references, parent), the document's references, headings,
+    /// links, kind and disable comments (with their lines).
     let digest: String
     /// The places, in a fixed order: headings, items, their references, the document's
     /// references, links. Two versions with the same digest have them in the same number and
@@ -17,14 +17,23 @@ struct Outward {
     /// The last line of the front matter (0 without one): findings above it stay where they are
     /// while the front matter is the same.
     let frontMatterEnd: Int
+    /// The version, which is left out of the digest: only a pinned reference (`ID@2`) shows it
+    /// to another document, so raising a version others do not pin changes nothing for them.
+    let version: String
+    /// The ids of the documents this one pins (`ID@2#R1`).
+    let pinned: [String]
 
     init(_ document: Document) {
         var facts = Facts()
         let (frontMatter, end) = Self.frontMatter(of: document.text)
         facts.add("path", document.path)
         facts.add("kind", document.kind)
-        facts.add("front matter", String(frontMatter))
+        facts.add("front matter", Self.withoutVersion(frontMatter))
         frontMatterEnd = end
+        version = document.version ?? ""
+        pinned = Array(Set(document.allReferences.compactMap { reference in
+            reference.syntax.pin == nil ? nil : reference.syntax.document ?? document.id
+        })).sorted()
         var places: [SourceLocation] = []
         for section in document.sections {
             facts.add("section", String(section.level), section.title, section.anchor, section.itemID ?? "", section.hasContent ? "1" : "0")
@@ -106,6 +115,16 @@ struct Outward {
             index = utf8.index(after: index)
         }
         return (text[...], closes(index) ? line : 0)
+    }
+
+    /// The front matter with the value of its top-level `version` key left out (the line kept,
+    /// so that every other line stays where it is).
+    static func withoutVersion(_ frontMatter: Substring) -> String {
+        var lines = frontMatter.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in lines.indices where lines[index].hasPrefix("version:") {
+            lines[index] = "version:"
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Where a place of the old version of a document is in the new one (whose outward digest

@@ -81,8 +81,12 @@ struct IncrementalCheckTests {
                 return true
             }
         },
-        Edit(name: "version raised", outward: true) { text in
+        // Others see a version only through pins, which the flagship has none of.
+        Edit(name: "version raised", outward: false) { text in
             text.contains("\nversion: ") ? text.replacingOccurrences(of: "\nversion: ", with: "\nversion: 9") : nil
+        },
+        Edit(name: "status changed", outward: true) { text in
+            text.contains("\nstatus: ") ? text.replacingOccurrences(of: "\nstatus: ", with: "\nstatus: withdrawn\nformer_status: ") : nil
         },
         Edit(name: "a disable comment added", outward: true) { text in
             editing(text) { lines in
@@ -194,6 +198,32 @@ struct IncrementalCheckTests {
             return
         }
         #expect(reason.contains("MAT-MAINT-LESSON"))
+    }
+
+    /// A version is seen by others only through pins: raised where a course pins the job profile,
+    /// it is checked in full (and the pin's finding appears); raised elsewhere, it is reused.
+    @Test func aPinnedVersionRaisedIsCheckedInFull() async throws {
+        var files = try Self.files()
+        let course = "courses/professional-core/plc-application.md"
+        files[course] = Array(String(decoding: files[course]!, as: UTF8.self).replacingOccurrences(of: "JOB-ROBOT-OPERATOR#R5", with: "JOB-ROBOT-OPERATOR@1#R5").utf8)
+        let (project, baseProject, diagnostics) = try await Self.fullCheck(files, base: files)
+        let cache = IncrementalCheck.cache(key: "k", project: project, base: baseProject, diagnostics: diagnostics, listing: Self.listing(files, base: files))
+        #expect(cache.files[course]?.pinned == "JOB-ROBOT-OPERATOR")
+        func raised(_ path: String) async throws -> IncrementalCheck.Reuse {
+            var edited = files
+            edited[path] = Array(String(decoding: files[path]!, as: UTF8.self).replacingOccurrences(of: "\nversion: 1.", with: "\nversion: 2.").utf8)
+            let all = Dictionary((edited.values.map { $0 } + files.values.map { $0 }).map { (SHA1.hex($0), $0) }, uniquingKeysWith: { a, _ in a })
+            var copy = cache
+            return try await IncrementalCheck.reuse(&copy, key: "k", listing: Self.listing(edited, base: files), name: "standards", history: nil) { blobs in
+                Dictionary(blobs.map { ($0, all[$0]!) }, uniquingKeysWith: { a, _ in a })
+            }
+        }
+        guard case .declined(let reason) = try await raised("jobs/robot-system-operator.md") else {
+            Issue.record("a pinned version raised was reused")
+            return
+        }
+        #expect(reason.contains(course))
+        #expect(try await raised("jobs/robot-system-maintainer.md").outcome != nil)
     }
 
     @Test func theCacheReadsBackAsWritten() async throws {
