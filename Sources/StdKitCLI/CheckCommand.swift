@@ -142,15 +142,17 @@ struct CheckCommand: EnvironmentCommand {
             Dictionary(entries.filter { $0.path.hasPrefix(prefix) }.map { (String($0.path.dropFirst(prefix.count)), $0.blob) },
                        uniquingKeysWith: { first, _ in first })
         }
-        let listing: IncrementalCheck.Listing
-        do {
-            // Before the first commit there is no HEAD to list.
-            let baseEntries = try base.map { try repository.treeEntries(at: $0, under: prefix) }
-                ?? ((try? repository.treeEntries(at: "HEAD", under: prefix)) ?? [])
-            listing = IncrementalCheck.Listing(blobs: blobs(try repository.indexEntries(under: prefix)), baseBlobs: blobs(baseEntries))
-        } catch let failure as GitRepository.Failure {
-            throw CommandFailure(description: failure.description)
+        func list() throws -> IncrementalCheck.Listing {
+            do {
+                // Before the first commit there is no HEAD to list.
+                let baseEntries = try base.map { try repository.treeEntries(at: $0, under: prefix) }
+                    ?? ((try? repository.treeEntries(at: "HEAD", under: prefix)) ?? [])
+                return IncrementalCheck.Listing(blobs: blobs(try repository.indexEntries(under: prefix)), baseBlobs: blobs(baseEntries))
+            } catch let failure as GitRepository.Failure {
+                throw CommandFailure(description: failure.description)
+            }
         }
+        let listing = try list()
         let key = IncrementalCheck.key(tool: Self.toolIdentity, mode: "staged|base=\(base ?? "HEAD")", listing: listing)
         let file = entry.root.appendingPathComponent(".stdkit/cache/check-staged")
         let name = projectPath.isEmpty ? repository.top.lastPathComponent : (projectPath as NSString).lastPathComponent
@@ -187,8 +189,12 @@ struct CheckCommand: EnvironmentCommand {
         let project = try await ProjectSource.index.load(entry, environment: environment, cache: &blobCache)
         let baseProject = try await loadBase(entry, cache: &blobCache, environment: environment)
         let diagnostics = Checker().check(project, base: baseProject, history: history).diagnostics
-        Self.write(IncrementalCheck.cache(key: key, project: project, base: baseProject, diagnostics: diagnostics, listing: listing), to: file)
-        timings.lap("cache: written")
+        // The full check read the index and HEAD again: its findings are kept for the blobs listed
+        // first only if nothing was staged or committed meanwhile.
+        if try list() == listing {
+            Self.write(IncrementalCheck.cache(key: key, project: project, base: baseProject, diagnostics: diagnostics, listing: listing), to: file)
+            timings.lap("cache: written")
+        }
         return Checked(project: project, diagnostics: diagnostics)
     }
 

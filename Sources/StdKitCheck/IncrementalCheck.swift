@@ -13,15 +13,17 @@ import StdKitSyntax
 ///   are found again from those documents alone (with their base revisions), and their other
 ///   findings — and notes of any finding that point into them — move with the places they
 ///   point at.
-/// Anything else — a reference, an item's text, a front matter field, a heading changed; a file
-/// added, removed or not a document; more than `limit` files changed — and it declines: the
-/// caller runs the full check and keeps its result for the next time.
+/// (A version raised counts as unchanged unless another document pins it; an id shared with
+/// another document, in either revision, declines.) Anything else — a reference, an item's text,
+/// another front matter field, a heading changed; a file added, removed or not a document; more
+/// than `limit` files changed — and it declines: the caller runs the full check and keeps its
+/// result for the next time.
 public enum IncrementalCheck {
     /// More changed files than this and a full check is about as quick.
     public static let limit = 200
 
     /// The files of the checked revision and of its base, by project-relative path → blob.
-    public struct Listing: Sendable {
+    public struct Listing: Sendable, Equatable {
         public var blobs: [String: String]
         public var baseBlobs: [String: String]
 
