@@ -52,7 +52,38 @@ struct StagedCacheTests {
         try Data("stdkit check cache 2\nkey\tx\n".utf8).write(to: cacheFile)
         try await compare("damaged cache")
 
-        // The cache is ignored by git, and its folder holds the .gitignore that says so.
+        try Self.expectIgnored(folder)
+    }
+
+    /// A project staged before any commit holds it: no base revision to compare versions with.
+    @Test func aProjectNotYetCommitted() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try GitTests.git(["init", "-q"], in: folder)
+        try "说明\n".write(to: folder.appendingPathComponent("README"), atomically: true, encoding: .utf8)
+        try GitTests.git(["add", "README"], in: folder)
+        try GitTests.git(["-c", "user.name=测试", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "初始"], in: folder)
+        try FileManager.default.copyItem(at: CLIRun.repository.appendingPathComponent("standards"), to: folder.appendingPathComponent("standards"))
+        try GitTests.git(["add", "standards"], in: folder)
+        let course = folder.appendingPathComponent("standards/courses/professional-core/machine-vision.md")
+        let original = try String(contentsOf: course, encoding: .utf8)
+        for step in ["staged", "a paragraph added", "its version raised"] {
+            if step == "a paragraph added" {
+                try original.replacingOccurrences(of: "## 课程目标", with: "补充说明。\n\n## 课程目标").write(to: course, atomically: true, encoding: .utf8)
+            } else if step == "its version raised" {
+                try original.replacingOccurrences(of: "\nversion: 1.", with: "\nversion: 2.").write(to: course, atomically: true, encoding: .utf8)
+            }
+            try GitTests.git(["add", "standards"], in: folder)
+            let cached = await CLIRun.run(["check", "--staged", "--format", "json", "standards"], in: folder)
+            let full = await CLIRun.run(["check", "--staged", "--no-cache", "--format", "json", "standards"], in: folder)
+            #expect(cached.output == full.output, "\(step)")
+            #expect(cached.status == full.status, "\(step)")
+        }
+        try Self.expectIgnored(folder)
+    }
+
+    /// The cache is ignored by git, and its folder holds the .gitignore that says so.
+    static func expectIgnored(_ folder: URL) throws {
         let status = try GitTests.git(["status", "--porcelain", "--untracked-files=all"], in: folder)
         #expect(!status.output.contains(".stdkit/cache"), "\(status.output)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("standards/.stdkit/cache/.gitignore").path))
