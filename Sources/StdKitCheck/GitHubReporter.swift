@@ -27,13 +27,10 @@ public struct GitHubReporter: Sendable {
         return output
     }
 
-    /// Escapes the message of a workflow command.
-    static func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-    }
+    /// Escapes the message of a workflow command (by bytes: `"\r\n"` is one `Character`, which a
+    /// replacement of `"\n"` would not find, and a line break left in would end the command).
+    static let data = ASCIIEscaper(["%": "%25", "\r": "%0D", "\n": "%0A"])
 
     /// Escapes a property of a workflow command.
-    static func property(_ text: String) -> String {
-        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
-    }
+    static let property = ASCIIEscaper(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
 }

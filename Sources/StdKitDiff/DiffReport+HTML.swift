@@ -1,13 +1,12 @@
 import Foundation
+import StdKitSyntax
 
 extension DiffReport {
     /// One self-contained review page: per document, the change side by side with word-level
     /// highlights, the fields, the references and the impact.
     public func html(title: String) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        // By bytes (`ASCIIEscaper`): a quote followed by a combining mark is escaped too.
+        let escape = ASCIIEscaper(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"])
         func side(_ diff: WordDiff, old: Bool) -> String {
             diff.segments.compactMap { segment in
                 switch segment.kind {

@@ -120,14 +120,7 @@ public struct DiffReport {
 
     /// Markdown for a merge-request comment: removed words struck through, added words bold.
     public func markdown() -> String {
-        func escape(_ text: String) -> String {
-            var result = ""
-            for character in text {
-                if "\\`*_[]<>|~".contains(character) { result.append("\\") }
-                result.append(character)
-            }
-            return result
-        }
+        let escape = ASCIIEscaper.backslash("\\`*_[]<>|~")
         func words(_ diff: WordDiff) -> String {
             diff.segments.map { segment in
                 let text = escape(segment.text)
@@ -146,7 +139,7 @@ public struct DiffReport {
         lines.append("| document | change | version | requires |")
         lines.append("| --- | --- | --- | --- |")
         for document in change.documents {
-            lines.append("| `\(document.id)` \(escape(document.title)) | \(document.status.rawValue) | \(Self.versions(document).map(escape) ?? "") | \(document.status == .added ? "" : document.requiredBump.name) |")
+            lines.append("| `\(document.id)` \(escape(document.title)) | \(document.status.rawValue) | \(Self.versions(document).map { escape($0) } ?? "") | \(document.status == .added ? "" : document.requiredBump.name) |")
         }
         for document in change.documents {
             lines += ["", "#### `\(document.id)` \(escape(document.title))", ""]

@@ -84,9 +84,11 @@ public struct ItemNode: Sendable {
         var lines: [String] = []
         for node in nodes {
             let attributes = node.attributes.compactMap { attribute -> String? in
-                let quote = attribute.value.contains("\"") ? "'" : "\""
-                guard !(attribute.value.contains("\"") && attribute.value.contains("'")) else { return nil }
-                let plain = !attribute.value.isEmpty && attribute.value.allSatisfy { !$0.isWhitespace && $0 != "}" && $0 != "\"" && $0 != "'" }
+                // By scalars: a quote followed by a combining mark is one `Character`.
+                let scalars = attribute.value.unicodeScalars
+                let quote = scalars.contains("\"") ? "'" : "\""
+                guard !(scalars.contains("\"") && scalars.contains("'")) else { return nil }
+                let plain = !scalars.isEmpty && scalars.allSatisfy { !$0.properties.isWhitespace && $0 != "}" && $0 != "\"" && $0 != "'" }
                 return "\(attribute.key)=" + (plain ? attribute.value : quote + attribute.value + quote)
             }
             let block = attributes.isEmpty ? "" : " {" + attributes.joined(separator: " ") + "}"
@@ -106,27 +108,31 @@ public struct ItemNode: Sendable {
     /// an arrow (`→`, `->`) and a `{`, which in an item begin its references and attributes, are
     /// written as character references (`&#8594;`, `-&gt;`, `&#123;`): the statement reads them
     /// as the characters, the item's syntax, which looks at what is written, does not.
+    /// Goes by Unicode scalars, not `Character`s: `{` followed by a combining mark is one
+    /// `Character`, and would be left for the item's syntax to read as its attributes.
     public static func escaped(_ text: String) -> String {
-        var result = ""
-        let characters = Array(collapsedLines(text))
+        var result = String.UnicodeScalarView()
+        let scalars = Array(collapsedLines(text).unicodeScalars)
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "→" {
-                result += "&#8594;"
-            } else if character == "{" {
-                result += "&#123;"
-            } else if character == "-", index + 1 < characters.count, characters[index + 1] == ">" {
-                result += "-&gt;"
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "→" {
+                result.append(contentsOf: "&#8594;".unicodeScalars)
+            } else if scalar == "{" {
+                result.append(contentsOf: "&#123;".unicodeScalars)
+            } else if scalar == "-", index + 1 < scalars.count, scalars[index + 1] == ">" {
+                result.append(contentsOf: "-&gt;".unicodeScalars)
                 index += 1
             } else {
-                if "\\`*_[]<>|~#&".contains(character) { result.append("\\") }
-                result.append(character)
+                if markdownPunctuation.replaces(scalar) { result.append("\\") }
+                result.append(scalar)
             }
             index += 1
         }
-        return result
+        return String(result)
     }
+
+    private static let markdownPunctuation = ASCIIEscaper.backslash("\\`*_[]<>|~#&")
 
     /// The lines of `text` joined by a space — none between two CJK characters, as Markdown
     /// readers join Chinese lines.

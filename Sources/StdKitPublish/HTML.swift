@@ -1,23 +1,11 @@
 import Foundation
+import StdKitSyntax
 
 /// Escaping and URL safety for everything the site writes.
 enum HTML {
-    /// Text for HTML content and attribute values: `& < > " '` escaped.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    /// Text for HTML content and attribute values: `& < > " '` escaped (by bytes, see
+    /// `ASCIIEscaper`: a quote followed by a combining mark is escaped too).
+    static let escape = ASCIIEscaper(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
 
     /// The URL to write for a link or image destination, or nil when it must not be emitted:
     /// `javascript:`, `vbscript:`, `file:` and `data:` (except images) are dropped, however they

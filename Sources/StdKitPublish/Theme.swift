@@ -26,10 +26,13 @@ struct Theme: Sendable {
             }
             return (url, data)
         }
+        Self.registerEscaping()
         for name in Self.templateNames {
             let (url, data) = try source(name + ".mustache")
             do {
-                templates[name] = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
+                // Every template escapes `{{value}}` with stdkit's escaping (a template may still
+                // choose another content type with its own pragma).
+                templates[name] = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(Self.escaping) }}" + String(decoding: data, as: UTF8.self))
             } catch {
                 throw SiteError(step: "theme", path: url.path, info: "the template cannot be read: \(error)")
             }
@@ -38,6 +41,20 @@ struct Theme: Sendable {
             assets[name] = try source(name).1
         }
     }
+
+    /// The name of stdkit's escaping among Mustache's content types.
+    static let escaping = "STDKIT_HTML"
+
+    /// `{{value}}` escaped as by `HTML.escape`: on bytes, so that no quote escapes by being
+    /// followed by a combining mark (Mustache's own HTML escaping goes by `Character`), and
+    /// without the dictionary lookup per character that made it a tenth of a build.
+    struct Escaping: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTML.escape(text) }
+    }
+
+    private static let registration: Void = MustacheContentTypes.register(Escaping(), named: escaping)
+
+    static func registerEscaping() { _ = registration }
 
     func render(_ name: String, _ context: [String: Any]) -> String {
         templates[name]?.render(context) ?? ""

@@ -26,6 +26,20 @@ struct ReporterTests {
             """)
     }
 
+    /// A line break in a message or a path would end the workflow command, and what follows
+    /// would be read as a command of its own — `"\r\n"` too, which is one `Character`.
+    @Test func gitHubCommandsStayOnOneLine() {
+        let result = CheckResult(diagnostics: [
+            Diagnostic(rule: "front-matter-invalid", file: "a,b:c.md", location: SourceLocation(line: 2, column: 1),
+                       message: "100% broken\r\n::add-mask::secret\n\"\u{301}"),
+        ], fileCount: 1)
+        let lines = GitHubReporter().report(result).split(separator: "\n")
+        #expect(lines.count == 2)
+        // Built outside `#expect`, whose expansion cannot hold a quote before a combining mark.
+        let expected = "::error file=a%2Cb%3Ac.md,line=2,col=1,title=front-matter-invalid::100%25 broken%0D%0A::add-mask::secret%0A\"\u{301}"
+        #expect(lines.first.map(String.init) == expected)
+    }
+
     @Test func cleanSummary() {
         #expect(TextReporter().report(CheckResult(diagnostics: [], fileCount: 1)) == "checked 1 file: no problems\n")
     }

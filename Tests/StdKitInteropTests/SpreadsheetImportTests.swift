@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import StdKitCheck
 import StdKitModel
+import StdKitSyntax
 @testable import StdKitInterop
 
 /// The CSV reader and writer, text decoding, and job profiles from spreadsheets, O*NET and ESCO.
@@ -210,5 +211,20 @@ struct SpreadsheetImportTests {
                 #expect(page.contains(header), "docs/interop.md names the header '\(header)' of \(column)")
             }
         }
+    }
+
+    /// An imported statement or attribute reads back as written, even where a `{`, an arrow or
+    /// a quote is followed by a combining mark (one `Character` with it in Swift).
+    @Test func importedItemsReadBackWithCombiningMarks() throws {
+        let statement = "选 {\u{301}x=1} 与 \"\u{301} -\u{301}> 与 *强调*"
+        let value = "a\"\u{301}b c"
+        let lines = ItemNode.markdown([ItemNode(id: "R1", statement: statement, attributes: [(key: "level", value: value)])])
+        let parsed = DocumentParser.parse(bytes: Array(("# 要求\n\n" + lines.joined(separator: "\n") + "\n").utf8), path: "a.md")
+        let items = ItemExtractor(source: parsed.source, file: "a.md").extract(from: parsed.body)
+        #expect(items.diagnostics.isEmpty)
+        let item = try #require(items.items.first)
+        #expect(item.statement == statement)
+        #expect(item.attributes.map { $0.key } == ["level"])
+        #expect(item.attributes.first?.value == value)
     }
 }

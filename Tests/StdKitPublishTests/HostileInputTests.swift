@@ -7,10 +7,20 @@ import StdKitModel
 @Suite("Hostile input")
 struct HostileInputTests {
     static let payload = "<script>alert('x')</script>\"'><img src=x onerror=alert(1)>"
-    /// The payload inside a YAML double-quoted scalar.
-    static let quoted = "\"" + payload.replacingOccurrences(of: "\"", with: "\\\"") + "\""
 
-    static func project(allowHTML: Bool) async throws -> (URL, [String: Data]) {
+    /// `text` inside a YAML double-quoted scalar (by scalars: a quote with a combining mark
+    /// after it is one `Character`, which a replacement by characters would not find).
+    static func yamlQuoted(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { scalars.append("\\") }
+            scalars.append(scalar)
+        }
+        return "\"" + String(scalars) + "\""
+    }
+
+    static func project(allowHTML: Bool, payload: String = payload) async throws -> (URL, [String: Data]) {
+        let quoted = yamlQuoted(payload)
         let root = try SiteBuilderTests.temporaryFolder()
         let files: [String: String] = [
             "stdkit.yml": """
@@ -98,6 +108,20 @@ struct HostileInputTests {
         #expect(page.contains("链接一"), "the text of a dropped link stays")
         let search = String(decoding: site["search-index.js"] ?? Data(), as: UTF8.self)
         #expect(!search.contains("</script"), "the search index cannot close a script element")
+    }
+
+    /// A quote followed by a combining mark is one `Character` in Swift; escaping character by
+    /// character (as Mustache's own HTML escaping does) would let it close an attribute value.
+    @Test func aQuoteFollowedByACombiningMarkIsEscaped() async throws {
+        let payload = "\"\u{301} onmouseover=alert(1) x=\"\u{301}"
+        let (root, site) = try await Self.project(allowHTML: false, payload: payload)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (path, data) in site where path.hasSuffix(".html") {
+            #expect(Self.dangerous(String(decoding: data, as: UTF8.self)) == [], "\(path)")
+            #expect(data.range(of: Data("\"\u{301}".utf8)) == nil, "\(path): an unescaped quote before a combining mark")
+        }
+        let index = String(decoding: site["index.html"] ?? Data(), as: UTF8.self)
+        #expect(index.utf8.contains("&quot;\u{301} onmouseover".utf8), "the approval's author is shown escaped in its title attribute")
     }
 
     @Test func allowedHTMLIsStillTagFiltered() async throws {
