@@ -54,28 +54,30 @@ struct SearchEntry: Encodable {
         return output
     }
 
+    /// Appends `text` as a JSON string, on its UTF-8 bytes: every byte JSON or the script
+    /// element treats specially is ASCII, and no byte of a multi-byte character is.
     private static func appendString(_ text: String, to output: inout String) {
-        let hex = Array("0123456789abcdef".unicodeScalars)
-        var scalars = String.UnicodeScalarView()
-        scalars.append("\"")
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": scalars.append(contentsOf: "\\\"".unicodeScalars)
-            case "\\": scalars.append(contentsOf: "\\\\".unicodeScalars)
-            case "\n": scalars.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": scalars.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": scalars.append(contentsOf: "\\t".unicodeScalars)
-            case "/" where previous == "<": scalars.append(contentsOf: "\\/".unicodeScalars)
-            case _ where scalar.value < 0x20:
-                scalars.append(contentsOf: "\\u00".unicodeScalars)
-                scalars.append(hex[Int(scalar.value >> 4)])
-                scalars.append(hex[Int(scalar.value & 0xF)])
-            default: scalars.append(scalar)
+        let hex = Array("0123456789abcdef".utf8)
+        var text = text
+        var bytes: [UInt8] = [0x22]
+        text.withUTF8 { source in
+            bytes.reserveCapacity(source.count + 16)
+            var previous: UInt8 = 0x20
+            for byte in source {
+                switch byte {
+                case 0x22: bytes.append(contentsOf: #"\""#.utf8)
+                case 0x5C: bytes.append(contentsOf: #"\\"#.utf8)
+                case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+                case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+                case 0x2F where previous == 0x3C: bytes.append(contentsOf: #"\/"#.utf8)
+                case ..<0x20: bytes.append(contentsOf: #"\u00"#.utf8 + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default: bytes.append(byte)
+                }
+                previous = byte
             }
-            previous = scalar
         }
-        scalars.append("\"")
-        output.unicodeScalars.append(contentsOf: scalars)
+        bytes.append(0x22)
+        output += String(decoding: bytes, as: UTF8.self)
     }
 }

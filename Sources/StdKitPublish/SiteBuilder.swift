@@ -44,42 +44,55 @@ public struct SiteBuilder: Sendable {
     // MARK: The files of the site
 
     /// Every file of the site, by site path.
-    public func files(progress: Progress? = nil) throws -> [String: Data] {
-        var files: [String: Data] = [:]
+    public func files(progress: Progress? = nil) -> [String: Data] {
+        let files = Shared<[String: Data]>([:])
+        make(progress: progress) { path, data in files.update { $0[path] = data } }
+        return files.value
+    }
+
+    /// Makes every file of the site and hands each to `put`, from several threads at once, as
+    /// soon as it is made: the site is never held whole. Pages come before the files they link
+    /// to, so a linked file never takes a page's path; a path put twice keeps its first file.
+    /// Returns the number of distinct paths.
+    @discardableResult
+    func make(progress: Progress? = nil, isCancelled: @Sendable () -> Bool = { false }, put: @escaping @Sendable (String, Data) -> Void) -> Int {
         var timings = Timings()
-        for name in Theme.assetNames { files["assets/" + name] = theme.assets[name] }
-        files["search.html"] = Data(layout(page: "search.html", title: strings["search"], kind: "search", body: theme.render("search", ["strings": strings.all])).utf8)
-        // The pages are rendered on every core — the matrix and the index (the largest) first,
-        // then the documents (parsing is safe to run concurrently, see MarkdownParser); each lands
-        // in its slot, and the site is put together in path order.
         let documents = project.documents
-        let pages = Slots<DocumentPage>(count: documents.count + 2)
-        let done = Counter()
+        // Every page's path is taken before any file a document links to is put.
+        let fixed = ["search.html", "matrix.html", "index.html", "search-index.js"] + Theme.assetNames.map { "assets/" + $0 }
+        let paths = Shared(Set(fixed + documents.map(Self.page(of:))))
+        let putOnce: @Sendable (String, Data) -> Void = { path, data in
+            if paths.update({ $0.insert(path).inserted }) { put(path, data) }
+        }
+        for name in Theme.assetNames { put("assets/" + name, theme.assets[name] ?? Data()) }
+        put("search.html", Data(layout(page: "search.html", title: strings["search"], kind: "search", body: theme.render("search", ["strings": strings.all])).utf8))
+        // The pages are made on every core — the matrix and the index (the largest) first, then
+        // the documents (parsing is safe to run concurrently, see MarkdownParser) — and each is
+        // written as soon as it is made; only the search entries are kept, in order.
+        let search = Slots<String>(count: documents.count)
+        let done = Shared(0)
         DispatchQueue.concurrentPerform(iterations: documents.count + 2) { task in
+            guard !isCancelled() else { return }
             switch task {
             case 0:
                 let body = theme.render("matrix", matrixContext())
-                pages.set(0, DocumentPage(path: "matrix.html", html: Data(layout(page: "matrix.html", title: strings["matrix"], kind: "matrix", body: body).utf8)))
+                put("matrix.html", Data(layout(page: "matrix.html", title: strings["matrix"], kind: "matrix", body: body).utf8))
             case 1:
                 let body = theme.render("index", indexContext())
-                pages.set(1, DocumentPage(path: "index.html", html: Data(layout(page: "index.html", title: siteTitle, kind: "index", body: body).utf8)))
+                put("index.html", Data(layout(page: "index.html", title: siteTitle, kind: "index", body: body).utf8))
             default:
-                pages.set(task, documentPage(documents[task - 2]))
-                if let progress { progress(done.increment(), documents.count) }
+                let page = documentPage(documents[task - 2])
+                put(page.path, page.html)
+                for asset in page.assets { putOnce(asset.path, asset.data) }
+                search.set(task - 2, page.search)
+                if let progress { progress(done.update { $0 += 1; return $0 }, documents.count) }
             }
         }
         timings.lap("pages")
-        var search: [String] = []
-        for page in pages.all {
-            files[page.path] = page.html
-            search.append(page.search)
-            for asset in page.assets { files[asset.path] = asset.data }
-        }
-        files["search-index.js"] = Data(SearchEntry.script(fragments: search).utf8)
+        put("search-index.js", Data(SearchEntry.script(fragments: search.all).utf8))
         timings.lap("search")
-        return files
+        return paths.value.count
     }
-
     /// A page, with a document's search entries and the files it links to.
     struct DocumentPage: Sendable {
         var path: String
@@ -101,141 +114,33 @@ public struct SiteBuilder: Sendable {
                             assets: linkedFiles(of: document).map { (Self.documentsFolder + $0.path, $0.data) })
     }
 
-    /// Builds the site and writes it to `output` atomically; returns the number of files.
+    /// Builds the site and writes it to `output` atomically, each page as soon as it is made;
+    /// returns the number of files.
     @discardableResult
     public func build(to output: URL, progress: Progress? = nil) throws -> Int {
-        var timings = Timings()
-        let files = try self.files(progress: progress)
-        timings.lap("render")
         // A site built before the marker existed is recognised by its own files.
-        try Self.write(files, to: output, recognizedBy: ["index.html", "search-index.js"])
-        timings.lap("write")
-        return files.count
+        let folder = try OutputFolder(replacing: output, recognizedBy: ["index.html", "search-index.js"])
+        let count = make(progress: progress, isCancelled: { folder.hasFailed }, put: folder.put)
+        var timings = Timings()
+        try folder.finish()
+        timings.lap("swap")
+        return count
     }
 
     /// The file stdkit leaves in every folder it writes whole (a site, CASE packages, schemas):
     /// only a folder holding it — or absent, or empty — is ever replaced.
     public static let outputMarker = ".stdkit-output"
 
-    /// Fails unless `output` may be replaced whole: it does not exist, or is an empty folder, or
-    /// holds `outputMarker`, or holds every file of `recognizedBy` (an output written before the
-    /// marker). A folder of the user's — `-o .`, `-o docs` — is never replaced.
-    static func checkReplaceable(_ output: URL, recognizedBy: [String]) throws {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else {
-            throw SiteError(step: "write", path: output.path, info: "it is a file, not a folder; nothing was changed — choose another output folder")
-        }
-        let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
-        if contents.isEmpty || contents.contains(outputMarker) { return }
-        if !recognizedBy.isEmpty, recognizedBy.allSatisfy(contents.contains) { return }
-        throw SiteError(step: "write", path: output.path,
-                        info: "the folder holds files stdkit did not write (it has no \(outputMarker)), and writing replaces the folder whole; nothing was changed — choose another output folder, or empty this one")
-    }
-
     /// Writes `files` into a new folder beside `output`, then swaps it in. On any failure the
     /// new folder is removed and `output` is left as it was. Refuses, changing nothing, to replace
-    /// a folder stdkit did not write (`checkReplaceable`).
+    /// a folder stdkit did not write (`OutputFolder.checkReplaceable`).
     public static func write(_ files: [String: Data], to output: URL, recognizedBy: [String] = []) throws {
-        try checkReplaceable(output, recognizedBy: recognizedBy)
-        let files = files.merging([outputMarker: Data("Written by stdkit. The next build or export replaces this folder whole.\n".utf8)]) { own, _ in own }
-        let fileManager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let process = ProcessInfo.processInfo.processIdentifier
-        let building = parent.appendingPathComponent(".\(name).building-\(process)")
-        let previous = parent.appendingPathComponent(".\(name).previous-\(process)")
-        recoverInterruptedBuilds(of: output)
-        try? fileManager.removeItem(at: building)
-        do {
-            try fileManager.createDirectory(at: building, withIntermediateDirectories: true)
-            // Each folder made once, then the files written on every core.
-            let paths = files.keys.sorted()
-            for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
-                try fileManager.createDirectory(at: building.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-            let failures = Slots<String?>(count: paths.count)
-            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                let data = files[paths[index]]!
-                let target = building.appendingPathComponent(paths[index])
-                // A page the previous site already has, byte for byte, is linked, not written
-                // again: creating a file costs far more than a link on most file systems, and a
-                // rebuild changes few pages. The previous site itself is never modified.
-                if Self.sameFile(output.appendingPathComponent(paths[index]), data), link(output.appendingPathComponent(paths[index]).path, target.path) == 0 {
-                    return
-                }
-                do {
-                    try data.write(to: target)
-                } catch {
-                    failures.set(index, "\(paths[index]): \(error.localizedDescription)")
-                }
-            }
-            if let failure = failures.all.compactMap({ $0 }).first {
-                throw SiteError(step: "write", path: output.path, info: failure)
-            }
-            // One atomic exchange where the file system offers it: there is no moment without a
-            // site, even if the process is killed.
-            if fileManager.fileExists(atPath: output.path), Self.exchange(building.path, output.path) {
-                try? fileManager.removeItem(at: building)
-                return
-            }
-            if fileManager.fileExists(atPath: output.path) {
-                try? fileManager.removeItem(at: previous)
-                try fileManager.moveItem(at: output, to: previous)
-            }
-            do {
-                try fileManager.moveItem(at: building, to: output)
-            } catch {
-                // Put the previous site back before giving up.
-                if fileManager.fileExists(atPath: previous.path) { try? fileManager.moveItem(at: previous, to: output) }
-                throw error
-            }
-            try? fileManager.removeItem(at: previous)
-        } catch {
-            try? fileManager.removeItem(at: building)
-            throw SiteError(step: "write", path: output.path, info: "the site could not be written (\(error.localizedDescription)); the previous site is unchanged")
+        let folder = try OutputFolder(replacing: output, recognizedBy: recognizedBy)
+        let paths = files.keys.sorted()
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            folder.put(paths[index], files[paths[index]]!)
         }
-    }
-
-    /// Swaps two paths in one step with Linux's `renameat2(…, RENAME_EXCHANGE)`, looked up at run
-    /// time (Swift's Glibc module does not declare it); false where it is missing or refused.
-    static func exchange(_ first: String, _ second: String) -> Bool {
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let currentFolder: Int32 = -100  // AT_FDCWD
-        let exchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
-        return renameat2(currentFolder, first, currentFolder, second, exchange) == 0
-    }
-
-    /// Cleans up after builds that were killed: their half-written folders are removed, and a
-    /// site moved aside but never replaced is put back. Only folders of processes that no
-    /// longer run are touched.
-    static func recoverInterruptedBuilds(of output: URL) {
-        let fileManager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        guard let entries = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
-        for entry in entries.sorted() {
-            for (prefix, isPrevious) in [(".\(name).building-", false), (".\(name).previous-", true)] where entry.hasPrefix(prefix) {
-                guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-                let url = parent.appendingPathComponent(entry)
-                if isPrevious && !fileManager.fileExists(atPath: output.path) {
-                    try? fileManager.moveItem(at: url, to: output)
-                } else {
-                    try? fileManager.removeItem(at: url)
-                }
-            }
-        }
-    }
-
-    /// Whether the file at `url` is a regular file holding exactly `data`.
-    static func sameFile(_ url: URL, _ data: Data) -> Bool {
-        var status = stat()
-        guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == data.count,
-              let existing = try? Data(contentsOf: url, options: .mappedIfSafe) else { return false }
-        return existing == data
+        try folder.finish()
     }
 
     // MARK: Pages
@@ -497,16 +402,21 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// A count shared by concurrent iterations.
-final class Counter: @unchecked Sendable {
-    // Safe: `value` is only read and written under the lock.
-    private var value = 0
+/// A value shared by concurrent iterations, read and changed under a lock.
+final class Shared<Value>: @unchecked Sendable {
+    // Safe: `stored` is only read and written under the lock.
+    private var stored: Value
     private let lock = NSLock()
 
-    func increment() -> Int {
+    init(_ value: Value) {
+        stored = value
+    }
+
+    func update<Result>(_ change: (inout Value) -> Result) -> Result {
         lock.lock()
         defer { lock.unlock() }
-        value += 1
-        return value
+        return change(&stored)
     }
+
+    var value: Value { update { $0 } }
 }

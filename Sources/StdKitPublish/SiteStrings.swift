@@ -2,11 +2,14 @@
 struct SiteStrings: Sendable {
     let language: String
     private let table: [String: String]
+    /// Every string, for templates (`{{strings.search}}`): English where the language has none.
+    let all: [String: String]
 
     init(lang: String) {
         let chinese = lang.lowercased().hasPrefix("zh")
         language = chinese ? "zh-CN" : "en"
         table = chinese ? Self.chinese : Self.english
+        all = Self.english.merging(table) { _, chosen in chosen }
     }
 
     subscript(key: String) -> String {
@@ -33,8 +36,6 @@ struct SiteStrings: Sendable {
         table["field." + name] ?? name
     }
 
-    /// Every string, for templates (`{{strings.search}}`).
-    var all: [String: String] { Self.english.merging(table) { _, chosen in chosen } }
 
     static let english: [String: String] = [
         "home": "Home", "documents": "Documents", "matrix": "Traceability matrix", "search": "Search",

@@ -115,6 +115,49 @@ struct SiteBuilderTests {
         #expect(first.count > 40)
     }
 
+    /// Every file of a folder, by path under it.
+    static func contents(of folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    /// The build writes each page as it is made: the site on disk is the one `files()` makes,
+    /// byte for byte. A file two documents link to is written once; a linked file whose path is
+    /// a document's page (`a.html` beside `a.md`) gives way to the page.
+    @Test func theWrittenSiteIsTheSiteMade() async throws {
+        let root = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = [
+            "stdkit.yml": "name: 链接\nlang: zh-CN\n",
+            "a.md": "---\nid: PAGE-A\nkind: page\n---\n# 甲\n\n![图](img/p.png) [旧页](a.html)\n",
+            "b.md": "---\nid: PAGE-B\nkind: page\n---\n# 乙\n\n![同一张图](img/p.png)\n",
+            "a.html": "<p>not the page</p>",
+            "img/p.png": "PNG",
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let project = try await ProjectLoader.load(root: root)
+        let builder = try SiteBuilder(project: project, toolVersion: "test")
+        let made = builder.files()
+        let output = root.appendingPathComponent("_site")
+        let count = try builder.build(to: output)
+        var written = try Self.contents(of: output)
+        #expect(written.removeValue(forKey: SiteBuilder.outputMarker) != nil)
+        #expect(count == made.count)
+        #expect(written.keys.sorted() == made.keys.sorted())
+        for (path, data) in made { #expect(written[path] == data, "\(path)") }
+        #expect(Self.text(written["documents/img/p.png"]) == "PNG")
+        #expect(Self.text(written["documents/a.html"]).contains("甲"), "the page, not the linked file of its name")
+    }
+
     /// A write that fails midway leaves the previous site whole and no half-built folder.
     @Test func aFailedWriteLeavesThePreviousSiteWhole() throws {
         let folder = try Self.temporaryFolder()

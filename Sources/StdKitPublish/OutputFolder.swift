@@ -1,0 +1,193 @@
+import Foundation
+
+/// A folder stdkit writes whole — a site, CASE packages, schemas — built beside its target and
+/// swapped in by `finish()`, so a failed or killed build leaves the previous folder whole.
+/// Files are put from any thread as they are made (a site is never held in memory at once); a
+/// file the previous folder has byte for byte is hard-linked rather than written again.
+final class OutputFolder: @unchecked Sendable {
+    // Safe: `folders`, `written` and `failure` are only read and written under `lock`; the
+    // URLs are set once in `init`.
+    let output: URL
+    private let building: URL
+    private let previous: URL
+    private var folders: Set<String> = [""]
+    private var written: Set<String> = []
+    private var failure: String?
+    private let lock = NSLock()
+
+    /// Starts a new folder beside `output`. Fails, changing nothing, unless `output` may be
+    /// replaced (`checkReplaceable`).
+    init(replacing output: URL, recognizedBy: [String]) throws {
+        try Self.checkReplaceable(output, recognizedBy: recognizedBy)
+        self.output = output
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let process = ProcessInfo.processInfo.processIdentifier
+        building = parent.appendingPathComponent(".\(name).building-\(process)")
+        previous = parent.appendingPathComponent(".\(name).previous-\(process)")
+        Self.recoverInterruptedBuilds(of: output)
+        try? FileManager.default.removeItem(at: building)
+        do {
+            try FileManager.default.createDirectory(at: building, withIntermediateDirectories: true)
+        } catch {
+            throw SiteError(step: "write", path: output.path, info: "the folder could not be written (\(error.localizedDescription)); the previous one is unchanged")
+        }
+    }
+
+    /// Writes one file; safe to call from several threads. A path already put is kept as it was
+    /// first put (the caller decides which file comes first). Never throws: the first failure is
+    /// kept, later puts are skipped, and `finish()` reports it.
+    func put(_ path: String, _ data: Data) {
+        let folder = (path as NSString).deletingLastPathComponent
+        lock.lock()
+        let skip = failure != nil || !written.insert(path).inserted
+        let newFolder = !skip && !folders.contains(folder)
+        lock.unlock()
+        if skip { return }
+        do {
+            if newFolder {
+                try FileManager.default.createDirectory(at: building.appendingPathComponent(folder), withIntermediateDirectories: true)
+                lock.lock()
+                folders.insert(folder)
+                lock.unlock()
+            }
+            let existing = output.appendingPathComponent(path).path
+            let target = building.appendingPathComponent(path).path
+            // Creating a file costs far more than a link on most file systems, and a rebuild
+            // changes few pages. The previous folder itself is never modified.
+            if Self.sameFile(existing, data), link(existing, target) == 0 { return }
+            try Self.write(data, to: target)
+        } catch {
+            lock.lock()
+            if failure == nil { failure = "\(path): \(error.localizedDescription)" }
+            lock.unlock()
+        }
+    }
+
+    /// Whether a put has failed: the work left is wasted.
+    var hasFailed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure != nil
+    }
+
+    /// Swaps the new folder in, with the marker; on a failure of any put or of the swap the new
+    /// folder is removed and `output` is left as it was.
+    func finish() throws {
+        put(SiteBuilder.outputMarker, Data("Written by stdkit. The next build or export replaces this folder whole.\n".utf8))
+        let fileManager = FileManager.default
+        do {
+            lock.lock()
+            let failure = self.failure
+            lock.unlock()
+            if let failure { throw SiteError(step: "write", path: output.path, info: failure) }
+            // One atomic exchange where the file system offers it: there is no moment without a
+            // folder, even if the process is killed.
+            if fileManager.fileExists(atPath: output.path), Self.exchange(building.path, output.path) {
+                try? fileManager.removeItem(at: building)
+                return
+            }
+            if fileManager.fileExists(atPath: output.path) {
+                try? fileManager.removeItem(at: previous)
+                try fileManager.moveItem(at: output, to: previous)
+            }
+            do {
+                try fileManager.moveItem(at: building, to: output)
+            } catch {
+                // Put the previous folder back before giving up.
+                if fileManager.fileExists(atPath: previous.path) { try? fileManager.moveItem(at: previous, to: output) }
+                throw error
+            }
+            try? fileManager.removeItem(at: previous)
+        } catch {
+            discard()
+            let info = (error as? SiteError)?.info ?? error.localizedDescription
+            throw SiteError(step: "write", path: output.path, info: "the folder could not be written (\(info)); the previous one is unchanged")
+        }
+    }
+
+    /// Removes the new folder; `output` is left as it was.
+    func discard() {
+        try? FileManager.default.removeItem(at: building)
+    }
+
+    /// Writes `data` to a new file at `path`. Unlike `Data.write(to:)` it does not wait for the
+    /// disk (`fsync`) after each file — thousands of pages would each wait — so the swap is
+    /// atomic against a killed process, not against a power cut (build again after one).
+    static func write(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += count
+            }
+        }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+    }
+
+    /// Fails unless `output` may be replaced whole: it does not exist, or is an empty folder, or
+    /// holds `outputMarker`, or holds every file of `recognizedBy` (an output written before the
+    /// marker). A folder of the user's — `-o .`, `-o docs` — is never replaced.
+    static func checkReplaceable(_ output: URL, recognizedBy: [String]) throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw SiteError(step: "write", path: output.path, info: "it is a file, not a folder; nothing was changed — choose another output folder")
+        }
+        let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
+        if contents.isEmpty || contents.contains(SiteBuilder.outputMarker) { return }
+        if !recognizedBy.isEmpty, recognizedBy.allSatisfy(contents.contains) { return }
+        throw SiteError(step: "write", path: output.path,
+                        info: "the folder holds files stdkit did not write (it has no \(SiteBuilder.outputMarker)), and writing replaces the folder whole; nothing was changed — choose another output folder, or empty this one")
+    }
+
+    /// Swaps two paths in one step with Linux's `renameat2(…, RENAME_EXCHANGE)`, looked up at run
+    /// time (Swift's Glibc module does not declare it); false where it is missing or refused.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let currentFolder: Int32 = -100  // AT_FDCWD
+        let exchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+        return renameat2(currentFolder, first, currentFolder, second, exchange) == 0
+    }
+
+    /// Cleans up after builds that were killed: their half-written folders are removed, and a
+    /// folder moved aside but never replaced is put back. Only folders of processes that no
+    /// longer run are touched.
+    static func recoverInterruptedBuilds(of output: URL) {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        guard let entries = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries.sorted() {
+            for (prefix, isPrevious) in [(".\(name).building-", false), (".\(name).previous-", true)] where entry.hasPrefix(prefix) {
+                guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                let url = parent.appendingPathComponent(entry)
+                if isPrevious && !fileManager.fileExists(atPath: output.path) {
+                    try? fileManager.moveItem(at: url, to: output)
+                } else {
+                    try? fileManager.removeItem(at: url)
+                }
+            }
+        }
+    }
+
+    /// Whether the file at `path` is a regular file holding exactly `data`.
+    static func sameFile(_ path: String, _ data: Data) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == data.count,
+              let existing = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else { return false }
+        return existing == data
+    }
+}
