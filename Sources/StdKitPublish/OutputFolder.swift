@@ -38,30 +38,97 @@ final class OutputFolder: @unchecked Sendable {
     /// first put (the caller decides which file comes first). Never throws: the first failure is
     /// kept, later puts are skipped, and `finish()` reports it.
     func put(_ path: String, _ data: Data) {
-        let folder = (path as NSString).deletingLastPathComponent
         lock.lock()
         let skip = failure != nil || !written.insert(path).inserted
-        let newFolder = !skip && !folders.contains(folder)
         lock.unlock()
         if skip { return }
         do {
-            if newFolder {
-                try FileManager.default.createDirectory(at: building.appendingPathComponent(folder), withIntermediateDirectories: true)
-                lock.lock()
-                folders.insert(folder)
-                lock.unlock()
-            }
+            try makeFolder(of: path)
             let existing = output.appendingPathComponent(path).path
             let target = building.appendingPathComponent(path).path
             // Creating a file costs far more than a link on most file systems, and a rebuild
             // changes few pages. The previous folder itself is never modified.
             if Self.sameFile(existing, data), link(existing, target) == 0 { return }
-            try Self.write(data, to: target)
+            let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            do {
+                try Self.write(data, to: descriptor)
+            } catch {
+                close(descriptor)
+                throw error
+            }
+            if close(descriptor) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
-            lock.lock()
-            if failure == nil { failure = "\(path): \(error.localizedDescription)" }
-            lock.unlock()
+            fail(path, error)
         }
+    }
+
+    /// A file written in pieces (`append`, one piece at a time, then `close`); a failure is
+    /// kept and reported by `finish()`, as for `put`.
+    final class Stream: @unchecked Sendable {
+        // Safe: `descriptor` is set in `init` and used by one caller at a time, as documented.
+        private var descriptor: Int32
+        private let folder: OutputFolder
+        private let path: String
+
+        fileprivate init(folder: OutputFolder, path: String, descriptor: Int32) {
+            self.folder = folder
+            self.path = path
+            self.descriptor = descriptor
+        }
+
+        func append(_ data: Data) {
+            guard descriptor >= 0 else { return }
+            do {
+                try OutputFolder.write(data, to: descriptor)
+            } catch {
+                folder.fail(path, error)
+                close()
+            }
+        }
+
+        func close() {
+            guard descriptor >= 0 else { return }
+            if Glibc.close(descriptor) != 0 { folder.fail(path, POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)) }
+            descriptor = -1
+        }
+    }
+
+    /// Opens `path` to be written in pieces.
+    func stream(_ path: String) -> Stream {
+        lock.lock()
+        let skip = failure != nil || !written.insert(path).inserted
+        lock.unlock()
+        var descriptor: Int32 = -1
+        if !skip {
+            do {
+                try makeFolder(of: path)
+                descriptor = open(building.appendingPathComponent(path).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+                if descriptor < 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            } catch {
+                fail(path, error)
+            }
+        }
+        return Stream(folder: self, path: path, descriptor: descriptor)
+    }
+
+    private func fail(_ path: String, _ error: Error) {
+        lock.lock()
+        if failure == nil { failure = "\(path): \(error.localizedDescription)" }
+        lock.unlock()
+    }
+
+    /// Creates the folder `path` is in, once.
+    private func makeFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        lock.lock()
+        let known = folders.contains(folder)
+        lock.unlock()
+        guard !known else { return }
+        try FileManager.default.createDirectory(at: building.appendingPathComponent(folder), withIntermediateDirectories: true)
+        lock.lock()
+        folders.insert(folder)
+        lock.unlock()
     }
 
     /// Whether a put has failed: the work left is wasted.
@@ -111,12 +178,11 @@ final class OutputFolder: @unchecked Sendable {
         try? FileManager.default.removeItem(at: building)
     }
 
-    /// Writes `data` to a new file at `path`. Unlike `Data.write(to:)` it does not wait for the
-    /// disk (`fsync`) after each file — thousands of pages would each wait — so the swap is
-    /// atomic against a killed process, not against a power cut (build again after one).
-    static func write(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    /// Writes all of `data` to an open file. Files are written with `open` and `write` rather
+    /// than `Data.write(to:)`, which waits for the disk (`fsync`) after each file — thousands of
+    /// pages would each wait — so the swap is atomic against a killed process, not against a
+    /// power cut (build again after one).
+    static func write(_ data: Data, to descriptor: Int32) throws {
         var failure: Int32 = 0
         data.withUnsafeBytes { buffer in
             var offset = 0
@@ -130,7 +196,6 @@ final class OutputFolder: @unchecked Sendable {
                 offset += count
             }
         }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
     }
 

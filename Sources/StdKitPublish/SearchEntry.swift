@@ -32,7 +32,11 @@ struct SearchEntry: Encodable {
     /// `{"entries":[…],"version":"1"}`, each entry's JSON made beforehand (`json(_:)`, per document
     /// and on every core).
     static func script(fragments: [String]) -> String {
-        "window.STDKIT_SEARCH = {\"entries\":[" + fragments.filter { !$0.isEmpty }.joined(separator: ",") + "],\"version\":\"1\"};\n"
+        let script = Shared(Data())
+        let writer = SearchIndexWriter { piece in script.update { $0.append(piece) } }
+        for (index, fragment) in fragments.enumerated() { writer.add(index, fragment) }
+        writer.finish()
+        return String(decoding: script.value, as: UTF8.self)
     }
 
     /// Entries as JSON objects separated by commas, keys sorted. Besides JSON's escapes, `</`
@@ -79,5 +83,42 @@ struct SearchEntry: Encodable {
         }
         bytes.append(0x22)
         output += String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The search index written in pieces as the documents are made (the index of a large project
+/// is tens of megabytes, never held whole): each document's entries are handed on in document
+/// order, however the documents finish. `write` is called under a lock, one piece at a time.
+final class SearchIndexWriter: @unchecked Sendable {
+    // Safe: every property but `write` is only read and written under the lock.
+    private var pending: [Int: String] = [:]
+    private var next = 0
+    private var hasEntries = false
+    private let write: (Data) -> Void
+    private let lock = NSLock()
+
+    init(write: @escaping (Data) -> Void) {
+        self.write = write
+        write(Data("window.STDKIT_SEARCH = {\"entries\":[".utf8))
+    }
+
+    /// The entries of document `index` (`SearchEntry.json`; empty for none).
+    func add(_ index: Int, _ fragment: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        pending[index] = fragment
+        while let fragment = pending.removeValue(forKey: next) {
+            next += 1
+            guard !fragment.isEmpty else { continue }
+            write(Data(((hasEntries ? "," : "") + fragment).utf8))
+            hasEntries = true
+        }
+    }
+
+    /// Ends the index; every document's entries must have been added.
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        write(Data("],\"version\":\"1\"};\n".utf8))
     }
 }

@@ -46,16 +46,20 @@ public struct SiteBuilder: Sendable {
     /// Every file of the site, by site path.
     public func files(progress: Progress? = nil) -> [String: Data] {
         let files = Shared<[String: Data]>([:])
-        make(progress: progress) { path, data in files.update { $0[path] = data } }
-        return files.value
+        let search = Shared(Data())
+        make(progress: progress, put: { path, data in files.update { $0[path] = data } },
+             searchIndex: { piece in search.update { $0.append(piece) } })
+        return files.value.merging(["search-index.js": search.value]) { _, index in index }
     }
 
     /// Makes every file of the site and hands each to `put`, from several threads at once, as
     /// soon as it is made: the site is never held whole. Pages come before the files they link
     /// to, so a linked file never takes a page's path; a path put twice keeps its first file.
+    /// `search-index.js` is handed to `searchIndex` in pieces, in order, one at a time.
     /// Returns the number of distinct paths.
     @discardableResult
-    func make(progress: Progress? = nil, isCancelled: @Sendable () -> Bool = { false }, put: @escaping @Sendable (String, Data) -> Void) -> Int {
+    func make(progress: Progress? = nil, isCancelled: @Sendable () -> Bool = { false },
+              put: @escaping @Sendable (String, Data) -> Void, searchIndex: @escaping (Data) -> Void) -> Int {
         var timings = Timings()
         let documents = project.documents
         // Every page's path is taken before any file a document links to is put.
@@ -68,8 +72,8 @@ public struct SiteBuilder: Sendable {
         put("search.html", Data(layout(page: "search.html", title: strings["search"], kind: "search", body: theme.render("search", ["strings": strings.all])).utf8))
         // The pages are made on every core — the matrix and the index (the largest) first, then
         // the documents (parsing is safe to run concurrently, see MarkdownParser) — and each is
-        // written as soon as it is made; only the search entries are kept, in order.
-        let search = Slots<String>(count: documents.count)
+        // written as soon as it is made, its search entries too (in document order).
+        let search = SearchIndexWriter(write: searchIndex)
         let done = Shared(0)
         DispatchQueue.concurrentPerform(iterations: documents.count + 2) { task in
             guard !isCancelled() else { return }
@@ -84,12 +88,12 @@ public struct SiteBuilder: Sendable {
                 let page = documentPage(documents[task - 2])
                 put(page.path, page.html)
                 for asset in page.assets { putOnce(asset.path, asset.data) }
-                search.set(task - 2, page.search)
+                search.add(task - 2, page.search)
                 if let progress { progress(done.update { $0 += 1; return $0 }, documents.count) }
             }
         }
         timings.lap("pages")
-        put("search-index.js", Data(SearchEntry.script(fragments: search.all).utf8))
+        search.finish()
         timings.lap("search")
         return paths.value.count
     }
@@ -120,7 +124,9 @@ public struct SiteBuilder: Sendable {
     public func build(to output: URL, progress: Progress? = nil) throws -> Int {
         // A site built before the marker existed is recognised by its own files.
         let folder = try OutputFolder(replacing: output, recognizedBy: ["index.html", "search-index.js"])
-        let count = make(progress: progress, isCancelled: { folder.hasFailed }, put: folder.put)
+        let searchIndex = folder.stream("search-index.js")
+        let count = make(progress: progress, isCancelled: { folder.hasFailed }, put: folder.put, searchIndex: searchIndex.append)
+        searchIndex.close()
         var timings = Timings()
         try folder.finish()
         timings.lap("swap")

@@ -266,4 +266,20 @@ struct SearchIndexTests {
         #expect(read[0] == ["t": tricky, "u": "documents/a.html#R1", "k": "岗位 · JOB-A", "x": "x/y </b>"])
         #expect(read[2]["t"] == "二")
     }
+
+    /// Documents finish in any order on several cores; their entries are written in document
+    /// order, each as soon as those before it are.
+    @Test func entriesAreWrittenInDocumentOrderWhateverOrderTheyCome() {
+        let pieces = Shared<[String]>([])
+        let writer = SearchIndexWriter { piece in pieces.update { $0.append(String(decoding: piece, as: UTF8.self)) } }
+        writer.add(2, "{\"c\":1}")
+        writer.add(1, "")
+        #expect(pieces.value.count == 1, "nothing before the first document's entries")
+        writer.add(0, "{\"a\":1}")
+        #expect(pieces.value.count == 3, "the first document's entries, then the third's, which waited")
+        writer.add(3, "{\"d\":1}")
+        writer.finish()
+        #expect(pieces.value.joined() == SearchEntry.script(fragments: ["{\"a\":1}", "", "{\"c\":1}", "{\"d\":1}"]))
+        #expect(pieces.value.joined() == "window.STDKIT_SEARCH = {\"entries\":[{\"a\":1},{\"c\":1},{\"d\":1}],\"version\":\"1\"};\n")
+    }
 }
