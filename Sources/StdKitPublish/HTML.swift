@@ -31,10 +31,32 @@ enum HTML {
     }
 
     /// Percent-encodes what a URL may not hold as is, keeping what is already encoded.
+    /// What Foundation's `addingPercentEncoding(withAllowedCharacters:)` gives with the
+    /// fragment's characters and `%#` allowed, on bytes (it was a twentieth of a build).
     static func encodeURL(_ url: String) -> String {
-        var allowed = CharacterSet.urlFragmentAllowed
-        allowed.insert(charactersIn: "%#")
-        return url.addingPercentEncoding(withAllowedCharacters: allowed) ?? url
+        var url = url
+        return url.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: { !urlAllowed[Int($0)] }) else { return nil }
+            let hex = Array("0123456789ABCDEF".utf8)
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count * 3)
+            result.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                if urlAllowed[Int(byte)] {
+                    result.append(byte)
+                } else {
+                    result.append(contentsOf: [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        } ?? url
+    }
+
+    /// By byte: kept as is by `encodeURL` (letters, digits, `-._~!$&'()*+,;=:@/?%#`).
+    static let urlAllowed: [Bool] = (0..<256).map { code in
+        guard code < 0x80, let scalar = Unicode.Scalar(code) else { return false }
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || "-._~!$&'()*+,;=:@/?%#".unicodeScalars.contains(scalar)
     }
 
     /// Raw HTML a project allowed (`publish.allow_html`), made inert where it could run code: the

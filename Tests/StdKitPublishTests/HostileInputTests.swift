@@ -170,3 +170,17 @@ struct LinkedFileTests {
         #expect(!site.values.contains { String(decoding: $0, as: UTF8.self).contains("SECRET-OUTSIDE") }, "nothing from outside the project is published")
     }
 }
+
+@Suite("URL encoding")
+struct URLEncodingTests {
+    /// `HTML.encodeURL` works on bytes; it must give what Foundation gives with the same
+    /// characters allowed.
+    @Test func encodingIsFoundations() {
+        var allowed = CharacterSet.urlFragmentAllowed
+        allowed.insert(charactersIn: "%#")
+        let ascii = String(String.UnicodeScalarView((1..<128).compactMap(Unicode.Scalar.init)))
+        for url in [ascii, "课程/机器人 编程.html#LO1", "a b%20c", "", "plain/path.html", "e\u{301}\u{1F600}", "\u{7F}\u{80}\u{FFFD}"] {
+            #expect(HTML.encodeURL(url) == url.addingPercentEncoding(withAllowedCharacters: allowed), "\(url)")
+        }
+    }
+}
