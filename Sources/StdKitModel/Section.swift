@@ -28,7 +28,10 @@ public struct Section: Sendable, Hashable {
         for scalar in title.lowercased().unicodeScalars {
             if scalar == " " || scalar == "-" {
                 result.append("-")
-            } else if scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            } else if scalar.isASCII {
+                // The Unicode properties of ASCII, without looking them up for every heading.
+                if scalar == "_" || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { result.append(scalar) }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 result.append(scalar)
             }
         }

@@ -28,27 +28,33 @@ public struct FrontMatterSplit: Sendable, Equatable {
     /// The opening line must be exactly `---` (trailing spaces allowed) on the first line; the
     /// closing line is the next line that is `---` or `...`. Later `---` lines are body.
     public init(_ text: String) {
-        let lines = Self.lines(of: text)
+        // Only the lines up to the closing delimiter are looked at; the body after it is taken
+        // as it is (splitting and joining every line of long pages was a tenth of a build).
+        var lines = LineReader(text)
         yamlFirstLine = 2
         closingLine = nil
-        guard let first = lines.first, Self.isDelimiter(first.content, allowDots: false) else {
+        guard let first = lines.next(), Self.isDelimiter(first.content, allowDots: false) else {
             state = .absent
             yaml = ""
             body = text
             return
         }
-        guard let closing = lines.indices.dropFirst().first(where: { Self.isDelimiter(lines[$0].content, allowDots: true) }) else {
+        var read = [first]
+        while let line = lines.next() {
+            read.append(line)
+            if Self.isDelimiter(line.content, allowDots: true) { break }
+        }
+        guard read.count > 1, Self.isDelimiter(read[read.count - 1].content, allowDots: true) else {
             state = .unclosed
             yaml = ""
             body = text
             return
         }
         state = .closed
-        closingLine = closing + 1
-        yaml = lines[1..<closing].map(\.content).joined(separator: "\n")
+        closingLine = read.count
+        yaml = read[1..<(read.count - 1)].map(\.content).joined(separator: "\n")
         // Keep every line ending so that line numbers in the body stay those of the file.
-        let blanked = lines[0...closing].map(\.ending).joined()
-        body = blanked + lines[(closing + 1)...].map { $0.content + $0.ending }.joined()
+        body = read.map(\.ending).joined() + text[lines.position...]
     }
 
     static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {
@@ -56,34 +62,40 @@ public struct FrontMatterSplit: Sendable, Equatable {
         while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
         return trimmed == "---" || (allowDots && trimmed == "...")
     }
+}
 
-    /// The lines of `text` with their endings (`\n`, `\r\n`, `\r`, or none for the last).
-    static func lines(of text: String) -> [(content: Substring, ending: String)] {
-        var result: [(Substring, String)] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        // Work on unicode scalars: "\r\n" is one Character, which would hide the ending.
-        let scalars = text.unicodeScalars
-        while index < text.endIndex {
-            let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\r" {
-                let content = text[start..<index]
-                var next = scalars.index(after: index)
-                var ending = String(scalar)
-                if scalar == "\r", next < text.endIndex, scalars[next] == "\n" {
-                    next = scalars.index(after: next)
-                    ending = "\r\n"
-                }
-                result.append((content, ending))
-                start = next
-                index = next
-            } else {
-                index = scalars.index(after: index)
+/// The lines of a text one at a time, with their endings (`\n`, `\r\n`, `\r`, or none for the
+/// last), found on the UTF-8 bytes: `"\r\n"` is one `Character`, which would hide the ending.
+struct LineReader {
+    let text: String
+    /// Where the next line starts.
+    private(set) var position: String.Index
+    private var done = false
+
+    init(_ text: String) {
+        self.text = text
+        position = text.startIndex
+    }
+
+    mutating func next() -> (content: Substring, ending: Substring)? {
+        guard !done else { return nil }
+        let bytes = text.utf8
+        var index = position
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                var next = bytes.index(after: index)
+                if byte == 0x0D, next < bytes.endIndex, bytes[next] == 0x0A { next = bytes.index(after: next) }
+                defer { position = next }
+                return (text[position..<index], text[index..<next])
             }
+            index = bytes.index(after: index)
         }
-        if start < text.endIndex || result.isEmpty {
-            result.append((text[start..<text.endIndex], ""))
-        }
-        return result
+        // The last line, without an ending; an empty text is one empty line, and a text that
+        // ends with a line break has no empty line after it.
+        done = true
+        guard position < text.endIndex || position == text.startIndex else { return nil }
+        defer { position = text.endIndex }
+        return (text[position...], text[text.endIndex...])
     }
 }

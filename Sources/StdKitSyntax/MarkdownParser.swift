@@ -126,7 +126,7 @@ private struct Converter {
         guard let range = child.range else { return child }
         var valid = range.lowerBound.line >= 1 && range.lowerBound.line <= source.lineCount
         if valid {
-            let width = source.text(ofLine: range.lowerBound.line).unicodeScalars.count
+            let width = source.scalarCount(ofLine: range.lowerBound.line)
             valid = range.lowerBound.column <= width + 1
         }
         if valid, let parentRange = parent.range {

@@ -44,6 +44,13 @@ public struct SourceText: Sendable {
         return start..<end
     }
 
+    /// The number of Unicode scalars on `line`, without its line ending: its bytes less the
+    /// continuation bytes of multi-byte characters (for text made from a `String`, whose bytes
+    /// are valid UTF-8), without decoding the line.
+    public func scalarCount(ofLine line: Int) -> Int {
+        bytes[byteRange(ofLine: line)].reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+    }
+
     /// The text of `line` without its line ending.
     public func text(ofLine line: Int) -> String {
         String(decoding: bytes[byteRange(ofLine: line)], as: UTF8.self)

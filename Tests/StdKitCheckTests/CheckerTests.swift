@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 import StdKitModel
 import StdKitSyntax
@@ -75,5 +76,48 @@ struct CheckerTests {
     ] as [(String, [String], String?)])
     func suggestions(word: String, candidates: [String], expected: String?) {
         #expect(Suggestion.closest(to: word, among: candidates) == expected)
+    }
+
+    /// The suggestion computed with bounded distances is the one the plain definition gives:
+    /// every candidate's full distance, the smallest (then the first name) if within the limit.
+    @Test func boundedSuggestionsAreThePlainOnes() {
+        func plain(_ word: String, _ candidates: [String]) -> String? {
+            let lowered = word.lowercased()
+            var best: (candidate: String, distance: Int)?
+            for candidate in candidates where candidate != word {
+                if candidate.lowercased() == lowered { return candidate }
+                let distance = Suggestion.editDistance(lowered, candidate.lowercased())
+                if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.candidate) { best = (candidate, distance) }
+            }
+            guard let best, best.distance <= max(1, min(3, word.count / 3)) else { return nil }
+            return best.candidate
+        }
+        var random = Xoshiro(seed: (11, 0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB))
+        let alphabet = Array("abcAB-/.课程")
+        func word() -> String {
+            String((0..<Int(random.next() % 14)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+        }
+        func variant(of text: String) -> String {
+            var characters = Array(text)
+            for _ in 0..<Int(random.next() % 4) {
+                let position = characters.isEmpty ? 0 : Int(random.next() % UInt64(characters.count))
+                switch random.next() % 4 {
+                case 0: characters.insert(alphabet[Int(random.next() % UInt64(alphabet.count))], at: position)
+                case 1 where !characters.isEmpty: characters.remove(at: position)
+                case 2 where position + 1 < characters.count: characters.swapAt(position, position + 1)
+                default: if !characters.isEmpty { characters[position] = alphabet[Int(random.next() % UInt64(alphabet.count))] }
+                }
+            }
+            return String(characters)
+        }
+        var found = 0
+        for _ in 0..<2_000 {
+            let target = word()
+            let candidates = (0..<Int(random.next() % 12)).map { _ in random.next() % 2 == 0 ? variant(of: target) : word() }
+            let expected = plain(target, candidates)
+            #expect(Suggestion.closest(to: target, among: candidates) == expected, "\(target) among \(candidates)")
+            if expected != nil { found += 1 }
+        }
+        #expect(found > 300, "the cases include many suggestions, not only none")
     }
 }

@@ -52,3 +52,38 @@ struct LoaderTests {
         ])
     }
 }
+
+@Suite("Source lines")
+struct SourceLineTests {
+    /// The line a finding points at, as the text reporter shows it: without its ending.
+    @Test func linesWithoutTheirEndings() {
+        let text = "第一行\r\n second\n\nlast 行"
+        #expect(Document.line(1, of: text) == "第一行")
+        #expect(Document.line(2, of: text) == " second")
+        #expect(Document.line(3, of: text) == "")
+        #expect(Document.line(4, of: text) == "last 行")
+        #expect(Document.line(5, of: text) == nil)
+        #expect(Document.line(0, of: text) == nil)
+        #expect(Document.line(2, of: "a\n") == "")
+        #expect(Document.line(1, of: "") == "")
+    }
+}
+
+@Suite("Heading anchors")
+struct HeadingAnchorTests {
+    /// ASCII is decided without Unicode property lookups; the anchor is still the one the
+    /// properties give (letters and numbers of any script, `_`, spaces and `-` as `-`).
+    @Test func anchorsFollowTheUnicodeProperties() {
+        func byProperties(_ title: String) -> String {
+            String(String.UnicodeScalarView(title.lowercased().unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+                if scalar == " " || scalar == "-" { return "-" }
+                return scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? scalar : nil
+            }))
+        }
+        let ascii = String(String.UnicodeScalarView((1..<128).compactMap(Unicode.Scalar.init)))
+        for title in [ascii, "课程目标 Learning Outcomes (LO1)", "Ⅳ 第三章 ½ K", "Ünïcödé_Title-2"] {
+            #expect(Section.anchor(for: title) == byProperties(title), "\(title)")
+        }
+        #expect(Section.anchor(for: "1.2 Robot Programming") == "12-robot-programming")
+    }
+}

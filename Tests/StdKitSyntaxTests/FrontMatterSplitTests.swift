@@ -92,4 +92,47 @@ struct FrontMatterSplitTests {
         #expect(parsed.diagnostics.map(\.rule) == ["front-matter-invalid"])
         #expect(parsed.diagnostics.first?.message == "front matter is a single value, not a mapping of fields")
     }
+
+    /// The split reads only up to the closing delimiter; on random texts of delimiters, YAML-ish
+    /// lines and every kind of line ending it gives what splitting every line gives.
+    @Test func readingUpToTheClosingLineIsSplittingEveryLine() {
+        func reference(_ text: String) -> (FrontMatterSplit.State, String, Int?, String) {
+            var lines: [(content: String, ending: String)] = []
+            var content = String.UnicodeScalarView()
+            var scalars = Array(text.unicodeScalars)[...]
+            while let scalar = scalars.popFirst() {
+                if scalar == "\n" || scalar == "\r" {
+                    var ending = String(scalar)
+                    if scalar == "\r", scalars.first == "\n" { scalars.removeFirst(); ending = "\r\n" }
+                    lines.append((String(content), ending))
+                    content = String.UnicodeScalarView()
+                } else {
+                    content.append(scalar)
+                }
+            }
+            if !content.isEmpty || lines.isEmpty { lines.append((String(content), "")) }
+            guard FrontMatterSplit.isDelimiter(Substring(lines[0].content), allowDots: false) else { return (.absent, "", nil, text) }
+            guard let closing = lines.indices.dropFirst().first(where: { FrontMatterSplit.isDelimiter(Substring(lines[$0].content), allowDots: true) }) else {
+                return (.unclosed, "", nil, text)
+            }
+            return (.closed, lines[1..<closing].map(\.content).joined(separator: "\n"), closing + 1,
+                    lines[0...closing].map(\.ending).joined() + lines[(closing + 1)...].map { $0.content + $0.ending }.joined())
+        }
+        let pieces = ["---", "--- ", "...", "id: A", "标题: 课程", "", "# H", "- x"]
+        let endings = ["\n", "\r\n", "\r", ""]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ count: Int) -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(count))
+        }
+        var kinds: Set<String> = []
+        for _ in 0..<3_000 {
+            let text = (0..<next(7)).map { _ in pieces[next(pieces.count)] + endings[next(endings.count)] }.joined()
+            let split = FrontMatterSplit(text)
+            let expected = reference(text)
+            #expect(split.state == expected.0 && split.yaml == expected.1 && split.closingLine == expected.2 && split.body == expected.3, "\(text.debugDescription)")
+            kinds.insert("\(split.state)")
+        }
+        #expect(kinds == ["absent", "closed", "unclosed"])
+    }
 }

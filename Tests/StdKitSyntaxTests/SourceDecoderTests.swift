@@ -45,6 +45,8 @@ struct SourceDecoderTests {
         #expect(text.column(line: 2, byteColumn: 7) == 3)  // 'x' after two 3-byte characters
         #expect(text.column(line: 3, byteColumn: 5) == 2)  // 'y' after a 4-byte emoji
         #expect(text.text(ofLine: 2) == "焊接x")
+        #expect((1...3).map(text.scalarCount(ofLine:)) == [2, 3, 2], "scalars, not bytes, without the line ending")
+        #expect(SourceText("e\u{301}\r").scalarCount(ofLine: 1) == 2)
         #expect(text.location(ofByte: 9) == StdKitSyntax.SourceLocation(line: 2, column: 3))
     }
 }
