@@ -77,11 +77,15 @@ struct CheckCommand: EnvironmentCommand {
             if !only.isEmpty { diagnostics.removeAll { !only.contains($0.rule) } }
             combined.diagnostics += diagnostics.map { $0.displayed(root: entry.root, in: environment) }
             combined.fileCount += checked.documentPaths.filter(wanted).count
-            for (path, text) in checked.texts {
-                documents[environment.displayPath(entry.root.appendingPathComponent(path))] = text
+            // Only the files a finding is shown in (the report quotes their lines).
+            for file in Set(diagnostics.map(\.file)) {
+                guard let text = checked.texts[file] else { continue }
+                documents[environment.displayPath(entry.root.appendingPathComponent(file))] = text
             }
         }
+        var timings = Timings()
         combined.diagnostics.sort(by: Diagnostic.reportOrder)
+        defer { timings.lap("report") }
         let report: String
         switch format {
         case .text:
@@ -112,9 +116,14 @@ struct CheckCommand: EnvironmentCommand {
         // Documents read from git are shared between the two versions by blob: the base costs
         // only what changed.
         var cache = ProjectLoader.BlobCache()
+        var timings = Timings()
         let project = try await source.load(entry, environment: environment, cache: &cache)
+        timings.lap("load")
         let baseProject = try await loadBase(entry, cache: &cache, environment: environment)
-        return Checked(project: project, diagnostics: Checker().check(project, base: baseProject, history: history).diagnostics)
+        timings.lap("load the base")
+        let checked = Checked(project: project, diagnostics: Checker().check(project, base: baseProject, history: history).diagnostics)
+        timings.lap("check")
+        return checked
     }
 
     /// The revision versions are compared with: `--base`, or HEAD with `--staged` (nil before

@@ -87,3 +87,44 @@ struct HeadingAnchorTests {
         #expect(Section.anchor(for: "1.2 Robot Programming") == "12-robot-programming")
     }
 }
+
+@Suite("Reading files")
+struct ReadFileTests {
+    @Test func bytesLimitsAndReasons() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stdkit-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = Data(("课程标准\n" + String(repeating: "x", count: 10_000)).utf8)
+        try text.write(to: folder.appendingPathComponent("a.md"))
+        try Data().write(to: folder.appendingPathComponent("empty.md"))
+        #expect(try ProjectLoader.readFile(folder.path + "/a.md", limit: 1 << 20) == [UInt8](text))
+        #expect(try ProjectLoader.readFile(folder.path + "/empty.md", limit: 1 << 20) == [])
+        #expect(throws: ProjectLoader.TooLarge.self) { try ProjectLoader.readFile(folder.path + "/a.md", limit: 100) }
+        do {
+            _ = try ProjectLoader.readFile(folder.path + "/missing.md", limit: 100)
+            Issue.record("a missing file was read")
+        } catch {
+            #expect(error.localizedDescription == "No such file or directory")
+        }
+        #expect(throws: ProjectLoader.UnreadableFile.self) { try ProjectLoader.readFile(folder.path, limit: 100) }
+    }
+}
+
+@Suite("Documents are values")
+struct DocumentValueTests {
+    /// A document shares its box until it is changed: a changed copy leaves the original as
+    /// it was, and a change in place (an item's field) reaches the copy that made it.
+    @Test func aChangedCopyLeavesTheOriginalAlone() async throws {
+        let project = try await ProjectLoader.load(root: AllFormsProjectTests.root)
+        let original = try #require(project.documents.first { !$0.items.isEmpty })
+        var copy = original
+        copy.title = "改过的标题"
+        copy.items[0].text = "改过的要求"
+        copy.items.append(copy.items[0])
+        #expect(copy.title == "改过的标题" && copy.items[0].text == "改过的要求")
+        #expect(copy.items.count == original.items.count + 1)
+        #expect(original.title != "改过的标题")
+        #expect(original.items[0].text != "改过的要求")
+        #expect(project.documents.first { $0.path == original.path }?.items.count == original.items.count)
+    }
+}
