@@ -54,6 +54,7 @@ struct BuildCommand: EnvironmentCommand {
 
     private func buildOnce(_ entry: ProjectSelection.Entry, source: ProjectSource, environment: CommandEnvironment) async throws -> Int32 {
         let project = try await source.load(entry, environment: environment)
+        if !watch { KeptUntilExit.keep(project) }
         // The check's summary, computed while the site is rendered and written (writing is
         // mostly waiting for the disk).
         let summary = Task.detached { Checker().check(project) }

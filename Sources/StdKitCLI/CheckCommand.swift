@@ -123,6 +123,7 @@ struct CheckCommand: EnvironmentCommand {
         timings.lap("load the base")
         let checked = Checked(project: project, diagnostics: Checker().check(project, base: baseProject, history: history).diagnostics)
         timings.lap("check")
+        KeptUntilExit.keep(project, base: baseProject)
         return checked
     }
 
@@ -190,7 +191,7 @@ struct CheckCommand: EnvironmentCommand {
             if !missing.isEmpty { contents.merge((try? repository.contents(of: missing)) ?? [:]) { first, _ in first } }
             var texts: [String: String] = [:]
             for path in shown { texts[path] = contents[listing.blobs[path]!].map { DecodedSource(bytes: $0).text } }
-            if let cache { Self.keepUntilExit(cache) }
+            if let cache { KeptUntilExit.keep(cache) }
             return Checked(diagnostics: outcome.diagnostics, documentPaths: outcome.documentPaths, texts: texts)
         }
         if case .declined(let reason) = reuse { timings.lap("cache: not used (\(reason)); full check") }
@@ -198,6 +199,7 @@ struct CheckCommand: EnvironmentCommand {
         let project = try await ProjectSource.index.load(entry, environment: environment, cache: &blobCache)
         let baseProject = try await loadBase(entry, cache: &blobCache, environment: environment)
         let diagnostics = Checker().check(project, base: baseProject, history: history).diagnostics
+        KeptUntilExit.keep(project, base: baseProject)
         // The full check read the index and HEAD again: its findings are kept for the blobs listed
         // first only if nothing was staged or committed meanwhile.
         if try list() == listing {
@@ -216,15 +218,6 @@ struct CheckCommand: EnvironmentCommand {
         let time = (attributes[.modificationDate] as? Date).map { String($0.timeIntervalSince1970) } ?? "?"
         return "stdkit \(StdKit.version) \(size) \(time)"
     }()
-
-    /// Caches of a large project hold tens of thousands of strings: freeing them one by one
-    /// takes longer than the process's exit, so they are kept until then.
-    private nonisolated(unsafe) static var keptUntilExit: [CheckCache] = []
-    private static let keptLock = NSLock()
-
-    static func keepUntilExit(_ cache: CheckCache) {
-        keptLock.withLock { keptUntilExit.append(cache) }
-    }
 
     /// Writes the cache; a cache that cannot be written is simply not there next time.
     static func write(_ cache: CheckCache, to file: URL) {

@@ -50,7 +50,7 @@ public enum ProjectLoader {
         let limits = config.limits
         paths = limited(paths, by: limits, diagnostics: &diagnostics)
         let rootPath = root.path
-        let loaded = await loadDocuments(paths: paths, schemas: schemas, limits: limits, progress: progress) { path in
+        let loaded = await loadDocuments(paths: paths, schemas: schemas, limits: limits, sizes: discovered.sizes, progress: progress) { path in
             try readFile(rootPath + "/" + path, limit: limits.fileSize)
         }
         diagnostics += loaded.diagnostics
@@ -232,30 +232,31 @@ public enum ProjectLoader {
         return (config, try SchemaLibrary.builtIn())
     }
 
-    /// The relative paths of the files the settings include, sorted. Hidden folders (`.git`,
-    /// `.build`, `.stdkit`) and the publish output are never searched.
-    /// The files of the project at `root` that the settings include, and the symbolic links
-    /// that are not excluded (never followed), both sorted.
-    public static func discover(root: URL, config: ProjectConfig) -> (paths: [String], links: [String]) {
+    /// The files of the project at `root` that the settings include, with their sizes, and the
+    /// symbolic links that are not excluded (never followed), both sorted. Hidden folders
+    /// (`.git`, `.build`, `.stdkit`) are never searched.
+    public static func discover(root: URL, config: ProjectConfig) -> (paths: [String], links: [String], sizes: [String: Int]) {
         let include = config.include.map(Glob.init)
         let exclude = config.excludedGlobs
         var paths: [String] = []
         var links: [String] = []
+        var sizes: [String: Int] = [:]
         walk(root.standardizedFileURL.path, relative: "", link: { relative in
             if !exclude.contains(where: { $0.matches(relative) }) { links.append(relative) }
-        }) { relative in
+        }) { relative, size in
             if include.contains(where: { $0.matches(relative) }) && !exclude.contains(where: { $0.matches(relative) }) {
                 paths.append(relative)
+                sizes[relative] = size
             }
         }
         let order = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
-        return (paths.sorted(by: order), links.sorted(by: order))
+        return (paths.sorted(by: order), links.sorted(by: order), sizes)
     }
 
-    /// Calls `found` with the path (relative to the walk's start) of every regular file under
-    /// `folder`, and `link` with every symbolic link, reading directories with `readdir`: hidden
-    /// files and folders are skipped, and links are not followed.
-    private static func walk(_ folder: String, relative: String, link: (String) -> Void, _ found: (String) -> Void) {
+    /// Calls `found` with the path (relative to the walk's start) and size of every regular file
+    /// under `folder`, and `link` with every symbolic link, reading directories with `readdir`:
+    /// hidden files and folders are skipped, and links are not followed.
+    private static func walk(_ folder: String, relative: String, link: (String) -> Void, _ found: (String, Int) -> Void) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         var folders: [(String, String)] = []
@@ -267,8 +268,8 @@ public enum ProjectLoader {
             let full = folder + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
             var type = Int32(entry.pointee.d_type)
+            var status = stat()
             if type == Int32(DT_UNKNOWN) {
-                var status = stat()
                 guard lstat(full, &status) == 0 else { continue }
                 switch status.st_mode & S_IFMT {
                 case S_IFDIR: type = Int32(DT_DIR)
@@ -280,7 +281,10 @@ public enum ProjectLoader {
             if type == Int32(DT_DIR) {
                 folders.append((full, path))
             } else if type == Int32(DT_REG) {
-                found(path)
+                // The size orders the reading (largest first); a file that cannot be examined
+                // here is still read, and reported, later.
+                if status.st_mode == 0, fstatat(dirfd(directory), name, &status, AT_SYMLINK_NOFOLLOW) != 0 { status.st_size = 0 }
+                found(path, Int(status.st_size))
             } else if type == Int32(DT_LNK) {
                 link(path)
             }
@@ -288,20 +292,25 @@ public enum ProjectLoader {
         for (full, path) in folders { walk(full, relative: path, link: link, found) }
     }
 
-    /// Reads and parses `paths` concurrently, a few files per core; results come back in the
-    /// order of `paths`.
+    /// Reads and parses `paths` concurrently, a few files per core, the largest first when their
+    /// `sizes` are known (one large file read last — a programme listing thousands of courses —
+    /// would keep one core busy after the other has finished); results come back in the order
+    /// of `paths`.
     /// Called with the number of files read so far and the total.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
     static func loadDocuments(
-        paths: [String], schemas: SchemaLibrary, limits: Limits, progress: Progress? = nil, read: @escaping @Sendable (String) throws -> [UInt8]
+        paths: [String], schemas: SchemaLibrary, limits: Limits, sizes: [String: Int] = [:], progress: Progress? = nil,
+        read: @escaping @Sendable (String) throws -> [UInt8]
     ) async -> (documents: [Document], diagnostics: [Diagnostic]) {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var results = [LoadResult?](repeating: nil, count: paths.count)
+        let order = sizes.isEmpty ? Array(paths.indices)
+            : paths.indices.sorted { (sizes[paths[$0]] ?? 0, $1) > (sizes[paths[$1]] ?? 0, $0) }
         await withTaskGroup(of: (Int, LoadResult).self) { group in
             var next = 0
             func addTask() {
-                let position = next
+                let position = order[next]
                 let path = paths[position]
                 group.addTask { (position, loadDocument(path: path, schemas: schemas, limits: limits, read: read)) }
                 next += 1

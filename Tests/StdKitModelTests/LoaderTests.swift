@@ -128,3 +128,28 @@ struct DocumentValueTests {
         #expect(project.documents.first { $0.path == original.path }?.items.count == original.items.count)
     }
 }
+
+@Suite("Reading order")
+struct ReadingOrderTests {
+    /// Files are read largest first, and the documents still come back in path order.
+    @Test func largestFirstButInPathOrder() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stdkit-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("b"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = ["a.md": 10, "b/c.md": 5_000, "b/d.md": 1, "z.md": 800]
+        for (path, size) in files {
+            try ("# 页\n\n" + String(repeating: "字", count: size) + "\n").write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        let discovered = ProjectLoader.discover(root: folder, config: ProjectConfig(name: "order"))
+        #expect(discovered.paths == ["a.md", "b/c.md", "b/d.md", "z.md"])
+        #expect(discovered.sizes["b/c.md"] == 7 + 5_000 * 3 + 1 && discovered.sizes["b/d.md"] == 7 + 3 + 1, "bytes, not characters")
+        let read = Mutex<[String]>([])
+        let loaded = await ProjectLoader.loadDocuments(paths: discovered.paths, schemas: try SchemaLibrary.builtIn(), limits: Limits(),
+                                                       sizes: discovered.sizes) { path in
+            read.withLock { $0.append(path) }
+            return Array(try Data(contentsOf: folder.appendingPathComponent(path)))
+        }
+        #expect(read.withLock { $0.first } == "b/c.md", "the largest file is read first")
+        #expect(loaded.documents.map(\.path) == discovered.paths)
+    }
+}
