@@ -41,7 +41,9 @@ public enum ProjectLoader {
             schemas = schemas.adding(folder: schemaFolder, displayPrefix: config.schemas + "/", diagnostics: &diagnostics)
         }
 
+        var timings = Timings()
         let discovered = discover(root: root, config: config)
+        timings.lap("discover")
         var paths = discovered.paths
         diagnostics += discovered.links.map(symbolicLinkFinding)
         for extra in extraFiles where !paths.contains(extra) { paths.append(extra) }
@@ -305,8 +307,8 @@ public enum ProjectLoader {
     ) async -> (documents: [Document], diagnostics: [Diagnostic]) {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var results = [LoadResult?](repeating: nil, count: paths.count)
-        let order = sizes.isEmpty ? Array(paths.indices)
-            : paths.indices.sorted { (sizes[paths[$0]] ?? 0, $1) > (sizes[paths[$1]] ?? 0, $0) }
+        let size = paths.map { sizes[$0] ?? 0 }
+        let order = sizes.isEmpty ? Array(paths.indices) : paths.indices.sorted { (size[$0], $1) > (size[$1], $0) }
         await withTaskGroup(of: (Int, LoadResult).self) { group in
             var next = 0
             func addTask() {
