@@ -55,7 +55,7 @@ public struct RequirementsCSV: Sendable {
             let trimmed = title.trimmingCharacters(in: .whitespaces)
             if let column = Column.of(header: trimmed), columns[column] == nil { columns[column] = index } else if !trimmed.isEmpty { unused.append(trimmed) }
         }
-        guard let statementColumn = columns[.statement] else {
+        guard columns[.statement] != nil else {
             throw Failure(description: "\(name):\(header.line): no column of requirements; name one \(Column.statement.headers.map { "'\($0)'" }.joined(separator: ", "))")
         }
         var notes: [String] = []
