@@ -31,15 +31,33 @@ struct Theme: Sendable {
             let (url, data) = try source(name + ".mustache")
             do {
                 // Every template escapes `{{value}}` with stdkit's escaping (a template may still
-                // choose another content type with its own pragma).
-                templates[name] = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(Self.escaping) }}" + String(decoding: data, as: UTF8.self))
+                // choose another content type with its own pragma). The pragma is a line of its
+                // own, which Mustache drops whole, so the template's first line stays as it is.
+                templates[name] = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(Self.escaping) }}\n" + String(decoding: data, as: UTF8.self))
             } catch {
-                throw SiteError(step: "theme", path: url.path, info: "the template cannot be read: \(error)")
+                throw SiteError(step: "theme", path: url.path, info: Self.describe(error, linesAdded: 1))
             }
         }
         for name in Self.assetNames {
             assets[name] = try source(name).1
         }
+    }
+
+    /// A template's syntax error for the person who wrote the template: where (in their file,
+    /// not counting the lines stdkit adds before it) and what, in words.
+    static func describe(_ error: Error, linesAdded: Int) -> String {
+        guard let parse = error as? MustacheTemplate.ParserError else { return "the template cannot be read: \(error)" }
+        let what: String
+        switch parse.error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: what = "a section is closed ({{/…}}) with another name than the one it was opened with ({{#…}} or {{^…}})"
+        case .unfinishedName?: what = "a tag is not finished: {{ without its }}"
+        case .expectedSectionEnd?: what = "a section opened with {{#…}} or {{^…}} is never closed with {{/…}}"
+        case .invalidSetDelimiter?: what = "a delimiter change ({{=… …=}}) is badly written"
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: what = "a pragma ({{% … }}) is not one Mustache knows"
+        default: what = "the template cannot be read (\(parse.error))"
+        }
+        let line = parse.context.lineNumber - linesAdded
+        return "line \(line), column \(parse.context.columnNumber): \(what): \(parse.context.line.trimmingCharacters(in: .whitespaces))"
     }
 
     /// The name of stdkit's escaping among Mustache's content types.

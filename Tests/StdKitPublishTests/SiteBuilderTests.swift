@@ -240,6 +240,31 @@ struct ThemeTests {
         #expect(SiteBuilderTests.text(site["matrix.html"]).contains("class=\"mine\""), "templates not overridden come from the default theme")
     }
 
+    /// stdkit's escaping is set by a line put before the project's template: the template's
+    /// first line still begins the page (a section tag alone on it is dropped whole, as
+    /// Mustache drops such lines), and a syntax error names the line of the project's file.
+    @Test func aProjectTemplateIsReadAsWritten() async throws {
+        let root = try SiteBuilderTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("theme"), withIntermediateDirectories: true)
+        try "name: 主题\npublish: {theme: theme}\n".write(to: root.appendingPathComponent("stdkit.yml"), atomically: true, encoding: .utf8)
+        try "# 页面\n".write(to: root.appendingPathComponent("page.md"), atomically: true, encoding: .utf8)
+        let layout = root.appendingPathComponent("theme/layout.mustache")
+        try "{{#pageTitle}}\n<title>{{pageTitle}}</title>\n{{/pageTitle}}\n<p title=\"{{siteTitle}}\">{{{body}}}</p>\n".write(to: layout, atomically: true, encoding: .utf8)
+        let page = SiteBuilderTests.text(try await SiteBuilderTests.site(of: root)["documents/page.html"])
+        #expect(page.hasPrefix("<title>页面</title>\n<p title=\"主题\">"), "\(page.prefix(80))")
+        try "<html>\n{{#pageTitle}}\n{{/pageKind}}\n".write(to: layout, atomically: true, encoding: .utf8)
+        let project = try await ProjectLoader.load(root: root)
+        do {
+            _ = try SiteBuilder(project: project, toolVersion: "test")
+            Issue.record("a broken template was accepted")
+        } catch let error as SiteError {
+            #expect(error.path.hasSuffix("layout.mustache"))
+            #expect(error.info.hasPrefix("line 3, column "), "\(error.info)")
+            #expect(error.info.contains("closed ({{/…}}) with another name"), "\(error.info)")
+        }
+    }
+
     @Test func aMissingThemeFolderIsReported() async throws {
         let root = try SiteBuilderTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
