@@ -97,6 +97,7 @@ public struct SiteBuilder: Sendable {
         timings.lap("search")
         return paths.value.count
     }
+
     /// A page, with a document's search entries and the files it links to.
     struct DocumentPage: Sendable {
         var path: String
