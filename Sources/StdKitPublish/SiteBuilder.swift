@@ -330,15 +330,17 @@ public struct SiteBuilder: Sendable {
             groups.append(["document": group.document, "title": document.title ?? group.document, "url": url(from: page, to: document),
                            "span": dense ? matrix.columns.count + 2 : 3, "rows": group.rows])
         }
+        // The way to each requirement's document, found once per document, not once per row.
+        var documentURL = ""
         for row in matrix.rows {
             if current?.document != row.document {
                 flush()
                 current = (row.document, [])
+                documentURL = project.document(row.document).map { url(from: page, to: $0) } ?? ""
             }
-            let target = project.document(row.document)
             var context: [String: Any] = [
                 "item": row.item, "fullId": row.fullID, "text": row.text, "gap": !row.isCovered, "count": row.covers.count,
-                "url": target.map { url(from: page, to: $0, anchor: row.item) } ?? "",
+                "url": documentURL.isEmpty ? "" : documentURL + "#" + HTML.encodeURL(row.item),
             ]
             if dense {
                 context["cells"] = matrix.columns.map { column -> [String: Any] in
