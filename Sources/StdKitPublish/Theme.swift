@@ -89,3 +89,11 @@ public struct SiteError: LocalizedError, CustomStringConvertible {
     /// What went wrong, for a message that names the path itself.
     public var errorDescription: String? { info }
 }
+
+/// A string renders as itself: Mustache otherwise tries it as a lambda and an optional and
+/// prints it with `String(describing:)` — several dynamic casts and a copy for every
+/// `{{value}}` of every page. The text is the same.
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
