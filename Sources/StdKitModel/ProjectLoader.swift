@@ -236,7 +236,7 @@ public enum ProjectLoader {
 
     /// The files of the project at `root` that the settings include, with their sizes, and the
     /// symbolic links that are not excluded (never followed), both sorted. Hidden folders
-    /// (`.git`, `.build`, `.stdkit`) are never searched.
+    /// (`.git`, `.build`, `.stdkit`) are never searched, and the publish output is excluded.
     public static func discover(root: URL, config: ProjectConfig) -> (paths: [String], links: [String], sizes: [String: Int]) {
         let include = config.include.map(Glob.init)
         let exclude = config.excludedGlobs
