@@ -6,7 +6,7 @@ extension DiffReport {
     /// highlights, the fields, the references and the impact.
     public func html(title: String) -> String {
         // By bytes (`ASCIIEscaper`): a quote followed by a combining mark is escaped too.
-        let escape = ASCIIEscaper(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"])
+        let escape = ASCIIEscaper.html
         func side(_ diff: WordDiff, old: Bool) -> String {
             diff.segments.compactMap { segment in
                 switch segment.kind {

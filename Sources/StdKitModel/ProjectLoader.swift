@@ -307,8 +307,7 @@ public enum ProjectLoader {
     ) async -> (documents: [Document], diagnostics: [Diagnostic]) {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var results = [LoadResult?](repeating: nil, count: paths.count)
-        let size = paths.map { sizes[$0] ?? 0 }
-        let order = sizes.isEmpty ? Array(paths.indices) : paths.indices.sorted { (size[$0], $1) > (size[$1], $0) }
+        let order = readingOrder(paths, sizes: sizes)
         await withTaskGroup(of: (Int, LoadResult).self) { group in
             var next = 0
             func addTask() {
@@ -336,6 +335,14 @@ public enum ProjectLoader {
             }
         }
         return (documents, diagnostics)
+    }
+
+    /// The positions of `paths` in the order they are read: largest first, then by position
+    /// (a file of unknown size counts as empty).
+    static func readingOrder(_ paths: [String], sizes: [String: Int]) -> [Int] {
+        guard !sizes.isEmpty else { return Array(paths.indices) }
+        let size = paths.map { sizes[$0] ?? 0 }
+        return paths.indices.sorted { (size[$0], $1) > (size[$1], $0) }
     }
 
     enum LoadResult: Sendable {

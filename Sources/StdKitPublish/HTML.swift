@@ -5,7 +5,7 @@ import StdKitSyntax
 enum HTML {
     /// Text for HTML content and attribute values: `& < > " '` escaped (by bytes, see
     /// `ASCIIEscaper`: a quote followed by a combining mark is escaped too).
-    static let escape = ASCIIEscaper(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
+    static let escape = ASCIIEscaper.html
 
     /// The URL to write for a link or image destination, or nil when it must not be emitted:
     /// `javascript:`, `vbscript:`, `file:` and `data:` (except images) are dropped, however they

@@ -49,8 +49,7 @@ final class OutputFolder: @unchecked Sendable {
             // Creating a file costs far more than a link on most file systems, and a rebuild
             // changes few pages. The previous folder itself is never modified.
             if Self.sameFile(existing, data), link(existing, target) == 0 { return }
-            let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            let descriptor = try Self.create(target)
             do {
                 try Self.write(data, to: descriptor)
             } catch {
@@ -103,8 +102,7 @@ final class OutputFolder: @unchecked Sendable {
         if !skip {
             do {
                 try makeFolder(of: path)
-                descriptor = open(building.appendingPathComponent(path).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-                if descriptor < 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                descriptor = try Self.create(building.appendingPathComponent(path).path)
             } catch {
                 fail(path, error)
             }
@@ -176,6 +174,13 @@ final class OutputFolder: @unchecked Sendable {
     /// Removes the new folder; `output` is left as it was.
     func discard() {
         try? FileManager.default.removeItem(at: building)
+    }
+
+    /// Opens a new file at `path` for writing (the umask applies to its permissions).
+    static func create(_ path: String) throws -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        return descriptor
     }
 
     /// Writes all of `data` to an open file. Files are written with `open` and `write` rather

@@ -20,6 +20,10 @@ public struct ASCIIEscaper: Sendable {
         self.replacements = table
     }
 
+    /// Text for HTML content and attribute values: `& < > " '` escaped — the site's pages and
+    /// the diff's review page.
+    public static let html = ASCIIEscaper(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
+
     /// A backslash before each of `characters`.
     public static func backslash(_ characters: String) -> ASCIIEscaper {
         ASCIIEscaper(Dictionary(characters.unicodeScalars.map { ($0, "\\" + String($0)) }, uniquingKeysWith: { first, _ in first }))

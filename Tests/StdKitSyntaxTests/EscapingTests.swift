@@ -5,7 +5,7 @@ import Testing
 /// `"\r\n"`, is one `Character` in Swift, and an escaping that compares characters lets it through.
 @Suite("Escaping")
 struct EscapingTests {
-    static let html = ASCIIEscaper(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
+    static let html = ASCIIEscaper.html
 
     @Test func aQuoteFollowedByACombiningMarkIsEscaped() {
         #expect(Self.html("\"\u{301} onclick=x") == "&quot;\u{301} onclick=x")
