@@ -1,6 +1,6 @@
 import Foundation
-/// A YAML value with the position of every part, converted from Yams at the boundary so that
-/// it is `Sendable`.
+/// A YAML value with the position of every part, made from libyaml's events or from Yams's
+/// tree (`YAMLReader`), and `Sendable`.
 ///
 /// Scalars keep their source text: `version: 1.10` is the string "1.10", `code: 0012` is
 /// "0012", `no` is "no". A kind's schema decides the type of each field.

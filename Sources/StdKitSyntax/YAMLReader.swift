@@ -22,6 +22,16 @@ public enum YAMLReader {
     public static func read(
         _ yaml: String, file: String, firstLine: Int = 1, nodeLimit: Int = defaultNodeLimit
     ) -> Result {
+        // Plain front matter straight from libyaml's events; Yams for whatever that declines.
+        if let root = YAMLEventReader.read(yaml, firstLine: firstLine, nodeLimit: nodeLimit) {
+            return Result(root: root, diagnostics: [])
+        }
+        return readThroughYams(yaml, file: file, firstLine: firstLine, nodeLimit: nodeLimit)
+    }
+
+    /// `read` through Yams's tree: the reading of anything `YAMLEventReader` declines, and the
+    /// definition its answers are held to.
+    static func readThroughYams(_ yaml: String, file: String, firstLine: Int, nodeLimit: Int) -> Result {
         let node: Node?
         do {
             // The basic resolver: no implicit typing (and none of its regular expressions); scalars
