@@ -169,34 +169,6 @@ public struct Document: Sendable {
         frontMatter?[name]?.location ?? frontMatter?.location ?? .start
     }
 
-    /// The text of 1-based line `line`, without its line ending.
-    public func line(_ line: Int) -> Substring? {
-        Self.line(line, of: text)
-    }
-
-    /// The text of 1-based line `line` of `text`, without its line ending.
-    public static func line(_ line: Int, of text: String) -> Substring? {
-        guard line >= 1 else { return nil }
-        // On the UTF-8 bytes: the text reporter asks for a line of every finding it shows.
-        var current = 1
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index < bytes.endIndex {
-            if bytes[index] == 0x0A {
-                if current == line { return Self.trimmed(text[start..<index]) }
-                current += 1
-                start = bytes.index(after: index)
-            }
-            index = bytes.index(after: index)
-        }
-        return current == line ? Self.trimmed(text[start...]) : nil
-    }
-
-    private static func trimmed(_ line: Substring) -> Substring {
-        line.utf8.last == 0x0D ? line[..<line.utf8.index(before: line.utf8.endIndex)] : line
-    }
-
     /// Every reference of the document: front matter first, then items in order.
     public var allReferences: [Reference] {
         references + items.flatMap(\.references)

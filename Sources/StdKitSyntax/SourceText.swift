@@ -51,6 +51,13 @@ public struct SourceText: Sendable {
         bytes[byteRange(ofLine: line)].reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
     }
 
+    /// The text of `line` without its line ending, or nil for a line the text does not have
+    /// (what the text reporter quotes under a finding).
+    public func line(_ line: Int) -> Substring? {
+        guard line >= 1, line <= lineCount else { return nil }
+        return Substring(text(ofLine: line))
+    }
+
     /// The text of `line` without its line ending.
     public func text(ofLine line: Int) -> String {
         String(decoding: bytes[byteRange(ofLine: line)], as: UTF8.self)

@@ -53,22 +53,6 @@ struct LoaderTests {
     }
 }
 
-@Suite("Source lines")
-struct SourceLineTests {
-    /// The line a finding points at, as the text reporter shows it: without its ending.
-    @Test func linesWithoutTheirEndings() {
-        let text = "第一行\r\n second\n\nlast 行"
-        #expect(Document.line(1, of: text) == "第一行")
-        #expect(Document.line(2, of: text) == " second")
-        #expect(Document.line(3, of: text) == "")
-        #expect(Document.line(4, of: text) == "last 行")
-        #expect(Document.line(5, of: text) == nil)
-        #expect(Document.line(0, of: text) == nil)
-        #expect(Document.line(2, of: "a\n") == "")
-        #expect(Document.line(1, of: "") == "")
-    }
-}
-
 @Suite("Heading anchors")
 struct HeadingAnchorTests {
     /// ASCII is decided without Unicode property lookups; the anchor is still the one the

@@ -50,3 +50,22 @@ struct SourceDecoderTests {
         #expect(text.location(ofByte: 9) == StdKitSyntax.SourceLocation(line: 2, column: 3))
     }
 }
+
+@Suite("Source lines")
+struct SourceLineTests {
+    /// The line a finding points at, as the text reporter shows it: without its ending, with
+    /// lines ending as cmark and libyaml end them (a lone `\r` too), so that the line shown is
+    /// the line the finding's number names.
+    @Test func linesWithoutTheirEndings() {
+        let source = SourceText("第一行\r\n second\n\nlast 行")
+        #expect(source.line(1) == "第一行")
+        #expect(source.line(2) == " second")
+        #expect(source.line(3) == "")
+        #expect(source.line(4) == "last 行")
+        #expect(source.line(5) == nil)
+        #expect(source.line(0) == nil)
+        #expect(SourceText("a\n").line(2) == "")
+        #expect(SourceText("").line(1) == "")
+        #expect(SourceText("old\rmac\rlines").line(2) == "mac")
+    }
+}
