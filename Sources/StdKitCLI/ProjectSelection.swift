@@ -55,13 +55,14 @@ struct ProjectSelection {
 }
 
 extension Diagnostic {
-    /// The diagnostic with its paths (relative to `root`) shown relative to the current folder.
-    func displayed(root: URL, in environment: CommandEnvironment) -> Diagnostic {
+    /// The diagnostic with its paths (relative to the project's root) shown as `path` shows
+    /// them.
+    func displayed(_ path: (String) -> String) -> Diagnostic {
         var copy = self
-        copy.file = environment.displayPath(root.appendingPathComponent(file))
+        copy.file = path(file)
         copy.notes = notes.map { note in
             var note = note
-            note.file = environment.displayPath(root.appendingPathComponent(note.file))
+            note.file = path(note.file)
             return note
         }
         return copy

@@ -19,7 +19,9 @@ public struct Project: Sendable {
     public var profile: Profile?
     /// The paths of every file of a project read from memory or from git (nil when read from a
     /// folder, whose files are looked up on disk).
-    public var listedFiles: Set<String>?
+    public let listedFiles: Set<String>?
+    /// Every folder that holds one of `listedFiles`, at any depth.
+    private let listedFolders: Set<String>
     /// The text of `.stdkit/links.lock` (the reviewed coverage links), nil when there is none.
     public var linkLock: String?
 
@@ -34,6 +36,15 @@ public struct Project: Sendable {
         self.diagnostics = diagnostics
         self.profile = profile
         self.listedFiles = listedFiles
+        var folders: Set<String> = []
+        for file in listedFiles ?? [] {
+            var path = Substring(file)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                guard folders.insert(String(path)).inserted else { break }
+            }
+        }
+        self.listedFolders = folders
         self.linkLock = linkLock
         var documents = documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.index = ReferenceIndex.resolve(&documents)
@@ -53,9 +64,9 @@ public struct Project: Sendable {
 
     /// Whether the project holds a file (of any kind) at the relative path `path`.
     public func containsFile(_ path: String) -> Bool {
-        if let listedFiles { return listedFiles.contains(path) || listedFiles.contains { $0.hasPrefix(path + "/") } }
+        if let listedFiles { return listedFiles.contains(path) || listedFolders.contains(path) }
         guard let root else { return false }
-        return FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+        return FileManager.default.fileExists(atPath: root.path + "/" + path)
     }
 
     /// The party with id `id`.

@@ -137,3 +137,39 @@ struct ReadingOrderTests {
         #expect(loaded.documents.map(\.path) == discovered.paths)
     }
 }
+
+@Suite("Files of a project")
+struct ContainsFileTests {
+    /// A project read from git knows its files by their paths: a path is there when a file
+    /// is, or when a folder holding files is (what `hasPrefix(path + "/")` over every file
+    /// answered, once per broken link).
+    @Test func listedFilesAndTheirFolders() throws {
+        let listed: Set<String> = ["a/b/c.md", "d.md", "课程/图 1.png"]
+        let project = Project(root: nil, config: ProjectConfig(name: "p"), schemas: try SchemaLibrary.builtIn(),
+                              documents: [], diagnostics: [], listedFiles: listed)
+        for path in ["a", "a/b", "a/b/c.md", "d.md", "课程", "课程/图 1.png"] {
+            #expect(project.containsFile(path), "\(path)")
+        }
+        for path in ["", "a/b/c", "a/x", "d", "b", "a/", "课程/图"] {
+            #expect(!project.containsFile(path), "\(path)")
+            #expect(!listed.contains { $0 == path || $0.hasPrefix(path + "/") } || path.isEmpty, "\(path)")
+        }
+    }
+
+    /// A project read from a folder looks its files up on disk: files and folders, hidden ones
+    /// too.
+    @Test func filesOnDisk() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stdkit-contains-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("img/.hidden"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: folder.appendingPathComponent("img/图 1.png"))
+        let project = Project(root: folder, config: ProjectConfig(name: "p"), schemas: try SchemaLibrary.builtIn(),
+                              documents: [], diagnostics: [])
+        for path in ["img", "img/图 1.png", "img/.hidden", ""] {
+            #expect(project.containsFile(path), "\(path)")
+        }
+        for path in ["img/图", "missing.md", "img/图 1.png/x"] {
+            #expect(!project.containsFile(path), "\(path)")
+        }
+    }
+}

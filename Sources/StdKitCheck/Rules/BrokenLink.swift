@@ -23,9 +23,19 @@ struct BrokenLink: Rule {
         let byPath = Dictionary(project.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let byFolder = Dictionary(grouping: project.documents.map(\.path)) { Self.folder(of: $0) }
         var findings: [Diagnostic] = []
+        // Many links share a target (every page of a reference links the same few): each file
+        // is looked up once.
+        var exists: [String: Bool] = [:]
+        func containsFile(_ path: String) -> Bool {
+            if let known = exists[path] { return known }
+            let found = project.containsFile(path)
+            exists[path] = found
+            return found
+        }
         for document in project.documents {
             for link in document.links {
-                guard let problem = problem(with: link.destination, in: document, project: project, documents: byPath, folders: byFolder) else { continue }
+                guard let problem = problem(with: link.destination, in: document, containsFile: containsFile,
+                                            documents: byPath, folders: byFolder) else { continue }
                 findings.append(Diagnostic(
                     rule: description.id, file: document.path, location: link.location,
                     message: problem.message, hint: problem.hint))
@@ -35,7 +45,8 @@ struct BrokenLink: Rule {
     }
 
     private func problem(
-        with destination: String, in document: Document, project: Project, documents: [String: Document], folders: [String: [String]]
+        with destination: String, in document: Document, containsFile: (String) -> Bool,
+        documents: [String: Document], folders: [String: [String]]
     ) -> (message: String, hint: String)? {
         guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -46,7 +57,7 @@ struct BrokenLink: Rule {
             guard let resolved = Self.resolve(pathPart, from: document.path) else {
                 return ("link '\(destination)' points outside the project", "link only to files inside the project folder")
             }
-            guard project.containsFile(resolved) else {
+            guard containsFile(resolved) else {
                 let siblings = folders[Self.folder(of: resolved)] ?? []
                 let suggestion = Suggestion.closest(to: resolved, among: siblings).map { "; did you mean '\(ProjectPath.relative($0, from: document.path))'?" } ?? ""
                 return ("link '\(destination)' points at '\(resolved)', which does not exist\(suggestion)",
