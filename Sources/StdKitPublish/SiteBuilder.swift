@@ -395,19 +395,10 @@ public struct SiteBuilder: Sendable {
         return lstat(full, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
-    /// `path` relative to the folder of `from`; nil when it leaves the project.
+    /// `path` relative to the folder of `from`; nil when it leaves the project or names its
+    /// top folder.
     static func resolve(_ path: String, from: String) -> String? {
-        var components = from.split(separator: "/").dropLast().map(String.init)
-        for component in path.split(separator: "/") {
-            if component == "." { continue }
-            if component == ".." {
-                guard !components.isEmpty else { return nil }
-                components.removeLast()
-            } else {
-                components.append(String(component))
-            }
-        }
-        return components.isEmpty ? nil : components.joined(separator: "/")
+        ProjectPath.resolve(path, from: from).flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 

@@ -121,3 +121,22 @@ struct CheckerTests {
         #expect(found > 300, "the cases include many suggestions, not only none")
     }
 }
+
+@Suite("Links the check leaves alone")
+struct ExternalLinkTests {
+    @Test func webAddressesMailAndSiteAbsolutePaths() {
+        for link in ["https://example.com/a", "mailto:a@b.cn", "/docs/a.md", "tel:+86-10", "git+ssh://x", "C2.x-y:z"] {
+            #expect(BrokenLink.isExternal(link), "\(link)")
+        }
+        for link in ["a.md", "../课程/a.md", "a.md#x:y", "课程:a.md", ":a", "a b:c", "图/1.png", ""] {
+            #expect(!BrokenLink.isExternal(link), "\(link)")
+        }
+    }
+
+    @Test func percentEscapesAreDecodedOnlyWhereWritten() {
+        #expect(BrokenLink.decoded("a%20b.md") == "a b.md")
+        #expect(BrokenLink.decoded("%E8%AF%BE%E7%A8%8B.md") == "课程.md")
+        #expect(BrokenLink.decoded("100%.md") == "100%.md")
+        #expect(BrokenLink.decoded("课程 1.md") == "课程 1.md")
+    }
+}

@@ -173,3 +173,49 @@ struct ContainsFileTests {
         }
     }
 }
+
+@Suite("Paths in links")
+struct ProjectPathTests {
+    @Test func resolvedFromTheLinkingFile() {
+        #expect(ProjectPath.resolve("../jobs/a.md", from: "courses/b.md") == "jobs/a.md")
+        #expect(ProjectPath.resolve("./图/1.png", from: "课程/b.md") == "课程/图/1.png")
+        #expect(ProjectPath.resolve("a//b/./c.md", from: "x.md") == "a/b/c.md")
+        #expect(ProjectPath.resolve("./", from: "x.md") == "")
+        #expect(ProjectPath.resolve("../x.md", from: "x.md") == nil)
+        #expect(ProjectPath.resolve("a/../../x.md", from: "d/x.md") == "x.md")
+        #expect(ProjectPath.resolve("a/../../../x.md", from: "d/x.md") == nil)
+    }
+
+    /// On bytes, it resolves what splitting the path into strings resolved, on random paths
+    /// of names, `.`, `..`, empty components and Chinese.
+    @Test func theSameAsSplittingStrings() {
+        func reference(_ path: String, from: String) -> String? {
+            var components = from.split(separator: "/").dropLast().map(String.init)
+            for component in path.split(separator: "/") {
+                if component == "." { continue }
+                if component == ".." {
+                    guard !components.isEmpty else { return nil }
+                    components.removeLast()
+                } else {
+                    components.append(String(component))
+                }
+            }
+            return components.joined(separator: "/")
+        }
+        let pieces = ["a", "课程", ".", "..", "", "b.md", "图 1.png", "...", ".x"]
+        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
+        func next(_ count: Int) -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(count))
+        }
+        func path() -> String { (0..<next(6)).map { _ in pieces[next(pieces.count)] }.joined(separator: "/") }
+        var outside = 0
+        for _ in 0..<5_000 {
+            let (link, from) = (path(), path())
+            let resolved = ProjectPath.resolve(link, from: from)
+            #expect(resolved == reference(link, from: from), "\(link) from \(from)")
+            if resolved == nil { outside += 1 }
+        }
+        #expect(outside > 100)
+    }
+}
