@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A document file read as far as syntax goes: text, front matter, Markdown body.
 public struct ParsedDocument: Sendable {
     /// The path as shown to the user.
@@ -85,6 +91,23 @@ public enum DocumentParser {
     /// so positions stay), and the first such line with its number of cells. Such a line is a
     /// table row too wide for cmark-gfm to parse in reasonable time.
     static func withoutWideRows(_ body: String, limit: Int) -> (String, (line: Int, cells: Int)?) {
+        // Most bodies hold fewer `|` in all than one row too wide: counted with memchr, they
+        // are not copied and walked byte by byte.
+        var body = body
+        let fewPipes = body.withUTF8 { buffer -> Bool in
+            guard var position = buffer.baseAddress else { return true }
+            var remaining = buffer.count
+            var pipes = 0
+            while remaining > 0, let found = memchr(position, Int32(UInt8(ascii: "|")), remaining) {
+                pipes += 1
+                guard pipes <= limit + 1 else { return false }
+                let next = found.assumingMemoryBound(to: UInt8.self) + 1
+                remaining -= position.distance(to: next)
+                position = UnsafePointer(next)
+            }
+            return true
+        }
+        if fewPipes { return (body, nil) }
         var bytes = Array(body.utf8)
         var first: (line: Int, cells: Int)?
         var line = 1
@@ -116,16 +139,32 @@ public enum DocumentParser {
 
     static let disableMarker = "stdkit-disable-next-line"
 
+    /// Whether `needle` (not empty) occurs in `haystack`: each place its first byte is found
+    /// with memchr, compared there.
+    static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { (text: UnsafeBufferPointer<UInt8>) -> Bool in
+            needle.withUnsafeBufferPointer { (wanted: UnsafeBufferPointer<UInt8>) -> Bool in
+                guard let base = text.baseAddress, let first = wanted.first else { return false }
+                var offset = 0
+                while text.count - offset >= wanted.count {
+                    guard let hit = memchr(base + offset, Int32(first), text.count - offset) else { return false }
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    guard text.count - at >= wanted.count else { return false }
+                    if memcmp(base + at, wanted.baseAddress!, wanted.count) == 0 { return true }
+                    offset = at + 1
+                }
+                return false
+            }
+        }
+    }
+
     /// Finds `<!-- stdkit-disable-next-line RULE [RULE…] -->` comments; each exempts the next
     /// line that is not blank.
     static func suppressions(in source: SourceText) -> [Int: Set<String>] {
         var result: [Int: Set<String>] = [:]
         // Most documents have no such comment: look for the marker's bytes before reading lines.
         let marker = Array(disableMarker.utf8)
-        guard source.bytes.count >= marker.count,
-              (0...(source.bytes.count - marker.count)).contains(where: { start in
-                  source.bytes[start] == marker[0] && source.bytes[start..<(start + marker.count)].elementsEqual(marker)
-              }) else { return result }
+        guard contains(marker, in: source.bytes) else { return result }
         var pending: Set<String> = []
         for line in 1...source.lineCount {
             let text = source.text(ofLine: line).trimmingWhitespace()

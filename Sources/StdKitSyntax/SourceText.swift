@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The UTF-8 bytes of a file's text with an index of where each line starts, to turn cmark's
 /// byte columns into character columns and to read back the raw text of a line.
 ///
@@ -7,6 +13,8 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// The byte offset at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
+    /// Whether each line is ASCII only, where a byte column is the character column.
+    private let asciiLines: [Bool]
 
     public init(_ text: String) {
         self.init(bytes: Array(text.utf8))
@@ -14,19 +22,51 @@ public struct SourceText: Sendable {
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
+        // Line breaks found with memchr, and each line's bytes tested eight at a time: this
+        // runs over every byte of every file, twice on a check (loading, then the report).
         var starts = [0]
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
-                starts.append(index + 1)
-            } else if byte == UInt8(ascii: "\r") {
-                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                starts.append(index + 1)
+        var ascii: [Bool] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+            let count = buffer.count
+            let hasCarriageReturn = memchr(base, 0x0D, count) != nil
+            var start = 0
+            while true {
+                var end = count
+                if hasCarriageReturn {
+                    end = start
+                    while end < count, base[end] != 0x0A, base[end] != 0x0D { end += 1 }
+                } else if let found = memchr(base + start, 0x0A, count - start) {
+                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
+                ascii.append(Self.isASCII(UnsafeBufferPointer(rebasing: buffer[start..<end])))
+                guard end < count else { break }
+                var next = end + 1
+                if base[end] == 0x0D, next < count, base[next] == 0x0A { next += 1 }
+                starts.append(next)
+                start = next
             }
+        }
+        if ascii.isEmpty { ascii = [true] }
+        self.lineStarts = starts
+        self.asciiLines = ascii
+    }
+
+    /// Whether `bytes` are all below 0x80, tested a word at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(bytes[index])
             index += 1
         }
-        self.lineStarts = starts
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// The number of lines (a final line ending does not start a new, empty line of text, but
@@ -48,7 +88,9 @@ public struct SourceText: Sendable {
     /// continuation bytes of multi-byte characters (for text made from a `String`, whose bytes
     /// are valid UTF-8), without decoding the line.
     public func scalarCount(ofLine line: Int) -> Int {
-        bytes[byteRange(ofLine: line)].reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+        let range = byteRange(ofLine: line)
+        if line >= 1, line <= asciiLines.count, asciiLines[line - 1] { return range.count }
+        return bytes[range].reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
     }
 
     /// The text of `line` without its line ending, or nil for a line the text does not have
@@ -69,6 +111,9 @@ public struct SourceText: Sendable {
         guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, bytes.count)
+        // Within an ASCII line (its break included) each byte is a character.
+        let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
+        if asciiLines[line - 1], end <= lineEnd { return end - start + 1 }
         var count = 0
         var index = start
         while index < end {
