@@ -99,12 +99,8 @@ struct CheckCommand: EnvironmentCommand {
         switch format {
         case .text:
             let colour = color == .always || (color == .auto && environment.outputIsTerminal)
-            // Each file's lines found once: a file can hold thousands of findings (a programme
-            // listing courses not yet written), and finding each one's line from the top made
-            // the report quadratic.
-            let sources = documents.mapValues(SourceText.init)
-            let lines: TextReporter.SourceLines = { file, line in sources[file]?.line(line) }
-            report = TextReporter(style: .init(enabled: colour && !environment.noColor), sourceLines: lines).report(combined)
+            let texts = documents
+            report = TextReporter(style: .init(enabled: colour && !environment.noColor), sourceTexts: { texts[$0] }).report(combined)
         case .json: report = JSONReporter().report(combined)
         case .sarif: report = SARIFReporter(rules: RuleCatalogue.all.map(\.description), toolVersion: StdKit.version).report(combined)
         case .github: report = GitHubReporter().report(combined)

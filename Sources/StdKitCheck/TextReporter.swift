@@ -6,8 +6,8 @@ import StdKitSyntax
 /// The caret is placed by display width, so it stands under the right character after Chinese
 /// text, which a terminal draws two cells wide.
 public struct TextReporter: Sendable {
-    /// The text of a line of a file as the user sees the file's name, or nil when unknown.
-    public typealias SourceLines = @Sendable (_ file: String, _ line: Int) -> Substring?
+    /// The text of a file by the name the user sees, or nil when unknown.
+    public typealias SourceTexts = @Sendable (_ file: String) -> String?
 
     /// ANSI colours, or none.
     public struct Style: Sendable {
@@ -37,19 +37,26 @@ public struct TextReporter: Sendable {
     }
 
     public var style: Style
-    public var sourceLines: SourceLines?
+    /// The texts the findings' lines are quoted from.
+    public var sourceTexts: SourceTexts?
 
-    public init(style: Style = .plain, sourceLines: SourceLines? = nil) {
+    public init(style: Style = .plain, sourceTexts: SourceTexts? = nil) {
         self.style = style
-        self.sourceLines = sourceLines
+        self.sourceTexts = sourceTexts
     }
 
     public func report(_ result: CheckResult) -> String {
         var output = ""
+        // The lines of the file being reported, indexed once: findings come file by file, a
+        // file can hold thousands, and only one file's index is held at a time.
+        var current: (file: String, source: SourceText?)?
         for diagnostic in result.diagnostics {
             output += style.bold("\(diagnostic.file):\(diagnostic.location.line):\(diagnostic.location.column):") + " "
             output += "\(style.severity(diagnostic.severity)): \(style.bold(diagnostic.message)) [\(diagnostic.rule)]\n"
-            if let line = sourceLines?(diagnostic.file, diagnostic.location.line) {
+            if current?.file != diagnostic.file {
+                current = (diagnostic.file, sourceTexts?(diagnostic.file).map(SourceText.init))
+            }
+            if let line = current?.source?.line(diagnostic.location.line) {
                 output += snippet(line, number: diagnostic.location.line, column: diagnostic.location.column)
             }
             if let hint = diagnostic.hint {

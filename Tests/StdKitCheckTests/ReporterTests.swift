@@ -40,6 +40,31 @@ struct ReporterTests {
         #expect(lines.first.map(String.init) == expected)
     }
 
+    /// Each finding quotes its own line, with a caret under its column (two cells per Chinese
+    /// character): lines end as cmark ends them (CRLF, a lone CR), and a file without a text
+    /// (or a line past its end) is reported without a quote.
+    @Test func findingsQuoteTheirLines() {
+        let texts = ["a.md": "# 标题\r\n\r\n见 [x](y.md)\r\n", "b.md": "one\rtwo\rthree"]
+        let result = CheckResult(diagnostics: [
+            Diagnostic(rule: "broken-link", file: "a.md", location: SourceLocation(line: 3, column: 3), message: "m1"),
+            Diagnostic(rule: "broken-link", file: "a.md", location: SourceLocation(line: 9, column: 1), message: "m2"),
+            Diagnostic(rule: "broken-link", file: "b.md", location: SourceLocation(line: 2, column: 2), message: "m3"),
+            Diagnostic(rule: "broken-link", file: "c.md", location: SourceLocation(line: 1, column: 1), message: "m4"),
+        ], fileCount: 3)
+        #expect(TextReporter(sourceTexts: { texts[$0] }).report(result) == """
+            a.md:3:3: error: m1 [broken-link]
+             3 | 见 [x](y.md)
+               |    ^
+            a.md:9:1: error: m2 [broken-link]
+            b.md:2:2: error: m3 [broken-link]
+             2 | two
+               |  ^
+            c.md:1:1: error: m4 [broken-link]
+            checked 3 files: 4 errors
+
+            """)
+    }
+
     @Test func cleanSummary() {
         #expect(TextReporter().report(CheckResult(diagnostics: [], fileCount: 1)) == "checked 1 file: no problems\n")
     }
