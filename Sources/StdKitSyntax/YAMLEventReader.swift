@@ -8,11 +8,12 @@ import CYaml
 /// error, a duplicated or non-scalar key, an anchor, alias or tag, more than one document, more
 /// nodes than the limit — it returns nil, and `YAMLReader` reads the text through Yams, which
 /// finds the same nodes or the diagnostic. `YAMLEventReaderTests` holds the two to the same
-/// nodes on the corpora's front matter and on generated text.
-enum YAMLEventReader {
+/// nodes on the corpora's front matter and on generated text; the parse target of `make fuzz`
+/// holds them to it on what it makes up.
+package enum YAMLEventReader {
     /// The root of `yaml` (`.some(nil)` for a text without a document), or nil when Yams must
     /// decide.
-    static func read(_ yaml: String, firstLine: Int, nodeLimit: Int) -> YAMLNode?? {
+    package static func read(_ yaml: String, firstLine: Int, nodeLimit: Int) -> YAMLNode?? {
         var text = yaml
         return text.withUTF8 { bytes -> YAMLNode?? in
             // libyaml's parser holds pointers into itself: it stays in one place.

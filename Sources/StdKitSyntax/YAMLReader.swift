@@ -31,7 +31,7 @@ public enum YAMLReader {
 
     /// `read` through Yams's tree: the reading of anything `YAMLEventReader` declines, and the
     /// definition its answers are held to.
-    static func readThroughYams(_ yaml: String, file: String, firstLine: Int, nodeLimit: Int) -> Result {
+    package static func readThroughYams(_ yaml: String, file: String, firstLine: Int, nodeLimit: Int) -> Result {
         let node: Node?
         do {
             // The basic resolver: no implicit typing (and none of its regular expressions); scalars

@@ -17,7 +17,13 @@ seed() {  # seed TARGET: the target's corpus folder, seeded once
   [ -d "$folder" ] && return
   mkdir -p "$folder"
   case $target in
-    parse) find "$top/standards" "$top/examples" -name '*.md' -exec cp {} "$folder/" \; ;;
+    parse) find "$top/standards" "$top/examples" -name '*.md' -exec cp {} "$folder/" \;
+           # The YAML test suite's cases as front matter.
+           if [ -d "$top/../shared/corpora/yaml-test-suite" ]; then
+             find "$top/../shared/corpora/yaml-test-suite" -name in.yaml | while read -r file; do
+               { printf -- '---\n'; cat "$file"; printf -- '\n---\n'; } > "$folder/yaml-$(echo "$file" | md5sum | cut -c1-12).md"
+             done
+           fi ;;
     diff) for scenario in "$top"/Tests/StdKitDiffTests/Fixtures/merge/*/; do
             { cat "$scenario/base.md"; printf '\0'; cat "$scenario/ours.md"; } > "$folder/$(basename "$scenario")"; done ;;
     merge) for scenario in "$top"/Tests/StdKitDiffTests/Fixtures/merge/*/; do

@@ -1,6 +1,7 @@
 // libFuzzer entry point for stdkit: `make fuzz` builds this with -sanitize=fuzzer and runs each
 // target for a bounded time. STDKIT_FUZZ_TARGET chooses what the input goes through:
-//   parse   front matter, Markdown, items, references and attributes (a document of the model)
+//   parse   front matter, Markdown, items, references and attributes (a document of the model);
+//           front matter read from libyaml's events must be what Yams's tree gives
 //   diff    the semantic diff of two documents (the input split at its first NUL byte)
 //   merge   the three-way merge and its verifier (base, ours, theirs split at NUL bytes)
 //   import  a spreadsheet (decoding, CSV, the requirements import) and a CASE package (JSON,
@@ -57,6 +58,13 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         let document = ProjectLoader.document(path: "a.md", bytes: bytes, schemas: schemas)
         _ = ContentDigest.of(document.text)
         for item in document.items { _ = LinkReview.digest(item) }
+        let split = FrontMatterSplit(document.text)
+        if split.state == .closed, let fast = YAMLEventReader.read(split.yaml, firstLine: 2, nodeLimit: 1_000) {
+            let viaYams = YAMLReader.readThroughYams(split.yaml, file: "a.md", firstLine: 2, nodeLimit: 1_000)
+            if !viaYams.diagnostics.isEmpty || viaYams.root != fast {
+                fatalError("front matter read from libyaml's events differs from Yams's reading")
+            }
+        }
     }
     return 0
 }
