@@ -6,7 +6,7 @@ public enum RuleCatalogue {
     public static let all: [any Rule] = [
         // syntax
         UnreadableFile(), BinaryFile(), SymbolicLink(), InvalidUTF8(), FrontMatterUnclosed(), FrontMatterInvalid(), DuplicateKey(),
-        ResourceLimit(), MalformedAttribute(), ConfigInvalid(), SchemaInvalid(),
+        ResourceLimit(), MarkdownFlattened(), MalformedAttribute(), ConfigInvalid(), SchemaInvalid(),
         // schema
         MissingField(), UnknownField(), WrongType(), InvalidValue(), MalformedID(), MalformedVersion(),
         UnknownKind(), UnknownParty(),

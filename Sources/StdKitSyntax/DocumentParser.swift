@@ -68,12 +68,14 @@ public enum DocumentParser {
                 hint: "split the table, or raise limits.table_columns in stdkit.yml"))
         }
         let source = SourceText(bodyText)
-        let (body, tooDeep) = MarkdownParser.parse(source, maxDepth: limits.nestingDepth)
-        if let tooDeep {
+        let (body, flattened) = MarkdownParser.parse(source, maxDepth: limits.nestingDepth)
+        if let flattened {
+            // Valid Markdown, so not an error; but the page loses formatting the author wrote,
+            // which they would otherwise only find out by reading the published page.
             diagnostics.append(Diagnostic(
-                rule: "resource-limit", file: path, location: tooDeep,
-                message: "the Markdown here is nested more than \(limits.nestingDepth) levels deep (each list, list item, quote and inline counts one); what is deeper is left out",
-                hint: "flatten the nesting, or raise limits.nesting_depth in stdkit.yml"))
+                rule: "markdown-flattened", severity: .note, file: path, location: flattened,
+                message: "the Markdown here is nested more than \(limits.nestingDepth) levels deep (each list, list item, quote and inline counts one); its text is kept, its formatting below that level is flattened",
+                hint: "nest less deeply, or raise limits.nesting_depth in stdkit.yml"))
         }
         return ParsedDocument(
             path: path, text: decoded.text, hasByteOrderMark: decoded.hasByteOrderMark, lineEnding: decoded.lineEnding,

@@ -8,7 +8,8 @@ public struct Limits: Sendable, Hashable {
     /// with the square of a row's cells (20,000 take seconds), so wider rows never reach it.
     public var tableColumns = 200
     /// The deepest nesting of blocks and inlines kept (`nesting_depth`, default 100): deeper
-    /// content is left out, so that nothing walking the tree can exhaust its stack.
+    /// formatting is flattened (its text kept, `markdown-flattened`), so that nothing walking
+    /// the tree can exhaust its stack.
     public var nestingDepth = 100
     /// The most YAML nodes a front matter may expand to (`yaml_nodes`, default 100,000:
     /// "billion laughs").

@@ -34,13 +34,17 @@ public enum MarkdownParser {
         parse(source, maxDepth: Limits().nestingDepth).node
     }
 
-    /// The tree of `source` with nodes nested deeper than `maxDepth` left out, and where the
-    /// first node left out starts (nil when none was).
-    public static func parse(_ source: SourceText, maxDepth: Int) -> (node: MarkdownNode, tooDeep: SourceLocation?) {
+    /// The tree of `source` with nesting bounded by `maxDepth`, and where the first container
+    /// that was flattened starts (nil when none was). Below `maxDepth` levels a container is
+    /// left out and its children take its place: inline formatting (emphasis, links) is lost,
+    /// never the text, and deeper quotes and lists become a flat run of blocks at the limit.
+    /// Only the structure that holds text (a list's item, a paragraph or heading, a table's
+    /// rows and cells) is kept past the limit, so the tree is at most `maxDepth` + 5 deep.
+    public static func parse(_ source: SourceText, maxDepth: Int) -> (node: MarkdownNode, flattened: SourceLocation?) {
         withTree(source.bytes, options: CMARK_OPT_DEFAULT) { root, _ in
-            var converter = Converter(source: source, maxDepth: max(1, maxDepth))
+            var converter = Converter(source: source, maxDepth: max(1, maxDepth), columns: LineColumns(source))
             let node = converter.convert(root)
-            return (node, converter.tooDeep)
+            return (node, converter.flattened)
         } ?? (MarkdownNode(kind: .document), nil)
     }
 
@@ -85,23 +89,29 @@ public enum MarkdownParser {
 private struct Converter {
     let source: SourceText
     let maxDepth: Int
-    /// Where the first node nested too deep starts.
-    var tooDeep: SourceLocation?
+    let columns: LineColumns
+    /// Where the first container left out for depth starts.
+    var flattened: SourceLocation?
 
     /// Walks the tree without recursion, so a deeply nested document cannot exhaust the stack;
-    /// a node at `maxDepth` keeps no children, so that nothing walking the result can either.
+    /// past `maxDepth` a container is left out and its children are walked in its place (see
+    /// `keeps`), so that nothing walking the result can exhaust it either, and no text is lost.
     mutating func convert(_ root: OpaquePointer) -> MarkdownNode {
         var built: [MarkdownNode] = [makeNode(root)]
-        var pointers: [OpaquePointer] = [root]
+        // Every cmark node being walked, with whether it is open in `built` (kept) or left out.
+        var walking: [(pointer: OpaquePointer, kept: Bool)] = [(root, true)]
         var next = cmark_node_first_child(root)
         while true {
             if let node = next {
-                if let child = cmark_node_first_child(node), built.count >= maxDepth, tooDeep == nil {
-                    tooDeep = range(of: child)?.lowerBound ?? range(of: node)?.lowerBound ?? .start
-                }
-                if let child = cmark_node_first_child(node), built.count < maxDepth {
-                    built.append(makeNode(node))
-                    pointers.append(node)
+                if let child = cmark_node_first_child(node) {
+                    let made = makeNode(node)
+                    let kept = built.count < maxDepth || keeps(made.kind, in: built[built.count - 1].kind)
+                    if kept {
+                        built.append(made)
+                    } else if flattened == nil {
+                        flattened = made.range?.lowerBound ?? range(of: child)?.lowerBound ?? .start
+                    }
+                    walking.append((node, kept))
                     next = child
                 } else {
                     built[built.count - 1].children.append(checked(makeNode(node), in: built[built.count - 1]))
@@ -109,12 +119,28 @@ private struct Converter {
                 }
                 continue
             }
-            // No more siblings: close the innermost open node.
-            if built.count == 1 { return built[0] }
-            let finished = built.removeLast()
-            let finishedPointer = pointers.removeLast()
-            built[built.count - 1].children.append(checked(finished, in: built[built.count - 1]))
-            next = cmark_node_next(finishedPointer)
+            // No more siblings: close the innermost node walked.
+            if walking.count == 1 { return built[0] }
+            let finished = walking.removeLast()
+            if finished.kept {
+                let node = built.removeLast()
+                built[built.count - 1].children.append(checked(node, in: built[built.count - 1]))
+            }
+            next = cmark_node_next(finished.pointer)
+        }
+    }
+
+    /// Whether a container of `kind` inside `parent` is kept past the depth limit: only what
+    /// holds text in the shape every consumer expects. None of these can nest in itself past
+    /// the limit (a list there is left out, so an item is kept at most once; a paragraph,
+    /// heading or table holds no block), which bounds the depth at `maxDepth` + 5: item, table,
+    /// row, cell and the text in it.
+    func keeps(_ kind: MarkdownNode.Kind, in parent: MarkdownNode.Kind) -> Bool {
+        switch (kind, parent) {
+        case (.paragraph, _), (.heading, _), (.table, _), (.item, .list), (.tableRow, .table), (.tableCell, .tableRow):
+            true
+        default:
+            false
         }
     }
 
@@ -126,7 +152,7 @@ private struct Converter {
         guard let range = child.range else { return child }
         var valid = range.lowerBound.line >= 1 && range.lowerBound.line <= source.lineCount
         if valid {
-            let width = source.scalarCount(ofLine: range.lowerBound.line)
+            let width = columns.scalarCount(ofLine: range.lowerBound.line)
             valid = range.lowerBound.column <= width + 1
         }
         if valid, let parentRange = parent.range {
@@ -226,10 +252,57 @@ private struct Converter {
         var endLine = Int(cmark_node_get_end_line(node))
         let endColumn = Int(cmark_node_get_end_column(node))
         if endLine < startLine { endLine = startLine }
-        let start = SourceLocation(line: startLine, column: source.column(line: startLine, byteColumn: startColumn))
+        let start = SourceLocation(line: startLine, column: columns.column(line: startLine, byteColumn: startColumn))
         // cmark's end column is the last byte, inclusive: the end is the character after it.
-        var end = SourceLocation(line: endLine, column: source.column(line: endLine, byteColumn: max(endColumn, 0) + 1))
+        var end = SourceLocation(line: endLine, column: columns.column(line: endLine, byteColumn: max(endColumn, 0) + 1))
         if end < start { end = start }
         return start..<end
+    }
+}
+
+/// Character columns of the long lines that are not ASCII, each line counted once. cmark gives
+/// byte columns, and `SourceText` counts the characters before one from the line's start: a
+/// line of thousands of inline nodes (a paragraph of nested emphasis in Chinese) would be
+/// counted once per node, in time growing with the square of the line.
+private final class LineColumns {
+    let source: SourceText
+    /// The character column of each byte of a line, its line break included, by line.
+    private var tables: [Int: [Int32]] = [:]
+    /// Lines shorter than this are counted each time: a table would cost more than it saves.
+    private static let shortLine = 256
+
+    init(_ source: SourceText) {
+        self.source = source
+    }
+
+    /// The table of `line` when it is long and not ASCII, else nil.
+    private func table(_ line: Int) -> [Int32]? {
+        guard line >= 1, line <= source.lineCount else { return nil }
+        if let table = tables[line] { return table }
+        let start = source.lineStarts[line - 1]
+        let end = line < source.lineCount ? source.lineStarts[line] : source.bytes.count
+        guard end - start >= Self.shortLine, !source.asciiLines[line - 1] else { return nil }
+        var table = [Int32]()
+        table.reserveCapacity(end - start + 1)
+        var column: Int32 = 1
+        for index in start..<end {
+            table.append(column)
+            if source.bytes[index] & 0xC0 != 0x80 { column += 1 }
+        }
+        table.append(column)
+        tables[line] = table
+        return table
+    }
+
+    /// As `SourceText.column(line:byteColumn:)`.
+    func column(line: Int, byteColumn: Int) -> Int {
+        if byteColumn >= 1, let table = table(line), byteColumn - 1 < table.count { return Int(table[byteColumn - 1]) }
+        return source.column(line: line, byteColumn: byteColumn)
+    }
+
+    /// As `SourceText.scalarCount(ofLine:)`.
+    func scalarCount(ofLine line: Int) -> Int {
+        guard let table = table(line) else { return source.scalarCount(ofLine: line) }
+        return Int(table[source.byteRange(ofLine: line).count]) - 1
     }
 }

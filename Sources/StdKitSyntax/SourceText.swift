@@ -14,7 +14,7 @@ public struct SourceText: Sendable {
     /// The byte offset at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
     /// Whether each line is ASCII only, where a byte column is the character column.
-    private let asciiLines: [Bool]
+    let asciiLines: [Bool]
 
     public init(_ text: String) {
         self.init(bytes: Array(text.utf8))

@@ -44,15 +44,15 @@ struct BadInputTests {
             "tabs.md:3:1: error: front matter is not valid YAML",
             "loop:1:1: warning: loop is a symbolic link; stdkit does not follow links",
             "outside.md:1:1: warning: outside.md is a symbolic link; stdkit does not follow links",
-            "nested-lists.md:50:101: error: the Markdown here is nested more than 100 levels deep (each list, list item, quote and inline counts one); what is deeper is left out [resource-limit]",
-            "nested-quotes.md:1:101: error: the Markdown here is nested more than 100 levels deep",
+            "nested-lists.md:51:101: note: the Markdown here is nested more than 100 levels deep (each list, list item, quote and inline counts one); its text is kept, its formatting below that level is flattened [markdown-flattened]",
+            "nested-quotes.md:1:100: note: the Markdown here is nested more than 100 levels deep",
         ]
         for line in expected { #expect(run.output.contains(line), "\(line)\n--- in ---\n\(run.output)") }
         for quiet in ["empty.md", "long-line.md", "unterminated-fence.md", "folder.md"] {
             #expect(!run.output.contains(quiet + ":"), "\(quiet) is read without a finding")
         }
         #expect(!run.output.contains("/etc/hostname") && !run.output.contains("outside.md:2"), "the link's target is never read")
-        #expect(run.output.hasSuffix("checked 10 files: 7 errors, 2 warnings, 1 note\n"), "\(run.output)")
+        #expect(run.output.hasSuffix("checked 10 files: 5 errors, 2 warnings, 3 notes\n"), "\(run.output)")
         // Publishing walks the trees the check read: deep nesting must not exhaust its stack.
         let build = await CLIRun.run(["build", "-o", folder.appendingPathComponent("_site").path], in: folder)
         #expect(build.status == 0, "\(build.errors)")
@@ -77,7 +77,7 @@ struct BadInputTests {
         #expect(run.output.contains("stdkit.yml:1:1: error: the project holds 4 documents, above the limit of 3; only the first 3 by path are read [resource-limit]"))
         #expect(run.output.contains("a-large.md:1:1: error: the file is 1171 KB, above the limit of 1024 KB; it is not read [resource-limit]"))
         #expect(run.output.contains("b-wide.md:12:1: error: a table row of 20000 cells, above the limit of 10; rows this wide are left out [resource-limit]"))
-        #expect(run.output.contains("c-deep.md:4:9: error: the Markdown here is nested more than 8 levels deep"))
+        #expect(run.output.contains("c-deep.md:5:9: note: the Markdown here is nested more than 8 levels deep"))
         #expect(!run.output.contains("d-fourth.md"))
         let model = await CLIRun.run(["model", "--json"], in: folder)
         #expect(model.output.contains("\"JOB-W#R1\""), "the rest of the wide document is read: \(model.output.prefix(3000))")

@@ -35,6 +35,41 @@ struct BuildCommandTests {
         #expect(run.errors == "error: [theme] nowhere: publish.theme names no folder of the project\n")
     }
 
+    /// Pages nested far past the limit, of the kinds of cmark's pathological tests: the build
+    /// succeeds without a finding of error level, and every occurrence of the page's word is on
+    /// its published page (the word is a character no template holds).
+    @Test func pathologicalPagesArePublishedWhole() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let word = "龘"
+        func repeated(_ piece: String, _ count: Int) -> String { String(repeating: piece, count: count) }
+        let pages = [
+            "emphasis": repeated("*\(word) **\(word) ", 3_000) + "尾" + repeated(" \(word)** \(word)*", 3_000),
+            "openers": repeated("_\(word) ", 3_000),
+            "quotes": repeated("> ", 3_000) + word + "\n",
+            "lists": (0..<500).map { repeated("  ", $0) + "- \(word)\n" }.joined(),
+            "links": repeated("[\(word)", 3_000) + repeated("](https://例子.cn/)", 3_000),
+            "backticks": (1...500).map { word + repeated("`", $0) }.joined(),
+            "comments": "</" + repeated("<!--\(word) ", 3_000),
+        ]
+        try "name: 病态\n".write(to: folder.appendingPathComponent("stdkit.yml"), atomically: true, encoding: .utf8)
+        for (name, text) in pages {
+            try text.write(to: folder.appendingPathComponent(name + ".md"), atomically: true, encoding: .utf8)
+        }
+        let check = await CLIRun.run(["check"], in: folder)
+        #expect(check.status == 0, "\(check.output)")
+        #expect(!check.output.contains("error"), "\(check.output)")
+        let build = await CLIRun.run(["build", "-o", folder.appendingPathComponent("_site").path], in: folder)
+        #expect(build.status == 0, "\(build.errors)")
+        #expect(build.errors == "")
+        for (name, text) in pages {
+            let html = try String(contentsOf: folder.appendingPathComponent("_site/documents/\(name).html"), encoding: .utf8)
+            let published = html.components(separatedBy: word).count - 1
+            let written = text.components(separatedBy: word).count - 1
+            #expect(published == written, "\(name): \(written) written, \(published) published")
+        }
+    }
+
     @Test func watchNoticesChanges() throws {
         let folder = try CLIRun.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
