@@ -14,9 +14,14 @@ struct RealCorpusTests {
     static func files(in folder: String, extensions: [String], step: Int) -> [String: [UInt8]]? {
         let root = corpora.appendingPathComponent(folder)
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return nil }
-        let paths = (enumerator.allObjects as? [String] ?? [])
-            .filter { path in extensions.contains { path.hasSuffix($0) } }
-            .sorted()
+        // A link is not followed: it could lead out of the corpus, or to a page read already.
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            guard extensions.contains(where: { path.hasSuffix($0) }),
+                  enumerator.fileAttributes?[.type] as? FileAttributeType != .typeSymbolicLink else { continue }
+            paths.append(path)
+        }
+        paths.sort()
         guard !paths.isEmpty else { return nil }
         var files: [String: [UInt8]] = [:]
         for (index, path) in paths.enumerated() where index % step == 0 {
