@@ -29,7 +29,7 @@ let package = Package(
         .target(
             name: "StdKitModel",
             dependencies: ["StdKitSyntax"],
-            resources: [.copy("Resources/schemas"), .copy("Resources/profiles")]
+            resources: [.copy("Resources/schemas"), .copy("Resources/profiles"), .copy("Resources/config")]
         ),
         .target(
             name: "StdKitCheck",

@@ -152,10 +152,15 @@ public struct ProjectConfig: Sendable, Hashable {
                     config.locations["rules.\(rule)"] = entry.key.location
                 }
             default:
-                // Settings of later features pass through untouched.
+                // Settings of later features pass through untouched; the schema below says
+                // whether the key is one at all.
                 break
             }
         }
+        // The schema checks every key, nested ones too; where the reading above has already
+        // reported a place (with a message about what the setting does), it is not reported twice.
+        let reported = Set(diagnostics.map(\.location))
+        diagnostics += ConfigSchema.shipped.schema.validate(root, file: file).filter { !reported.contains($0.location) }
         return (config, diagnostics)
     }
 

@@ -59,7 +59,7 @@ public enum Suggestion {
     }
 
     /// `; did you mean 'X'?` or the empty string.
-    static func phrase(for word: String, among candidates: some Sequence<String>) -> String {
+    public static func phrase(for word: String, among candidates: some Sequence<String>) -> String {
         closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }
