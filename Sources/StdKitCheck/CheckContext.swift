@@ -40,11 +40,10 @@ public struct CheckContext: Sendable {
             case changes([String: DocumentChange])
         }
         let standards = standardsDocuments
-        let parts = Slots<Part>(count: 4)
-        DispatchQueue.concurrentPerform(iterations: 4) { index in
+        let parts = Parallel.map([0, 1, 2, 3]) { index -> Part in
             switch index {
             case 0:
-                parts.set(0, .review(LinkReview(project: project)))
+                return .review(LinkReview(project: project))
             case 1:
                 var titles: [String: String] = [:]
                 var positions: [String: [String: Int]] = [:]
@@ -55,24 +54,20 @@ public struct CheckContext: Sendable {
                     guard positions[document.kind] == nil, let schema = project.schemas.schema(for: document.kind) else { continue }
                     positions[document.kind] = SectionMatcher.positions(of: schema.sections)
                 }
-                parts.set(1, .titles(titles, positions))
+                return .titles(titles, positions)
             case 2:
-                let findings = Slots<[Diagnostic]>(count: standards.count)
-                DispatchQueue.concurrentPerform(iterations: standards.count) { index in
-                    findings.set(index, SchemaValidator(project: project, document: standards[index]).validate())
-                }
-                parts.set(2, .schema(findings.all))
+                return .schema(Parallel.map(standards) { SchemaValidator(project: project, document: $0).validate() })
             default:
-                guard let base else { return parts.set(3, .changes([:])) }
+                guard let base else { return .changes([:]) }
                 let change = Differ(old: base, new: project).compare()
-                parts.set(3, .changes(Dictionary(change.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })))
+                return .changes(Dictionary(change.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
             }
         }
         var review: LinkReview?
         var titles: [String: String] = [:], positions: [String: [String: Int]] = [:]
         var findings: [String: [Diagnostic]] = [:]
         var changes: [String: DocumentChange] = [:]
-        for part in parts.all {
+        for part in parts {
             switch part {
             case .review(let made): review = made
             case .titles(let madeTitles, let madePositions): (titles, positions) = (madeTitles, madePositions)

@@ -51,12 +51,7 @@ public struct Checker: Sendable {
         } else {
             // Rules are independent and the context is immutable: they run on every core, and
             // their findings are put together in the catalogue's order.
-            let results = Slots<[Diagnostic]>(count: rules.count)
-            let rules = self.rules
-            DispatchQueue.concurrentPerform(iterations: rules.count) { index in
-                results.set(index, rules[index].check(context))
-            }
-            findings = results.all.flatMap { $0 }
+            findings = Parallel.map(rules) { $0.check(context) }.flatMap { $0 }
         }
         // A load-time finding no rule claims is still reported: nothing is dropped silently.
         let claimed = Set(rules.map(\.description.id))

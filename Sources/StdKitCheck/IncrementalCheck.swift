@@ -75,11 +75,8 @@ public enum IncrementalCheck {
         let byFile = Dictionary(grouping: diagnostics, by: \.file)
         // The documents' outward facts, on every core.
         let documents = project.documents
-        let outwards = Slots<(String, Outward)>(count: documents.count)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            outwards.set(index, (documents[index].path, Outward(documents[index])))
-        }
-        let outward = Dictionary(outwards.all, uniquingKeysWith: { first, _ in first })
+        let outwards = Parallel.map(documents) { ($0.path, Outward($0)) }
+        let outward = Dictionary(outwards, uniquingKeysWith: { first, _ in first })
         let placed = filesWithPlaces(diagnostics)
         var files: [String: CheckCache.Entry] = [:]
         for (path, blob) in listing.blobs {

@@ -1,4 +1,5 @@
 import Foundation
+import StdKitModel
 
 /// A three-way merge of lines in diff3 style, as `git merge-file --diff3` does it: regions that
 /// only one side changed take that side's lines, regions both changed alike are taken once, and
@@ -381,16 +382,9 @@ struct LineKey: Hashable {
 }
 
 /// `transform` of each input, computed on as many cores as there are (a merge's three texts are
-/// independent until they meet).
+/// independent until they meet), by stdkit's one parallel helper.
 func parallel<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
-    var outputs = [Output?](repeating: nil, count: inputs.count)
-    outputs.withUnsafeMutableBufferPointer { buffer in
-        nonisolated(unsafe) let slots = buffer
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            slots[index] = transform(inputs[index])
-        }
-    }
-    return outputs.map { $0! }
+    Parallel.map(inputs, transform)
 }
 
 extension Array where Element: Equatable {

@@ -155,7 +155,8 @@ public struct GitRepository: Sendable {
     }
 }
 
-/// Reads a file handle to its end on another thread.
+/// Reads a file handle to its end on another thread. These threads wait on git's pipes so that
+/// neither side blocks the other: I/O, not work spread over cores, so not `Parallel.map`.
 private final class ReadAll: @unchecked Sendable {
     // Safe: `data` is written once by the reading thread before `done` is signalled, and read
     // only after waiting on `done`.

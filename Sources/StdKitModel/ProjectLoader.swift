@@ -294,7 +294,7 @@ public enum ProjectLoader {
         for (full, path) in folders { walk(full, relative: path, link: link, found) }
     }
 
-    /// Reads and parses `paths` concurrently, a few files per core, the largest first when their
+    /// Reads and parses `paths` on every core (`Parallel.map`), the largest first when their
     /// `sizes` are known (one large file read last — a programme listing thousands of courses —
     /// would keep one core busy after the other has finished); results come back in the order
     /// of `paths`.
@@ -305,26 +305,20 @@ public enum ProjectLoader {
         paths: [String], schemas: SchemaLibrary, limits: Limits, sizes: [String: Int] = [:], progress: Progress? = nil,
         read: @escaping @Sendable (String) throws -> [UInt8]
     ) async -> (documents: [Document], diagnostics: [Diagnostic]) {
-        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var results = [LoadResult?](repeating: nil, count: paths.count)
         let order = readingOrder(paths, sizes: sizes)
-        await withTaskGroup(of: (Int, LoadResult).self) { group in
-            var next = 0
-            func addTask() {
-                let position = order[next]
-                let path = paths[position]
-                group.addTask { (position, loadDocument(path: path, schemas: schemas, limits: limits, read: read)) }
-                next += 1
-            }
-            while next < min(paths.count, width * 2) { addTask() }
-            var done = 0
-            while let (position, result) = await group.next() {
-                results[position] = result
-                done += 1
-                if let progress, done % 250 == 0 || done == paths.count { progress(done, paths.count) }
-                if next < paths.count { addTask() }
-            }
+        // Iterations start in the order given, so the largest files start first. This task's
+        // thread takes part in the work rather than waiting on other tasks, so blocking it here
+        // cannot starve the concurrency pool of what it waits for.
+        let total = paths.count
+        var report: (@Sendable (Int) -> Void)?
+        if let progress {
+            report = { done in if done % 250 == 0 || done == total { progress(done, total) } }
         }
+        let loaded = Parallel.map(order, progress: report) { position in
+            loadDocument(path: paths[position], schemas: schemas, limits: limits, read: read)
+        }
+        for (position, result) in zip(order, loaded) { results[position] = result }
         var documents: [Document] = []
         var diagnostics: [Diagnostic] = []
         for result in results {

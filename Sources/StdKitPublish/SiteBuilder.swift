@@ -75,7 +75,7 @@ public struct SiteBuilder: Sendable {
         // written as soon as it is made, its search entries too (in document order).
         let search = SearchIndexWriter(write: searchIndex)
         let done = Shared(0)
-        DispatchQueue.concurrentPerform(iterations: documents.count + 2) { task in
+        Parallel.forEach(Array(0..<(documents.count + 2))) { task in
             guard !isCancelled() else { return }
             switch task {
             case 0:
@@ -144,8 +144,8 @@ public struct SiteBuilder: Sendable {
     public static func write(_ files: [String: Data], to output: URL, recognizedBy: [String] = []) throws {
         let folder = try OutputFolder(replacing: output, recognizedBy: recognizedBy)
         let paths = files.keys.sorted()
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            folder.put(paths[index], files[paths[index]]!)
+        Parallel.forEach(paths) { path in
+            folder.put(path, files[path]!)
         }
         try folder.finish()
     }
