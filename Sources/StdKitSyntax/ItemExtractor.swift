@@ -14,9 +14,10 @@ public struct ItemExtractor {
 
     let source: SourceText
     let file: String
-    /// Lists nested deeper than this are not searched for items (their depth is a resource
-    /// problem reported elsewhere).
-    static let maximumDepth = 64
+    /// Blocks nested deeper than this are not searched for items. The parser keeps the tree at
+    /// most `limits.nesting_depth` + 5 levels deep (105 by default), so every item is searched
+    /// unless that limit is raised past 195; the bound keeps the recursion safe then.
+    static let maximumDepth = 200
 
     public init(source: SourceText, file: String) {
         self.source = source

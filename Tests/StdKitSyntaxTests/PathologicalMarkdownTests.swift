@@ -142,6 +142,19 @@ struct PathologicalMarkdownTests {
         #expect(plain == words.joined(separator: " ") + " " + words.reversed().joined(separator: " "))
     }
 
+    /// Items in lists nested 45 deep (91 levels of the tree, within the limit) are all found,
+    /// each the child of the one above.
+    @Test func deeplyNestedItemsAreAllFound() {
+        let text = (1...45).map { String(repeating: "  ", count: $0 - 1) + "- **R\($0)** 第\($0)层要求\n" }.joined()
+        let document = DocumentParser.parse(bytes: Array(text.utf8), path: "a.md")
+        #expect(document.diagnostics.isEmpty)
+        let items = ItemExtractor(source: document.source, file: "a.md").extract(from: document.body).items
+        #expect(items.map(\.id) == (1...45).map { "R\($0)" })
+        #expect(items.map(\.parentID) == [nil] + (1...44).map { "R\($0)" })
+        #expect(items.last?.location == SourceLocation(line: 45, column: 93))
+        #expect(items.last?.statement == "第45层要求")
+    }
+
     /// Below the limit nothing is flattened: 98 nested quotes give the same tree as ever.
     @Test func shallowNestingIsUntouched() {
         let text = String(repeating: "> ", count: 99) + "浅\n"
