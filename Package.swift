@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
@@ -28,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "StdKitModel",
-            dependencies: ["StdKitSyntax"],
+            dependencies: ["StdKitSyntax", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/schemas"), .copy("Resources/profiles")]
         ),
         .target(

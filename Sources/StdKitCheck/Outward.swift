@@ -65,7 +65,7 @@ struct Outward {
         for (line, rules) in document.suppressions.sorted(by: { $0.key < $1.key }) {
             facts.add("suppression", String(line), rules.sorted().joined(separator: ","))
         }
-        digest = SHA256.hex(facts.bytes)
+        digest = Digests.sha256(facts.bytes)
         self.places = places
     }
 

@@ -12,7 +12,7 @@ import StdKitModel
 public enum ContentDigest {
     /// The lowercase hexadecimal SHA-256 of the normalized text.
     public static func of(_ text: String) -> String {
-        SHA256.hex(Array(normalized(text).utf8))
+        Digests.sha256(Array(normalized(text).utf8))
     }
 
     /// The front-matter entries the digest leaves out.
