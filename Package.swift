@@ -32,6 +32,8 @@ let package = Package(
             dependencies: ["StdKitSyntax", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/schemas"), .copy("Resources/profiles")]
         ),
+        // StdKitDiff only for the version rules (VersionNotBumped, VersionBumpTooSmall, the
+        // changes since the base) and Approval.changesSince; approvals and links are StdKitModel's.
         .target(
             name: "StdKitCheck",
             dependencies: ["StdKitDiff", "StdKitModel", "StdKitSyntax"]
@@ -42,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "StdKitPublish",
-            dependencies: ["StdKitDiff", "StdKitModel", "StdKitSyntax", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["StdKitModel", "StdKitSyntax", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources/theme")]
         ),
         .target(
@@ -64,7 +66,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitDiffTests", dependencies: ["StdKitDiff", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "StdKitPublishTests", dependencies: ["StdKitPublish", "StdKitDiff"],
+        .testTarget(name: "StdKitPublishTests", dependencies: ["StdKitPublish"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitInteropTests", dependencies: ["StdKitInterop", "StdKitCheck"],
                     exclude: ["Fixtures"]),

@@ -36,7 +36,7 @@ struct YAMLEventReaderTests {
         while let path = enumerator.nextObject() as? String {
             guard path.hasSuffix(".md") || path.hasSuffix(".mdx"),
                   let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else { continue }
-            let split = FrontMatterSplit(DecodedSource(bytes: [UInt8](data)).text)
+            let split = FrontMatter(DecodedSource(bytes: [UInt8](data)).text)
             if split.state == .closed { texts.append(split.yaml) }
         }
         return texts

@@ -1,4 +1,3 @@
-import StdKitModel
 import StdKitSyntax
 
 /// A coverage link of the model: an item of a coverage family (a course's outcome) referencing

@@ -2,9 +2,9 @@ import Testing
 @testable import StdKitSyntax
 
 @Suite("Front matter split")
-struct FrontMatterSplitTests {
+struct FrontMatterTests {
     @Test func closedWithDashesKeepsLineNumbers() {
-        let split = FrontMatterSplit("---\nid: A\ntitle: T\n---\n# Heading\n")
+        let split = FrontMatter("---\nid: A\ntitle: T\n---\n# Heading\n")
         #expect(split.state == .closed)
         #expect(split.yaml == "id: A\ntitle: T")
         #expect(split.yamlFirstLine == 2)
@@ -13,50 +13,50 @@ struct FrontMatterSplitTests {
     }
 
     @Test func closedWithDots() {
-        let split = FrontMatterSplit("---\nid: A\n...\nbody\n")
+        let split = FrontMatter("---\nid: A\n...\nbody\n")
         #expect(split.state == .closed)
         #expect(split.yaml == "id: A")
         #expect(split.body == "\n\n\nbody\n")
     }
 
     @Test func crlfLineEndingsArePreservedInTheBody() {
-        let split = FrontMatterSplit("---\r\nid: A\r\n---\r\n# H\r\n")
+        let split = FrontMatter("---\r\nid: A\r\n---\r\n# H\r\n")
         #expect(split.state == .closed)
         #expect(split.yaml == "id: A")
         #expect(split.body == "\r\n\r\n\r\n# H\r\n")
     }
 
     @Test func laterDashLinesAreBody() {
-        let split = FrontMatterSplit("---\nid: A\n---\n\ntext\n\n---\n\nmore\n")
+        let split = FrontMatter("---\nid: A\n---\n\ntext\n\n---\n\nmore\n")
         #expect(split.yaml == "id: A")
         #expect(split.body.hasSuffix("text\n\n---\n\nmore\n"))
     }
 
     @Test func noFrontMatterIsAPage() {
-        let split = FrontMatterSplit("# Title\n---\n")
+        let split = FrontMatter("# Title\n---\n")
         #expect(split.state == .absent)
         #expect(split.body == "# Title\n---\n")
     }
 
     @Test func dashesNotOnTheFirstLineAreNotFrontMatter() {
-        #expect(FrontMatterSplit("\n---\nid: A\n---\n").state == .absent)
+        #expect(FrontMatter("\n---\nid: A\n---\n").state == .absent)
     }
 
     @Test func unclosedFrontMatter() {
-        let split = FrontMatterSplit("---\nid: A\ntitle: T\n")
+        let split = FrontMatter("---\nid: A\ntitle: T\n")
         #expect(split.state == .unclosed)
         #expect(split.body == "---\nid: A\ntitle: T\n")
     }
 
     @Test func emptyFrontMatter() {
-        let split = FrontMatterSplit("---\n---\nbody")
+        let split = FrontMatter("---\n---\nbody")
         #expect(split.state == .closed)
         #expect(split.yaml == "")
         #expect(split.body == "\n\nbody")
     }
 
     @Test func delimiterMayHaveTrailingSpaces() {
-        #expect(FrontMatterSplit("---  \nid: A\n--- \n").state == .closed)
+        #expect(FrontMatter("---  \nid: A\n--- \n").state == .closed)
     }
 
     @Test func unclosedIsReportedAtLineOne() {
@@ -96,7 +96,7 @@ struct FrontMatterSplitTests {
     /// The split reads only up to the closing delimiter; on random texts of delimiters, YAML-ish
     /// lines and every kind of line ending it gives what splitting every line gives.
     @Test func readingUpToTheClosingLineIsSplittingEveryLine() {
-        func reference(_ text: String) -> (FrontMatterSplit.State, String, Int?, String) {
+        func reference(_ text: String) -> (FrontMatter.State, String, Int?, String) {
             var lines: [(content: String, ending: String)] = []
             var content = String.UnicodeScalarView()
             var scalars = Array(text.unicodeScalars)[...]
@@ -111,8 +111,8 @@ struct FrontMatterSplitTests {
                 }
             }
             if !content.isEmpty || lines.isEmpty { lines.append((String(content), "")) }
-            guard FrontMatterSplit.isDelimiter(Substring(lines[0].content), allowDots: false) else { return (.absent, "", nil, text) }
-            guard let closing = lines.indices.dropFirst().first(where: { FrontMatterSplit.isDelimiter(Substring(lines[$0].content), allowDots: true) }) else {
+            guard FrontMatter.isDelimiter(Substring(lines[0].content), allowDots: false) else { return (.absent, "", nil, text) }
+            guard let closing = lines.indices.dropFirst().first(where: { FrontMatter.isDelimiter(Substring(lines[$0].content), allowDots: true) }) else {
                 return (.unclosed, "", nil, text)
             }
             return (.closed, lines[1..<closing].map(\.content).joined(separator: "\n"), closing + 1,
@@ -128,7 +128,7 @@ struct FrontMatterSplitTests {
         var kinds: Set<String> = []
         for _ in 0..<3_000 {
             let text = (0..<next(7)).map { _ in pieces[next(pieces.count)] + endings[next(endings.count)] }.joined()
-            let split = FrontMatterSplit(text)
+            let split = FrontMatter(text)
             let expected = reference(text)
             #expect(split.state == expected.0 && split.yaml == expected.1 && split.closingLine == expected.2 && split.body == expected.3, "\(text.debugDescription)")
             kinds.insert("\(split.state)")

@@ -1,6 +1,5 @@
 import Testing
-@testable import StdKitDiff
-import StdKitModel
+@testable import StdKitModel
 import StdKitSyntax
 
 @Suite("Content digests")

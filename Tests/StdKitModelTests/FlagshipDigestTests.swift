@@ -1,7 +1,6 @@
 import Foundation
 import Testing
-import StdKitModel
-@testable import StdKitDiff
+@testable import StdKitModel
 
 /// The digests stdkit has written into the flagship's approvals and `.stdkit/links.lock` must keep
 /// their values whatever computes them: `Fixtures/flagship-digests.txt` was written by the
