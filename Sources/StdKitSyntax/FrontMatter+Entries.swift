@@ -31,7 +31,7 @@ extension FrontMatter {
     /// line of its own after the previous one.
     public func entries(of result: YAMLReader.Result) -> Entries? {
         guard state == .closed, result.diagnostics.isEmpty else { return nil }
-        guard result.root == nil || result.root?.mapping != nil || result.root?.isNull == true else { return nil }
+        guard result.root == nil || result.root?.mapping != nil else { return nil }
         let pairs = result.root?.mapping ?? []
         var lines: [Substring] = []
         var reader = LineReader(String(content))

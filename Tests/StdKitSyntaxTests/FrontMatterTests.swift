@@ -135,4 +135,87 @@ struct FrontMatterTests {
         }
         #expect(kinds == ["absent", "closed", "unclosed"])
     }
+
+    // MARK: One rule for what is front matter, and the parts as written
+
+    /// An indented first line is no delimiter: Jekyll, Hugo and pandoc want `---` at the first
+    /// byte, and CommonMark reads ` ---` as a thematic break.
+    @Test func anIndentedFirstLineIsNotFrontMatter() {
+        let text = " ---\nid: A\n---\n# H\n"
+        let split = FrontMatter(text)
+        #expect(split.state == .absent)
+        #expect(split.block == nil)
+        #expect(split.body == text)
+        #expect(split.rest == Substring(text))
+        #expect(DocumentParser.parse(bytes: Array(text.utf8), path: "a.md").frontMatter == nil)
+    }
+
+    /// Spaces and tabs after a delimiter are allowed and kept as written; anything else is not.
+    @Test func trailingSpacesAreKeptAsWritten() {
+        let split = FrontMatter("---  \nid: A\n---\t \nbody")
+        #expect(split.state == .closed)
+        #expect(split.opening == "---  \n")
+        #expect(split.content == "id: A\n")
+        #expect(split.closing == "---\t \n")
+        #expect(split.rest == "body")
+        #expect(split.body == "\n\n\nbody")
+        #expect(FrontMatter("---x\nid: A\n---\n").state == .absent)
+        #expect(FrontMatter("--- #\nid: A\n---\n").state == .absent)
+    }
+
+    /// A byte-order mark is recorded and kept out of every part; the first line after it opens.
+    @Test func aByteOrderMarkIsNotPartOfTheFirstLine() {
+        let text = "\u{FEFF}---\r\nid: A\r\n...\r\n# 标题\r\n"
+        let split = FrontMatter(text)
+        #expect(split.hasByteOrderMark)
+        #expect(split.state == .closed)
+        #expect(split.opening == "---\r\n")
+        #expect(split.content == "id: A\r\n")
+        #expect(split.closing == "...\r\n")
+        #expect(split.rest == "# 标题\r\n")
+        #expect(split.yaml == "id: A")
+        #expect(split.yamlFirstLine == 2)
+        #expect(split.closingLine == 3)
+        #expect(split.body == "\r\n\r\n\r\n# 标题\r\n")
+        #expect(split.text == text)
+        #expect(FrontMatter("\u{FEFF} ---\nid: A\n---\n").state == .absent)
+    }
+
+    @Test func unclosedAndAbsentKeepTheWholeTextAsRest() {
+        for text in ["---\nid: A\n", "# H\n---\nx: 1\n---\n", "", "\u{FEFF}---"] {
+            let split = FrontMatter(text)
+            #expect(split.text == text)
+            #expect(split.opening.isEmpty && split.content.isEmpty && split.closing.isEmpty)
+            #expect(split.block == nil)
+            #expect(split.read(file: "a.md") == nil)
+        }
+        #expect(FrontMatter("---\nid: A\n").state == .unclosed)
+        #expect(FrontMatter("\u{FEFF}---").state == .unclosed)
+    }
+
+    @Test func entriesKeepTheirTextKeysAndLines() throws {
+        let text = "---\n# 说明\nid: C1\ntitle: 焊接\ntags:\n  - a\n  - b\n\n# 以下\nstatus: draft\n---\n正文\n"
+        let split = FrontMatter(text)
+        let entries = try #require(split.entries(file: "a.md"))
+        #expect(entries.header == "# 说明\n")
+        #expect(entries.entries.map(\.key) == ["id", "title", "tags", "status"])
+        #expect(entries.entries.map(\.keyLocation) == [SourceLocation(line: 3, column: 1), SourceLocation(line: 4, column: 1),
+                                                       SourceLocation(line: 5, column: 1), SourceLocation(line: 10, column: 1)])
+        #expect(entries.entries.map(\.text) == ["id: C1\n", "title: 焊接\n", "tags:\n  - a\n  - b\n\n# 以下\n", "status: draft\n"])
+        #expect(entries["title"]?.node.scalar == "焊接")
+        #expect(entries["title"]?.node.location == SourceLocation(line: 4, column: 8))
+        #expect(split.opening + entries.header + entries.entries.map(\.text).joined() + split.closing + split.rest == text)
+        // Read once, passed on: the same entries from the parser's reading.
+        let read = try #require(split.read(file: "a.md"))
+        #expect(split.entries(of: read) == entries)
+    }
+
+    @Test func entriesAreNilWhereKeysCannotBeToldApart() {
+        #expect(FrontMatter("---\nid: A\nid: B\n---\n").entries(file: "a.md") == nil, "a duplicated key")
+        #expect(FrontMatter("---\nid: [A\n---\n").entries(file: "a.md") == nil, "invalid YAML")
+        #expect(FrontMatter("---\n- a\n---\n").entries(file: "a.md") == nil, "a list")
+        #expect(FrontMatter("---\n? [a, b]\n: c\n---\n").entries(file: "a.md") == nil, "a key that is not a scalar")
+        #expect(FrontMatter("# H\n").entries(file: "a.md") == nil, "no front matter")
+        #expect(FrontMatter("---\n# only a comment\n---\n").entries(file: "a.md") == FrontMatter.Entries(header: "# only a comment\n", entries: []))
+    }
 }
