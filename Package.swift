@@ -32,8 +32,9 @@ let package = Package(
             dependencies: ["StdKitSyntax", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/schemas"), .copy("Resources/profiles")]
         ),
-        // StdKitDiff only for the version rules (VersionNotBumped, VersionBumpTooSmall, the
-        // changes since the base) and Approval.changesSince; approvals and links are StdKitModel's.
+        // StdKitDiff only for what is a diff: the version rules (VersionNotBumped,
+        // VersionBumpTooSmall, the changes since the base), Approval.changesSince and the word
+        // diff SuspectLink shows; approvals and links are StdKitModel's (docs/architecture.md).
         .target(
             name: "StdKitCheck",
             dependencies: ["StdKitDiff", "StdKitModel", "StdKitSyntax"]
