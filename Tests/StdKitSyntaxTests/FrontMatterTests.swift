@@ -1,7 +1,7 @@
 import Testing
 @testable import StdKitSyntax
 
-@Suite("Front matter split")
+@Suite("Front matter")
 struct FrontMatterTests {
     @Test func closedWithDashesKeepsLineNumbers() {
         let split = FrontMatter("---\nid: A\ntitle: T\n---\n# Heading\n")
