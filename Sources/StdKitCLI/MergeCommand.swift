@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StdKitDiff
+import StdKitModel
 import StdKitSyntax
 
 /// `stdkit merge BASE OURS THEIRS`: a three-way merge of a document; also git's merge driver.

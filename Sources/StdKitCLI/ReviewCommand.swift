@@ -252,9 +252,10 @@ struct ReviewStatusCommand: EnvironmentCommand {
         var stale: [DocumentRecord] = []
         for document in state.project.documents where !document.isPage && document.parties.contains(party) {
             guard let id = document.id else { continue }
-            let digest = ContentDigest.of(document.text)
-            let own = Approval.recorded(in: document.frontMatter).first { $0.party == party }
-            if let own, own.digest != digest {
+            // The party's own approval and whether it is current: one ApprovalState per document.
+            let recorded = ApprovalState(document).approval(of: party)
+            let own = recorded?.approval
+            if let own, recorded?.isCurrent == false {
                 stale.append(DocumentRecord(id: id, file: document.path, version: document.version, status: document.status, approvedVersion: own.version,
                                             changes: own.changesSince(in: document, project: state.project, history: state.history)))
             } else if own == nil, ["review", "approved", "published"].contains(document.status ?? "") {

@@ -18,6 +18,9 @@ public struct CheckContext: Sendable {
     public let history: ProjectHistory?
     /// The coverage links and what `.stdkit/links.lock` says of each.
     public let linkReview: LinkReview
+    /// Each document's approvals and whether they are current, by path: made once here for
+    /// every rule that asks (`approvalState(of:)`).
+    let approvalStates: [String: ApprovalState]
     /// Each heading title of the project, normalized for matching (`SectionMatcher`): titles
     /// repeat across documents, so each is normalized once.
     let normalizedTitles: [String: String]
@@ -78,6 +81,7 @@ public struct CheckContext: Sendable {
             }
         }
         linkReview = review ?? LinkReview(project: project)
+        approvalStates = Dictionary(project.documents.map { ($0.path, ApprovalState($0)) }, uniquingKeysWith: { first, _ in first })
         normalizedTitles = titles
         sectionPositions = positions
         changesSinceBase = changes
@@ -105,4 +109,11 @@ public struct CheckContext: Sendable {
     }
 
 
+}
+
+extension CheckContext {
+    /// The document's approval state, made once for the whole check.
+    public func approvalState(of document: Document) -> ApprovalState {
+        approvalStates[document.path] ?? ApprovalState(document)
+    }
 }

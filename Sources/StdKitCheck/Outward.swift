@@ -65,7 +65,7 @@ struct Outward {
         for (line, rules) in document.suppressions.sorted(by: { $0.key < $1.key }) {
             facts.add("suppression", String(line), rules.sorted().joined(separator: ","))
         }
-        digest = SHA256.hex(facts.bytes)
+        digest = Digests.sha256(facts.bytes)
         self.places = places
     }
 
@@ -92,29 +92,16 @@ struct Outward {
         }
     }
 
-    /// The text from the start through the line that closes the front matter (`---` or `...`,
-    /// spaces after it allowed), and that line's number; nothing and 0 when the text does not
-    /// open with `---`; the whole text and 0 when it never closes it. Whatever the front
-    /// matter's finer rules, every line up to the one returned is in the text returned.
+    /// The text from the start through the line that closes the front matter, and that line's
+    /// number, as `FrontMatter` (the parser's split) reads it; nothing and 0 when the text has no
+    /// front matter; the whole text and 0 when it never closes it.
     static func frontMatter(of text: String) -> (Substring, Int) {
-        let utf8 = text.utf8
-        guard utf8.starts(with: "---".utf8) else { return ("", 0) }
-        var line = 1
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        func closes(_ end: String.UTF8View.Index) -> Bool {
-            let content = utf8[lineStart..<end].reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            return line > 1 && (content.elementsEqual("---".utf8.reversed()) || content.elementsEqual("...".utf8.reversed()))
+        let split = FrontMatter(text)
+        switch split.state {
+        case .absent: return ("", 0)
+        case .unclosed: return (text[...], 0)
+        case .closed: return (split.block ?? "", split.closingLine ?? 0)
         }
-        while index != utf8.endIndex {
-            if utf8[index] == 0x0A {
-                if closes(index) { return (text[..<utf8.index(after: index)], line) }
-                line += 1
-                lineStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        return (text[...], closes(index) ? line : 0)
     }
 
     /// The front matter with the value of its top-level `version` key left out (the line kept,

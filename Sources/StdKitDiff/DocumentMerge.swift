@@ -17,29 +17,30 @@ public enum DocumentMerge {
         for (name, hasMarkers) in zip(["base", "ours", "theirs"], marked) where hasMarkers {
             return fallback("\(name) already holds conflict markers")
         }
-        var parts = [base, ours, theirs].map(Parts.init)
+        var parts = [base, ours, theirs].map(FrontMatter.init)
         // A file both sides added (git's add/add) has an empty base: two additions to nothing.
-        if parts[0].frontMatter == nil, parts[0].body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-           parts[1].frontMatter != nil, parts[2].frontMatter != nil {
-            parts[0] = Parts(bom: parts[1].bom, frontMatter: "---\n---\n", body: "")
+        if parts[0].block == nil, String(parts[0].rest).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+           parts[1].block != nil, parts[2].block != nil {
+            parts[0] = FrontMatter((parts[1].hasByteOrderMark ? "\u{FEFF}" : "") + "---\n---\n")
         }
-        guard parts.allSatisfy({ $0.frontMatter == nil }) || parts.allSatisfy({ $0.frontMatter != nil }) else {
+        let bodies = parts.map { String($0.rest) }
+        guard parts.allSatisfy({ $0.block == nil }) || parts.allSatisfy({ $0.block != nil }) else {
             return fallback("front matter is on one side only")
         }
-        guard parts[1].bom == parts[2].bom || parts[0].frontMatter == nil else {
+        guard parts[1].hasByteOrderMark == parts[2].hasByteOrderMark || parts[0].block == nil else {
             return fallback("one side added or removed a byte-order mark")
         }
-        var text = parts[1].bom ? "\u{FEFF}" : ""
+        var text = parts[1].hasByteOrderMark ? "\u{FEFF}" : ""
         var conflicts: [MergeResult.Conflict] = []
-        if let b = parts[0].frontMatter, let o = parts[1].frontMatter, let t = parts[2].frontMatter {
-            guard let merged = FrontMatterMerge(base: b, ours: o, theirs: t, markers: markers) else {
+        if let b = parts[0].block, let o = parts[1].block, let t = parts[2].block {
+            guard let merged = FrontMatterMerge(base: String(b), ours: String(o), theirs: String(t), markers: markers) else {
                 return fallback("front matter is not valid YAML on some side")
             }
             text += merged.text
             conflicts = merged.conflicts.map { MergeResult.Conflict(line: $0.line, place: "front matter `\($0.key)`") }
         }
         let prefixLines = LineMerge.lines(text).count
-        let blocks = BlockInsertions(oursBody: parts[1].body, theirsBody: parts[2].body)
+        let blocks = BlockInsertions(oursBody: bodies[1], theirsBody: bodies[2])
         // Code is not prose: a line inside a code block on either side is never merged by pieces.
         let mergeBodies = { (base: String, ours: String, theirs: String) in
             LineMerge(base: base, ours: ours, theirs: theirs, markers: markers, writeSameLinesOnce: true,
@@ -56,11 +57,11 @@ public enum DocumentMerge {
                           return ParagraphMerge.merge(base: base, ours: ours, theirs: theirs).map { .merged($0) }
                       })
         }
-        var body = mergeBodies(parts[0].body, parts[1].body, parts[2].body)
+        var body = mergeBodies(bodies[0], bodies[1], bodies[2])
         var reorderNote: [String] = []
         // One side reordered items or sections the other edited: merge the edits in the new order.
         for kind in Reorder.kinds where !body.conflicts.isEmpty {
-            guard let aligned = Reorder.align(kind, base: parts[0].body, ours: parts[1].body, theirs: parts[2].body) else { continue }
+            guard let aligned = Reorder.align(kind, base: bodies[0], ours: bodies[1], theirs: bodies[2]) else { continue }
             let retry = mergeBodies(aligned.base, aligned.ours, aligned.theirs)
             if retry.conflicts.count < body.conflicts.count {
                 body = retry
@@ -85,23 +86,25 @@ public enum DocumentMerge {
 
     /// Whether `result` keeps everything ours and theirs wrote (see `Verifier`).
     public static func verify(base: String, ours: String, theirs: String, result: MergeResult) -> Bool {
-        var parts = [base, ours, theirs].map(Parts.init)
-        if parts[0].frontMatter == nil, parts[1].frontMatter != nil { parts[0].frontMatter = "---\n---\n" }
+        var parts = [base, ours, theirs].map(FrontMatter.init)
+        if parts[0].block == nil, parts[1].block != nil {
+            parts[0] = FrontMatter((parts[0].hasByteOrderMark ? "\u{FEFF}" : "") + "---\n---\n" + String(parts[0].rest))
+        }
         return verify(parts: parts, result: result.text, rewritten: result.rewritten)
     }
 
-    static func verify(parts: [Parts], result: String, rewritten: [String: String] = [:]) -> Bool {
-        let merged = Parts(result)
+    static func verify(parts: [FrontMatter], result: String, rewritten: [String: String] = [:]) -> Bool {
+        let merged = FrontMatter(result)
         // A renumbered item counts as kept: its line is read as the side wrote it.
-        var body = merged.body
+        var body = String(merged.rest)
         // Each rewritten text stands once for what it replaced: a second copy is not explained by
         // it (a merge that wrote it twice falls back to lines rather than prove too much).
         for (original, line) in rewritten {
             if let range = body.range(of: line) { body.replaceSubrange(range, with: original) }
         }
-        return Verifier.nothingLost(base: parts[0].body, ours: parts[1].body, theirs: parts[2].body, result: body)
-            && Verifier.frontMatterKept(base: parts[0].frontMatter, ours: parts[1].frontMatter, theirs: parts[2].frontMatter,
-                                        result: merged.frontMatter)
+        return Verifier.nothingLost(base: String(parts[0].rest), ours: String(parts[1].rest), theirs: String(parts[2].rest), result: body)
+            && Verifier.frontMatterKept(base: parts[0].block.map(String.init), ours: parts[1].block.map(String.init),
+                                        theirs: parts[2].block.map(String.init), result: merged.block.map(String.init))
     }
 
     /// Whether a line of `text` is a conflict marker (`<<<<<<< `, `||||||| `, `=======` alone,
@@ -130,52 +133,6 @@ public enum DocumentMerge {
                 start = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
             }
             return false
-        }
-    }
-
-    /// A file as front matter (delimiters included, as written) and body.
-    struct Parts {
-        var bom: Bool
-        var frontMatter: String?
-        var body: String
-
-        init(bom: Bool, frontMatter: String?, body: String) {
-            self.bom = bom
-            self.frontMatter = frontMatter
-            self.body = body
-        }
-
-        init(_ text: String) {
-            var text = text
-            bom = text.hasPrefix("\u{FEFF}")
-            if bom { text.removeFirst() }
-            let isDelimiter = { (line: Substring, dots: Bool) -> Bool in
-                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-                return trimmed == "---" || (dots && trimmed == "...")
-            }
-            // Walk lines only until the closing delimiter; the body is the rest, as it is.
-            var start = text.startIndex
-            var closingEnd: String.Index?
-            var number = 0
-            while start < text.endIndex {
-                let end = text[start...].utf8.firstIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.endIndex
-                let line = text[start..<end]
-                if number == 0 {
-                    guard isDelimiter(line, false) else { break }
-                } else if isDelimiter(line, true) {
-                    closingEnd = end
-                    break
-                }
-                number += 1
-                start = end
-            }
-            guard let closingEnd else {
-                frontMatter = nil
-                body = text
-                return
-            }
-            frontMatter = String(text[..<closingEnd])
-            body = String(text[closingEnd...])
         }
     }
 }

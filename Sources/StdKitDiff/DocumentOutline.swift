@@ -26,7 +26,7 @@ struct DocumentOutline {
         let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasSuffix("\r") ? line.dropLast() : line
         }
-        let bodyStart = FrontMatterSplit(document.text).closingLine ?? 0  // lines up to it are front matter
+        let bodyStart = FrontMatter(document.text).closingLine ?? 0  // lines up to it are front matter
         // Item lines (with nested content) and item headings are not prose.
         var itemLine: [Int: String] = [:]
         for item in document.items {

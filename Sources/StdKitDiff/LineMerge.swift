@@ -1,5 +1,6 @@
 import Foundation
 import StdKitModel
+import StdKitSyntax
 
 /// A three-way merge of lines in diff3 style, as `git merge-file --diff3` does it: regions that
 /// only one side changed take that side's lines, regions both changed alike are taken once, and
@@ -151,22 +152,10 @@ public struct LineMerge: Sendable {
         return crlf(base, 0) == 1 ? "\r\n" : "\n"
     }
 
-    /// The lines of `text`, each with its line ending.
+    /// The lines of `text`, each with its line ending (`TextLines`, in StdKitSyntax since the
+    /// review files and approvals, outside the merge, count lines the same way).
     static func lines(_ text: String) -> [String] {
-        var result: [String] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == UInt8(ascii: "\n") {
-                result.append(String(text[start..<next]))
-                start = next
-            }
-            index = next
-        }
-        if start != utf8.endIndex { result.append(String(text[start...])) }
-        return result
+        TextLines.split(text)
     }
 
     /// Moves each run of changed indices `[start, end)` of `lines` down while the line after the

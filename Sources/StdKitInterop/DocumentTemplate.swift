@@ -121,7 +121,7 @@ public struct DocumentTemplate: Sendable {
         if !words.isEmpty {
             return prefix + String(words.prefix(40)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         }
-        return prefix + (fallback ?? String(SHA1.hex(Array(title.utf8)).prefix(6))).uppercased()
+        return prefix + (fallback ?? String(Digests.sha1(Array(title.utf8)).prefix(6))).uppercased()
     }
 
     /// Today as `YYYY-MM-DD`.

@@ -1,5 +1,4 @@
 import Foundation
-import StdKitDiff
 import StdKitModel
 import StdKitSyntax
 
@@ -12,6 +11,9 @@ public struct SiteBuilder: Sendable {
     let theme: Theme
     let matrix: TraceMatrix
     let version: String
+    /// Each document's approvals and whether they are current, by path: made once, read by the
+    /// index and the document's page.
+    let approvalStates: [String: ApprovalState]
 
     /// Document pages live under this folder of the site, mirroring the project's folders.
     static let documentsFolder = "documents/"
@@ -32,6 +34,7 @@ public struct SiteBuilder: Sendable {
         self.theme = try Theme(override: override)
         self.matrix = TraceMatrix(project)
         self.version = toolVersion
+        self.approvalStates = Dictionary(project.documents.map { ($0.path, ApprovalState($0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     var siteTitle: String { project.config.publish.title ?? project.config.name }
@@ -236,15 +239,15 @@ public struct SiteBuilder: Sendable {
     /// The document's approvals for the templates: who approved which version and when, and
     /// whether the document changed since (stale, docs/review.md).
     private func approvalsContext(_ document: Document) -> [[String: Any]] {
-        let recorded = document.frontMatter?["approvals"]?.sequence ?? []
-        let digest = recorded.isEmpty ? "" : ContentDigest.of(document.text)
-        return recorded.map { approval -> [String: Any] in
-            [
+        let state = approvalStates[document.path] ?? ApprovalState(document)
+        return state.entries.map { entry -> [String: Any] in
+            let approval = entry.node
+            return [
                 "party": partyName(approval["party"]?.scalar), "version": approval["version"]?.scalar ?? "",
                 "by": approval["by"]?.scalar ?? "", "date": approval["date"]?.scalar ?? "",
                 // No note: false, not "", which a Mustache section would still show as （）.
                 "note": (approval["note"]?.scalar).flatMap { $0.isEmpty ? nil : $0 } ?? false as Any,
-                "stale": approval["digest"]?.scalar != digest,
+                "stale": !entry.isCurrent,
             ]
         }
     }

@@ -12,7 +12,7 @@ public struct ParsedDocument: Sendable {
     public var text: String
     public var hasByteOrderMark: Bool
     public var lineEnding: String
-    public var frontMatterState: FrontMatterSplit.State
+    public var frontMatterState: FrontMatter.State
     /// The front matter's root, nil when absent, empty or unreadable.
     public var frontMatter: YAMLNode?
     /// The body's source, for positions and raw text.
@@ -36,7 +36,7 @@ public enum DocumentParser {
                 message: "file is not valid UTF-8",
                 hint: "save the file as UTF-8 (in Word or WPS: Save As, Plain Text, Unicode (UTF-8))"))
         }
-        let split = FrontMatterSplit(decoded.text)
+        let split = FrontMatter(decoded.text)
         var frontMatter: YAMLNode?
         switch split.state {
         case .absent:
@@ -47,7 +47,7 @@ public enum DocumentParser {
                 message: "front matter opened with '---' is never closed",
                 hint: "add a line '---' after the last front-matter field"))
         case .closed:
-            let read = YAMLReader.read(split.yaml, file: path, firstLine: split.yamlFirstLine, nodeLimit: limits.yamlNodes)
+            let read = split.read(file: path, nodeLimit: limits.yamlNodes) ?? YAMLReader.Result(root: nil, diagnostics: [])
             diagnostics += read.diagnostics
             if let root = read.root {
                 if root.mapping != nil {
@@ -86,7 +86,7 @@ public enum DocumentParser {
     /// The Markdown tree of a document's text as `parse` makes it, without reading the front
     /// matter again (the site renders documents the model has already read).
     public static func body(of text: String) -> MarkdownNode {
-        MarkdownParser.parse(SourceText(FrontMatterSplit(text).body))
+        MarkdownParser.parse(SourceText(FrontMatter(text).body))
     }
 
     /// `body` with every line that holds more than `limit` + 1 `|` emptied (its line break kept,

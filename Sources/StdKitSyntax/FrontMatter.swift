@@ -1,8 +1,17 @@
-/// A document split into its YAML front matter and its Markdown body.
+/// A document's YAML front matter and the rest of its text, split once, losslessly, for every
+/// module: the parser, the merge, the content digest and approvals, the incremental check and
+/// the outline all read front matter through this type, so that they agree on what it is.
 ///
-/// The body keeps the file's line numbering: the front-matter lines are replaced by empty lines,
-/// so a position cmark reports in the body is a position in the file.
-public struct FrontMatterSplit: Sendable, Equatable {
+/// What is front matter (docs/format.md): after an optional UTF-8 byte-order mark, the first
+/// line is `---` with nothing before it and only spaces or tabs after it; the front matter
+/// closes at the next line that is `---` or `...` (again only spaces or tabs after it). A first
+/// line ` ---` (indented) is not a delimiter — as in Jekyll, Hugo and pandoc, whose front matter
+/// must start at the first byte, and as in CommonMark, where it is a thematic break. Lines end
+/// in LF, CRLF or CR. Later `---` lines are body.
+///
+/// Lossless: `text` — the mark, `opening`, `content`, `closing` and `rest` joined — is the text
+/// given, byte for byte.
+public struct FrontMatter: Sendable, Equatable {
     /// How the file starts.
     public enum State: Sendable, Equatable {
         /// No front matter: the file is a plain page.
@@ -14,29 +23,39 @@ public struct FrontMatterSplit: Sendable, Equatable {
     }
 
     public var state: State
-    /// The YAML text between the delimiters, lines joined by `\n`; empty when absent.
+    /// Whether the text started with a byte-order mark (not part of any other field).
+    public var hasByteOrderMark: Bool
+    /// The opening delimiter line as written, with its line ending; empty unless closed.
+    public var opening: Substring
+    /// The lines between the delimiters as written, with their endings; empty unless closed.
+    public var content: Substring
+    /// The closing delimiter line as written, with its ending (none at the end of the text);
+    /// empty unless closed.
+    public var closing: Substring
+    /// The text after the closing line; all of the text after the mark unless closed.
+    public var rest: Substring
+    /// The YAML text between the delimiters, lines joined by `\n`; empty unless closed.
     public var yaml: String
     /// The file line on which the YAML text begins (the line after the opening `---`).
     public var yamlFirstLine: Int
     /// The file line of the closing delimiter, when closed.
     public var closingLine: Int?
-    /// The Markdown body, with front-matter lines blanked.
-    public var body: String
+    /// The line endings of the front-matter lines, delimiters included; empty unless closed.
+    private var endings: String
 
-    /// Splits `text` (already without a byte-order mark).
-    ///
-    /// The opening line must be exactly `---` (trailing spaces allowed) on the first line; the
-    /// closing line is the next line that is `---` or `...`. Later `---` lines are body.
+    /// Splits `text`, which may start with a byte-order mark.
     public init(_ text: String) {
+        hasByteOrderMark = text.unicodeScalars.first == "\u{FEFF}"
+        let text = hasByteOrderMark ? String(text.unicodeScalars.dropFirst()) : text
         // Only the lines up to the closing delimiter are looked at; the body after it is taken
         // as it is (splitting and joining every line of long pages was a tenth of a build).
         var lines = LineReader(text)
         yamlFirstLine = 2
         closingLine = nil
+        (opening, content, closing, yaml, endings) = ("", "", "", "", "")
+        rest = text[...]
         guard let first = lines.next(), Self.isDelimiter(first.content, allowDots: false) else {
             state = .absent
-            yaml = ""
-            body = text
             return
         }
         var read = [first]
@@ -46,15 +65,39 @@ public struct FrontMatterSplit: Sendable, Equatable {
         }
         guard read.count > 1, Self.isDelimiter(read[read.count - 1].content, allowDots: true) else {
             state = .unclosed
-            yaml = ""
-            body = text
             return
         }
+        let whole = text
         state = .closed
         closingLine = read.count
         yaml = read[1..<(read.count - 1)].map(\.content).joined(separator: "\n")
-        // Keep every line ending so that line numbers in the body stay those of the file.
-        body = read.map(\.ending).joined() + text[lines.position...]
+        opening = whole[whole.startIndex..<read[1].content.startIndex]
+        content = whole[read[1].content.startIndex..<read[read.count - 1].content.startIndex]
+        closing = whole[read[read.count - 1].content.startIndex..<lines.position]
+        rest = whole[lines.position...]
+        endings = read.map(\.ending).joined()
+    }
+
+    /// The text given, byte-order mark included: every part joined.
+    public var text: String {
+        (hasByteOrderMark ? "\u{FEFF}" : "") + opening + content + closing + rest
+    }
+
+    /// The front matter as written, delimiters included; nil unless closed.
+    public var block: Substring? {
+        state == .closed ? opening.base[opening.startIndex..<closing.endIndex] : nil
+    }
+
+    /// The Markdown body with the front-matter lines blanked — their line endings kept, so that
+    /// a position cmark reports in the body is a position in the file.
+    public var body: String {
+        endings + rest
+    }
+
+    /// The YAML read with positions in the file (`nodeLimit` as in `YAMLReader`); nil unless
+    /// closed. Readers that need the root and the entries read it once and pass the root on.
+    public func read(file: String, nodeLimit: Int = YAMLReader.defaultNodeLimit) -> YAMLReader.Result? {
+        state == .closed ? YAMLReader.read(yaml, file: file, firstLine: yamlFirstLine, nodeLimit: nodeLimit) : nil
     }
 
     static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {

@@ -24,7 +24,7 @@ struct IncrementalCheckTests {
     }
 
     static func listing(_ files: [String: [UInt8]], base: [String: [UInt8]]) -> IncrementalCheck.Listing {
-        IncrementalCheck.Listing(blobs: files.mapValues { SHA1.hex($0) }, baseBlobs: base.mapValues { SHA1.hex($0) })
+        IncrementalCheck.Listing(blobs: files.mapValues { Digests.sha1($0) }, baseBlobs: base.mapValues { Digests.sha1($0) })
     }
 
     static func fullCheck(_ files: [String: [UInt8]], base: [String: [UInt8]]) async throws -> (Project, Project, [Diagnostic]) {
@@ -115,7 +115,7 @@ struct IncrementalCheckTests {
             guard let edited = edit.apply(String(decoding: files[path]!, as: UTF8.self)) else { continue }
             files[path] = Array(edited.utf8)
             let listing = Self.listing(files, base: base)
-            let contents = Dictionary((files.values.map { $0 } + base.values.map { $0 }).map { (SHA1.hex($0), $0) }, uniquingKeysWith: { a, _ in a })
+            let contents = Dictionary((files.values.map { $0 } + base.values.map { $0 }).map { (Digests.sha1($0), $0) }, uniquingKeysWith: { a, _ in a })
             let before = cache
             let reuse = try await IncrementalCheck.reuse(&cache, key: key, listing: listing, name: "standards", history: nil) { blobs in
                 Dictionary(blobs.map { ($0, contents[$0]!) }, uniquingKeysWith: { a, _ in a })
@@ -150,7 +150,7 @@ struct IncrementalCheckTests {
         let (project, baseProject, diagnostics) = try await Self.fullCheck(base, base: base)
         let cache = IncrementalCheck.cache(key: "k", project: project, base: baseProject, diagnostics: diagnostics, listing: Self.listing(base, base: base))
         let read = { (blobs: [String]) -> [String: [UInt8]] in
-            let all = Dictionary(base.values.map { (SHA1.hex($0), $0) }, uniquingKeysWith: { a, _ in a })
+            let all = Dictionary(base.values.map { (Digests.sha1($0), $0) }, uniquingKeysWith: { a, _ in a })
             return Dictionary(blobs.compactMap { blob in all[blob].map { (blob, $0) } }, uniquingKeysWith: { a, _ in a })
         }
         func reuse(_ files: [String: [UInt8]], key: String = "k") async throws -> IncrementalCheck.Outcome? {
@@ -189,7 +189,7 @@ struct IncrementalCheckTests {
         var edited = files
         let path = "materials/maintenance-lesson-plan.md"
         edited[path] = files[path]! + Array("\n附注：略。\n".utf8)
-        let all = Dictionary((edited.values.map { $0 } + base.values.map { $0 }).map { (SHA1.hex($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let all = Dictionary((edited.values.map { $0 } + base.values.map { $0 }).map { (Digests.sha1($0), $0) }, uniquingKeysWith: { a, _ in a })
         let reuse = try await IncrementalCheck.reuse(&cache, key: "k", listing: Self.listing(edited, base: base), name: "standards", history: nil) { blobs in
             Dictionary(blobs.map { ($0, all[$0]!) }, uniquingKeysWith: { a, _ in a })
         }
@@ -212,7 +212,7 @@ struct IncrementalCheckTests {
         func raised(_ path: String) async throws -> IncrementalCheck.Reuse {
             var edited = files
             edited[path] = Array(String(decoding: files[path]!, as: UTF8.self).replacingOccurrences(of: "\nversion: 1.", with: "\nversion: 2.").utf8)
-            let all = Dictionary((edited.values.map { $0 } + files.values.map { $0 }).map { (SHA1.hex($0), $0) }, uniquingKeysWith: { a, _ in a })
+            let all = Dictionary((edited.values.map { $0 } + files.values.map { $0 }).map { (Digests.sha1($0), $0) }, uniquingKeysWith: { a, _ in a })
             var copy = cache
             return try await IncrementalCheck.reuse(&copy, key: "k", listing: Self.listing(edited, base: files), name: "standards", history: nil) { blobs in
                 Dictionary(blobs.map { ($0, all[$0]!) }, uniquingKeysWith: { a, _ in a })

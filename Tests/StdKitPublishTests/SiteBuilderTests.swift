@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import StdKitDiff
 import StdKitModel
 import StdKitSyntax
 @testable import StdKitPublish

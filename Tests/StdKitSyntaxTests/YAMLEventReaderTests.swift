@@ -37,7 +37,7 @@ struct YAMLEventReaderTests {
             // A link is not followed: it could lead out of the folder, or to a page read already.
             guard path.hasSuffix(".md") || path.hasSuffix(".mdx"), enumerator.fileAttributes?[.type] as? FileAttributeType != .typeSymbolicLink,
                   let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else { continue }
-            let split = FrontMatterSplit(DecodedSource(bytes: [UInt8](data)).text)
+            let split = FrontMatter(DecodedSource(bytes: [UInt8](data)).text)
             if split.state == .closed { texts.append(split.yaml) }
         }
         return texts

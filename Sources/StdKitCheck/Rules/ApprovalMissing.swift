@@ -1,4 +1,3 @@
-import StdKitDiff
 import StdKitModel
 import StdKitSyntax
 
@@ -21,9 +20,9 @@ struct ApprovalMissing: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.project.documents.compactMap { document in
             guard let status = document.status, status == "approved" || status == "published", !document.parties.isEmpty else { return nil }
-            let digest = ContentDigest.of(document.text)
-            let approvals = Approval.recorded(in: document.frontMatter)
-            let current = Set(approvals.filter { $0.digest == digest }.map(\.party))
+            let state = context.approvalState(of: document)
+            let approvals = state.approvals
+            let current = state.currentParties
             let lacking = document.parties.filter { !current.contains($0) }
             guard !lacking.isEmpty else { return nil }
             let stale = Set(approvals.map(\.party)).intersection(lacking)

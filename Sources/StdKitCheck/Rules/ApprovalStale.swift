@@ -1,4 +1,3 @@
-import StdKitDiff
 import StdKitModel
 import StdKitSyntax
 
@@ -24,11 +23,9 @@ struct ApprovalStale: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.project.documents.flatMap { document -> [Diagnostic] in
-            let nodes = document.frontMatter?["approvals"]?.sequence ?? []
-            guard !nodes.isEmpty else { return [] }
-            let digest = ContentDigest.of(document.text)
-            return nodes.compactMap { node in
-                guard let approval = Approval(node), approval.digest != digest else { return nil }
+            context.approvalState(of: document).entries.compactMap { entry in
+                guard let approval = entry.approval, !entry.isCurrent else { return nil }
+                let node = entry.node
                 let since = context.history.flatMap { approval.changesSince(in: document, project: context.project, history: $0) }
                 return Diagnostic(
                     rule: description.id, severity: description.severity, file: document.path, location: node.location,

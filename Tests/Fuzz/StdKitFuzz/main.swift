@@ -58,7 +58,7 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         let document = ProjectLoader.document(path: "a.md", bytes: bytes, schemas: schemas)
         _ = ContentDigest.of(document.text)
         for item in document.items { _ = LinkReview.digest(item) }
-        let split = FrontMatterSplit(document.text)
+        let split = FrontMatter(document.text)
         if split.state == .closed, let fast = YAMLEventReader.read(split.yaml, firstLine: 2, nodeLimit: 1_000) {
             let viaYams = YAMLReader.readThroughYams(split.yaml, file: "a.md", firstLine: 2, nodeLimit: 1_000)
             if !viaYams.diagnostics.isEmpty || viaYams.root != fast {

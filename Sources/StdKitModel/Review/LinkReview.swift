@@ -1,4 +1,3 @@
-import StdKitModel
 import StdKitSyntax
 
 /// A coverage link of the model: an item of a coverage family (a course's outcome) referencing
@@ -88,7 +87,7 @@ public struct LinkReview: Sendable {
                     guard result[key] == nil else { continue }
                     let reviewed = targets[key.target] ?? {
                         let text = reviewedText(targetItem)
-                        let made = (text, SHA256.hex(Array(text.utf8)))
+                        let made = (text, Digests.sha256(Array(text.utf8)))
                         targets[key.target] = made
                         return made
                     }()
@@ -112,7 +111,7 @@ public struct LinkReview: Sendable {
 
     /// The lowercase hexadecimal SHA-256 of the item's reviewed text.
     public static func digest(_ item: Item) -> String {
-        SHA256.hex(Array(reviewedText(item).utf8))
+        Digests.sha256(Array(reviewedText(item).utf8))
     }
 
     /// The target's text when a suspect link was reviewed: the newest earlier revision of the

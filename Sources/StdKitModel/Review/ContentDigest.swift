@@ -1,4 +1,5 @@
-import StdKitModel
+import StdKitSyntax
+
 /// The digest an approval is bound to: SHA-256 of the document's normalized content, without its
 /// `approvals` and `status` entries, so that neither recording an approval nor setting the status
 /// to `approved` changes what was approved. The normalization (docs/review.md) lets another tool
@@ -12,19 +13,19 @@ import StdKitModel
 public enum ContentDigest {
     /// The lowercase hexadecimal SHA-256 of the normalized text.
     public static func of(_ text: String) -> String {
-        SHA256.hex(Array(normalized(text).utf8))
+        Digests.sha256(Array(normalized(text).utf8))
     }
 
     /// The front-matter entries the digest leaves out.
     public static let excluded: Set<String> = ["approvals", "status"]
 
     public static func normalized(_ text: String) -> String {
-        let parts = DocumentMerge.Parts(text)
-        var frontMatter = parts.frontMatter ?? ""
-        if let raw = parts.frontMatter, let block = FrontMatterMerge.Block(raw) {
-            frontMatter = block.opening + block.header + block.entries.filter { !Self.excluded.contains($0.key) }.map(\.text).joined() + block.closing
+        let split = FrontMatter(text)
+        var frontMatter = split.block.map(String.init) ?? ""
+        if let read = split.entries(file: "digest") {
+            frontMatter = split.opening + read.header + read.entries.filter { !Self.excluded.contains($0.key) }.map(\.text).joined() + split.closing
         }
-        var lines = LineMerge.lines(frontMatter + parts.body).map { line -> String in
+        var lines = TextLines.split(frontMatter + split.rest).map { line -> String in
             var scalars = Substring(line).unicodeScalars
             while let last = scalars.last, last == "\n" || last == "\r" || last == " " || last == "\t" { scalars.removeLast() }
             return String(scalars)

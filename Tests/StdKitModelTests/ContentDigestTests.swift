@@ -1,6 +1,5 @@
 import Testing
-@testable import StdKitDiff
-import StdKitModel
+@testable import StdKitModel
 import StdKitSyntax
 
 @Suite("Content digests")
@@ -22,6 +21,15 @@ struct ContentDigestTests {
         #expect(ContentDigest.of(block) == digest)
         #expect(ContentDigest.of(Self.document.replacingOccurrences(of: "version: 1.0.0\n", with: "version: 1.0.0\nstatus: approved\n")) == digest)
         #expect(ContentDigest.of("\u{FEFF}" + Self.document.replacingOccurrences(of: "\n", with: " \r\n") + "\n\n") == digest)
+    }
+
+    /// The digest reads front matter by `FrontMatter`'s rule, as the parser does: an indented
+    /// ` ---` opens none, so `status` there is content. (Before one rule, the digest's own split
+    /// took ` ---` as front matter where the parser did not.)
+    @Test func anIndentedFirstLineOpensNoFrontMatter() {
+        #expect(ContentDigest.of(" ---\nstatus: draft\n---\n") != ContentDigest.of(" ---\nstatus: approved\n---\n"))
+        #expect(ContentDigest.of("---  \nstatus: draft\n---\n") == ContentDigest.of("---  \nstatus: approved\n---\n"))
+        #expect(ContentDigest.normalized("\u{FEFF}---\r\nid: A\r\nstatus: x\r\n---\r\n") == "---\nid: A\n---\n")
     }
 
     @Test func anyOtherChangeDoes() {

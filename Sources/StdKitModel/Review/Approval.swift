@@ -1,4 +1,3 @@
-import StdKitModel
 import StdKitSyntax
 
 /// A party's approval of one version of a document, bound to its content by a digest.
@@ -48,9 +47,9 @@ public struct Approval: Sendable, Hashable {
     /// style, `[…]`, is rewritten as a block list.) Nil when the front matter cannot be read as
     /// YAML.
     public static func record(_ approval: Approval, in text: String) -> String? {
-        let parts = DocumentMerge.Parts(text)
-        guard let raw = parts.frontMatter, let block = FrontMatterMerge.Block(raw) else { return nil }
-        let ending = block.opening.hasSuffix("\r\n") ? "\r\n" : "\n"
+        let split = FrontMatter(text)
+        guard let block = split.entries(file: "approvals") else { return nil }
+        let ending = split.opening.hasSuffix("\r\n") ? "\r\n" : "\n"
         var entries = block.entries.map(\.text)
         if let index = block.entries.firstIndex(where: { $0.key == "approvals" }) {
             let existing = block.entries[index]
@@ -60,18 +59,18 @@ public struct Approval: Sendable, Hashable {
                 return "approvals:" + ending + approvals.map { "  - " + $0.yaml + ending }.joined()
             }()
         } else {
-            if let last = entries.last, !last.endsWithLineBreak { entries[entries.count - 1] += ending }
+            if let last = entries.last, last.unicodeScalars.last != "\n" { entries[entries.count - 1] += ending }
             entries.append("approvals:" + ending + "  - " + approval.yaml + ending)
         }
-        return (parts.bom ? "\u{FEFF}" : "") + block.opening + block.header + entries.joined() + block.closing + parts.body
+        return (split.hasByteOrderMark ? "\u{FEFF}" : "") + split.opening + block.header + entries.joined() + split.closing + split.rest
     }
 
     /// The `approvals` entry with `approval` in place of the party's earlier one (later
     /// duplicates of it removed), or after the last element, the other elements' lines untouched;
     /// nil when the entry is not a block list whose elements start on lines of their own.
-    static func replacing(_ approval: Approval, in entry: FrontMatterMerge.Entry, ending: String) -> String? {
+    static func replacing(_ approval: Approval, in entry: FrontMatter.Entry, ending: String) -> String? {
         guard let elements = entry.node.sequence, !elements.isEmpty else { return nil }
-        let lines = LineMerge.lines(entry.text)
+        let lines = TextLines.split(entry.text)
         let starts = elements.map { $0.location.line - entry.line }
         guard starts.first ?? 0 > 0, starts == starts.sorted(), Set(starts).count == starts.count, starts.last! < lines.count,
               starts.allSatisfy({ lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("-") }) else { return nil }
@@ -90,7 +89,7 @@ public struct Approval: Sendable, Hashable {
         for (element, range) in zip(elements, ranges) {
             guard Approval(element)?.party == approval.party else {
                 var text = lines[range].joined()
-                if !text.endsWithLineBreak { text += ending }
+                if text.unicodeScalars.last != "\n" { text += ending }
                 output += text
                 continue
             }
@@ -99,17 +98,5 @@ public struct Approval: Sendable, Hashable {
         }
         if !placed { output += written }
         return output + lines[tail...].joined()
-    }
-}
-
-extension Approval {
-    /// What changed in `document` since this approval, in one line, from the semantic diff of
-    /// the approved text — the newest earlier revision in `history` whose digest is the
-    /// approval's. Nil when history does not hold the approved text.
-    public func changesSince(in document: Document, project: Project, history: ProjectHistory) -> String? {
-        guard let approved = history.earlierTexts(of: document.path).first(where: { ContentDigest.of($0) == digest }) else { return nil }
-        let before = ProjectLoader.document(path: document.path, bytes: Array(approved.utf8), schemas: project.schemas)
-        let change = Differ(old: project, new: project).compare(before, document)
-        return change.reasons.isEmpty ? "no change in meaning: only the version or the layout" : change.reasonSummary()
     }
 }
