@@ -109,7 +109,9 @@ public struct SiteBuilder: Sendable {
 
     private func documentPage(_ document: Document) -> DocumentPage {
         let page = Self.page(of: document)
-        let body = DocumentParser.body(of: document.text)
+        // The tree kept at load if the caller asked for it; else (`check` and `build` do not
+        // keep trees, see `Document.body`) the text parsed again.
+        let body = document.body ?? DocumentParser.body(of: document.text)
         var renderer = HTMLRenderer(project: project, document: document, pagePath: page,
                                     allowHTML: project.config.publish.allowHTML, strings: strings)
         let html = renderer.render(body)
