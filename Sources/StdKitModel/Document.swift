@@ -27,8 +27,9 @@ public struct Document: Sendable {
         var lineEnding: String
         var suppressions: [Int: Set<String>]
         var diagnostics: [Diagnostic]
+        var body: MarkdownNode?
 
-        init(path: String, text: String, id: String?, kind: String, title: String?, version: String?, status: String?, owner: String?, parties: [String], frontMatter: YAMLNode?, sections: [Section], items: [Item], references: [Reference], links: [LinkSyntax], hasByteOrderMark: Bool, lineEnding: String, suppressions: [Int: Set<String>], diagnostics: [Diagnostic]) {
+        init(path: String, text: String, id: String?, kind: String, title: String?, version: String?, status: String?, owner: String?, parties: [String], frontMatter: YAMLNode?, sections: [Section], items: [Item], references: [Reference], links: [LinkSyntax], hasByteOrderMark: Bool, lineEnding: String, suppressions: [Int: Set<String>], diagnostics: [Diagnostic], body: MarkdownNode?) {
             self.path = path
             self.text = text
             self.id = id
@@ -47,10 +48,11 @@ public struct Document: Sendable {
             self.lineEnding = lineEnding
             self.suppressions = suppressions
             self.diagnostics = diagnostics
+            self.body = body
         }
 
         func copy() -> Storage {
-            Storage(path: path, text: text, id: id, kind: kind, title: title, version: version, status: status, owner: owner, parties: parties, frontMatter: frontMatter, sections: sections, items: items, references: references, links: links, hasByteOrderMark: hasByteOrderMark, lineEnding: lineEnding, suppressions: suppressions, diagnostics: diagnostics)
+            Storage(path: path, text: text, id: id, kind: kind, title: title, version: version, status: status, owner: owner, parties: parties, frontMatter: frontMatter, sections: sections, items: items, references: references, links: links, hasByteOrderMark: hasByteOrderMark, lineEnding: lineEnding, suppressions: suppressions, diagnostics: diagnostics, body: body)
         }
     }
 
@@ -65,8 +67,8 @@ public struct Document: Sendable {
         }
     }
 
-    init(path: String, text: String, id: String?, kind: String, title: String?, version: String?, status: String?, owner: String?, parties: [String], frontMatter: YAMLNode?, sections: [Section], items: [Item], references: [Reference], links: [LinkSyntax], hasByteOrderMark: Bool, lineEnding: String, suppressions: [Int: Set<String>], diagnostics: [Diagnostic]) {
-        storage = Storage(path: path, text: text, id: id, kind: kind, title: title, version: version, status: status, owner: owner, parties: parties, frontMatter: frontMatter, sections: sections, items: items, references: references, links: links, hasByteOrderMark: hasByteOrderMark, lineEnding: lineEnding, suppressions: suppressions, diagnostics: diagnostics)
+    init(path: String, text: String, id: String?, kind: String, title: String?, version: String?, status: String?, owner: String?, parties: [String], frontMatter: YAMLNode?, sections: [Section], items: [Item], references: [Reference], links: [LinkSyntax], hasByteOrderMark: Bool, lineEnding: String, suppressions: [Int: Set<String>], diagnostics: [Diagnostic], body: MarkdownNode? = nil) {
+        storage = Storage(path: path, text: text, id: id, kind: kind, title: title, version: version, status: status, owner: owner, parties: parties, frontMatter: frontMatter, sections: sections, items: items, references: references, links: links, hasByteOrderMark: hasByteOrderMark, lineEnding: lineEnding, suppressions: suppressions, diagnostics: diagnostics, body: body)
     }
 
     /// The path relative to the project root, with `/`.
@@ -148,6 +150,19 @@ public struct Document: Sendable {
     public var diagnostics: [Diagnostic] {
         get { storage.diagnostics }
         _modify { yield &mutable.diagnostics }
+    }
+
+    /// The Markdown body as parsed when the document was read, when the loader was asked to keep
+    /// it (`ProjectLoader.load(…keepingBodies: true)`), else nil; the site renders it rather than
+    /// parse the text again.
+    ///
+    /// Kept only on request: a tree takes about five times the memory of its text, and a project
+    /// is held whole. Kept for every document of powershell-docs (94 MB of Markdown), the trees
+    /// took a build from 250 MB to 720 MB at its peak and saved no time, so `check` and `build`
+    /// drop them; a caller that holds few documents and renders them often (an editor) keeps them.
+    public var body: MarkdownNode? {
+        get { storage.body }
+        _modify { yield &mutable.body }
     }
 
     /// Whether this is a plain page (no kind): checked for Markdown hygiene only.

@@ -3,7 +3,9 @@ import StdKitSyntax
 /// Turns a parsed file into a `Document`: reads the common fields, collects front-matter
 /// references by the kind's schema, and extracts items from standards documents.
 public enum DocumentBuilder {
-    public static func build(_ parsed: ParsedDocument, schemas: SchemaLibrary) -> Document {
+    /// The document of `parsed`; it keeps the parsed Markdown tree as its `body` when
+    /// `keepingBody` is true.
+    public static func build(_ parsed: ParsedDocument, schemas: SchemaLibrary, keepingBody: Bool = false) -> Document {
         let frontMatter = parsed.frontMatter
         func scalar(_ key: String) -> String? {
             guard let node = frontMatter?[key], !node.isNull else { return nil }
@@ -40,7 +42,7 @@ public enum DocumentBuilder {
             frontMatter: frontMatter, sections: sections, items: items, references: references,
             links: LinkSyntax.all(in: parsed.body),
             hasByteOrderMark: parsed.hasByteOrderMark, lineEnding: parsed.lineEnding,
-            suppressions: parsed.suppressions, diagnostics: diagnostics)
+            suppressions: parsed.suppressions, diagnostics: diagnostics, body: keepingBody ? parsed.body : nil)
     }
 
     /// The locations of top-level headings that no other block follows before the next heading.

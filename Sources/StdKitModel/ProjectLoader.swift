@@ -29,7 +29,12 @@ public enum ProjectLoader {
     ///
     /// `progress`, when given, is called from time to time with the number of files read and
     /// the total, for a progress line on a terminal.
-    public static func load(root: URL, extraFiles: [String] = [], progress: Progress? = nil) async throws -> Project {
+    ///
+    /// With `keepingBodies`, each document keeps its parsed Markdown tree (`Document.body`), for
+    /// a caller that renders the bodies rather than parse them again; without, the trees are
+    /// dropped once read: held for a whole project they would be most of its memory (see
+    /// `Document.body`).
+    public static func load(root: URL, extraFiles: [String] = [], progress: Progress? = nil, keepingBodies: Bool = false) async throws -> Project {
         let root = root.standardizedFileURL
         var diagnostics: [Diagnostic] = []
         let configText = optionalText(ProjectConfig.fileName, in: root, diagnostics: &diagnostics)
@@ -52,7 +57,8 @@ public enum ProjectLoader {
         let limits = config.limits
         paths = limited(paths, by: limits, diagnostics: &diagnostics)
         let rootPath = root.path
-        let loaded = await loadDocuments(paths: paths, schemas: schemas, limits: limits, sizes: discovered.sizes, progress: progress) { path in
+        let loaded = await loadDocuments(paths: paths, schemas: schemas, limits: limits, keepingBodies: keepingBodies,
+                                         sizes: discovered.sizes, progress: progress) { path in
             try readFile(rootPath + "/" + path, limit: limits.fileSize)
         }
         diagnostics += loaded.diagnostics
@@ -110,7 +116,9 @@ public enum ProjectLoader {
     /// folder are the project's kinds; every other file that the settings include is a
     /// document. `otherFiles` names files that exist but whose contents are not needed (images,
     /// for link checks).
-    public static func load(files: [String: [UInt8]], otherFiles: Set<String> = [], name: String = "project", prebuilt: [Document] = []) async throws -> Project {
+    /// `keepingBodies` as for `load(root:…)`.
+    public static func load(files: [String: [UInt8]], otherFiles: Set<String> = [], name: String = "project", prebuilt: [Document] = [],
+                            keepingBodies: Bool = false) async throws -> Project {
         var diagnostics: [Diagnostic] = []
         let configText = files[ProjectConfig.fileName].map { DecodedSource(bytes: $0).text }
         let (config, builtIn) = try settings(configText: configText, defaultName: name, diagnostics: &diagnostics)
@@ -122,7 +130,7 @@ public enum ProjectLoader {
             schemas = schemas.adding(files: byName, displayPrefix: schemaPrefix, diagnostics: &diagnostics)
         }
         let paths = limited(selected(Array(files.keys), config: config), by: config.limits, diagnostics: &diagnostics)
-        let loaded = await loadDocuments(paths: paths, schemas: schemas, limits: config.limits) { path in files[path] ?? [] }
+        let loaded = await loadDocuments(paths: paths, schemas: schemas, limits: config.limits, keepingBodies: keepingBodies) { path in files[path] ?? [] }
         diagnostics += loaded.diagnostics
         let profile = resolveProfile(config, diagnostics: &diagnostics)
         // Documents built before (from a cache) lose their resolution: the index is made anew.
@@ -162,14 +170,16 @@ public enum ProjectLoader {
 
     /// Loads the project in folder `projectPath` (relative to the repository's top, "" for the
     /// top) from the index or a revision of `repository`, without touching the work tree.
-    public static func load(repository: GitRepository, source: GitSource, projectPath: String) async throws -> Project {
+    public static func load(repository: GitRepository, source: GitSource, projectPath: String, keepingBodies: Bool = false) async throws -> Project {
         var cache = BlobCache()
-        return try await load(repository: repository, source: source, projectPath: projectPath, cache: &cache)
+        return try await load(repository: repository, source: source, projectPath: projectPath, cache: &cache, keepingBodies: keepingBodies)
     }
 
     /// As `load(repository:source:projectPath:)`, reusing the documents of `cache` whose files
-    /// did not change, and adding the ones it reads.
-    public static func load(repository: GitRepository, source: GitSource, projectPath: String, cache: inout BlobCache) async throws -> Project {
+    /// did not change, and adding the ones it reads. Documents reused from the cache keep their
+    /// Markdown tree only if they were read keeping it.
+    public static func load(repository: GitRepository, source: GitSource, projectPath: String, cache: inout BlobCache,
+                            keepingBodies: Bool = false) async throws -> Project {
         let prefix = projectPath.isEmpty ? "" : (projectPath.hasSuffix("/") ? projectPath : projectPath + "/")
         let entries: [GitRepository.Entry]
         switch source {
@@ -205,7 +215,7 @@ public enum ProjectLoader {
             if let blob = blobs[path] { files[path] = contents[blob] ?? [] }
         }
         let name = projectPath.isEmpty ? repository.top.lastPathComponent : (projectPath as NSString).lastPathComponent
-        var project = try await load(files: files, otherFiles: Set(blobs.keys), name: name, prebuilt: cached)
+        var project = try await load(files: files, otherFiles: Set(blobs.keys), name: name, prebuilt: cached, keepingBodies: keepingBodies)
         let exclude = config.excludedGlobs
         project.diagnostics += links.filter { link in !link.hasPrefix(".") && !link.contains("/.") && !exclude.contains { $0.matches(link) } }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map(symbolicLinkFinding)
@@ -302,7 +312,7 @@ public enum ProjectLoader {
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
     static func loadDocuments(
-        paths: [String], schemas: SchemaLibrary, limits: Limits, sizes: [String: Int] = [:], progress: Progress? = nil,
+        paths: [String], schemas: SchemaLibrary, limits: Limits, keepingBodies: Bool = false, sizes: [String: Int] = [:], progress: Progress? = nil,
         read: @escaping @Sendable (String) throws -> [UInt8]
     ) async -> (documents: [Document], diagnostics: [Diagnostic]) {
         var results = [LoadResult?](repeating: nil, count: paths.count)
@@ -316,7 +326,7 @@ public enum ProjectLoader {
             report = { done in if done % 250 == 0 || done == total { progress(done, total) } }
         }
         let loaded = Parallel.map(order, progress: report) { position in
-            loadDocument(path: paths[position], schemas: schemas, limits: limits, read: read)
+            loadDocument(path: paths[position], schemas: schemas, limits: limits, keepingBody: keepingBodies, read: read)
         }
         for (position, result) in zip(order, loaded) { results[position] = result }
         var documents: [Document] = []
@@ -344,7 +354,8 @@ public enum ProjectLoader {
         case failed(Diagnostic)
     }
 
-    static func loadDocument(path: String, schemas: SchemaLibrary, limits: Limits = Limits(), read: @Sendable (String) throws -> [UInt8]) -> LoadResult {
+    static func loadDocument(path: String, schemas: SchemaLibrary, limits: Limits = Limits(), keepingBody: Bool = false,
+                             read: @Sendable (String) throws -> [UInt8]) -> LoadResult {
         let bytes: [UInt8]
         do {
             bytes = try read(path)
@@ -370,7 +381,7 @@ public enum ProjectLoader {
                 message: "the file holds NUL bytes: it is binary, not Markdown text, and is skipped",
                 hint: "keep binary files under another extension than .md, or exclude them in stdkit.yml"))
         }
-        return .document(document(path: path, bytes: bytes, schemas: schemas, limits: limits))
+        return .document(document(path: path, bytes: bytes, schemas: schemas, limits: limits, keepingBody: keepingBody))
     }
 
     /// A file above the size limit.
@@ -426,8 +437,9 @@ public enum ProjectLoader {
         return Array(paths.prefix(limits.documents))
     }
 
-    /// The document a file's bytes make, built by the kinds of `schemas`.
-    public static func document(path: String, bytes: [UInt8], schemas: SchemaLibrary, limits: Limits = Limits()) -> Document {
-        DocumentBuilder.build(DocumentParser.parse(bytes: bytes, path: path, limits: limits), schemas: schemas)
+    /// The document a file's bytes make, built by the kinds of `schemas`; with its Markdown tree
+    /// when `keepingBody` is true.
+    public static func document(path: String, bytes: [UInt8], schemas: SchemaLibrary, limits: Limits = Limits(), keepingBody: Bool = false) -> Document {
+        DocumentBuilder.build(DocumentParser.parse(bytes: bytes, path: path, limits: limits), schemas: schemas, keepingBody: keepingBody)
     }
 }

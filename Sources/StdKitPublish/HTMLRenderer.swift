@@ -8,7 +8,7 @@ import StdKitSyntax
 ///
 /// Without a page (`init(allowHTML:)`) it writes plain CommonMark HTML, laid out as cmark-gfm
 /// lays it out: what the conformance comparison measures (docs/conformance.md).
-struct HTMLRenderer {
+struct HTMLRenderer: MarkdownWalker {
     /// The project, document and page a site page is rendered for.
     struct Page {
         let project: Project
@@ -24,6 +24,11 @@ struct HTMLRenderer {
     /// Heading anchors in document order, from the model's sections, made unique.
     private var anchors: [String] = []
     private var headingIndex = 0
+    /// The HTML written so far.
+    private var out = ""
+    /// Whether the blocks being visited are the children of a tight list's item, whose
+    /// paragraphs are written without `<p>`.
+    private var tight = false
 
     init(project: Project, document: Document, pagePath: String, allowHTML: Bool, strings: SiteStrings) {
         page = Page(project: project, document: document, path: pagePath, strings: strings)
@@ -44,116 +49,117 @@ struct HTMLRenderer {
     }
 
     mutating func render(_ root: MarkdownNode) -> String {
-        var output = ""
-        block(root, tight: false, into: &output)
-        return output
+        out = ""
+        tight = false
+        visit(root)
+        defer { out = "" }
+        return out
     }
 
     /// A new line unless the output is empty or already ends one, before a block opens.
-    private func newLine(_ out: inout String) {
+    private mutating func newLine() {
         if let last = out.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
+    }
+
+    /// Visits `node` as a block whose paragraphs are tight or not.
+    private mutating func visit(_ node: MarkdownNode, tight: Bool) {
+        let outer = self.tight
+        self.tight = tight
+        visit(node)
+        self.tight = outer
+    }
+
+    /// Visits the children of `node`, blocks not in a tight list.
+    private mutating func descendIntoLoose(_ node: MarkdownNode) {
+        for child in node.children { visit(child, tight: false) }
     }
 
     // MARK: Blocks
 
-    private mutating func block(_ node: MarkdownNode, tight: Bool, into out: inout String) {
-        switch node.kind {
-        case .document, .footnoteDefinition:
-            for child in node.children { block(child, tight: false, into: &out) }
-        case .paragraph:
-            if tight {
-                inlines(node.children, into: &out)
-            } else {
-                newLine(&out)
-                out += "<p>"
-                inlines(node.children, into: &out)
-                out += "</p>\n"
-            }
-        case .heading(let level):
-            newLine(&out)
-            guard page != nil else {
-                wrap("h\(level)", node, into: &out)
-                out += "\n"
-                return
-            }
-            let anchor = headingIndex < anchors.count ? anchors[headingIndex] : "section-\(headingIndex)"
-            headingIndex += 1
-            if let item = itemIfAny(node.children) {
-                out += "<h\(level) id=\"\(HTML.escape(item.id))\" class=\"item\"\(dataAttributes(item))><a id=\"\(HTML.escape(anchor))\"></a>"
-                itemInlines(node.children, item: item, into: &out)
-                out += "</h\(level)>\n"
-                backlinks(item, into: &out)
-            } else {
-                out += "<h\(level) id=\"\(HTML.escape(anchor))\">"
-                inlines(node.children, into: &out)
-                out += "</h\(level)>\n"
-            }
-        case .blockQuote:
-            newLine(&out)
-            out += "<blockquote>\n"
-            for child in node.children { block(child, tight: false, into: &out) }
-            newLine(&out)
-            out += "</blockquote>\n"
-        case .list(let ordered, let start, let isTight):
-            newLine(&out)
-            if ordered {
-                out += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
-            } else {
-                out += "<ul>\n"
-            }
-            for child in node.children { listItem(child, tight: isTight, into: &out) }
-            out += ordered ? "</ol>\n" : "</ul>\n"
-        case .item:
-            listItem(node, tight: tight, into: &out)
-        case .codeBlock(let info, _):
-            let language = info.split(separator: " ").first.map { " class=\"language-\(HTML.escape(String($0)))\"" } ?? ""
-            newLine(&out)
-            out += "<pre><code\(language)>\(HTML.escape(node.literal))</code></pre>\n"
-        case .htmlBlock:
-            if allowHTML {
-                newLine(&out)
-                out += HTML.allowedHTML(node.literal)
-                newLine(&out)
-            }
-        case .thematicBreak:
-            newLine(&out)
-            out += "<hr />\n"
-        case .table(let alignments):
-            table(node, alignments: alignments, into: &out)
-        case .tableRow, .tableCell:
-            break  // rendered by table(_:)
-        default:
-            inlines([node], into: &out)
+    mutating func visitDocument(_ node: MarkdownNode) {
+        descendIntoLoose(node)
+    }
+
+    mutating func visitFootnoteDefinition(_ node: MarkdownNode) {
+        descendIntoLoose(node)
+    }
+
+    mutating func visitParagraph(_ node: MarkdownNode) {
+        if tight {
+            descendInto(node)
+        } else {
+            newLine()
+            out += "<p>"
+            descendInto(node)
+            out += "</p>\n"
         }
     }
 
-    private mutating func listItem(_ node: MarkdownNode, tight: Bool, into out: inout String) {
-        var attributes = ""
-        var item: Item?
-        if let first = node.children.first, first.kind == .paragraph, let found = itemIfAny(first.children) {
-            item = found
-            attributes = " id=\"\(HTML.escape(found.id))\" class=\"item\"" + dataAttributes(found)
+    mutating func visitHeading(_ node: MarkdownNode, level: Int) {
+        newLine()
+        guard page != nil else {
+            wrap("h\(level)", node)
+            out += "\n"
+            return
         }
-        newLine(&out)
-        out += "<li\(attributes)>"
-        if case .item(let task?) = node.kind {
-            out += "<input type=\"checkbox\"\(task ? " checked=\"\"" : "") disabled=\"\" /> "
+        let anchor = headingIndex < anchors.count ? anchors[headingIndex] : "section-\(headingIndex)"
+        headingIndex += 1
+        if let item = itemIfAny(node.children) {
+            out += "<h\(level) id=\"\(HTML.escape(item.id))\" class=\"item\"\(dataAttributes(item))><a id=\"\(HTML.escape(anchor))\"></a>"
+            itemInlines(node.children, item: item)
+            out += "</h\(level)>\n"
+            backlinks(item)
+        } else {
+            out += "<h\(level) id=\"\(HTML.escape(anchor))\">"
+            descendInto(node)
+            out += "</h\(level)>\n"
         }
-        for (index, child) in node.children.enumerated() {
-            if index == 0, let item, child.kind == .paragraph {
-                if !tight { out += "<p>" }
-                itemInlines(child.children, item: item, into: &out)
-                out += tight ? "" : "</p>\n"
-                backlinks(item, into: &out)
-            } else {
-                block(child, tight: tight, into: &out)
-            }
-        }
-        out += "</li>\n"
     }
 
-    private mutating func table(_ node: MarkdownNode, alignments: [String], into out: inout String) {
-        newLine(&out)
+    mutating func visitBlockQuote(_ node: MarkdownNode) {
+        newLine()
+        out += "<blockquote>\n"
+        descendIntoLoose(node)
+        newLine()
+        out += "</blockquote>\n"
+    }
+
+    mutating func visitList(_ node: MarkdownNode, ordered: Bool, start: Int, tight isTight: Bool) {
+        newLine()
+        if ordered {
+            out += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+        } else {
+            out += "<ul>\n"
+        }
+        for child in node.children { listItem(child, tight: isTight) }
+        out += ordered ? "</ol>\n" : "</ul>\n"
+    }
+
+    mutating func visitListItem(_ node: MarkdownNode, task: Bool?) {
+        listItem(node, tight: tight)
+    }
+
+    mutating func visitCodeBlock(_ node: MarkdownNode, info: String, fenced: Bool) {
+        let language = info.split(separator: " ").first.map { " class=\"language-\(HTML.escape(String($0)))\"" } ?? ""
+        newLine()
+        out += "<pre><code\(language)>\(HTML.escape(node.literal))</code></pre>\n"
+    }
+
+    mutating func visitHTMLBlock(_ node: MarkdownNode) {
+        if allowHTML {
+            newLine()
+            out += HTML.allowedHTML(node.literal)
+            newLine()
+        }
+    }
+
+    mutating func visitThematicBreak(_ node: MarkdownNode) {
+        newLine()
+        out += "<hr />\n"
+    }
+
+    mutating func visitTable(_ node: MarkdownNode, alignments: [String]) {
+        newLine()
         out += "<table>\n"
         var inBody = false
         for row in node.children {
@@ -169,7 +175,7 @@ struct HTMLRenderer {
                 let tag = header ? "th" : "td"
                 let alignment = column < alignments.count && !alignments[column].isEmpty ? " align=\"\(alignments[column])\"" : ""
                 out += "<\(tag)\(alignment)>"
-                inlines(cell.children, into: &out)
+                descendInto(cell)
                 out += "</\(tag)>\n"
             }
             out += "</tr>\n"
@@ -179,46 +185,69 @@ struct HTMLRenderer {
         out += "</table>\n"
     }
 
+    // Rows and cells are written by `visitTable`, with their table's alignments.
+    mutating func visitTableRow(_ node: MarkdownNode, header: Bool) {}
+    mutating func visitTableCell(_ node: MarkdownNode) {}
+
+    private mutating func listItem(_ node: MarkdownNode, tight: Bool) {
+        var attributes = ""
+        var item: Item?
+        if let first = node.children.first, first.kind == .paragraph, let found = itemIfAny(first.children) {
+            item = found
+            attributes = " id=\"\(HTML.escape(found.id))\" class=\"item\"" + dataAttributes(found)
+        }
+        newLine()
+        out += "<li\(attributes)>"
+        if case .item(let task?) = node.kind {
+            out += "<input type=\"checkbox\"\(task ? " checked=\"\"" : "") disabled=\"\" /> "
+        }
+        for (index, child) in node.children.enumerated() {
+            if index == 0, let item, child.kind == .paragraph {
+                if !tight { out += "<p>" }
+                itemInlines(child.children, item: item)
+                out += tight ? "" : "</p>\n"
+                backlinks(item)
+            } else {
+                visit(child, tight: tight)
+            }
+        }
+        out += "</li>\n"
+    }
+
     // MARK: Inlines
 
-    private func inlines(_ nodes: [MarkdownNode], into out: inout String) {
-        for node in nodes { inline(node, into: &out) }
-    }
+    mutating func visitText(_ node: MarkdownNode) { out += HTML.escape(node.literal) }
+    mutating func visitSoftBreak(_ node: MarkdownNode) { out += "\n" }
+    mutating func visitLineBreak(_ node: MarkdownNode) { out += "<br />\n" }
+    mutating func visitInlineCode(_ node: MarkdownNode) { out += "<code>\(HTML.escape(node.literal))</code>" }
+    mutating func visitInlineHTML(_ node: MarkdownNode) { if allowHTML { out += HTML.allowedHTML(node.literal) } }
+    mutating func visitEmphasis(_ node: MarkdownNode) { wrap("em", node) }
+    mutating func visitStrong(_ node: MarkdownNode) { wrap("strong", node) }
+    mutating func visitStrikethrough(_ node: MarkdownNode) { wrap("del", node) }
 
-    private func inline(_ node: MarkdownNode, into out: inout String) {
-        switch node.kind {
-        case .text: out += HTML.escape(node.literal)
-        case .softBreak: out += "\n"
-        case .lineBreak: out += "<br />\n"
-        case .code: out += "<code>\(HTML.escape(node.literal))</code>"
-        case .htmlInline: if allowHTML { out += HTML.allowedHTML(node.literal) }
-        case .emphasis: wrap("em", node, into: &out)
-        case .strong: wrap("strong", node, into: &out)
-        case .strikethrough: wrap("del", node, into: &out)
-        case .link(let destination, let title):
-            guard let url = HTML.safeURL(destination) else {
-                inlines(node.children, into: &out)  // the text stays, the dangerous link goes
-                return
-            }
-            let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-            out += "<a href=\"\(HTML.escape(rewrite(url)))\"\(titleAttribute)>"
-            inlines(node.children, into: &out)
-            out += "</a>"
-        case .image(let source, let title):
-            guard let url = HTML.safeURL(source, isImage: true) else {
-                out += HTML.escape(MarkdownNode.plainText(of: node.children))
-                return
-            }
-            let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-            out += "<img src=\"\(HTML.escape(HTML.encodeURL(url)))\" alt=\"\(HTML.escape(MarkdownNode.plainText(of: node.children)))\"\(titleAttribute) />"
-        default:
-            inlines(node.children, into: &out)
+    mutating func visitLink(_ node: MarkdownNode, destination: String, title: String) {
+        guard let url = HTML.safeURL(destination) else {
+            descendInto(node)  // the text stays, the dangerous link goes
+            return
         }
+        let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
+        out += "<a href=\"\(HTML.escape(rewrite(url)))\"\(titleAttribute)>"
+        descendInto(node)
+        out += "</a>"
     }
 
-    private func wrap(_ tag: String, _ node: MarkdownNode, into out: inout String) {
+    mutating func visitImage(_ node: MarkdownNode, source: String, title: String) {
+        guard let url = HTML.safeURL(source, isImage: true) else {
+            out += HTML.escape(MarkdownNode.plainText(of: node.children))
+            return
+        }
+        let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
+        out += "<img src=\"\(HTML.escape(HTML.encodeURL(url)))\" alt=\"\(HTML.escape(MarkdownNode.plainText(of: node.children)))\"\(titleAttribute) />"
+    }
+
+    private mutating func wrap(_ tag: String, _ node: MarkdownNode) {
         out += "<\(tag)>"
-        inlines(node.children, into: &out)
+        descendInto(node)
         out += "</\(tag)>"
     }
 
@@ -250,7 +279,7 @@ struct HTMLRenderer {
 
     /// An item's first paragraph: the id as a self-link, the statement, the references as links
     /// to their targets; the attribute block is left out.
-    private func itemInlines(_ nodes: [MarkdownNode], item: Item, into out: inout String) {
+    private mutating func itemInlines(_ nodes: [MarkdownNode], item: Item) {
         out += "<a class=\"item-id\" href=\"#\(HTML.escape(item.id))\">\(HTML.escape(item.id))</a>"
         var rest = Array(nodes.dropFirst())
         // The trailing run of plain text holds the arrow, the references and the attributes.
@@ -267,7 +296,7 @@ struct HTMLRenderer {
             trailing = String(trailing[..<arrow.lowerBound])
             arrowFound = true
         }
-        inlines(rest, into: &out)
+        for node in rest { visit(node) }
         var statementTail = trailing
         while let last = statementTail.last, last == " " { statementTail.removeLast() }
         out += HTML.escape(statementTail)
@@ -303,7 +332,7 @@ struct HTMLRenderer {
     }
 
     /// "Covered by" (for coverage links) and "used by" back-links under an item.
-    private func backlinks(_ item: Item, into out: inout String) {
+    private mutating func backlinks(_ item: Item) {
         guard let page, let id = page.document.id else { return }
         let project = page.project
         let sources = project.index.sources(referencingItem: item.id, of: id)

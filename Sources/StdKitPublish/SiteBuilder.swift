@@ -72,7 +72,7 @@ public struct SiteBuilder: Sendable {
             if paths.update({ $0.insert(path).inserted }) { put(path, data) }
         }
         for name in Theme.assetNames { put("assets/" + name, theme.assets[name] ?? Data()) }
-        put("search.html", Data(layout(page: "search.html", title: strings["search"], kind: "search", body: theme.render("search", ["strings": strings.all])).utf8))
+        put("search.html", Data(layout(page: "search.html", title: strings["search"], kind: "search", body: theme.render(SearchPage(strings: strings.all))).utf8))
         // The pages are made on every core — the matrix and the index (the largest) first, then
         // the documents (parsing is safe to run concurrently, see MarkdownParser) — and each is
         // written as soon as it is made, its search entries too (in document order).
@@ -82,10 +82,10 @@ public struct SiteBuilder: Sendable {
             guard !isCancelled() else { return }
             switch task {
             case 0:
-                let body = theme.render("matrix", matrixContext())
+                let body = theme.render(MatrixPage(self))
                 put("matrix.html", Data(layout(page: "matrix.html", title: strings["matrix"], kind: "matrix", body: body).utf8))
             case 1:
-                let body = theme.render("index", indexContext())
+                let body = theme.render(IndexPage(self))
                 put("index.html", Data(layout(page: "index.html", title: siteTitle, kind: "index", body: body).utf8))
             default:
                 let page = documentPage(documents[task - 2])
@@ -101,8 +101,8 @@ public struct SiteBuilder: Sendable {
         return paths.value.count
     }
 
-    /// A page, with a document's search entries and the files it links to.
-    struct DocumentPage: Sendable {
+    /// A document's page as written, with its search entries and the files it links to.
+    struct DocumentOutput: Sendable {
         var path: String
         var html: Data
         /// Its search entries as JSON.
@@ -110,16 +110,18 @@ public struct SiteBuilder: Sendable {
         var assets: [(path: String, data: Data)] = []
     }
 
-    private func documentPage(_ document: Document) -> DocumentPage {
+    private func documentPage(_ document: Document) -> DocumentOutput {
         let page = Self.page(of: document)
-        let body = DocumentParser.body(of: document.text)
+        // The tree kept at load if the caller asked for it; else (`check` and `build` do not
+        // keep trees, see `Document.body`) the text parsed again.
+        let body = document.body ?? DocumentParser.body(of: document.text)
         var renderer = HTMLRenderer(project: project, document: document, pagePath: page,
                                     allowHTML: project.config.publish.allowHTML, strings: strings)
         let html = renderer.render(body)
         let title = document.title ?? document.sections.first?.title ?? document.path
-        let text = layout(page: page, title: title, kind: document.kind, body: theme.render("document", documentContext(document, page: page, html: html)))
-        return DocumentPage(path: page, html: Data(text.utf8), search: SearchEntry.json(SearchEntry.entries(for: document, body: body, page: page, strings: strings)),
-                            assets: linkedFiles(of: document).map { (Self.documentsFolder + $0.path, $0.data) })
+        let text = layout(page: page, title: title, kind: document.kind, body: theme.render(DocumentPage(document, page: page, html: html, site: self)))
+        return DocumentOutput(path: page, html: Data(text.utf8), search: SearchEntry.json(SearchEntry.entries(for: document, body: body, page: page, strings: strings)),
+                              assets: linkedFiles(of: document).map { (Self.documentsFolder + $0.path, $0.data) })
     }
 
     /// Builds the site and writes it to `output` atomically, each page as soon as it is made;
@@ -155,31 +157,21 @@ public struct SiteBuilder: Sendable {
 
     // MARK: Pages
 
-    private func root(of page: String) -> String {
+    /// `../` as often as `page` is deep: the way back to the site's top.
+    func root(of page: String) -> String {
         String(repeating: "../", count: page.split(separator: "/").count - 1)
     }
 
     private func layout(page: String, title: String, kind: String, body: String) -> String {
-        theme.render("layout", [
-            "lang": strings.language, "siteTitle": siteTitle, "pageTitle": title,
-            "pageKind": kind.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") },
-            "root": root(of: page), "strings": strings.all, "version": version, "body": body,
-        ])
+        theme.render(LayoutPage(
+            lang: strings.language, siteTitle: siteTitle, pageTitle: title,
+            pageKind: kind.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") },
+            root: root(of: page), strings: strings.all, version: version, body: body))
     }
 
-    private func url(from page: String, to document: Document, anchor: String? = nil) -> String {
+    /// The way from the site page `page` to `document`'s page, and to `anchor` in it.
+    func url(from page: String, to document: Document, anchor: String? = nil) -> String {
         HTML.encodeURL(ProjectPath.relative(Self.page(of: document), from: page)) + (anchor.map { "#" + HTML.encodeURL($0) } ?? "")
-    }
-
-    private func coverageContext(from page: String) -> [String: Any] {
-        let gaps: [[String: Any]] = matrix.gaps.compactMap { row in
-            guard let document = project.document(row.document) else { return nil }
-            return ["fullId": row.fullID, "text": row.text, "url": url(from: page, to: document, anchor: row.item)]
-        }
-        return [
-            "rows": matrix.rows.count, "covered": matrix.coveredCount, "coveragePercent": Self.percent(matrix.coverage),
-            "hasGaps": !gaps.isEmpty, "gaps": gaps,
-        ]
     }
 
     /// A value usable as part of a CSS class: a known status, else "other".
@@ -193,113 +185,10 @@ public struct SiteBuilder: Sendable {
         return (tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)) + "%"
     }
 
-    private func partyName(_ id: String?) -> String {
+    /// The name of the party `id`, else the id itself; "" for none.
+    func partyName(_ id: String?) -> String {
         guard let id else { return "" }
         return project.party(id)?.name ?? id
-    }
-
-    private func indexContext() -> [String: Any] {
-        let order = ["programme", "job-profile", "course", "material", "certificate"]
-        let kinds = Set(project.documents.map(\.kind))
-        let sortedKinds = order.filter(kinds.contains) + kinds.subtracting(order).subtracting(["page"]).sorted() + (kinds.contains("page") ? ["page"] : [])
-        let columnOrder = Dictionary(matrix.columns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let programmeOrder = Dictionary(
-            project.documents.filter { $0.kind == "programme" }.compactMap(CourseTable.init).flatMap { $0.entries.compactMap(\.id) }
-                .enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let kindContexts: [[String: Any]] = sortedKinds.map { kind in
-            var documents = project.documents.filter { $0.kind == kind }
-            if kind == "course" {
-                // Courses in the order of the programme's course table, then by path.
-                let rank = { (document: Document) -> Int in programmeOrder[document.id ?? ""] ?? columnOrder[document.id ?? ""].map { 10_000 + $0 } ?? 20_000 }
-                documents = documents.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
-            }
-            return [
-                "name": strings.kind(kind), "count": documents.count,
-                "documents": documents.map { document -> [String: Any] in
-                    [
-                        "id": document.id ?? "", "title": document.title ?? document.sections.first?.title ?? document.path,
-                        "url": url(from: "index.html", to: document), "version": document.version ?? "",
-                        "status": document.status.map { strings.status($0) } ?? "", "statusKey": Self.token(document.status),
-                        "owner": partyName(document.owner), "approvals": approvalsContext(document),
-                    ]
-                },
-            ]
-        }
-        var context = coverageContext(from: "index.html")
-        context["strings"] = strings.all
-        context["siteTitle"] = siteTitle
-        context["projectName"] = project.config.name == siteTitle ? "" : project.config.name
-        context["parties"] = project.config.parties.map { party -> [String: Any] in
-            ["id": party.id, "name": party.name, "kind": strings["\(party.kind.rawValue)Kind"]]
-        }
-        context["kinds"] = kindContexts
-        return context
-    }
-
-    /// The document's approvals for the templates: who approved which version and when, and
-    /// whether the document changed since (stale, docs/review.md).
-    private func approvalsContext(_ document: Document) -> [[String: Any]] {
-        let state = approvalStates[document.path] ?? ApprovalState(document)
-        return state.entries.map { entry -> [String: Any] in
-            let approval = entry.node
-            return [
-                "party": partyName(approval["party"]?.scalar), "version": approval["version"]?.scalar ?? "",
-                "by": approval["by"]?.scalar ?? "", "date": approval["date"]?.scalar ?? "",
-                // No note: false, not "", which a Mustache section would still show as （）.
-                "note": (approval["note"]?.scalar).flatMap { $0.isEmpty ? nil : $0 } ?? false as Any,
-                "stale": !entry.isCurrent,
-            ]
-        }
-    }
-
-    private func documentContext(_ document: Document, page: String, html: String) -> [String: Any] {
-        var context: [String: Any] = [
-            "strings": strings.all, "root": root(of: page), "html": html, "kindKey": document.kind.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") },
-            "kind": strings.kind(document.kind), "id": document.id ?? "", "version": document.version ?? "",
-            "status": document.status.map { strings.status($0) } ?? "", "statusKey": Self.token(document.status),
-            "fields": metadataFields(document),
-        ]
-        let approvals = approvalsContext(document)
-        context["approvals"] = approvals
-        context["hasApprovals"] = !approvals.isEmpty
-        if document.kind == "programme", let table = CourseTable(document), table.isComplete, table.totalHours > 0 {
-            context["hasCharts"] = true
-            context["chartCategories"] = Charts.hoursByCategory(table, strings: strings)
-            context["chartSemesters"] = Charts.hoursBySemester(table, strings: strings)
-            context["chartPractice"] = Charts.practiceShare(table, minimum: project.profile?.minPracticeShare ?? 0.5, strings: strings)
-        } else {
-            context["hasCharts"] = false
-        }
-        return context
-    }
-
-    /// The front matter as name/value pairs for the metadata panel; the title, the approvals and
-    /// a programme's course list have their own places.
-    private func metadataFields(_ document: Document) -> [[String: Any]] {
-        guard let pairs = document.frontMatter?.mapping else { return [] }
-        return pairs.compactMap { pair -> [String: Any]? in
-            guard let name = pair.key.scalar, !["title", "approvals", "kind", "id", "version", "status"].contains(name) else { return nil }
-            let value: String
-            if name == "owner" {
-                value = partyName(pair.value.scalar)
-            } else if name == "parties" {
-                value = (pair.value.sequence ?? []).compactMap(\.scalar).map(partyName).joined(separator: "、")
-            } else if name == "courses", let list = pair.value.sequence {
-                value = "\(list.count)"
-            } else if name == "category", let category = pair.value.scalar {
-                value = strings.category(category)
-            } else if name == "hours", let theory = pair.value["theory"]?.scalar, let practice = pair.value["practice"]?.scalar {
-                value = "\((Int(theory) ?? 0) + (Int(practice) ?? 0))（\(theory) / \(practice)）"
-            } else if name == "major", let majorName = pair.value["name"]?.scalar {
-                value = majorName + (pair.value["code"]?.scalar.map { "（\($0)）" } ?? "")
-            } else if ["prerequisites", "occupations", "supports", "replaces"].contains(name) {
-                let ids = pair.value.sequence?.compactMap(\.scalar) ?? pair.value.scalar.map { [$0] } ?? []
-                value = ids.map { id in project.document(id)?.title.map { "\($0)（\(id)）" } ?? id }.joined(separator: "、")
-            } else {
-                value = Self.describe(pair.value)
-            }
-            return ["name": strings.field(name), "value": value]
-        }
     }
 
     /// A YAML value as one line of text.
@@ -314,60 +203,6 @@ public struct SiteBuilder: Sendable {
     /// Above this many cells the matrix is written as lists (each requirement with the outcomes
     /// covering it): a grid of 24,000 requirements × 5,000 courses would be gigabytes of HTML.
     static let denseMatrixLimit = 50_000
-
-    private func matrixContext() -> [String: Any] {
-        let page = "matrix.html"
-        let dense = matrix.rows.count * matrix.columns.count <= Self.denseMatrixLimit
-        let courseURLs = Dictionary(matrix.columns.map { column in
-            (column.id, project.document(column.id).map { url(from: page, to: $0) } ?? "")
-        }, uniquingKeysWith: { first, _ in first })
-        let courseTitles = Dictionary(matrix.columns.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let columns: [[String: Any]] = matrix.columns.map { column in
-            ["label": column.label, "id": column.id, "title": column.title,
-             "url": project.document(column.id).map { url(from: page, to: $0) } ?? ""]
-        }
-        var groups: [[String: Any]] = []
-        var current: (document: String, rows: [[String: Any]])?
-        func flush() {
-            guard let group = current, let document = project.document(group.document) else { return }
-            groups.append(["document": group.document, "title": document.title ?? group.document, "url": url(from: page, to: document),
-                           "span": dense ? matrix.columns.count + 2 : 3, "rows": group.rows])
-        }
-        // The way to each requirement's document, found once per document, not once per row.
-        var documentURL = ""
-        for row in matrix.rows {
-            if current?.document != row.document {
-                flush()
-                current = (row.document, [])
-                documentURL = project.document(row.document).map { url(from: page, to: $0) } ?? ""
-            }
-            var context: [String: Any] = [
-                "item": row.item, "fullId": row.fullID, "text": row.text, "gap": !row.isCovered, "count": row.covers.count,
-                "url": documentURL.isEmpty ? "" : documentURL + "#" + HTML.encodeURL(row.item),
-            ]
-            if dense {
-                context["cells"] = matrix.columns.map { column -> [String: Any] in
-                    let value = row.cell(for: column.id)
-                    let outcomes = row.covers.filter { $0.course == column.id }.map { "\($0.course)#\($0.outcome)" }.joined(separator: ", ")
-                    return ["value": value ?? "", "covered": value != nil, "title": outcomes]
-                }
-            } else {
-                context["covers"] = row.covers.map { cover -> [String: Any] in
-                    let course = courseURLs[cover.course] ?? ""
-                    return ["course": courseTitles[cover.course] ?? cover.course, "outcome": cover.outcome, "level": cover.level ?? "",
-                            "url": course.isEmpty ? "" : course + "#" + cover.outcome]
-                }
-            }
-            current?.rows.append(context)
-        }
-        flush()
-        var context = coverageContext(from: page)
-        context["strings"] = strings.all
-        context["columns"] = dense ? columns : []
-        context["dense"] = dense
-        context["groups"] = groups
-        return context
-    }
 
     /// Files of the project that a document links to (images, PDFs), to publish beside it.
     private func linkedFiles(of document: Document) -> [(path: String, data: Data)] {

@@ -74,8 +74,9 @@ struct Theme: Sendable {
 
     static func registerEscaping() { _ = registration }
 
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        templates[name]?.render(context) ?? ""
+    /// `page` rendered by its template.
+    func render<Page: TemplatePage>(_ page: Page) -> String {
+        templates[Page.template]?.render(page) ?? ""
     }
 }
 

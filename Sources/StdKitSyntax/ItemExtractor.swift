@@ -26,50 +26,14 @@ public struct ItemExtractor {
 
     /// Extracts every item and heading of `document`, in source order.
     public func extract(from document: MarkdownNode) -> Result {
-        var result = Result()
-        visit(document, parentItem: nil, depth: 0, into: &result)
-        return result
-    }
-
-    private func visit(_ node: MarkdownNode, parentItem: String?, depth: Int, into result: inout Result) {
-        guard depth < Self.maximumDepth else { return }
-        var parent = parentItem
-        switch node.kind {
-        case .heading(let level):
-            let item = item(inlines: node.children, host: .heading(level: level), hostRange: node.range, parentID: nil, into: &result)
-            if let range = node.range {
-                var text = node.plainText.trimmingWhitespace()
-                // An item heading's attributes and references are data, not part of its title.
-                if let item, !item.attributes.isEmpty, let brace = text.lastIndex(of: "{") {
-                    text = String(text[..<brace]).trimmingWhitespace()
-                }
-                if let item, !item.references.isEmpty, let arrow = text.lastArrowRange() {
-                    text = String(text[..<arrow.lowerBound]).trimmingWhitespace()
-                }
-                result.headings.append(HeadingSyntax(level: level, text: text, location: range.lowerBound, itemID: item?.id))
-            }
-            if let item { result.items.append(item) }
-            return
-        case .item:
-            if let paragraph = node.children.first, paragraph.kind == .paragraph,
-               let item = item(inlines: paragraph.children, host: .listItem, hostRange: node.range,
-                               contentRange: paragraph.range, parentID: parentItem, into: &result) {
-                result.items.append(item)
-                parent = item.id
-            }
-        case .codeBlock, .htmlBlock, .paragraph, .table(_):
-            return
-        default:
-            break
-        }
-        for child in node.children where child.isBlock {
-            visit(child, parentItem: parent, depth: depth + 1, into: &result)
-        }
+        var walker = ItemWalker(extractor: self)
+        walker.visit(document)
+        return walker.result
     }
 
     /// Reads an item from the inlines of a paragraph or heading, or returns nil when they do not
     /// begin with a strong id.
-    private func item(
+    fileprivate func item(
         inlines: [MarkdownNode], host: ItemSyntax.Host, hostRange: SourceRange?, contentRange: SourceRange? = nil,
         parentID: String?, into result: inout Result
     ) -> ItemSyntax? {
@@ -195,4 +159,70 @@ extension String {
         }
         return nil
     }
+}
+
+/// The walk of `ItemExtractor.extract(from:)`: list items and headings are read for items;
+/// paragraphs, code, HTML and tables hold none and are not entered.
+private struct ItemWalker: MarkdownWalker {
+    let extractor: ItemExtractor
+    /// What the walk has found so far.
+    var result = ItemExtractor.Result()
+    /// The id of the list item that holds the node being visited, if it is an item.
+    private var parentItem: String?
+    /// How many blocks hold the node being visited.
+    private var depth = 0
+
+    init(extractor: ItemExtractor) {
+        self.extractor = extractor
+    }
+
+    /// Goes on into the block children only: items and headings are blocks, and inlines are
+    /// read by `ItemExtractor.item(inlines:…)`.
+    mutating func defaultVisit(_ node: MarkdownNode) {
+        guard depth < ItemExtractor.maximumDepth else { return }
+        descendIntoBlocks(of: node)
+    }
+
+    private mutating func descendIntoBlocks(of node: MarkdownNode) {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < ItemExtractor.maximumDepth else { return }
+        for child in node.children where child.isBlock { visit(child) }
+    }
+
+    mutating func visitHeading(_ node: MarkdownNode, level: Int) {
+        guard depth < ItemExtractor.maximumDepth else { return }
+        let item = extractor.item(inlines: node.children, host: .heading(level: level), hostRange: node.range, parentID: nil, into: &result)
+        if let range = node.range {
+            var text = node.plainText.trimmingWhitespace()
+            // An item heading's attributes and references are data, not part of its title.
+            if let item, !item.attributes.isEmpty, let brace = text.lastIndex(of: "{") {
+                text = String(text[..<brace]).trimmingWhitespace()
+            }
+            if let item, !item.references.isEmpty, let arrow = text.lastArrowRange() {
+                text = String(text[..<arrow.lowerBound]).trimmingWhitespace()
+            }
+            result.headings.append(HeadingSyntax(level: level, text: text, location: range.lowerBound, itemID: item?.id))
+        }
+        if let item { result.items.append(item) }
+    }
+
+    mutating func visitListItem(_ node: MarkdownNode, task: Bool?) {
+        guard depth < ItemExtractor.maximumDepth else { return }
+        let outer = parentItem
+        defer { parentItem = outer }
+        if let paragraph = node.children.first, paragraph.kind == .paragraph,
+           let item = extractor.item(inlines: paragraph.children, host: .listItem, hostRange: node.range,
+                                     contentRange: paragraph.range, parentID: outer, into: &result) {
+            result.items.append(item)
+            parentItem = item.id
+        }
+        descendIntoBlocks(of: node)
+    }
+
+    // An item begins a list item or a heading; these hold none.
+    mutating func visitCodeBlock(_ node: MarkdownNode, info: String, fenced: Bool) {}
+    mutating func visitHTMLBlock(_ node: MarkdownNode) {}
+    mutating func visitParagraph(_ node: MarkdownNode) {}
+    mutating func visitTable(_ node: MarkdownNode, alignments: [String]) {}
 }

@@ -64,41 +64,29 @@ public struct MarkdownNode: Sendable, Hashable {
     /// A soft line break becomes a space, except between two CJK characters, where a line break
     /// is not a space (re-wrapping Chinese text must not change it).
     public var plainText: String {
-        var output = ""
-        Self.appendPlainText(of: children.isEmpty ? [self] : children, to: &output)
-        return output
+        var collector = PlainTextCollector()
+        collector.collect(children.isEmpty ? [self] : children)
+        return collector.output
     }
 
     /// The plain text of a run of inline nodes.
     public static func plainText(of nodes: some Sequence<MarkdownNode>) -> String {
-        var output = ""
-        appendPlainText(of: Array(nodes), to: &output)
-        return output
+        var collector = PlainTextCollector()
+        collector.collect(Array(nodes))
+        return collector.output
     }
 
-    private static func appendPlainText(of nodes: [MarkdownNode], to output: inout String) {
-        for (index, node) in nodes.enumerated() {
+    /// The first character of the node's text: its own literal, else its first child's.
+    var firstScalar: Unicode.Scalar? {
+        var node = self
+        while true {
             switch node.kind {
             case .text, .code:
-                output += node.literal
-            case .softBreak, .lineBreak:
-                let before = output.unicodeScalars.last
-                let after = index + 1 < nodes.count ? nodes[index + 1].firstScalar : nil
-                if let before, let after, before.isCJK, after.isCJK { continue }
-                output += " "
-            case .htmlInline, .htmlBlock, .footnoteReference:
-                continue
+                return node.literal.unicodeScalars.first
             default:
-                if node.isBlock, !output.isEmpty, output.last != " " { output += " " }
-                appendPlainText(of: node.children, to: &output)
+                guard let first = node.children.first else { return nil }
+                node = first
             }
-        }
-    }
-
-    private var firstScalar: Unicode.Scalar? {
-        switch kind {
-        case .text, .code: literal.unicodeScalars.first
-        default: children.first?.firstScalar
         }
     }
 }

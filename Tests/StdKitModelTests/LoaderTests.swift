@@ -28,6 +28,23 @@ struct LoaderTests {
         #expect(calls.withLock { $0 } == [[6, 6]])
     }
 
+    /// `build` renders every body and asks for the trees; `check` does not, and holds none.
+    @Test func documentsKeepTheirMarkdownTreeOnlyWhenAsked() async throws {
+        let text = "---\nid: A\nkind: job-profile\ntitle: T\n---\n## 要求\n\n- **R1** 甲\n"
+        let files = ["a.md": Array(text.utf8)]
+        let kept = try await ProjectLoader.load(files: files, keepingBodies: true)
+        let body = try #require(kept.document("A")?.body)
+        #expect(body == DocumentParser.parse(bytes: Array(text.utf8), path: "a.md").body)
+        #expect(body.children.map(\.plainText) == ["要求", "R1 甲"])
+        #expect(body.children.first?.range?.lowerBound == SourceLocation(line: 6, column: 1), "positions are the file's lines")
+        let dropped = try await ProjectLoader.load(files: files)
+        #expect(dropped.document("A")?.body == nil)
+        #expect(dropped.document("A")?.items.map(\.fullID) == ["A#R1"], "what is extracted from the tree is there either way")
+        let fromDisk = try await ProjectLoader.load(root: AllFormsProjectTests.root, keepingBodies: true)
+        #expect(fromDisk.documents.allSatisfy { $0.body != nil })
+        #expect(try await ProjectLoader.load(root: AllFormsProjectTests.root).documents.allSatisfy { $0.body == nil })
+    }
+
     @Test func loadsFromMemory() async throws {
         let project = try await ProjectLoader.load(files: [
             "stdkit.yml": Array("name: 内存项目\nexclude: [skip/**]\n".utf8),

@@ -1,0 +1,128 @@
+import Mustache
+import StdKitModel
+import StdKitSyntax
+
+/// A document's page (`document.mustache`): its rendered body, the metadata panel, its
+/// approvals and, for a programme with a complete course table, the charts.
+struct DocumentPage: TemplatePage {
+    static let template = "document"
+
+    /// A front-matter field of the metadata panel.
+    struct Field: MustacheParent, Sendable {
+        /// The field's label in the site's language.
+        var name: String
+        /// The value as one line of text.
+        var value: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "name": self.name
+            case "value": value
+            default: nil
+            }
+        }
+    }
+
+    /// A programme's charts as inline SVG.
+    struct ProgrammeCharts: Sendable {
+        var categories: String
+        var semesters: String
+        var practice: String
+    }
+
+    var strings: [String: String]
+    /// `../` as often as the page is deep.
+    var root: String
+    /// The body rendered by `HTMLRenderer`.
+    var html: String
+    /// The document's kind as a CSS class.
+    var kindKey: String
+    /// The kind's name in the site's language.
+    var kind: String
+    var id: String
+    var version: String
+    /// The status in the site's language.
+    var status: String
+    /// The status as a CSS class (`SiteBuilder.token`).
+    var statusKey: String
+    var fields: [Field]
+    var approvals: [ApprovalLine]
+    var hasApprovals: Bool { !approvals.isEmpty }
+    /// Nil for a document without charts: the names of the charts are then not on the page.
+    var charts: ProgrammeCharts?
+    var hasCharts: Bool { charts != nil }
+
+    init(_ document: Document, page: String, html: String, site: SiteBuilder) {
+        let strings = site.strings
+        self.strings = strings.all
+        root = site.root(of: page)
+        self.html = html
+        kindKey = document.kind.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        kind = strings.kind(document.kind)
+        id = document.id ?? ""
+        version = document.version ?? ""
+        status = document.status.map { strings.status($0) } ?? ""
+        statusKey = SiteBuilder.token(document.status)
+        fields = Self.metadataFields(document, site: site)
+        approvals = ApprovalLine.all(of: document, in: site)
+        if document.kind == "programme", let table = CourseTable(document), table.isComplete, table.totalHours > 0 {
+            charts = ProgrammeCharts(
+                categories: Charts.hoursByCategory(table, strings: strings),
+                semesters: Charts.hoursBySemester(table, strings: strings),
+                practice: Charts.practiceShare(table, minimum: site.project.profile?.minPracticeShare ?? 0.5, strings: strings))
+        }
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "strings": strings
+        case "root": root
+        case "html": html
+        case "kindKey": kindKey
+        case "kind": kind
+        case "id": id
+        case "version": version
+        case "status": status
+        case "statusKey": statusKey
+        case "fields": fields
+        case "approvals": approvals
+        case "hasApprovals": hasApprovals
+        case "hasCharts": hasCharts
+        case "chartCategories": charts?.categories
+        case "chartSemesters": charts?.semesters
+        case "chartPractice": charts?.practice
+        default: nil
+        }
+    }
+
+    /// The front matter as name/value pairs for the metadata panel; the title, the approvals and
+    /// a programme's course list have their own places.
+    static func metadataFields(_ document: Document, site: SiteBuilder) -> [Field] {
+        guard let pairs = document.frontMatter?.mapping else { return [] }
+        let strings = site.strings
+        let project = site.project
+        return pairs.compactMap { pair -> Field? in
+            guard let name = pair.key.scalar, !["title", "approvals", "kind", "id", "version", "status"].contains(name) else { return nil }
+            let value: String
+            if name == "owner" {
+                value = site.partyName(pair.value.scalar)
+            } else if name == "parties" {
+                value = (pair.value.sequence ?? []).compactMap(\.scalar).map(site.partyName).joined(separator: "、")
+            } else if name == "courses", let list = pair.value.sequence {
+                value = "\(list.count)"
+            } else if name == "category", let category = pair.value.scalar {
+                value = strings.category(category)
+            } else if name == "hours", let theory = pair.value["theory"]?.scalar, let practice = pair.value["practice"]?.scalar {
+                value = "\((Int(theory) ?? 0) + (Int(practice) ?? 0))（\(theory) / \(practice)）"
+            } else if name == "major", let majorName = pair.value["name"]?.scalar {
+                value = majorName + (pair.value["code"]?.scalar.map { "（\($0)）" } ?? "")
+            } else if ["prerequisites", "occupations", "supports", "replaces"].contains(name) {
+                let ids = pair.value.sequence?.compactMap(\.scalar) ?? pair.value.scalar.map { [$0] } ?? []
+                value = ids.map { id in project.document(id)?.title.map { "\($0)（\(id)）" } ?? id }.joined(separator: "、")
+            } else {
+                value = SiteBuilder.describe(pair.value)
+            }
+            return Field(name: strings.field(name), value: value)
+        }
+    }
+}
