@@ -35,13 +35,16 @@ enum NestedMerge {
     static func name(_ path: [String]) -> String { path.joined(separator: " › ") }
 
     /// Ours' order of keys, with keys only theirs has placed after the key they follow in theirs
-    /// (at the front when none does).
-    static func order(ours: [String], theirs: [String]) -> [String] {
+    /// (at the front when none does). With `oursFirst`, after what ours inserted there too (both
+    /// sides' insertions at one place kept, ours first, as in the body).
+    static func order(ours: [String], theirs: [String], oursFirst: Bool = false) -> [String] {
         var order = ours
         var known = Set(order)
+        let inTheirs = Set(theirs)
         for (index, key) in theirs.enumerated() where !known.contains(key) {
             let after = theirs[..<index].last { known.contains($0) }
-            let position = after.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+            var position = after.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+            while oursFirst, position < order.count, !inTheirs.contains(order[position]) { position += 1 }
             order.insert(key, at: position)
             known.insert(key)
         }
@@ -351,7 +354,7 @@ enum NestedMerge {
         let shared = { (elements: [Entry]) in elements.map(\.key).filter { bi[$0] != nil && oi[$0] != nil && ti[$0] != nil } }
         guard shared(t.elements) == shared(b.elements) || shared(t.elements) == shared(o.elements) else { return nil }
         var merged = Merged(text: head)
-        for id in order(ours: o.elements.map(\.key), theirs: t.elements.map(\.key)) {
+        for id in order(ours: o.elements.map(\.key), theirs: t.elements.map(\.key), oursFirst: true) {
             let (bv, ov, tv) = (bi[id], oi[id], ti[id])
             let elementPath = path + [id]
             if let bv, let ov, let tv, ov.text != tv.text, ov.text != bv.text, tv.text != bv.text, ov.value != tv.value,
