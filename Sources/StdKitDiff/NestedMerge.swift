@@ -341,20 +341,26 @@ enum NestedMerge {
     }
 
     /// A list of mappings keyed by `id` or `party` merged element by element: ours' order, with
-    /// elements theirs added after the element they follow in theirs; an element one side removed
+    /// elements theirs added after the element they follow in theirs (after ours' own there); an element one side removed
     /// and the other left alone is removed; removed on one side and edited on the other, or added
     /// on both differently, is a conflict on that element; an element both edited merges key by
-    /// key. Nil when the list is not keyed, or theirs changed the order of the elements (ours'
-    /// order would undo it).
+    /// key. One side's new order of the elements is kept (the other side's insertions placed in
+    /// it). Nil when the list is not keyed, or both reordered it differently.
     static func keyedList(base: Entry, ours: Entry, theirs: Entry, path: [String], context: Context) -> Merged? {
         let nodes = [base, ours, theirs].map { $0.node.sequence ?? [] }
         guard let key = listKey(nodes), let b = blockList(base, key: key), let o = blockList(ours, key: key),
               let t = blockList(theirs, key: key), let head = threeWay(base: b.head, ours: o.head, theirs: t.head) else { return nil }
         let (bi, oi, ti) = (index(b.elements), index(o.elements), index(t.elements))
         let shared = { (elements: [Entry]) in elements.map(\.key).filter { bi[$0] != nil && oi[$0] != nil && ti[$0] != nil } }
-        guard shared(t.elements) == shared(b.elements) || shared(t.elements) == shared(o.elements) else { return nil }
+        let (sb, so, st) = (shared(b.elements), shared(o.elements), shared(t.elements))
+        // One side's new order of the elements both kept is the order; both reordering them
+        // differently is for the caller (a conflict of the list).
+        guard st == sb || st == so || so == sb else { return nil }
+        let ids = st != sb && so == sb
+            ? order(ours: t.elements.map(\.key), theirs: o.elements.map(\.key))  // theirs reordered: theirs' order, ours' insertions placed
+            : order(ours: o.elements.map(\.key), theirs: t.elements.map(\.key), oursFirst: true)
         var merged = Merged(text: head)
-        for id in order(ours: o.elements.map(\.key), theirs: t.elements.map(\.key), oursFirst: true) {
+        for id in ids {
             let (bv, ov, tv) = (bi[id], oi[id], ti[id])
             let elementPath = path + [id]
             if let bv, let ov, let tv, ov.text != tv.text, ov.text != bv.text, tv.text != bv.text, ov.value != tv.value,

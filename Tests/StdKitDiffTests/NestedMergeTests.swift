@@ -97,16 +97,26 @@ struct NestedMergeTests {
         #expect(differently.text.contains("  - id: COURSE-PLC\n    credits: 5\n"))
     }
 
-    @Test func aListTheirsReorderedIsNotPutBackInOursOrder() {
+    @Test func aListOneSideReorderedKeepsThatOrderWithTheOthersEdits() {
         let base = Self.document(Self.block)
         let ours = base.replacingOccurrences(of: "COURSE-PLC\n    credits: 4", with: "COURSE-PLC\n    credits: 5")
+            .replacingOccurrences(of: "  - id: COURSE-MATH\n    credits: 4\n", with: "  - id: COURSE-MATH\n    credits: 4\n  - id: COURSE-CAD\n    credits: 3\n")
         let theirs = Self.document(Self.block.replacingOccurrences(of: "  - id: COURSE-ELEC\n    credits: 4\n  - id: COURSE-PLC\n    credits: 4\n",
                                                                     with: "  - id: COURSE-PLC\n    credits: 4\n  - id: COURSE-ELEC\n    credits: 4\n"))
-        let merged = DocumentMerge.merge(base: base, ours: ours, theirs: theirs)
-        // Ours' order would silently undo theirs' move: the list is one conflict, as before.
-        #expect(merged.conflicts.map(\.place) == ["front matter `courses`"])
-        #expect(merged.fallback == nil)
-        #expect(DocumentMerge.verify(base: base, ours: ours, theirs: theirs, result: merged))
+        let expected = Self.document("id: PROG-ROBOT\ncourses:\n  - id: COURSE-MATH\n    credits: 4\n  - id: COURSE-CAD\n    credits: 3\n  - id: COURSE-PLC\n    credits: 5\n  - id: COURSE-ELEC\n    credits: 4\n")
+        // Theirs moved PLC before ELEC, ours raised its credits and inserted CAD: both, either way round.
+        for (x, y) in [(ours, theirs), (theirs, ours)] {
+            let merged = DocumentMerge.merge(base: base, ours: x, theirs: y)
+            #expect(merged.conflicts.isEmpty)
+            #expect(merged.fallback == nil)
+            #expect(merged.text == expected)
+        }
+        // Both reordered differently: the list is one conflict, as git's.
+        let other = Self.document(Self.block.replacingOccurrences(of: "  - id: COURSE-MATH\n    credits: 4\n  - id: COURSE-ELEC\n    credits: 4\n",
+                                                                   with: "  - id: COURSE-ELEC\n    credits: 4\n  - id: COURSE-MATH\n    credits: 4\n"))
+        let both = DocumentMerge.merge(base: base, ours: theirs, theirs: other)
+        #expect(both.conflicts.map(\.place) == ["front matter `courses`"])
+        #expect(DocumentMerge.verify(base: base, ours: theirs, theirs: other, result: both))
     }
 
     @Test func theProofFindsAChangeDroppedAtAnyDepth() {
