@@ -64,14 +64,15 @@ struct GitParityTests {
             return crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") : text
         }
 
-        /// The programme after edits drawn as numbers: a course's hours, semester, credits or
-        /// name changed, a course removed or one inserted, the version raised.
+        /// The programme after edits drawn as numbers: a course's hours, semester, credits,
+        /// name or category changed, a course removed, one inserted, two swapped, the version
+        /// raised.
         func edited(_ numbers: [Int]) -> Programme {
             var result = self
             for number in numbers where !result.courses.isEmpty {
-                let at = (number / 9) % result.courses.count
-                let value = number / 9 / 8
-                switch number % 9 {
+                let at = (number / 10) % result.courses.count
+                let value = number / 10 / 8
+                switch number % 10 {
                 case 0: result.courses[at].theory = [16, 28, 36, 48][value % 4]
                 case 1: result.courses[at].practice = [16, 40, 44, 64][value % 4]
                 case 2: result.courses[at].semester = 1 + value % 6
@@ -82,6 +83,7 @@ struct GitParityTests {
                     if !result.courses.contains(where: { $0.id == course.id }) { result.courses.insert(course, at: at + 1) }
                 case 6: result.courses[at].name += ["（含实训）", "（双语）"][value % 2]
                 case 7: result.version = ["1.3.0", "2.0.0"][value % 2]
+                case 8: if at + 1 < result.courses.count { result.courses.swapAt(at, at + 1) }
                 default: result.courses[at].category = ["professional-core", "practice"][value % 2]
                 }
             }
