@@ -81,6 +81,12 @@ public enum DocumentMerge {
         guard verify(parts: parts, result: text, rewritten: body.rewritten) else {
             return fallback("the structured merge could not prove that nothing was lost")
         }
+        // Never less clean than git: a conflict the line merge (git's, byte for byte) does not
+        // have is not kept — git's clean merge is written instead.
+        if !result.conflicts.isEmpty {
+            let lines = LineMerge(base: base, ours: ours, theirs: theirs, markers: markers)
+            if lines.conflicts.isEmpty { return MergeResult(lines: lines, fallback: "the structured merge left conflicts that a line merge does not; merged line by line") }
+        }
         return result
     }
 
@@ -173,38 +179,14 @@ enum Verifier {
         return true
     }
 
-    /// Every front-matter entry of ours and theirs is in the result with that side's value, or
-    /// with the other side's where this side left it as in the base, or (for set-like lists) with
-    /// every element this side added, or inside a conflict; an entry is missing only when one side
-    /// deleted it and the other left it as in the base.
+    /// Every change ours and theirs made to the front matter is in the result — a value set, a
+    /// key added or removed, at any depth; an element of a list keyed by `id` or `party` added,
+    /// edited or removed; an element added to a set-like list — or inside a conflict (the result
+    /// with its conflicts resolved to that side holds it); a value both left as in the base is in
+    /// the result as it was (`FrontMatterProof`).
     static func frontMatterKept(base: String?, ours: String?, theirs: String?, result: String?) -> Bool {
-        guard let ours, let theirs else { return true }
-        guard let b = FrontMatterMerge.Block(base ?? "---\n---\n"), let o = FrontMatterMerge.Block(ours),
-              let t = FrontMatterMerge.Block(theirs) else { return true }  // not structured: nothing was merged by key
-        guard let result else { return false }
-        guard let r = FrontMatterMerge.Block(result) else {
-            // Conflict markers: each entry of each side is in the text as written, or agreed.
-            return (o.entries + t.entries).allSatisfy { entry in result.contains(entry.text) || r(entry.key, in: result) }
-        }
-        for (side, other) in [(o, t), (t, o)] {
-            for entry in side.entries {
-                let base = b.entry(entry.key)
-                if let kept = r.entry(entry.key) {
-                    if kept.value == entry.value || kept.value == other.entry(entry.key)?.value { continue }
-                    if FrontMatterMerge.setLike.contains(entry.key) {
-                        let added = Set(entry.node.sequence?.compactMap(\.scalar) ?? []).subtracting(base?.node.sequence?.compactMap(\.scalar) ?? [])
-                        if added.isSubset(of: Set(kept.node.sequence?.compactMap(\.scalar) ?? [])) { continue }
-                    }
-                    return false
-                }
-                // Missing: the other side deleted it and this side left it as it was.
-                guard entry.value == base?.value, other.entry(entry.key) == nil else { return false }
-            }
-        }
-        return true
+        FrontMatterProof.kept(base: base, ours: ours, theirs: theirs, result: result)
     }
-
-    private static func r(_ key: String, in text: String) -> Bool { text.contains("\n\(key):") }
 
     /// White space around a line's content (a carriage return ends a line).
     private static func isSpace(_ byte: UInt8) -> Bool {

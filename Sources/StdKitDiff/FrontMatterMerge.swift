@@ -3,11 +3,13 @@ import StdKitSyntax
 
 /// The front matter merged key by key. Each top-level entry keeps the text it was written with;
 /// the result follows ours' order of keys, with keys only theirs added placed after the key they
-/// follow in theirs. Set-like lists merge as sets. A key both sides changed differently is a
-/// conflict confined to that key.
+/// follow in theirs. Set-like lists merge as sets; nested mappings and lists keyed by `id` or
+/// `party` merge inside, key by key and element by element (`NestedMerge`). A key both sides
+/// changed differently is a conflict confined to that key.
 struct FrontMatterMerge {
     struct Conflict {
         var line: Int
+        /// The key's path: `status`, `courses › COURSE-PLC › hours › theory`.
         var key: String
     }
 
@@ -22,6 +24,8 @@ struct FrontMatterMerge {
         var text: String
         /// The line the key is on, counted from the first line after the opening `---` (1).
         var line = 1
+        /// The column `text` starts at on that line: 1, but for a pair cut from a flow mapping.
+        var column = 1
     }
 
     /// A front matter block split into its opening, entries and closing lines.
@@ -74,58 +78,27 @@ struct FrontMatterMerge {
 
     init?(base: String, ours: String, theirs: String, markers: LineMerge.Markers) {
         guard let b = Block(base), let o = Block(ours), let t = Block(theirs) else { return nil }
-        // The order: ours', with keys only theirs added after their predecessor in theirs.
-        // Keys theirs added, and keys ours deleted that theirs still has, stand after the key they
-        // follow in theirs.
-        var order = o.entries.map(\.key)
-        for (index, entry) in t.entries.enumerated() where !order.contains(entry.key) {
-            let after = t.entries[..<index].last { order.contains($0.key) }?.key
-            let position = after.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-            order.insert(entry.key, at: position)
-        }
-        var lines: [String] = [o.opening, o.header]
-        var conflicts: [Conflict] = []
-        var written = LineMerge.lines(o.opening + o.header).count
-        for key in order {
-            let (bv, ov, tv) = (b.entry(key), o.entry(key), t.entry(key))
-            var chosen: String?
-            var conflict = false
-            if ov?.text == tv?.text || ov?.text == bv?.text {
-                // Identical on both sides; or ours left the entry as it was: theirs' text, with any
-                // change of value or of formatting theirs made.
-                chosen = ov?.text == tv?.text ? ov?.text : tv?.text
-            } else if tv?.text == bv?.text || ov?.value == tv?.value || tv?.value == bv?.value {
-                chosen = ov?.text  // only ours changed it (or both made the same data of it)
-            } else if ov?.value == bv?.value {
-                chosen = tv?.text  // ours only reformatted it; theirs changed the value
-            } else if Self.setLike.contains(key), let merged = Self.mergeSet(key: key, base: bv, ours: ov, theirs: tv) {
-                chosen = merged
-            } else {
-                conflict = true
-            }
-            if conflict {
-                conflicts.append(Conflict(line: written + 1, key: key))
-                let block = Self.conflictBlock(ours: ov?.text ?? "", base: bv?.text ?? "", theirs: tv?.text ?? "", markers: markers)
-                lines.append(block)
-                written += LineMerge.lines(block).count
-            } else if let chosen {
-                let text = chosen.endsWithLineBreak ? chosen : chosen + "\n"
-                lines.append(text)
-                written += LineMerge.lines(text).count
-            }
-        }
-        lines.append(o.closing)
-        text = lines.joined()
-        self.conflicts = conflicts
+        // Key by key, at any depth (`NestedMerge`): ours' order of keys, with keys theirs added,
+        // and keys ours deleted that theirs still has, after the key they follow in theirs.
+        let ending = o.opening.hasSuffix("\r\n") ? "\r\n" : "\n"
+        guard let entries = NestedMerge.entries(base: b.entries, ours: o.entries, theirs: t.entries, path: [],
+                                                context: NestedMerge.Context(markers: markers, ending: ending), setLike: Self.setLike)
+        else { return nil }
+        var merged = NestedMerge.Merged(text: o.opening + o.header)
+        merged.append(entries)
+        text = merged.text + o.closing
+        conflicts = merged.conflicts
     }
 
-    static func conflictBlock(ours: String, base: String, theirs: String, markers: LineMerge.Markers) -> String {
+    /// A conflict of whole entries with git's markers, each line ended with `ending` (a CRLF
+    /// file's markers end as its lines do, as git writes them).
+    static func conflictBlock(ours: String, base: String, theirs: String, markers: LineMerge.Markers, ending: String = "\n") -> String {
         func bar(_ character: Character, _ label: String) -> String {
-            String(repeating: character, count: markers.size) + (label.isEmpty ? "" : " " + label) + "\n"
+            String(repeating: character, count: markers.size) + (label.isEmpty ? "" : " " + label) + ending
         }
-        func terminated(_ text: String) -> String { text.isEmpty || text.endsWithLineBreak ? text : text + "\n" }
+        func terminated(_ text: String) -> String { text.isEmpty || text.endsWithLineBreak ? text : text + ending }
         return bar("<", markers.ours) + terminated(ours) + bar("|", markers.base) + terminated(base)
-            + String(repeating: "=", count: markers.size) + "\n" + terminated(theirs) + bar(">", markers.theirs)
+            + String(repeating: "=", count: markers.size) + ending + terminated(theirs) + bar(">", markers.theirs)
     }
 
     /// A set-like list merged as a set, written in ours' style (flow `[a, b]` or block lines).
