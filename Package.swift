@@ -24,7 +24,8 @@ let package = Package(
         ),
         .target(
             name: "StdKitSyntax",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/messages")]
         ),
         .target(
             name: "StdKitModel",
