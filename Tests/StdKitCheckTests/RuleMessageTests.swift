@@ -11,7 +11,89 @@ import StdKitSyntax
 struct RuleMessageTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    /// Every failing example's findings as the text report shows them (message, hint, notes).
+    /// Projects whose findings no rule's example shows: the other wordings of load-time
+    /// findings (settings, profile settings, schemas, limits, attributes, YAML shapes) and of
+    /// schema findings.
+    static let moreProjects: [(name: String, example: RuleExample)] = [
+        ("settings", RuleExample([
+            "stdkit.yml": """
+                lang: [zh-CN]
+                include: {a: 1}
+                profile: cn-vocational-highr
+                profile_settings: 3
+                publish: {allow_html: yes}
+                limits: {table_columns: 0, pages: 3}
+                rules: {unknown-field: loud}
+                parties:
+                  - {id: SZPT, name: 学院, kind: school}
+                  - {name: 无 id, kind: school}
+                  - {id: acme, name: 企业, kind: company}
+                  - {id: szpt, name: 学院, kind: school}
+                  - {id: szpt, name: 学院, kind: school}
+                  - 学院
+
+                """,
+            "doc.md": "---\nid: D1\nkind: course\ntitle: T\n---\n",
+        ])),
+        ("settings that are not a mapping", RuleExample(["stdkit.yml": "- a\n- b\n", "doc.md": "# 标题\n"])),
+        ("settings that are not YAML", RuleExample(["stdkit.yml": "name: \"a\n", "doc.md": "# 标题\n"])),
+        ("profile settings", RuleExample([
+            "stdkit.yml": """
+                profile: cn-vocational-higher
+                profile_settings: {min_total_hours: many, min_core_courses: 2.5, min_practice_share: 1.5, hours_per_credit_exempt: practice, min_total_hour: 3, reference_duration: [3]}
+
+                """,
+        ])),
+        ("schemas", RuleExample([
+            "schemas/a.yml": "title: 无类型\n",
+            "schemas/b.yml": "kind: b\nfields: [x]\nitems:\n  - {name: 无前缀}\nsections:\n  - {required: true}\n",
+            "schemas/c.yml": "kind: c\nfields:\n  x: colour\n  y: {description: 无类型}\n  z: {type: list}\n  w: {type: list, of: shade}\n",
+        ])),
+        ("limits", RuleExample([
+            "stdkit.yml": "limits: {table_columns: 2, nesting_depth: 3, yaml_nodes: 5, documents: 2}\n",
+            "a.md": "# 表\n\n| a | b | c |\n| - | - | - |\n| 1 | 2 | 3 |\n",
+            "b.md": "- 一\n  - 二\n    - 三\n      - 四\n",
+            "c.md": "---\nx: &a [1, 2, 3]\ny: [*a, *a, *a]\n---\n",
+        ])),
+        ("front matter", RuleExample([
+            "a.md": "---\n标量\n---\n",
+            "b.md": "---\nid: B1\nkind: course\n\ttitle: T\n---\n",
+            "c.md": "---\ntitle: a\ntitle: b\n---\n",
+        ])),
+        ("attributes and arrows", RuleExample(["doc.md": """
+            ---
+            id: J1
+            kind: job-profile
+            title: 岗位
+            ---
+
+            - **R1** 一 {-x=1}
+            - **R2** 二 {level="3}
+            - **R3** 三 {level=a,b}
+            - **R4** 四 {level=}
+            - **R5** 五 {a=1b=2}
+            - **R6** 六 →
+
+            """])),
+        ("schema values", RuleExample(["doc.md": """
+            ---
+            id: 机器人-C1
+            kind: course
+            title:
+            version: "1"
+            hours: {theory: 32, practice: 1.5, extra: 1}
+            credits: 三
+            semester: 13
+            prerequisites: [C0, ]
+            category: [a]
+            approvals: {a: 1}
+            ---
+
+            """])),
+    ]
+
+    /// Every failing example's findings as the text report shows them (message, hint, notes),
+    /// then those of `moreProjects`.
     static func rendered(_ language: Language) async throws -> String {
         var text = ""
         for rule in RuleCatalogue.all.map(\.description) {
@@ -20,6 +102,11 @@ struct RuleMessageTests {
                 text += "== \(rule.id), failing example \(index + 1)\n"
                 text += TextReporter(language: language).report(CheckResult(diagnostics: found, fileCount: example.files.count))
             }
+        }
+        for (name, example) in moreProjects {
+            let found = try await RuleCatalogueTests.findings(of: example)
+            text += "== \(name)\n"
+            text += TextReporter(language: language).report(CheckResult(diagnostics: found, fileCount: example.files.count))
         }
         return text
     }
@@ -46,13 +133,11 @@ struct RuleMessageTests {
     /// The parts of every finding of every example: message, hint and notes.
     static func messages() async throws -> [(rule: String, message: Message)] {
         var result: [(String, Message)] = []
-        for rule in RuleCatalogue.all.map(\.description) {
-            for example in rule.failing {
-                for finding in try await RuleCatalogueTests.findings(of: example) {
-                    result.append((finding.rule, finding.message))
-                    if let hint = finding.hint { result.append((finding.rule, hint)) }
-                    result += finding.notes.map { (finding.rule, $0.message) }
-                }
+        for example in RuleCatalogue.all.flatMap(\.description.failing) + moreProjects.map(\.example) {
+            for finding in try await RuleCatalogueTests.findings(of: example) {
+                result.append((finding.rule, finding.message))
+                if let hint = finding.hint { result.append((finding.rule, hint)) }
+                result += finding.notes.map { (finding.rule, $0.message) }
             }
         }
         return result
