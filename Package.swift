@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "StdKitModelTests", dependencies: ["StdKitModel"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitCheckTests", dependencies: ["StdKitCheck", .product(name: "PropertyBased", package: "swift-property-based")],
-                    exclude: ["Fixtures"]),
+                    exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "StdKitDiffTests", dependencies: ["StdKitDiff", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitPublishTests", dependencies: ["StdKitPublish", "StdKitDiff"],
