@@ -25,7 +25,8 @@ let package = Package(
         ),
         .target(
             name: "StdKitSyntax",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/messages")]
         ),
         .target(
             name: "StdKitModel",
@@ -64,7 +65,7 @@ let package = Package(
         .testTarget(name: "StdKitModelTests", dependencies: ["StdKitModel"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitCheckTests", dependencies: ["StdKitCheck", .product(name: "PropertyBased", package: "swift-property-based")],
-                    exclude: ["Fixtures"]),
+                    exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "StdKitDiffTests", dependencies: ["StdKitDiff", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitPublishTests", dependencies: ["StdKitPublish"],

@@ -69,7 +69,7 @@ struct ApproveCommand: EnvironmentCommand {
                 // Errors an approval resolves (approved without approvals) do not stand in its way.
                 let errors = findings.filter { $0.file == path && $0.severity == .error && !$0.rule.hasPrefix("approval-") }
                 guard errors.isEmpty else {
-                    refuse("\(id) has \(errors.count) error\(errors.count == 1 ? "" : "s") (first: line \(errors[0].location.line), \(errors[0].message)); fix them before approving ('stdkit check \(shown)')")
+                    refuse("\(id) has \(errors.count) error\(errors.count == 1 ? "" : "s") (first: line \(errors[0].location.line), \(errors[0].message.english)); fix them before approving ('stdkit check \(shown)')")
                     continue
                 }
                 guard let version = document.version else {

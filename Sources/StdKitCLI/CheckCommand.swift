@@ -50,6 +50,10 @@ struct CheckCommand: EnvironmentCommand {
     @Flag(help: "With --staged: check everything again instead of starting from the last check (kept in .stdkit/cache/).")
     var noCache = false
 
+    @Option(help: ArgumentHelp("Language of the messages: zh-CN or en (default: STDKIT_LANG, else the project's lang, else the locale).",
+                               valueName: "lang"))
+    var lang: Language?
+
     func validate() throws {
         if staged && rev != nil {
             throw ValidationError("--staged and --rev cannot be used together: choose the index or a revision")
@@ -94,16 +98,18 @@ struct CheckCommand: EnvironmentCommand {
         }
         var timings = Timings()
         combined.diagnostics.sort(by: Diagnostic.reportOrder)
+        let language = environment.language(option: lang, projectRoot: selection.entries.first?.root)
         defer { timings.lap("report") }
         let report: String
         switch format {
         case .text:
             let colour = color == .always || (color == .auto && environment.outputIsTerminal)
             let texts = documents
-            report = TextReporter(style: .init(enabled: colour && !environment.noColor), sourceTexts: { texts[$0] }).report(combined)
-        case .json: report = JSONReporter().report(combined)
-        case .sarif: report = SARIFReporter(rules: RuleCatalogue.all.map(\.description), toolVersion: StdKit.version).report(combined)
-        case .github: report = GitHubReporter().report(combined)
+            report = TextReporter(style: .init(enabled: colour && !environment.noColor), sourceTexts: { texts[$0] }, language: language).report(combined)
+        case .json: report = JSONReporter(language: language).report(combined)
+        case .sarif:
+            report = SARIFReporter(rules: RuleCatalogue.all.map(\.description), toolVersion: StdKit.version, language: language).report(combined)
+        case .github: report = GitHubReporter(language: language).report(combined)
         }
         environment.output.write(report)
         let failing = combined.count(.error) > 0 || (warningsAsErrors && combined.count(.warning) > 0)

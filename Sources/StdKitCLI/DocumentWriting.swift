@@ -9,7 +9,7 @@ extension Document {
     /// and writing it back would replace the user's bytes (a GBK phrase) for good.
     func write(_ text: String, to url: URL, shownAs name: String) throws {
         if let invalid = diagnostics.first(where: { $0.rule == "invalid-utf8" }) {
-            throw CommandFailure(description: "\(name) is not UTF-8 (line \(invalid.location.line)), so it is left as it is: rewriting it would lose the bytes that cannot be read; \(invalid.hint ?? "save it as UTF-8") and run this again")
+            throw CommandFailure(description: "\(name) is not UTF-8 (line \(invalid.location.line)), so it is left as it is: rewriting it would lose the bytes that cannot be read; \(invalid.hint?.english ?? "save it as UTF-8") and run this again")
         }
         var bytes = Array(text.utf8)
         if hasByteOrderMark { bytes = [0xEF, 0xBB, 0xBF] + bytes }

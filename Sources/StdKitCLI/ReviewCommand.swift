@@ -104,7 +104,7 @@ struct ReviewListCommand: EnvironmentCommand {
         }
         var output = ""
         for problem in review.problems {
-            output += "\(Project.linkLockPath):\(problem.line): \(problem.message)\n"
+            output += "\(Project.linkLockPath):\(problem.line): \(problem.message.english)\n"
         }
         guard !pending.isEmpty else {
             environment.output.write(output + "every coverage link is reviewed (\(review.entries.count) link\(review.entries.count == 1 ? "" : "s"))\n")
@@ -163,7 +163,7 @@ struct ReviewAcceptCommand: EnvironmentCommand {
         let review = state.review
         if !review.problems.isEmpty && !all {
             let first = review.problems[0]
-            throw CommandFailure(description: "\(Project.linkLockPath) has \(review.problems.count) problem\(review.problems.count == 1 ? "" : "s") (first: line \(first.line), \(first.message)); repair it, or accept every link with --all")
+            throw CommandFailure(description: "\(Project.linkLockPath) has \(review.problems.count) problem\(review.problems.count == 1 ? "" : "s") (first: line \(first.line), \(first.message.english)); repair it, or accept every link with --all")
         }
         var chosen: [CoverageLink] = []
         if all {

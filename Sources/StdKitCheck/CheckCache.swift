@@ -25,7 +25,8 @@ public struct CheckCache: Sendable, Equatable {
         public var frontMatterEnd: Int
         /// `Outward.places`, as `line:column` separated by spaces (read only when needed).
         public var places: String
-        /// The findings in this file, as reported (severity overrides and suppressions applied).
+        /// The findings in this file, as reported (severity overrides and suppressions applied),
+        /// their messages typed (`Message.serialized`), so that they can be shown in any language.
         public var findings: [Diagnostic]
 
         public init(blob: String, baseBlob: String, id: String, baseID: String, version: String = "", pinned: String = "", outward: String,
@@ -58,7 +59,8 @@ public struct CheckCache: Sendable, Equatable {
         self.other = other
     }
 
-    static let header = "stdkit check cache 3"
+    // 4: messages stored typed (key and arguments), not as English text.
+    static let header = "stdkit check cache 4"
 
     // MARK: - Text form
 
@@ -83,9 +85,10 @@ public struct CheckCache: Sendable, Equatable {
         func add(_ findings: [Diagnostic]) {
             for finding in findings {
                 line("finding", finding.rule, finding.severity.rawValue, finding.file, String(finding.location.line),
-                     String(finding.location.column), finding.message, finding.hint.map { "+" + $0 } ?? "-", String(finding.notes.count))
+                     String(finding.location.column), finding.message.serialized, finding.hint.map { "+" + $0.serialized } ?? "-",
+                     String(finding.notes.count))
                 for note in finding.notes {
-                    line("note", note.file, String(note.location.line), String(note.location.column), note.message)
+                    line("note", note.file, String(note.location.line), String(note.location.column), note.message.serialized)
                 }
             }
         }
@@ -152,12 +155,20 @@ public struct CheckCache: Sendable, Equatable {
                     guard next < lines.count else { return nil }
                     let n = fields(lines[next])
                     next += 1
-                    guard n.count == 5, n[0] == "note", let line = Int(n[2]), let column = Int(n[3]) else { return nil }
-                    notes.append(Diagnostic.Note(file: n[1], location: SourceLocation(line: line, column: column), message: n[4]))
+                    guard n.count == 5, n[0] == "note", let line = Int(n[2]), let column = Int(n[3]),
+                          let message = Message(serialized: n[4]) else { return nil }
+                    notes.append(Diagnostic.Note(file: n[1], location: SourceLocation(line: line, column: column), message: message))
                 }
-                let hint = f[7].hasPrefix("+") ? String(f[7].dropFirst()) : nil
+                var hint: Message?
+                if f[7].hasPrefix("+") {
+                    guard let read = Message(serialized: String(f[7].dropFirst())) else { return nil }
+                    hint = read
+                } else if f[7] != "-" {
+                    return nil
+                }
+                guard let message = Message(serialized: f[6]) else { return nil }
                 result.append(Diagnostic(rule: f[1], severity: severity, file: f[3], location: SourceLocation(line: line, column: column),
-                                         message: f[6], notes: notes, hint: hint))
+                                         message: message, notes: notes, hint: hint))
             }
             return result
         }

@@ -2,9 +2,14 @@ import Foundation
 import StdKitSyntax
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, which the
-/// runner turns into annotations on the pull request. Notes and hints follow in the message.
+/// runner turns into annotations on the pull request. Notes and hints follow in the message,
+/// all in `language`.
 public struct GitHubReporter: Sendable {
-    public init() {}
+    public var language: Language
+
+    public init(language: Language = .en) {
+        self.language = language
+    }
 
     public func report(_ result: CheckResult) -> String {
         var output = ""
@@ -15,15 +20,15 @@ public struct GitHubReporter: Sendable {
             case .warning: command = "warning"
             case .note: command = "notice"
             }
-            var message = diagnostic.message
-            if let hint = diagnostic.hint { message += "\nhint: \(hint)" }
+            var message = diagnostic.message.text(in: language)
+            if let hint = diagnostic.hint { message += "\n" + Message("report.hint", ["hint": .message(hint)]).text(in: language) }
             for note in diagnostic.notes {
-                message += "\n\(note.file):\(note.location.line):\(note.location.column): \(note.message)"
+                message += "\n\(note.file):\(note.location.line):\(note.location.column): \(note.message.text(in: language))"
             }
             output += "::\(command) file=\(Self.property(diagnostic.file)),line=\(diagnostic.location.line),"
             output += "col=\(diagnostic.location.column),title=\(Self.property(diagnostic.rule))::\(Self.data(message))\n"
         }
-        output += TextReporter().summary(result) + "\n"
+        output += TextReporter(language: language).summary(result) + "\n"
         return output
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import StdKitSyntax
 
 /// The versioned JSON envelope of DESIGN §4.1. Its own Codable types, not the internal model.
+/// Messages, hints and notes are in `language`; keys, rule ids and paths never change.
 public struct JSONReporter: Sendable {
     struct Envelope: Encodable {
         var version = "1"
@@ -34,14 +35,20 @@ public struct JSONReporter: Sendable {
         var files: Int
     }
 
-    public init() {}
+    public var language: Language
+
+    public init(language: Language = .en) {
+        self.language = language
+    }
 
     public func report(_ result: CheckResult) -> String {
         let entries = result.diagnostics.map { diagnostic in
             Entry(rule: diagnostic.rule, severity: diagnostic.severity.rawValue, file: diagnostic.file,
-                  line: diagnostic.location.line, column: diagnostic.location.column, message: diagnostic.message,
-                  notes: diagnostic.notes.map { NoteEntry(file: $0.file, line: $0.location.line, column: $0.location.column, message: $0.message) },
-                  hint: diagnostic.hint)
+                  line: diagnostic.location.line, column: diagnostic.location.column, message: diagnostic.message.text(in: language),
+                  notes: diagnostic.notes.map {
+                      NoteEntry(file: $0.file, line: $0.location.line, column: $0.location.column, message: $0.message.text(in: language))
+                  },
+                  hint: diagnostic.hint?.text(in: language))
         }
         let envelope = Envelope(diagnostics: entries, summary: Summary(
             errors: result.count(.error), warnings: result.count(.warning), notes: result.noteCount, files: result.fileCount))

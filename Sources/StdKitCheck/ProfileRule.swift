@@ -5,7 +5,7 @@ import StdKitSyntax
 /// against one threshold of the project's profile.
 protocol ProfileRule: Rule {
     /// The finding for `table` under `profile`, or nil when the programme meets it.
-    func finding(_ table: ProgrammeTable, _ profile: Profile) -> (location: SourceLocation, message: String, hint: String)?
+    func finding(_ table: ProgrammeTable, _ profile: Profile) -> (location: SourceLocation, message: Message, hint: Message)?
 }
 
 extension ProfileRule {
@@ -15,7 +15,7 @@ extension ProfileRule {
             guard table.isComplete, table.totalHours > 0, let finding = finding(table, profile) else { return nil }
             return Diagnostic(
                 rule: description.id, severity: description.severity, file: table.programme.path, location: finding.location,
-                message: finding.message + " (profile \(profile.id))", hint: finding.hint)
+                message: .underProfile(finding.message, profile: profile.id), hint: finding.hint)
         }
     }
 }
@@ -34,5 +34,12 @@ enum ProfileExample {
     /// A course entry.
     static func course(_ id: String, _ category: String, theory: Int, practice: Int, credits: Int) -> String {
         "{id: \(id), category: \(category), hours: {theory: \(theory), practice: \(practice)}, credits: \(credits)}"
+    }
+}
+
+extension Message {
+    /// A profile rule's finding, naming the profile whose threshold it measures.
+    fileprivate static func underProfile(_ finding: Message, profile: String) -> Message {
+        Message("profile-rule.finding", ["finding": .message(finding), "profile": .verbatim(profile)])
     }
 }

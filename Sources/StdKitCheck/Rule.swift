@@ -97,6 +97,9 @@ public enum RuleScope: Sendable {
 }
 
 /// What a rule is: its id, default severity, what it says and examples that pass and fail.
+///
+/// Its summary and explanation are in the message catalogues (`rule.ID.summary` and
+/// `rule.ID.explanation`), in every language; a test holds every rule to having both.
 public struct RuleDescription: Sendable {
     /// Stable kebab-case id, used in output, in `stdkit.yml` and in disable comments.
     public var id: String
@@ -104,26 +107,30 @@ public struct RuleDescription: Sendable {
     /// What its findings depend on; a test holds every `.document` rule to it.
     public var scope: RuleScope
     public var severity: Severity
-    /// One line: what the rule reports.
-    public var summary: String
-    /// Why it matters and how to fix it.
-    public var explanation: String
     public var passing: [RuleExample]
     public var failing: [RuleExample]
 
     public init(
-        id: String, family: RuleFamily, scope: RuleScope = .project, severity: Severity = .error, summary: String, explanation: String,
+        id: String, family: RuleFamily, scope: RuleScope = .project, severity: Severity = .error,
         passing: [RuleExample] = [], failing: [RuleExample] = []
     ) {
         self.id = id
         self.family = family
         self.scope = scope
         self.severity = severity
-        self.summary = summary
-        self.explanation = explanation
         self.passing = passing
         self.failing = failing
     }
+}
+
+extension RuleDescription {
+    /// One line: what the rule reports (no final period).
+    public var summaryMessage: Message { Message("rule.\(id).summary") }
+    /// Why it matters and how to fix it (Markdown).
+    public var explanationMessage: Message { Message("rule.\(id).explanation") }
+
+    public func summary(in language: Language) -> String { summaryMessage.text(in: language) }
+    public func explanation(in language: Language) -> String { explanationMessage.text(in: language) }
 }
 
 /// A check over a loaded project. One rule per file under `Rules/`.

@@ -83,30 +83,33 @@ public struct SARIFReporter: Sendable {
 
     public var rules: [RuleDescription]
     public var toolVersion: String
+    /// The language of messages and of the rules' descriptions; ids and URIs never change.
+    public var language: Language
 
-    public init(rules: [RuleDescription], toolVersion: String) {
+    public init(rules: [RuleDescription], toolVersion: String, language: Language = .en) {
         self.rules = rules
         self.toolVersion = toolVersion
+        self.language = language
     }
 
     public func report(_ result: CheckResult) -> String {
         let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let descriptors = rules.map { rule in
             ReportingDescriptor(
-                id: rule.id, name: Self.camelCase(rule.id), shortDescription: Message(text: rule.summary),
-                fullDescription: Message(text: rule.explanation),
+                id: rule.id, name: Self.camelCase(rule.id), shortDescription: Message(text: rule.summary(in: language)),
+                fullDescription: Message(text: rule.explanation(in: language)),
                 defaultConfiguration: Configuration(level: Self.level(rule.severity)),
                 properties: Properties(family: rule.family.rawValue))
         }
         let results = result.diagnostics.map { diagnostic in
-            var text = diagnostic.message
-            if let hint = diagnostic.hint { text += ". Hint: \(hint)" }
+            let text = diagnostic.hint.map { StdKitSyntax.Message("report.sarif-hint", ["message": .message(diagnostic.message), "hint": .message($0)]) }
+                ?? diagnostic.message
             let related = diagnostic.notes.enumerated().map { offset, note in
-                Location(id: offset + 1, physicalLocation: Self.physical(note.file, note.location), message: Message(text: note.message))
+                Location(id: offset + 1, physicalLocation: Self.physical(note.file, note.location), message: Message(text: note.message.text(in: language)))
             }
             return Result(
                 ruleId: diagnostic.rule, ruleIndex: index[diagnostic.rule], level: Self.level(diagnostic.severity),
-                message: Message(text: text),
+                message: Message(text: text.text(in: language)),
                 locations: [Location(id: nil, physicalLocation: Self.physical(diagnostic.file, diagnostic.location), message: nil)],
                 relatedLocations: related.isEmpty ? nil : related)
         }

@@ -20,7 +20,7 @@ struct SchemaValidator {
         return validator.findings
     }
 
-    private mutating func add(_ rule: String, _ location: SourceLocation, _ message: String, hint: String? = nil, severity: Severity = .error) {
+    private mutating func add(_ rule: String, _ location: SourceLocation, _ message: Message, hint: Message? = nil, severity: Severity = .error) {
         findings.append(Diagnostic(rule: rule, severity: severity, file: document.path, location: location, message: message, hint: hint))
     }
 
@@ -28,25 +28,23 @@ struct SchemaValidator {
         guard let frontMatter = document.frontMatter else { return }
         guard let schema = project.schemas.schema(for: document.kind) else {
             let location = frontMatter["kind"]?.location ?? frontMatter.location
-            add("unknown-kind", location,
-                "kind '\(document.kind)' is not a known document kind\(Suggestion.phrase(for: document.kind, among: project.schemas.kinds))",
-                hint: "use one of \(project.schemas.kinds.joined(separator: ", ")), or define the kind in \(project.config.schemas)/\(document.kind).yml")
+            add("unknown-kind", location, .unknownKind(document.kind, suggestion: Suggestion.closest(to: document.kind, among: project.schemas.kinds)),
+                hint: .useKnownKind(project.schemas.kinds, schemaFile: "\(project.config.schemas)/\(document.kind).yml"))
             return
         }
-        checkMapping(frontMatter, fields: schema.fields, path: "", closed: schema.closed, owner: "\(document.kind) '\(document.id ?? document.path)'")
+        checkMapping(frontMatter, fields: schema.fields, path: "", closed: schema.closed, owner: .owner(kind: document.kind, id: document.id ?? document.path))
     }
 
-    private mutating func checkMapping(_ node: YAMLNode, fields: [NamedField], path: String, closed: Bool, owner: String) {
+    private mutating func checkMapping(_ node: YAMLNode, fields: [NamedField], path: String, closed: Bool, owner: Message) {
         let pairs = node.mapping ?? []
         for field in fields where field.schema.required {
             let present = pairs.first(where: { $0.key.scalar == field.name })
             let fieldPath = join(path, field.name)
             if present == nil {
-                add("missing-field", node.location, "\(owner) has no '\(fieldPath)' field",
-                    hint: "add '\(field.name): …' to \(path.isEmpty ? "the front matter" : "'\(path)'")")
+                add("missing-field", node.location, .noField(fieldPath, owner: owner),
+                    hint: path.isEmpty ? .addToFrontMatter(field.name) : .addToField(field.name, parent: path))
             } else if let value = present?.value, value.isNull {
-                add("missing-field", present!.key.location, "field '\(fieldPath)' of \(owner) is empty",
-                    hint: "give '\(field.name)' a value")
+                add("missing-field", present!.key.location, .emptyField(fieldPath, owner: owner), hint: .giveValue(field.name))
             }
         }
         for pair in pairs {
@@ -55,8 +53,8 @@ struct SchemaValidator {
             guard let field = fields.first(where: { $0.name == name }) else {
                 if closed {
                     add("unknown-field", pair.key.location,
-                        "field '\(fieldPath)' is not a field of \(document.kind)\(Suggestion.phrase(for: name, among: fields.map(\.name)))",
-                        hint: "remove it, correct its name, or add it to the kind's schema", severity: .warning)
+                        .unknownField(fieldPath, kind: document.kind, suggestion: Suggestion.closest(to: name, among: fields.map(\.name))),
+                        hint: .removeOrCorrectField, severity: .warning)
                 }
                 continue
             }
@@ -69,9 +67,8 @@ struct SchemaValidator {
         path.isEmpty ? name : "\(path).\(name)"
     }
 
-    private mutating func wrongType(_ node: YAMLNode, _ path: String, expected: String, hint: String? = nil) {
-        let shown = node.scalar.map { "'\($0)'" } ?? node.shapeDescription
-        add("wrong-type", node.location, "field '\(path)' must be \(expected), not \(shown)", hint: hint)
+    private mutating func wrongType(_ node: YAMLNode, _ path: String, expected: Message, hint: Message? = nil) {
+        add("wrong-type", node.location, .wrongType(path, expected: expected, value: node), hint: hint)
     }
 
     private mutating func checkValue(_ node: YAMLNode, schema: FieldSchema, path: String) {
@@ -80,12 +77,12 @@ struct SchemaValidator {
             return
         case .list(let element):
             guard let elements = node.sequence else {
-                wrongType(node, path, expected: "a list", hint: "write a list as [a, b] or as '- a' lines")
+                wrongType(node, path, expected: .expectedList, hint: .writeList)
                 return
             }
             for (index, child) in elements.enumerated() {
                 if child.isNull {
-                    add("missing-field", child.location, "element \(index + 1) of '\(path)' is empty")
+                    add("missing-field", child.location, .emptyElement(index + 1, of: path))
                     continue
                 }
                 checkValue(child, schema: element, path: "\(path)[\(index)]")
@@ -93,10 +90,10 @@ struct SchemaValidator {
             return
         case .mapping(let fields):
             guard node.mapping != nil else {
-                wrongType(node, path, expected: "a mapping of \(fields.map(\.name).joined(separator: ", "))")
+                wrongType(node, path, expected: .expectedMapping(of: fields.map(\.name)))
                 return
             }
-            checkMapping(node, fields: fields, path: path, closed: true, owner: "\(document.kind) '\(document.id ?? document.path)'")
+            checkMapping(node, fields: fields, path: path, closed: true, owner: .owner(kind: document.kind, id: document.id ?? document.path))
             return
         case .semesters:
             if let elements = node.sequence {
@@ -109,50 +106,44 @@ struct SchemaValidator {
             break
         }
         guard let text = node.scalar else {
-            wrongType(node, path, expected: "a single \(schema.type.name)")
+            wrongType(node, path, expected: .expectedSingle(schema.type.name))
             return
         }
         switch schema.type {
         case .string:
             break
         case .integer:
-            if !Self.isInteger(text) { wrongType(node, path, expected: "a whole number") }
+            if !Self.isInteger(text) { wrongType(node, path, expected: .expectedWholeNumber) }
         case .number:
-            if !Self.isNumber(text) { wrongType(node, path, expected: "a number") }
+            if !Self.isNumber(text) { wrongType(node, path, expected: .expectedNumber) }
         case .boolean:
-            if text != "true" && text != "false" { wrongType(node, path, expected: "true or false") }
+            if text != "true" && text != "false" { wrongType(node, path, expected: .expectedBoolean) }
         case .date:
-            if !FieldSchema.FieldType.isDate(text) { wrongType(node, path, expected: "a date YYYY-MM-DD") }
+            if !FieldSchema.FieldType.isDate(text) { wrongType(node, path, expected: .expectedDate) }
         case .id:
             if !Identifier.isValid(text) {
-                add("malformed-id", node.location,
-                    "id '\(text)' is malformed: it must start with an ASCII letter, then letters, digits, '-', '_' or '.'",
-                    hint: Self.idHint(for: text))
+                add("malformed-id", node.location, .malformedID(text), hint: Self.idHint(for: text))
             }
         case .version:
             if !Self.isVersion(text) {
-                add("malformed-version", node.location, "version '\(text)' of field '\(path)' is not MAJOR.MINOR.PATCH",
-                    hint: Self.versionHint(for: text))
+                add("malformed-version", node.location, .malformedVersion(text, field: path), hint: Self.versionHint(for: text))
             }
         case .party:
             if !Party.isValidID(text) {
-                wrongType(node, path, expected: "a party id (lower-case letters, digits, '-')")
+                wrongType(node, path, expected: .expectedPartyID)
             } else if !project.config.parties.isEmpty, project.party(text) == nil {
                 let ids = project.config.parties.map(\.id)
-                add("unknown-party", node.location,
-                    "party '\(text)' in '\(path)' is not declared in stdkit.yml\(Suggestion.phrase(for: text, among: ids))",
-                    hint: "declare it under 'parties' in stdkit.yml, or use one of \(ids.joined(separator: ", "))")
+                add("unknown-party", node.location, .undeclaredParty(text, field: path, suggestion: Suggestion.closest(to: text, among: ids)),
+                    hint: .declareParty(ids))
             }
         case .reference:
             if ReferenceSyntax.parse(text, at: node.location) == nil {
-                add("malformed-reference", node.location, "'\(text)' in '\(path)' is not a reference",
-                    hint: "write DOC, DOC#ITEM, #ITEM or DOC@2#ITEM")
+                add("malformed-reference", node.location, .notAReference(text, field: path), hint: .writeReference)
             }
         case .enumeration(let values):
             if !values.contains(text) {
-                add("invalid-value", node.location,
-                    "'\(text)' is not a valid value of '\(path)'\(Suggestion.phrase(for: text, among: values))",
-                    hint: "use one of \(values.joined(separator: ", "))")
+                add("invalid-value", node.location, .invalidValue(text, field: path, suggestion: Suggestion.closest(to: text, among: values)),
+                    hint: .useOneOf(values))
             }
         default:
             break
@@ -161,7 +152,7 @@ struct SchemaValidator {
 
     private mutating func checkSemester(_ node: YAMLNode, path: String) {
         guard let text = node.scalar, Self.isInteger(text), let value = Int(text), (1...12).contains(value) else {
-            wrongType(node, path, expected: "a semester number 1–12 or a list of them")
+            wrongType(node, path, expected: .expectedSemesters)
             return
         }
     }
@@ -185,23 +176,133 @@ struct SchemaValidator {
         }
     }
 
-    static func versionHint(for text: String) -> String {
+    static func versionHint(for text: String) -> Message {
         let numbers = text.split(whereSeparator: { !("0"..."9").contains($0) }).compactMap { Int($0) }
         if (1...2).contains(numbers.count) {
             let padded = (numbers + [0, 0]).prefix(3).map(String.init).joined(separator: ".")
-            return "write three numbers, e.g. '\(padded)'"
+            return .writeVersion(example: padded)
         }
-        return "write three numbers MAJOR.MINOR.PATCH, e.g. '1.0.0'"
+        return .writeVersion
     }
 
-    static func idHint(for text: String) -> String {
+    static func idHint(for text: String) -> Message {
         let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)) ? scalar : "-"
         }))
         let trimmed = cleaned.drop(while: { !$0.isLetter || !$0.isASCII })
         if !trimmed.isEmpty, Identifier.isValid(trimmed), trimmed != text {
-            return "use ASCII letters, digits, '-', '_' and '.', e.g. '\(trimmed)'; put a Chinese name in 'title'"
+            return .writeID(example: String(trimmed))
         }
-        return "use ASCII letters, digits, '-', '_' and '.', starting with a letter; put a Chinese name in 'title'"
+        return .writeID
+    }
+}
+
+extension Message {
+    fileprivate static func unknownKind(_ kind: String, suggestion: String?) -> Message {
+        Message("unknown-kind.message", ["kind": .verbatim(kind), "suggestion": didYouMean(suggestion)])
+    }
+
+    fileprivate static func useKnownKind(_ kinds: [String], schemaFile: String) -> Message {
+        Message("unknown-kind.hint", ["kinds": .list(kinds, .and), "file": .verbatim(schemaFile)])
+    }
+
+    /// The document a field belongs to: its kind and id.
+    fileprivate static func owner(kind: String, id: String) -> Message {
+        Message("missing-field.owner", ["kind": .verbatim(kind), "id": .verbatim(id)])
+    }
+
+    fileprivate static func noField(_ field: String, owner: Message) -> Message {
+        Message("missing-field.message", ["field": .verbatim(field), "owner": .message(owner)])
+    }
+
+    fileprivate static func addToFrontMatter(_ field: String) -> Message {
+        Message("missing-field.hint", ["field": .verbatim(field)])
+    }
+
+    fileprivate static func addToField(_ field: String, parent: String) -> Message {
+        Message("missing-field.hint.nested", ["field": .verbatim(field), "parent": .verbatim(parent)])
+    }
+
+    fileprivate static func emptyField(_ field: String, owner: Message) -> Message {
+        Message("missing-field.empty", ["field": .verbatim(field), "owner": .message(owner)])
+    }
+
+    fileprivate static func giveValue(_ field: String) -> Message {
+        Message("missing-field.empty.hint", ["field": .verbatim(field)])
+    }
+
+    fileprivate static func emptyElement(_ position: Int, of field: String) -> Message {
+        Message("missing-field.empty-element", ["position": .number(position), "field": .verbatim(field)])
+    }
+
+    fileprivate static func unknownField(_ field: String, kind: String, suggestion: String?) -> Message {
+        Message("unknown-field.message", ["field": .verbatim(field), "kind": .verbatim(kind), "suggestion": didYouMean(suggestion)])
+    }
+
+    fileprivate static let removeOrCorrectField = Message("unknown-field.hint")
+
+    fileprivate static func wrongType(_ field: String, expected: Message, value: YAMLNode) -> Message {
+        Message("wrong-type.message", ["field": .verbatim(field), "expected": .message(expected), "value": Message.value(of: value)])
+    }
+
+    fileprivate static let expectedList = Message("wrong-type.list")
+    fileprivate static let writeList = Message("wrong-type.list.hint")
+
+    fileprivate static func expectedMapping(of fields: [String]) -> Message {
+        Message("wrong-type.mapping", ["fields": .list(fields, .and)])
+    }
+
+    /// `type`: the schema's name of a field type (`string`, `id`, …), as written in schemas.
+    fileprivate static func expectedSingle(_ type: String) -> Message {
+        Message("wrong-type.single", ["type": .verbatim(type)])
+    }
+
+    fileprivate static let expectedWholeNumber = Message("wrong-type.integer")
+    fileprivate static let expectedNumber = Message("wrong-type.number")
+    fileprivate static let expectedBoolean = Message("wrong-type.boolean")
+    fileprivate static let expectedDate = Message("wrong-type.date")
+    fileprivate static let expectedPartyID = Message("wrong-type.party")
+    fileprivate static let expectedSemesters = Message("wrong-type.semesters")
+
+    fileprivate static func malformedID(_ id: String) -> Message {
+        Message("malformed-id.message", ["id": .verbatim(id)])
+    }
+
+    fileprivate static func writeID(example: String) -> Message {
+        Message("malformed-id.hint.example", ["example": .verbatim(example)])
+    }
+
+    fileprivate static let writeID = Message("malformed-id.hint")
+
+    fileprivate static func malformedVersion(_ version: String, field: String) -> Message {
+        Message("malformed-version.message", ["version": .verbatim(version), "field": .verbatim(field)])
+    }
+
+    fileprivate static func writeVersion(example: String) -> Message {
+        Message("malformed-version.hint.example", ["example": .verbatim(example)])
+    }
+
+    fileprivate static let writeVersion = Message("malformed-version.hint")
+
+    fileprivate static func undeclaredParty(_ party: String, field: String, suggestion: String?) -> Message {
+        Message("unknown-party.message", ["party": .verbatim(party), "field": .verbatim(field), "suggestion": didYouMean(suggestion)])
+    }
+
+    fileprivate static func declareParty(_ parties: [String]) -> Message {
+        Message("unknown-party.hint", ["parties": .list(parties, .and)])
+    }
+
+    fileprivate static func notAReference(_ text: String, field: String) -> Message {
+        Message("malformed-reference.in-field", ["text": .verbatim(text), "field": .verbatim(field)])
+    }
+
+    fileprivate static let writeReference = Message("malformed-reference.in-field.hint")
+
+    fileprivate static func invalidValue(_ value: String, field: String, suggestion: String?) -> Message {
+        Message("invalid-value.message", ["value": .verbatim(value), "field": .verbatim(field), "suggestion": didYouMean(suggestion)])
+    }
+
+    fileprivate static func useOneOf(_ values: [String]) -> Message {
+        Message("invalid-value.hint", ["values": .list(values, .and)])
     }
 }

@@ -3,6 +3,9 @@ import StdKitSyntax
 /// Compiler-style text: `file:line:column: severity: message [rule]`, then the source line with
 /// a caret under the column, an indented hint, notes in the same form, and a one-line summary.
 ///
+/// Messages, hints, notes, the severity words and the summary are in `language`; paths and
+/// rule ids are as they are.
+///
 /// The caret is placed by display width, so it stands under the right character after Chinese
 /// text, which a terminal draws two cells wide.
 public struct TextReporter: Sendable {
@@ -23,11 +26,12 @@ public struct TextReporter: Sendable {
             enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
         }
 
-        func severity(_ severity: Severity) -> String {
+        func severity(_ severity: Severity, in language: Language) -> String {
+            let word = Message.severity(severity).text(in: language)
             switch severity {
-            case .error: apply("1;31", "error")
-            case .warning: apply("1;33", "warning")
-            case .note: apply("1;36", "note")
+            case .error: return apply("1;31", word)
+            case .warning: return apply("1;33", word)
+            case .note: return apply("1;36", word)
             }
         }
 
@@ -39,10 +43,12 @@ public struct TextReporter: Sendable {
     public var style: Style
     /// The texts the findings' lines are quoted from.
     public var sourceTexts: SourceTexts?
+    public var language: Language
 
-    public init(style: Style = .plain, sourceTexts: SourceTexts? = nil) {
+    public init(style: Style = .plain, sourceTexts: SourceTexts? = nil, language: Language = .en) {
         self.style = style
         self.sourceTexts = sourceTexts
+        self.language = language
     }
 
     public func report(_ result: CheckResult) -> String {
@@ -52,7 +58,7 @@ public struct TextReporter: Sendable {
         var current: (file: String, source: SourceText?)?
         for diagnostic in result.diagnostics {
             output += style.bold("\(diagnostic.file):\(diagnostic.location.line):\(diagnostic.location.column):") + " "
-            output += "\(style.severity(diagnostic.severity)): \(style.bold(diagnostic.message)) [\(diagnostic.rule)]\n"
+            output += "\(style.severity(diagnostic.severity, in: language)): \(style.bold(diagnostic.message.text(in: language))) [\(diagnostic.rule)]\n"
             if current?.file != diagnostic.file {
                 current = (diagnostic.file, sourceTexts?(diagnostic.file).map(SourceText.init))
             }
@@ -60,10 +66,11 @@ public struct TextReporter: Sendable {
                 output += snippet(line, number: diagnostic.location.line, column: diagnostic.location.column)
             }
             if let hint = diagnostic.hint {
-                output += "    hint: \(hint)\n"
+                output += "    " + Message.hint(hint).text(in: language) + "\n"
             }
             for note in diagnostic.notes {
-                output += style.bold("\(note.file):\(note.location.line):\(note.location.column):") + " \(style.severity(.note)): \(note.message)\n"
+                output += style.bold("\(note.file):\(note.location.line):\(note.location.column):")
+                    + " \(style.severity(.note, in: language)): \(note.message.text(in: language))\n"
             }
         }
         output += summary(result) + "\n"
@@ -83,12 +90,32 @@ public struct TextReporter: Sendable {
 
     /// "checked 14 files: 1 error, 2 warnings" or "checked 14 files: no problems".
     public func summary(_ result: CheckResult) -> String {
-        let files = result.fileCount == 1 ? "1 file" : "\(result.fileCount) files"
-        var parts: [String] = []
-        for (severity, word) in [(Severity.error, "error"), (.warning, "warning"), (.note, "note")] {
-            let count = result.count(severity)
-            if count > 0 { parts.append("\(count) \(word)\(count == 1 ? "" : "s")") }
+        Message.summary(files: result.fileCount, errors: result.count(.error), warnings: result.count(.warning), notes: result.count(.note))
+            .text(in: language)
+    }
+}
+
+extension Message {
+    fileprivate static func severity(_ severity: Severity) -> Message {
+        switch severity {
+        case .error: Message("report.error")
+        case .warning: Message("report.warning")
+        case .note: Message("report.note")
         }
-        return "checked \(files): " + (parts.isEmpty ? "no problems" : parts.joined(separator: ", "))
+    }
+
+    fileprivate static func hint(_ hint: Message) -> Message {
+        Message("report.hint", ["hint": .message(hint)])
+    }
+
+    static func summary(files: Int, errors: Int, warnings: Int, notes: Int) -> Message {
+        var parts: [Message] = []
+        if errors > 0 { parts.append(Message(errors == 1 ? "report.errors.one" : "report.errors", ["count": .number(errors)])) }
+        if warnings > 0 { parts.append(Message(warnings == 1 ? "report.warnings.one" : "report.warnings", ["count": .number(warnings)])) }
+        if notes > 0 { parts.append(Message(notes == 1 ? "report.notes.one" : "report.notes", ["count": .number(notes)])) }
+        return Message("report.summary", [
+            "files": .message(Message(files == 1 ? "report.files.one" : "report.files", ["count": .number(files)])),
+            "findings": parts.isEmpty ? .message(Message("report.no-problems")) : .messages(parts, .and),
+        ])
     }
 }

@@ -20,7 +20,7 @@ public struct ConfigSchema: Sendable {
         guard let url = Bundle.module.url(forResource: "config", withExtension: nil)?.appendingPathComponent("stdkit.yml"),
               let data = FileManager.default.contents(atPath: url.path) else {
             return (ConfigSchema(fields: []), [Diagnostic(rule: "schema-invalid", file: "<stdkit>/config/stdkit.yml", location: .start,
-                                                          message: "the schema of stdkit.yml is missing from this installation")])
+                                                          message: .settingsSchemaMissing)])
         }
         return read(DecodedSource(bytes: [UInt8](data)).text, file: "<stdkit>/config/stdkit.yml")
     }()
@@ -51,7 +51,7 @@ public struct ConfigSchema: Sendable {
         let file: String
         var diagnostics: [Diagnostic] = []
 
-        mutating func problem(_ node: YAMLNode, _ message: String, hint: String? = nil, severity: Severity = .error) {
+        mutating func problem(_ node: YAMLNode, _ message: Message, hint: Message? = nil, severity: Severity = .error) {
             diagnostics.append(Diagnostic(rule: "config-invalid", severity: severity, file: file, location: node.location,
                                           message: message, hint: hint))
         }
@@ -65,15 +65,14 @@ public struct ConfigSchema: Sendable {
             guard let pairs = node.mapping, !fields.isEmpty else { return }
             let names = fields.map(\.name)
             for field in fields where field.schema.required && !pairs.contains(where: { $0.key.scalar == field.name }) {
-                problem(node, "'\(join(path, field.name))' is missing", hint: "add '\(field.name): …' to '\(path)'")
+                problem(node, .settingMissing(join(path, field.name)), hint: .addSetting(field.name, to: path))
             }
             for pair in pairs {
                 guard let name = pair.key.scalar else { continue }
                 guard let field = fields.first(where: { $0.name == name }) else {
-                    let suggestion = Suggestion.closest(to: name, among: names).map { "; did you mean '\(join(path, $0))'?" } ?? ""
-                    problem(pair.key, "'\(join(path, name))' is not a setting of stdkit.yml, so it does nothing\(suggestion)",
-                            hint: "the settings\(path.isEmpty ? "" : " of '\(path)'") are \(names.joined(separator: ", "))",
-                            severity: .warning)
+                    let suggestion = Suggestion.closest(to: name, among: names).map { join(path, $0) }
+                    problem(pair.key, .unknownSetting(join(path, name), suggestion: suggestion),
+                            hint: .settingsAre(names, of: path), severity: .warning)
                     continue
                 }
                 if pair.value.isNull { continue }
@@ -81,9 +80,8 @@ public struct ConfigSchema: Sendable {
             }
         }
 
-        mutating func wrongType(_ node: YAMLNode, _ path: String, expected: String) {
-            let shown = node.scalar.map { "'\($0)'" } ?? node.shapeDescription
-            problem(node, "'\(path)' must be \(expected), not \(shown)")
+        mutating func wrongType(_ node: YAMLNode, _ path: String, expected: Message) {
+            problem(node, .settingOfWrongType(path, expected: expected, value: node))
         }
 
         mutating func value(_ node: YAMLNode, schema: FieldSchema, path: String) {
@@ -92,7 +90,7 @@ public struct ConfigSchema: Sendable {
                 return
             case .list(let element):
                 guard let elements = node.sequence else {
-                    wrongType(node, path, expected: "a list")
+                    wrongType(node, path, expected: .expectedList)
                     return
                 }
                 for (index, child) in elements.enumerated() where !child.isNull {
@@ -101,7 +99,7 @@ public struct ConfigSchema: Sendable {
                 return
             case .mapping(let fields):
                 guard node.mapping != nil else {
-                    wrongType(node, path, expected: fields.isEmpty ? "a mapping" : "a mapping of \(fields.map(\.name).joined(separator: ", "))")
+                    wrongType(node, path, expected: fields.isEmpty ? .expectedMapping : .expectedMapping(of: fields.map(\.name)))
                     return
                 }
                 mapping(node, fields: fields, path: path)
@@ -110,23 +108,66 @@ public struct ConfigSchema: Sendable {
                 break
             }
             guard let text = node.scalar else {
-                wrongType(node, path, expected: "a single value")
+                wrongType(node, path, expected: .expectedSingleValue)
                 return
             }
             switch schema.type {
             case .integer:
-                if Int(text) == nil { wrongType(node, path, expected: "a whole number") }
+                if Int(text) == nil { wrongType(node, path, expected: .expectedWholeNumber) }
             case .number:
-                if Double(text) == nil || text.contains(where: { !"0123456789.-".contains($0) }) { wrongType(node, path, expected: "a number") }
+                if Double(text) == nil || text.contains(where: { !"0123456789.-".contains($0) }) { wrongType(node, path, expected: .expectedNumber) }
             case .boolean:
-                if text != "true" && text != "false" { wrongType(node, path, expected: "true or false") }
+                if text != "true" && text != "false" { wrongType(node, path, expected: .expectedBoolean) }
             case .enumeration(let values):
                 if !values.contains(text) {
-                    problem(node, "'\(path)' must be one of \(values.joined(separator: ", ")), not '\(text)'\(Suggestion.phrase(for: text, among: values))")
+                    problem(node, .settingNotAmong(path, values: values, value: text, suggestion: Suggestion.closest(to: text, among: values)))
                 }
             default:
                 break
             }
         }
     }
+}
+
+extension Message {
+    fileprivate static let settingsSchemaMissing = Message("schema-invalid.settings-schema-missing")
+
+    fileprivate static func settingMissing(_ path: String) -> Message {
+        Message("config-invalid.setting-missing", ["path": .verbatim(path)])
+    }
+
+    fileprivate static func addSetting(_ name: String, to parent: String) -> Message {
+        Message("config-invalid.setting-missing.hint", ["name": .verbatim(name), "parent": .verbatim(parent)])
+    }
+
+    fileprivate static func unknownSetting(_ path: String, suggestion: String?) -> Message {
+        Message("config-invalid.unknown-setting", ["path": .verbatim(path), "suggestion": didYouMean(suggestion)])
+    }
+
+    fileprivate static func settingsAre(_ names: [String], of parent: String) -> Message {
+        parent.isEmpty
+            ? Message("config-invalid.unknown-setting.hint", ["names": .list(names, .and)])
+            : Message("config-invalid.unknown-setting.hint.nested", ["names": .list(names, .and), "parent": .verbatim(parent)])
+    }
+
+    fileprivate static func settingOfWrongType(_ path: String, expected: Message, value: YAMLNode) -> Message {
+        Message("config-invalid.wrong-type", ["path": .verbatim(path), "expected": .message(expected), "value": Message.value(of: value)])
+    }
+
+    fileprivate static func settingNotAmong(_ path: String, values: [String], value: String, suggestion: String?) -> Message {
+        Message("config-invalid.not-among", ["path": .verbatim(path), "values": .list(values, .and), "value": .verbatim(value),
+                                             "suggestion": didYouMean(suggestion)])
+    }
+
+    fileprivate static let expectedList = Message("wrong-type.list")
+    fileprivate static let expectedMapping = Message("common.shape.mapping")
+
+    fileprivate static func expectedMapping(of fields: [String]) -> Message {
+        Message("wrong-type.mapping", ["fields": .list(fields, .and)])
+    }
+
+    fileprivate static let expectedSingleValue = Message("common.shape.scalar")
+    fileprivate static let expectedWholeNumber = Message("wrong-type.integer")
+    fileprivate static let expectedNumber = Message("wrong-type.number")
+    fileprivate static let expectedBoolean = Message("wrong-type.boolean")
 }

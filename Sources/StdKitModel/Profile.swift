@@ -39,19 +39,19 @@ public struct Profile: Sendable, Hashable {
         for pair in node.mapping ?? [] {
             guard let name = pair.key.scalar else { continue }
             let value = pair.value
-            func problem(_ message: String) {
+            func problem(_ message: Message) {
                 diagnostics.append(Diagnostic(rule: rule, file: file, location: value.location, message: message))
             }
             func number() -> Double? {
                 guard let text = value.scalar, let number = Double(text), number >= 0 else {
-                    problem("'\(name)' must be a number, not \(value.scalar.map { "'\($0)'" } ?? value.shapeDescription)")
+                    problem(.notANumber(name, value))
                     return nil
                 }
                 return number
             }
             func whole() -> Int? {
                 guard let text = value.scalar, let number = Int(text), number >= 0 else {
-                    problem("'\(name)' must be a whole number, not \(value.scalar.map { "'\($0)'" } ?? value.shapeDescription)")
+                    problem(.notAWholeNumber(name, value))
                     return nil
                 }
                 return number
@@ -59,7 +59,7 @@ public struct Profile: Sendable, Hashable {
             func share() -> Double? {
                 guard let number = number() else { return nil }
                 guard number <= 1 else {
-                    problem("'\(name)' is a share between 0 and 1 (0.25 for 25 %), not \(value.scalar ?? "")")
+                    problem(.notAShare(name, value.scalar ?? ""))
                     return nil
                 }
                 return number
@@ -76,13 +76,12 @@ public struct Profile: Sendable, Hashable {
             case "min_hours_per_credit": minHoursPerCredit = number() ?? minHoursPerCredit
             case "max_hours_per_credit": maxHoursPerCredit = number() ?? maxHoursPerCredit
             case "hours_per_credit_exempt":
-                if let list = value.sequence?.compactMap(\.scalar) { hoursPerCreditExempt = list } else { problem("'\(name)' must be a list of course categories") }
+                if let list = value.sequence?.compactMap(\.scalar) { hoursPerCreditExempt = list } else { problem(.notCategories(name)) }
             default:
                 let suggestion = Self.settingNames.min { Self.distance(name, $0) < Self.distance(name, $1) }
                 diagnostics.append(Diagnostic(
                     rule: rule, file: file, location: pair.key.location,
-                    message: "'\(name)' is not a profile setting" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                    hint: "settings are \(Self.settingNames.joined(separator: ", "))"))
+                    message: .unknownSetting(name, suggestion: suggestion), hint: .settings(Self.settingNames)))
             }
         }
     }
@@ -107,5 +106,31 @@ public struct Profile: Sendable, Hashable {
             profiles[id] = profile
         }
         return profiles
+    }
+}
+
+extension Message {
+    fileprivate static func notANumber(_ name: String, _ value: YAMLNode) -> Message {
+        Message("profile.not-number", ["name": .verbatim(name), "value": Message.value(of: value)])
+    }
+
+    fileprivate static func notAWholeNumber(_ name: String, _ value: YAMLNode) -> Message {
+        Message("profile.not-whole-number", ["name": .verbatim(name), "value": Message.value(of: value)])
+    }
+
+    fileprivate static func notAShare(_ name: String, _ value: String) -> Message {
+        Message("profile.not-share", ["name": .verbatim(name), "value": .verbatim(value)])
+    }
+
+    fileprivate static func notCategories(_ name: String) -> Message {
+        Message("profile.not-categories", ["name": .verbatim(name)])
+    }
+
+    fileprivate static func unknownSetting(_ name: String, suggestion: String?) -> Message {
+        Message("profile.unknown-setting", ["name": .verbatim(name), "suggestion": didYouMean(suggestion)])
+    }
+
+    fileprivate static func settings(_ names: [String]) -> Message {
+        Message("profile.unknown-setting.hint", ["settings": .list(names, .and)])
     }
 }

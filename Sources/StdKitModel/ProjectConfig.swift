@@ -55,24 +55,24 @@ public struct ProjectConfig: Sendable, Hashable {
             var diagnostic = diagnostic
             if diagnostic.rule == "front-matter-invalid" {
                 diagnostic.rule = "config-invalid"
-                diagnostic.message = diagnostic.message.replacingFirst("front matter", with: "stdkit.yml")
+                diagnostic.message = .aboutSettings(diagnostic.message)
             }
             return diagnostic
         }
         guard let root = read.root, !root.isNull else { return (config, diagnostics) }
         guard let pairs = root.mapping else {
-            diagnostics.append(problem(file, root, "stdkit.yml must be a mapping of settings, not \(root.shapeDescription)"))
+            diagnostics.append(problem(file, root, .settingsNotMapping(root)))
             return (config, diagnostics)
         }
         func string(_ node: YAMLNode, _ key: String) -> String? {
             if let text = node.scalar, !node.isNull { return text }
-            diagnostics.append(problem(file, node, "'\(key)' must be a single value, not \(node.shapeDescription)"))
+            diagnostics.append(problem(file, node, .notSingleValue(key, node)))
             return nil
         }
         func strings(_ node: YAMLNode, _ key: String) -> [String]? {
             if let text = node.scalar, !node.isNull { return [text] }
             guard let elements = node.sequence else {
-                diagnostics.append(problem(file, node, "'\(key)' must be a list of patterns"))
+                diagnostics.append(problem(file, node, .notPatterns(key)))
                 return nil
             }
             return elements.compactMap { string($0, key) }
@@ -92,13 +92,13 @@ public struct ProjectConfig: Sendable, Hashable {
                 if value.mapping != nil {
                     config.profileSettings = value
                 } else if !value.isNull {
-                    diagnostics.append(problem(file, value, "'profile_settings' must be a mapping of setting names to values"))
+                    diagnostics.append(problem(file, value, .profileSettingsNotMapping))
                 }
             case "parties":
                 config.parties = parseParties(value, file: file, diagnostics: &diagnostics)
             case "publish":
                 guard let publish = value.mapping else {
-                    diagnostics.append(problem(file, value, "'publish' must be a mapping with 'title' and 'output'"))
+                    diagnostics.append(problem(file, value, .publishNotMapping))
                     continue
                 }
                 for entry in publish {
@@ -110,14 +110,14 @@ public struct ProjectConfig: Sendable, Hashable {
                         switch entry.value.scalar {
                         case "true": config.publish.allowHTML = true
                         case "false": config.publish.allowHTML = false
-                        default: diagnostics.append(problem(file, entry.value, "'publish.allow_html' must be true or false"))
+                        default: diagnostics.append(problem(file, entry.value, .allowHTMLNotBoolean))
                         }
                     default: break
                     }
                 }
             case "limits":
                 guard let limits = value.mapping else {
-                    diagnostics.append(problem(file, value, "'limits' must be a mapping such as {file_size_mb: 5, table_columns: 200}"))
+                    diagnostics.append(problem(file, value, .limitsNotMapping))
                     continue
                 }
                 for entry in limits {
@@ -126,7 +126,7 @@ public struct ProjectConfig: Sendable, Hashable {
                         "table_columns": \.tableColumns, "nesting_depth": \.nestingDepth, "yaml_nodes": \.yamlNodes, "documents": \.documents,
                     ]
                     guard let number = entry.value.scalar.flatMap({ Int($0) }), number > 0 else {
-                        diagnostics.append(problem(file, entry.value, "'limits.\(name)' must be a positive whole number"))
+                        diagnostics.append(problem(file, entry.value, .limitNotPositive(name)))
                         continue
                     }
                     if name == "file_size_mb" {
@@ -134,18 +134,18 @@ public struct ProjectConfig: Sendable, Hashable {
                     } else if let key = keys[name] {
                         config.limits[keyPath: key] = number
                     } else {
-                        diagnostics.append(problem(file, entry.key, "'limits.\(name)' is not a limit; the limits are file_size_mb, \(keys.keys.sorted().joined(separator: ", "))"))
+                        diagnostics.append(problem(file, entry.key, .unknownLimit(name, limits: ["file_size_mb"] + keys.keys.sorted())))
                     }
                 }
             case "rules":
                 guard let rules = value.mapping else {
-                    diagnostics.append(problem(file, value, "'rules' must map rule ids to error, warning, note or off"))
+                    diagnostics.append(problem(file, value, .rulesNotMapping))
                     continue
                 }
                 for entry in rules {
                     guard let rule = entry.key.scalar, let level = string(entry.value, rule) else { continue }
                     guard ["error", "warning", "note", "off"].contains(level) else {
-                        diagnostics.append(problem(file, entry.value, "severity of '\(rule)' must be error, warning, note or off, not '\(level)'"))
+                        diagnostics.append(problem(file, entry.value, .unknownSeverity(level, rule: rule)))
                         continue
                     }
                     config.rules[rule] = level
@@ -166,29 +166,26 @@ public struct ProjectConfig: Sendable, Hashable {
 
     private static func parseParties(_ node: YAMLNode, file: String, diagnostics: inout [Diagnostic]) -> [Party] {
         guard let elements = node.sequence else {
-            diagnostics.append(problem(file, node, "'parties' must be a list of {id, name, kind}"))
+            diagnostics.append(problem(file, node, .partiesNotList))
             return []
         }
         var parties: [Party] = []
         for element in elements {
             guard element.mapping != nil else {
-                diagnostics.append(problem(file, element, "a party must be a mapping with id, name and kind"))
+                diagnostics.append(problem(file, element, .partyNotMapping))
                 continue
             }
             guard let id = element["id"]?.scalar, Party.isValidID(id) else {
-                let shown = element["id"]?.scalar.map { "'\($0)'" } ?? "missing"
-                diagnostics.append(problem(file, element["id"] ?? element,
-                                           "party id \(shown) must be lower-case ASCII letters, digits and '-'"))
+                diagnostics.append(problem(file, element["id"] ?? element, .malformedPartyID(element["id"]?.scalar)))
                 continue
             }
             let kindText = element["kind"]?.scalar ?? ""
             guard let kind = Party.Kind(rawValue: kindText) else {
-                diagnostics.append(problem(file, element["kind"] ?? element,
-                                           "kind of party '\(id)' must be school, enterprise or authority, not '\(kindText)'"))
+                diagnostics.append(problem(file, element["kind"] ?? element, .unknownPartyKind(kindText, party: id)))
                 continue
             }
             if parties.contains(where: { $0.id == id }) {
-                diagnostics.append(problem(file, element, "party '\(id)' is declared twice"))
+                diagnostics.append(problem(file, element, .partyDeclaredTwice(id)))
                 continue
             }
             parties.append(Party(id: id, name: element["name"]?.scalar ?? id, kind: kind))
@@ -196,14 +193,62 @@ public struct ProjectConfig: Sendable, Hashable {
         return parties
     }
 
-    private static func problem(_ file: String, _ node: YAMLNode, _ message: String) -> Diagnostic {
+    private static func problem(_ file: String, _ node: YAMLNode, _ message: Message) -> Diagnostic {
         Diagnostic(rule: "config-invalid", file: file, location: node.location, message: message)
     }
 }
 
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        return replacingCharacters(in: range, with: replacement)
+
+extension Message {
+    /// A YAML problem of stdkit.yml, which the YAML reader words as one of front matter.
+    fileprivate static func aboutSettings(_ message: Message) -> Message {
+        let keys = ["front-matter-invalid.yaml": "config-invalid.yaml", "front-matter-invalid.unreadable": "config-invalid.unreadable"]
+        return Message(keys[message.key] ?? message.key, message.arguments)
+    }
+
+    fileprivate static func settingsNotMapping(_ root: YAMLNode) -> Message {
+        Message("config-invalid.not-mapping", ["shape": shape(of: root)])
+    }
+
+    fileprivate static func notSingleValue(_ key: String, _ node: YAMLNode) -> Message {
+        Message("config-invalid.not-single-value", ["key": .verbatim(key), "shape": shape(of: node)])
+    }
+
+    fileprivate static func notPatterns(_ key: String) -> Message {
+        Message("config-invalid.not-patterns", ["key": .verbatim(key)])
+    }
+
+    fileprivate static let profileSettingsNotMapping = Message("config-invalid.profile-settings")
+    fileprivate static let publishNotMapping = Message("config-invalid.publish")
+    fileprivate static let allowHTMLNotBoolean = Message("config-invalid.allow-html")
+    fileprivate static let limitsNotMapping = Message("config-invalid.limits")
+
+    fileprivate static func limitNotPositive(_ name: String) -> Message {
+        Message("config-invalid.limit-not-positive", ["name": .verbatim(name)])
+    }
+
+    fileprivate static func unknownLimit(_ name: String, limits: [String]) -> Message {
+        Message("config-invalid.unknown-limit", ["name": .verbatim(name), "limits": .list(limits, .and)])
+    }
+
+    fileprivate static let rulesNotMapping = Message("config-invalid.rules")
+
+    fileprivate static func unknownSeverity(_ level: String, rule: String) -> Message {
+        Message("config-invalid.severity", ["rule": .verbatim(rule), "level": .verbatim(level)])
+    }
+
+    fileprivate static let partiesNotList = Message("config-invalid.parties")
+    fileprivate static let partyNotMapping = Message("config-invalid.party")
+
+    fileprivate static func malformedPartyID(_ id: String?) -> Message {
+        id.map { Message("config-invalid.party-id", ["id": .verbatim($0)]) } ?? Message("config-invalid.party-id.missing")
+    }
+
+    fileprivate static func unknownPartyKind(_ kind: String, party: String) -> Message {
+        Message("config-invalid.party-kind", ["party": .verbatim(party), "kind": .verbatim(kind)])
+    }
+
+    fileprivate static func partyDeclaredTwice(_ id: String) -> Message {
+        Message("config-invalid.party-twice", ["party": .verbatim(id)])
     }
 }

@@ -78,8 +78,7 @@ public enum ProjectLoader {
         } catch {
             diagnostics.append(Diagnostic(
                 rule: "unreadable-file", file: path, location: .start,
-                message: "\(path) cannot be read: \(error.localizedDescription)",
-                hint: "check the file's permissions"))
+                message: .cannotRead(path, reason: error.localizedDescription), hint: .checkPermissions))
             return nil
         }
     }
@@ -88,8 +87,7 @@ public enum ProjectLoader {
     static func symbolicLinkFinding(_ link: String) -> Diagnostic {
         Diagnostic(
             rule: "symbolic-link", severity: .warning, file: link, location: .start,
-            message: "\(link) is a symbolic link; stdkit does not follow links (one could loop, or lead outside the project), so it is skipped",
-            hint: "put the file or folder itself in the project, or exclude the link in stdkit.yml")
+            message: .symbolicLink(link), hint: .replaceLink)
     }
 
     /// The profile `stdkit.yml` names, with its `profile_settings` applied; an unknown profile
@@ -101,8 +99,7 @@ public enum ProjectLoader {
             let known = profiles.keys.sorted()
             diagnostics.append(Diagnostic(
                 rule: "config-invalid", file: ProjectConfig.fileName, location: config.locations["profile"] ?? .start,
-                message: "profile '\(id)' is not known",
-                hint: "use one of \(known.joined(separator: ", ")), or leave 'profile' out"))
+                message: .unknownProfile(id), hint: .knownProfiles(known)))
             return nil
         }
         if let settings = config.profileSettings {
@@ -363,14 +360,12 @@ public enum ProjectLoader {
         } catch let tooLarge as TooLarge {
             return .failed(Diagnostic(
                 rule: "resource-limit", file: path, location: .start,
-                message: "the file is \(tooLarge.size / 1024) KB, above the limit of \(limits.fileSize / 1024) KB; it is not read",
-                hint: "split the document, or raise limits.file_size_mb in stdkit.yml"))
+                message: .fileTooLarge(kilobytes: tooLarge.size / 1024, limit: limits.fileSize / 1024), hint: .splitDocument))
         } catch {
             let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
             return .failed(Diagnostic(
                 rule: "unreadable-file", file: path, location: .start,
-                message: "file cannot be read: \(reason)",
-                hint: "check that the file exists and that you may read it"))
+                message: .fileCannotBeRead(reason: reason), hint: .checkFileExists))
         }
         // A NUL byte never occurs in text: the file is binary (an image or a Word file saved as
         // .md), and parsing it would only give nonsense findings.
@@ -378,8 +373,7 @@ public enum ProjectLoader {
             let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             return .failed(Diagnostic(
                 rule: "binary-file", severity: .note, file: path, location: SourceLocation(line: line, column: 1),
-                message: "the file holds NUL bytes: it is binary, not Markdown text, and is skipped",
-                hint: "keep binary files under another extension than .md, or exclude them in stdkit.yml"))
+                message: .binaryFile, hint: .keepBinaryApart))
         }
         return .document(document(path: path, bytes: bytes, schemas: schemas, limits: limits, keepingBody: keepingBody))
     }
@@ -432,8 +426,7 @@ public enum ProjectLoader {
         guard paths.count > limits.documents else { return paths }
         diagnostics.append(Diagnostic(
             rule: "resource-limit", file: ProjectConfig.fileName, location: .start,
-            message: "the project holds \(paths.count) documents, above the limit of \(limits.documents); only the first \(limits.documents) by path are read",
-            hint: "split the project, narrow 'include', or raise limits.documents in stdkit.yml"))
+            message: .tooManyDocuments(paths.count, limit: limits.documents), hint: .splitProject))
         return Array(paths.prefix(limits.documents))
     }
 
@@ -442,4 +435,47 @@ public enum ProjectLoader {
     public static func document(path: String, bytes: [UInt8], schemas: SchemaLibrary, limits: Limits = Limits(), keepingBody: Bool = false) -> Document {
         DocumentBuilder.build(DocumentParser.parse(bytes: bytes, path: path, limits: limits), schemas: schemas, keepingBody: keepingBody)
     }
+}
+
+extension Message {
+    /// `reason` is the system's description of the error, in its own language.
+    fileprivate static func cannotRead(_ path: String, reason: String) -> Message {
+        Message("unreadable-file.optional", ["path": .verbatim(path), "reason": .verbatim(reason)])
+    }
+
+    fileprivate static let checkPermissions = Message("unreadable-file.optional.hint")
+
+    fileprivate static func fileCannotBeRead(reason: String) -> Message {
+        Message("unreadable-file.message", ["reason": .verbatim(reason)])
+    }
+
+    fileprivate static let checkFileExists = Message("unreadable-file.hint")
+
+    fileprivate static func symbolicLink(_ link: String) -> Message {
+        Message("symbolic-link.message", ["link": .verbatim(link)])
+    }
+
+    fileprivate static let replaceLink = Message("symbolic-link.hint")
+
+    fileprivate static func unknownProfile(_ id: String) -> Message {
+        Message("config-invalid.unknown-profile", ["profile": .verbatim(id)])
+    }
+
+    fileprivate static func knownProfiles(_ known: [String]) -> Message {
+        Message("config-invalid.unknown-profile.hint", ["profiles": .list(known, .and)])
+    }
+
+    fileprivate static func fileTooLarge(kilobytes: Int, limit: Int) -> Message {
+        Message("resource-limit.file-size", ["size": .number(kilobytes), "limit": .number(limit)])
+    }
+
+    fileprivate static let splitDocument = Message("resource-limit.file-size.hint")
+    fileprivate static let binaryFile = Message("binary-file.message")
+    fileprivate static let keepBinaryApart = Message("binary-file.hint")
+
+    fileprivate static func tooManyDocuments(_ count: Int, limit: Int) -> Message {
+        Message("resource-limit.documents", ["count": .number(count), "limit": .number(limit)])
+    }
+
+    fileprivate static let splitProject = Message("resource-limit.documents.hint")
 }

@@ -27,7 +27,7 @@ public struct SchemaLibrary: Sendable {
         var diagnostics: [Diagnostic] = []
         let library = load(folder: folder, displayPrefix: "<stdkit>/schemas/", common: nil, diagnostics: &diagnostics)
         if let first = diagnostics.first {
-            throw SchemaError(file: first.file, message: "\(first.location): \(first.message)")
+            throw SchemaError(file: first.file, message: "\(first.location): \(first.message.english)")
         }
         return library
     }
@@ -114,13 +114,13 @@ struct SchemaReader {
         self.file = file
     }
 
-    mutating func problem(_ node: YAMLNode?, _ message: String) {
+    mutating func problem(_ node: YAMLNode?, _ message: Message) {
         diagnostics.append(Diagnostic(rule: "schema-invalid", file: file, location: node?.location ?? .start, message: message))
     }
 
     mutating func kindSchema(_ root: YAMLNode, common: [NamedField]) -> KindSchema? {
         guard let kind = root["kind"]?.scalar, !kind.isEmpty else {
-            problem(root, "schema has no 'kind'")
+            problem(root, .schemaWithoutKind)
             return nil
         }
         var fields = common
@@ -134,7 +134,7 @@ struct SchemaReader {
         var items: [KindSchema.ItemKind] = []
         for node in root["items"]?.sequence ?? [] {
             guard let prefix = node["prefix"]?.scalar else {
-                problem(node, "item kind has no 'prefix'")
+                problem(node, .itemKindWithoutPrefix)
                 continue
             }
             items.append(KindSchema.ItemKind(
@@ -147,7 +147,7 @@ struct SchemaReader {
         for node in root["sections"]?.sequence ?? [] {
             let names = node["names"]?.sequence?.compactMap(\.scalar) ?? []
             guard !names.isEmpty else {
-                problem(node, "section has no 'names'")
+                problem(node, .sectionWithoutNames)
                 continue
             }
             sections.append(KindSchema.SectionSpec(names: names, required: node["required"]?.scalar != "false"))
@@ -159,7 +159,7 @@ struct SchemaReader {
     mutating func fields(_ node: YAMLNode?) -> [NamedField] {
         guard let node else { return [] }
         guard let pairs = node.mapping else {
-            problem(node, "'fields' must be a mapping of field names to types")
+            problem(node, .fieldsNotMapping)
             return []
         }
         return pairs.compactMap { pair in
@@ -173,13 +173,13 @@ struct SchemaReader {
     mutating func fieldSchema(_ node: YAMLNode) -> FieldSchema? {
         if let name = node.scalar {
             guard let type = simpleType(name) else {
-                problem(node, "unknown field type '\(name)'")
+                problem(node, .unknownFieldType(name))
                 return nil
             }
             return FieldSchema(type: type)
         }
         guard let typeName = node["type"]?.scalar else {
-            problem(node, "field has no 'type'")
+            problem(node, .fieldWithoutType)
             return nil
         }
         let type: FieldSchema.FieldType
@@ -190,7 +190,7 @@ struct SchemaReader {
             type = .reference(targets: node["targets"]?.sequence?.compactMap(\.scalar) ?? [])
         case "list":
             guard let element = node["of"], let elementSchema = fieldSchema(element) else {
-                problem(node, "list field has no valid 'of'")
+                problem(node, .listWithoutElementType)
                 return nil
             }
             type = .list(elementSchema)
@@ -198,7 +198,7 @@ struct SchemaReader {
             type = .mapping(fields(node["fields"]))
         default:
             guard let simple = simpleType(typeName) else {
-                problem(node, "unknown field type '\(typeName)'")
+                problem(node, .unknownFieldType(typeName))
                 return nil
             }
             type = simple
@@ -221,5 +221,18 @@ struct SchemaReader {
         case "any": .any
         default: nil
         }
+    }
+}
+
+extension Message {
+    fileprivate static let schemaWithoutKind = Message("schema-invalid.no-kind")
+    fileprivate static let itemKindWithoutPrefix = Message("schema-invalid.no-prefix")
+    fileprivate static let sectionWithoutNames = Message("schema-invalid.no-names")
+    fileprivate static let fieldsNotMapping = Message("schema-invalid.fields")
+    fileprivate static let fieldWithoutType = Message("schema-invalid.no-type")
+    fileprivate static let listWithoutElementType = Message("schema-invalid.no-of")
+
+    fileprivate static func unknownFieldType(_ name: String) -> Message {
+        Message("schema-invalid.unknown-type", ["type": .verbatim(name)])
     }
 }

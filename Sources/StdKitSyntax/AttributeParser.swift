@@ -5,7 +5,7 @@ enum AttributeParser {
         /// Braces that are plain text, e.g. `{x}`.
         case notAttributes
         /// Text that tries to be attributes (it has `=`) but is not well-formed.
-        case malformed(String, SourceLocation?)
+        case malformed(Message, SourceLocation?)
     }
 
     /// Parses `content`, whose scalars sit at `locations` (nil when positions are not known).
@@ -22,10 +22,10 @@ enum AttributeParser {
             while index < scalars.count, isKeyScalar(scalars[index], first: index == keyStart) { index += 1 }
             let key = String(scalars: scalars[keyStart..<index])
             guard !key.isEmpty else {
-                return .malformed("'\(scalars[index])' cannot start an attribute name", at(index))
+                return .malformed(.attributeNameStart(String(scalars[index])), at(index))
             }
             guard index < scalars.count, scalars[index] == "=" else {
-                return .malformed("'\(key)' has no '=value'", at(keyStart))
+                return .malformed(.attributeWithoutValue(key: String(key)), at(keyStart))
             }
             index += 1
             var value = String.UnicodeScalarView()
@@ -33,24 +33,24 @@ enum AttributeParser {
                 let quote = scalars[index]
                 index += 1
                 guard let close = scalars[index...].firstIndex(of: quote) else {
-                    return .malformed("the quoted value of '\(key)' is not closed", at(keyStart))
+                    return .malformed(.attributeQuoteNotClosed(key: String(key)), at(keyStart))
                 }
                 value.append(contentsOf: scalars[index..<close])
                 index = close + 1
             } else {
                 while index < scalars.count, !scalars[index].properties.isWhitespace {
                     guard scalars[index] != "\"" && scalars[index] != "'" && scalars[index] != "=" else {
-                        return .malformed("the value of '\(key)' holds '\(scalars[index])'; quote a value that has it", at(keyStart))
+                        return .malformed(.attributeValueNeedsQuotes(key: String(key), character: String(scalars[index])), at(keyStart))
                     }
                     value.append(scalars[index])
                     index += 1
                 }
                 guard !value.isEmpty else {
-                    return .malformed("'\(key)' has an empty value", at(keyStart))
+                    return .malformed(.attributeEmptyValue(key: String(key)), at(keyStart))
                 }
             }
             if index < scalars.count, !scalars[index].properties.isWhitespace {
-                return .malformed("separate attributes with spaces", at(index))
+                return .malformed(.attributesWithoutSpace, at(index))
             }
             attributes.append(AttributeSyntax(key: key, value: String(value), location: at(keyStart) ?? .start))
         }
@@ -61,4 +61,28 @@ enum AttributeParser {
         if scalar.isASCIILetter || scalar == "_" { return true }
         return !first && (scalar.isASCIIDigit || scalar == "-")
     }
+}
+
+extension Message {
+    fileprivate static func attributeNameStart(_ character: String) -> Message {
+        Message("malformed-attribute.name-start", ["character": .verbatim(character)])
+    }
+
+    fileprivate static func attributeWithoutValue(key: String) -> Message {
+        Message("malformed-attribute.no-value", ["key": .verbatim(key)])
+    }
+
+    fileprivate static func attributeQuoteNotClosed(key: String) -> Message {
+        Message("malformed-attribute.quote-not-closed", ["key": .verbatim(key)])
+    }
+
+    fileprivate static func attributeValueNeedsQuotes(key: String, character: String) -> Message {
+        Message("malformed-attribute.needs-quotes", ["key": .verbatim(key), "character": .verbatim(character)])
+    }
+
+    fileprivate static func attributeEmptyValue(key: String) -> Message {
+        Message("malformed-attribute.empty-value", ["key": .verbatim(key)])
+    }
+
+    fileprivate static let attributesWithoutSpace = Message("malformed-attribute.no-space")
 }

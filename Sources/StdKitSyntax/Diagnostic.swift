@@ -20,14 +20,15 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
 ///
 /// `file` is the path as the user should see it (relative to the project root where there is
 /// one). `message` states the rule tersely and ends without a period; `hint` says how to fix it.
+/// Both are typed `Message`s, rendered in the user's language only by the reporters.
 public struct Diagnostic: Sendable, Hashable {
     /// A related place that helps to understand the finding.
     public struct Note: Sendable, Hashable {
         public var file: String
         public var location: SourceLocation
-        public var message: String
+        public var message: Message
 
-        public init(file: String, location: SourceLocation, message: String) {
+        public init(file: String, location: SourceLocation, message: Message) {
             self.file = file
             self.location = location
             self.message = message
@@ -39,14 +40,14 @@ public struct Diagnostic: Sendable, Hashable {
     public var severity: Severity
     public var file: String
     public var location: SourceLocation
-    public var message: String
+    public var message: Message
     public var notes: [Note]
     /// How to fix the problem, where one can be said.
-    public var hint: String?
+    public var hint: Message?
 
     public init(
         rule: String, severity: Severity = .error, file: String, location: SourceLocation,
-        message: String, notes: [Note] = [], hint: String? = nil
+        message: Message, notes: [Note] = [], hint: Message? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -62,6 +63,8 @@ public struct Diagnostic: Sendable, Hashable {
         if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
         if lhs.location != rhs.location { return lhs.location < rhs.location }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
-        return lhs.message < rhs.message
+        // Rare (two findings of one rule at one place): ordered by their English text, as
+        // before messages were typed, so the order does not depend on the language.
+        return lhs.message.english < rhs.message.english
     }
 }

@@ -33,8 +33,7 @@ public enum DocumentParser {
         if let invalid = decoded.firstInvalidByte {
             diagnostics.append(Diagnostic(
                 rule: "invalid-utf8", file: path, location: invalid,
-                message: "file is not valid UTF-8",
-                hint: "save the file as UTF-8 (in Word or WPS: Save As, Plain Text, Unicode (UTF-8))"))
+                message: .notUTF8, hint: .saveAsUTF8))
         }
         let split = FrontMatter(decoded.text)
         var frontMatter: YAMLNode?
@@ -44,8 +43,7 @@ public enum DocumentParser {
         case .unclosed:
             diagnostics.append(Diagnostic(
                 rule: "front-matter-unclosed", file: path, location: .start,
-                message: "front matter opened with '---' is never closed",
-                hint: "add a line '---' after the last front-matter field"))
+                message: .frontMatterUnclosed, hint: .closeFrontMatter))
         case .closed:
             let read = split.read(file: path, nodeLimit: limits.yamlNodes) ?? YAMLReader.Result(root: nil, diagnostics: [])
             diagnostics += read.diagnostics
@@ -55,8 +53,7 @@ public enum DocumentParser {
                 } else if !root.isNull {
                     diagnostics.append(Diagnostic(
                         rule: "front-matter-invalid", file: path, location: root.location,
-                        message: "front matter is \(root.shapeDescription), not a mapping of fields",
-                        hint: "write front matter as 'field: value' lines"))
+                        message: .frontMatterNotMapping(root), hint: .writeFields))
                 }
             }
         }
@@ -64,8 +61,7 @@ public enum DocumentParser {
         if let wideRow {
             diagnostics.append(Diagnostic(
                 rule: "resource-limit", file: path, location: SourceLocation(line: wideRow.line, column: 1),
-                message: "a table row of \(wideRow.cells) cells, above the limit of \(limits.tableColumns); rows this wide are left out",
-                hint: "split the table, or raise limits.table_columns in stdkit.yml"))
+                message: .rowTooWide(cells: wideRow.cells, limit: limits.tableColumns), hint: .splitTable))
         }
         let source = SourceText(bodyText)
         let (body, flattened) = MarkdownParser.parse(source, maxDepth: limits.nestingDepth)
@@ -74,8 +70,7 @@ public enum DocumentParser {
             // which they would otherwise only find out by reading the published page.
             diagnostics.append(Diagnostic(
                 rule: "markdown-flattened", severity: .note, file: path, location: flattened,
-                message: "the Markdown here is nested more than \(limits.nestingDepth) levels deep (each list, list item, quote and inline counts one); its text is kept, its formatting below that level is flattened",
-                hint: "nest less deeply, or raise limits.nesting_depth in stdkit.yml"))
+                message: .markdownFlattened(limit: limits.nestingDepth), hint: .nestLessDeeply))
         }
         return ParsedDocument(
             path: path, text: decoded.text, hasByteOrderMark: decoded.hasByteOrderMark, lineEnding: decoded.lineEnding,
@@ -185,4 +180,29 @@ public enum DocumentParser {
         }
         return result
     }
+}
+
+extension Message {
+    fileprivate static let notUTF8 = Message("invalid-utf8.message")
+    fileprivate static let saveAsUTF8 = Message("invalid-utf8.hint")
+    fileprivate static let frontMatterUnclosed = Message("front-matter-unclosed.message")
+    fileprivate static let closeFrontMatter = Message("front-matter-unclosed.hint")
+
+    fileprivate static func frontMatterNotMapping(_ root: YAMLNode) -> Message {
+        Message("front-matter-invalid.not-mapping", ["shape": shape(of: root)])
+    }
+
+    fileprivate static let writeFields = Message("front-matter-invalid.not-mapping.hint")
+
+    fileprivate static func rowTooWide(cells: Int, limit: Int) -> Message {
+        Message("resource-limit.table-row", ["cells": .number(cells), "limit": .number(limit)])
+    }
+
+    fileprivate static let splitTable = Message("resource-limit.table-row.hint")
+
+    fileprivate static func markdownFlattened(limit: Int) -> Message {
+        Message("markdown-flattened.message", ["limit": .number(limit)])
+    }
+
+    fileprivate static let nestLessDeeply = Message("markdown-flattened.hint")
 }

@@ -74,8 +74,7 @@ public struct ItemExtractor {
                 }
                 result.diagnostics.append(Diagnostic(
                     rule: "malformed-attribute", file: file, location: location ?? raw.location(at: open),
-                    message: "attributes of item '\(id)' are malformed: \(problem)",
-                    hint: "write attributes as {key=value key2=\"quoted value\"} at the very end of the item's first paragraph"))
+                    message: .malformedAttributes(item: id, problem: problem), hint: .writeAttributes))
             case .notAttributes:
                 break
             }
@@ -123,8 +122,7 @@ public struct ItemExtractor {
             } else {
                 result.diagnostics.append(Diagnostic(
                     rule: "malformed-reference", file: file, location: location,
-                    message: "'\(text)' in item '\(itemID)' is not a reference",
-                    hint: "write DOC, DOC#ITEM, #ITEM or DOC@2#ITEM, separated by commas"))
+                    message: .notAReference(text, item: itemID), hint: .writeReferences))
             }
         }
         while index < end {
@@ -136,8 +134,7 @@ public struct ItemExtractor {
         if references.isEmpty, !result.diagnostics.contains(where: { $0.rule == "malformed-reference" && $0.location.line >= arrowLocation.line }) {
             result.diagnostics.append(Diagnostic(
                 rule: "malformed-reference", file: file, location: arrowLocation,
-                message: "the arrow after item '\(itemID)' is followed by no reference",
-                hint: "name what the item covers after the arrow, e.g. → JOB-X#R1, or remove the arrow"))
+                message: .arrowWithoutReference(item: itemID), hint: .nameAfterArrow))
         }
         return references
     }
@@ -225,4 +222,24 @@ private struct ItemWalker: MarkdownWalker {
     mutating func visitHTMLBlock(_ node: MarkdownNode) {}
     mutating func visitParagraph(_ node: MarkdownNode) {}
     mutating func visitTable(_ node: MarkdownNode, alignments: [String]) {}
+}
+
+extension Message {
+    fileprivate static func malformedAttributes(item: String, problem: Message) -> Message {
+        Message("malformed-attribute.message", ["item": .verbatim(item), "problem": .message(problem)])
+    }
+
+    fileprivate static let writeAttributes = Message("malformed-attribute.hint")
+
+    fileprivate static func notAReference(_ text: String, item: String) -> Message {
+        Message("malformed-reference.in-item", ["text": .verbatim(text), "item": .verbatim(item)])
+    }
+
+    fileprivate static let writeReferences = Message("malformed-reference.in-item.hint")
+
+    fileprivate static func arrowWithoutReference(item: String) -> Message {
+        Message("malformed-reference.empty-arrow", ["item": .verbatim(item)])
+    }
+
+    fileprivate static let nameAfterArrow = Message("malformed-reference.empty-arrow.hint")
 }

@@ -57,9 +57,4 @@ public enum Suggestion {
         }
         return previous[b.count] <= bound ? previous[b.count] : nil
     }
-
-    /// `; did you mean 'X'?` or the empty string.
-    public static func phrase(for word: String, among candidates: some Sequence<String>) -> String {
-        closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
-    }
 }

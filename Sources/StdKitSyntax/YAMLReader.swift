@@ -43,7 +43,7 @@ public enum YAMLReader {
         } catch {
             let diagnostic = Diagnostic(
                 rule: "front-matter-invalid", file: file, location: SourceLocation(line: firstLine, column: 1),
-                message: "front matter is not valid YAML: \(error)")
+                message: .notValidYAML(String(describing: error)))
             return Result(root: nil, diagnostics: [diagnostic])
         }
         guard let node else { return Result(root: nil, diagnostics: []) }
@@ -51,8 +51,7 @@ public enum YAMLReader {
         guard let root = converter.convert(node) else {
             let diagnostic = Diagnostic(
                 rule: "resource-limit", file: file, location: SourceLocation(line: firstLine, column: 1),
-                message: "front matter expands to more than \(nodeLimit) YAML nodes",
-                hint: "remove repeated aliases (*name) from the front matter, or raise limits.yaml_nodes in stdkit.yml")
+                message: .tooManyNodes(limit: nodeLimit), hint: .removeAliases)
             return Result(root: nil, diagnostics: [diagnostic])
         }
         return Result(root: root, diagnostics: [])
@@ -116,16 +115,15 @@ public enum YAMLReader {
              .composer(let context, let problem, let mark, _):
             if problem.hasPrefix("Maximum nesting level") {
                 return Diagnostic(rule: "resource-limit", file: file, location: at(mark),
-                                  message: "front matter is nested more than \(maxNesting) levels deep; it is not read",
-                                  hint: "flatten the nested lists and mappings")
+                                  message: .yamlNestedTooDeep(limit: maxNesting), hint: .flattenYAML)
             }
-            var message = "front matter is not valid YAML: \(problem)"
-            if let context { message += " \(context.text)" }
-            var hint: String? = "check the indentation and quoting on this line"
+            // libyaml's own words, which stdkit cannot translate: shown as quoted.
+            let message = Message.notValidYAML(problem + (context.map { " \($0.text)" } ?? ""))
+            var hint = Message.checkIndentation
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
             if mark.line >= 1, mark.line <= lines.count,
                lines[mark.line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
-                hint = "indent YAML with spaces, not tabs"
+                hint = .indentWithSpaces
             }
             return Diagnostic(rule: "front-matter-invalid", file: file, location: at(mark), message: message, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -137,10 +135,10 @@ public enum YAMLReader {
                 location = SourceLocation(line: inner.line + firstLine - 1, column: inner.column)
             }
             return Diagnostic(rule: "front-matter-invalid", file: file, location: location,
-                              message: "front matter is not readable YAML: \(problem)")
+                              message: .notReadableYAML(problem))
         default:
             return Diagnostic(rule: "front-matter-invalid", file: file, location: SourceLocation(line: firstLine, column: 1),
-                              message: "front matter is not valid YAML: \(error)")
+                              message: .notValidYAML(String(describing: error)))
         }
     }
 
@@ -163,11 +161,54 @@ public enum YAMLReader {
         let first = definitions.first ?? SourceLocation(line: mark.line + firstLine - 1, column: mark.column)
         let second = definitions.dropFirst().first ?? first
         let notes = definitions.count > 1
-            ? [Diagnostic.Note(file: file, location: first, message: "'\(key)' is first defined here")]
+            ? [Diagnostic.Note(file: file, location: first, message: .keyFirstDefined(key))]
             : []
-        var message = "key '\(key)' is defined more than once"
-        if definitions.count > 1 { message += " (lines \(definitions.map { String($0.line) }.joined(separator: ", ")))" }
+        let message = definitions.count > 1
+            ? Message.keyDefinedTwice(key, lines: definitions.map { String($0.line) })
+            : Message.keyDefinedTwice(key)
         return Diagnostic(rule: "duplicate-key", file: file, location: second, message: message,
-                          notes: notes, hint: "keep one '\(key)' and delete the other")
+                          notes: notes, hint: .keepOneKey(key))
+    }
+}
+
+extension Message {
+    /// libyaml's or Yams's description of the problem, in English whatever the language.
+    fileprivate static func notValidYAML(_ problem: String) -> Message {
+        Message("front-matter-invalid.yaml", ["problem": .verbatim(problem)])
+    }
+
+    fileprivate static func notReadableYAML(_ problem: String) -> Message {
+        Message("front-matter-invalid.unreadable", ["problem": .verbatim(problem)])
+    }
+
+    fileprivate static let checkIndentation = Message("front-matter-invalid.yaml.hint")
+    fileprivate static let indentWithSpaces = Message("front-matter-invalid.tabs.hint")
+
+    fileprivate static func tooManyNodes(limit: Int) -> Message {
+        Message("resource-limit.yaml-nodes", ["limit": .number(limit)])
+    }
+
+    fileprivate static let removeAliases = Message("resource-limit.yaml-nodes.hint")
+
+    fileprivate static func yamlNestedTooDeep(limit: Int) -> Message {
+        Message("resource-limit.yaml-nesting", ["limit": .number(limit)])
+    }
+
+    fileprivate static let flattenYAML = Message("resource-limit.yaml-nesting.hint")
+
+    fileprivate static func keyDefinedTwice(_ key: String) -> Message {
+        Message("duplicate-key.message", ["key": .verbatim(key)])
+    }
+
+    fileprivate static func keyDefinedTwice(_ key: String, lines: [String]) -> Message {
+        Message("duplicate-key.message.lines", ["key": .verbatim(key), "lines": .list(lines, .and)])
+    }
+
+    fileprivate static func keyFirstDefined(_ key: String) -> Message {
+        Message("duplicate-key.note", ["key": .verbatim(key)])
+    }
+
+    fileprivate static func keepOneKey(_ key: String) -> Message {
+        Message("duplicate-key.hint", ["key": .verbatim(key)])
     }
 }

@@ -90,7 +90,8 @@ struct CommandTests {
         let project = folder.appendingPathComponent("new-standard")
         let check = await CLIRun.run(["check"], in: project)
         #expect(check.status == 0)
-        #expect(check.output == "checked 5 files: no problems\n")
+        // A Chinese project (`lang: zh-CN`) is checked in Chinese unless told otherwise.
+        #expect(check.output == (lang == "zh-CN" ? "已检查 5 个文件：未发现问题\n" : "checked 5 files: no problems\n"))
         let model = await CLIRun.run(["model", "--json"], in: project)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(model.output.utf8)) as? [String: Any])
         let kinds = (object["documents"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }.sorted()

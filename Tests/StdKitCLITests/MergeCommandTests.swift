@@ -128,6 +128,8 @@ struct ReviewCycleExampleTests {
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [CLIRun.repository.appendingPathComponent("examples/review-cycle/run.sh").path, stdkit.path]
         process.currentDirectoryURL = CLIRun.repository
+        // The example project is Chinese (`lang: zh-CN`); the steps below pin English messages.
+        process.environment = ProcessInfo.processInfo.environment.merging(["STDKIT_LANG": "en"]) { _, new in new }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

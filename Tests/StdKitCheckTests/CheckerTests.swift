@@ -44,7 +44,7 @@ struct CheckerTests {
         // The project has no links lock: its note is not what this test is about.
         let findings = result.diagnostics.filter { $0.rule != "unreviewed-link" }
         #expect(findings.map(\.file) == ["courses/c.md"])
-        #expect(findings.map(\.message) == ["reference 'J1#R2' matches no item; did you mean 'R1'?"])
+        #expect(findings.map(\.message.english) == ["reference 'J1#R2' matches no item; did you mean 'R1'?"])
         #expect(result.fileCount == 1)
     }
 

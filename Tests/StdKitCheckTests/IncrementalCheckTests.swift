@@ -126,7 +126,7 @@ struct IncrementalCheckTests {
             if let outcome {
                 reused += 1
                 #expect(!edit.outward, "round \(round): \(edit.name) in \(path) was reused, but others can see it")
-                #expect(outcome.diagnostics == expected, "round \(round): \(edit.name) in \(path): reused \(outcome.diagnostics.filter { !expected.contains($0) }.map { "\($0.file):\($0.location) \($0.rule) \($0.message) \($0.notes.map { "\($0.file):\($0.location)" })" }), full \(expected.filter { !outcome.diagnostics.contains($0) }.map { "\($0.file):\($0.location) \($0.rule) \($0.message) \($0.notes.map { "\($0.file):\($0.location)" })" })")
+                #expect(outcome.diagnostics == expected, "round \(round): \(edit.name) in \(path): reused \(outcome.diagnostics.filter { !expected.contains($0) }.map { "\($0.file):\($0.location) \($0.rule) \($0.message.english) \($0.notes.map { "\($0.file):\($0.location)" })" }), full \(expected.filter { !outcome.diagnostics.contains($0) }.map { "\($0.file):\($0.location) \($0.rule) \($0.message.english) \($0.notes.map { "\($0.file):\($0.location)" })" })")
                 #expect(outcome.documentPaths == project.documents.map(\.path).sorted())
                 // What the next check starts from is what a full check would keep.
                 let fresh = IncrementalCheck.cache(key: key, project: project, base: baseProject, diagnostics: diagnostics, listing: listing)
@@ -231,8 +231,19 @@ struct IncrementalCheckTests {
         let (project, baseProject, diagnostics) = try await Self.fullCheck(base, base: base)
         var cache = IncrementalCheck.cache(key: "stdkit 0.1.0\tbuild\\1", project: project, base: baseProject, diagnostics: diagnostics, listing: Self.listing(base, base: base))
         cache.other = [Diagnostic(rule: "r", severity: .note, file: "x\ty.md", location: SourceLocation(line: 2, column: 3),
-                                  message: "a\\b\nc\r", notes: [Diagnostic.Note(file: "n.md", location: .start, message: "\t")], hint: nil)]
+                                  message: .test("a\\b\nc\r|3:"), notes: [Diagnostic.Note(file: "n.md", location: .start, message: .test("\t"))],
+                                  hint: Message("x.y", ["n": .number(-1), "m": .messages([.test("+")], .or), "l": .list(["-", ""], .semicolon)]))]
         #expect(CheckCache(bytes: cache.bytes) == cache)
+        // Findings are kept typed, so a cached one is shown in either language.
+        let unresolved = Diagnostic(rule: "unresolved-reference", file: "c.md", location: .start,
+                                    message: Message("unresolved-reference.no-document", ["written": .verbatim("JOB-X"), "suggestion": Message.didYouMean("JOB-A")]))
+        cache.other.append(unresolved)
+        let read = try #require(CheckCache(bytes: cache.bytes))
+        #expect(read.other.last?.message.text(in: .en) == "reference 'JOB-X' matches no document; did you mean 'JOB-A'?")
+        #expect(read.other.last?.message.text(in: .zhCN) == "引用“JOB-X”找不到对应文档；是否想写“JOB-A”？")
+        // A cache of the format before (rendered English text) is not read.
+        let old = Array(String(decoding: cache.bytes, as: UTF8.self).replacingOccurrences(of: "stdkit check cache 4", with: "stdkit check cache 3").utf8)
+        #expect(CheckCache(bytes: old) == nil)
         // Cut short anywhere, it is not read.
         let bytes = cache.bytes
         for cut in [0, 10, bytes.count / 2, bytes.count - 1] {

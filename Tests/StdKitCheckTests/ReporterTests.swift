@@ -7,12 +7,14 @@ import StdKitSyntax
 struct ReporterTests {
     static let result = CheckResult(diagnostics: [
         Diagnostic(rule: "unresolved-reference", file: "courses/robot-programming.md", location: SourceLocation(line: 23, column: 44),
-                   message: "reference 'JOB-WELD-ROBOT#R9' matches no item; did you mean 'R2'?",
+                   message: Message("unresolved-reference.no-item", ["written": .verbatim("JOB-WELD-ROBOT#R9"), "suggestion": Message.didYouMean("R2")]),
                    notes: [Diagnostic.Note(file: "jobs/welding-robot-operator.md", location: SourceLocation(line: 18, column: 3),
-                                           message: "items of JOB-WELD-ROBOT are declared here")],
-                   hint: "JOB-WELD-ROBOT declares R1, R2"),
+                                           message: Message("unresolved-reference.items-here", ["target": .verbatim("JOB-WELD-ROBOT")]))],
+                   hint: Message("unresolved-reference.declares", ["target": .verbatim("JOB-WELD-ROBOT"), "items": .list(["R1", "R2"], .and)])),
         Diagnostic(rule: "unknown-field", severity: .warning, file: "jobs/a.md", location: SourceLocation(line: 4, column: 1),
-                   message: "field 'titel' is not a field of job-profile; did you mean 'title'?"),
+                   message: Message("unknown-field.message", [
+                       "field": .verbatim("titel"), "kind": .verbatim("job-profile"), "suggestion": Message.didYouMean("title"),
+                   ])),
     ], fileCount: 14)
 
     @Test func compilerStyleText() {
@@ -31,7 +33,7 @@ struct ReporterTests {
     @Test func gitHubCommandsStayOnOneLine() {
         let result = CheckResult(diagnostics: [
             Diagnostic(rule: "front-matter-invalid", file: "a,b:c.md", location: SourceLocation(line: 2, column: 1),
-                       message: "100% broken\r\n::add-mask::secret\n\"\u{301}"),
+                       message: .test("100% broken\r\n::add-mask::secret\n\"\u{301}")),
         ], fileCount: 1)
         let lines = GitHubReporter().report(result).split(separator: "\n")
         #expect(lines.count == 2)
@@ -46,10 +48,10 @@ struct ReporterTests {
     @Test func findingsQuoteTheirLines() {
         let texts = ["a.md": "# 标题\r\n\r\n见 [x](y.md)\r\n", "b.md": "one\rtwo\rthree"]
         let result = CheckResult(diagnostics: [
-            Diagnostic(rule: "broken-link", file: "a.md", location: SourceLocation(line: 3, column: 3), message: "m1"),
-            Diagnostic(rule: "broken-link", file: "a.md", location: SourceLocation(line: 9, column: 1), message: "m2"),
-            Diagnostic(rule: "broken-link", file: "b.md", location: SourceLocation(line: 2, column: 2), message: "m3"),
-            Diagnostic(rule: "broken-link", file: "c.md", location: SourceLocation(line: 1, column: 1), message: "m4"),
+            Diagnostic(rule: "broken-link", file: "a.md", location: SourceLocation(line: 3, column: 3), message: .test("m1")),
+            Diagnostic(rule: "broken-link", file: "a.md", location: SourceLocation(line: 9, column: 1), message: .test("m2")),
+            Diagnostic(rule: "broken-link", file: "b.md", location: SourceLocation(line: 2, column: 2), message: .test("m3")),
+            Diagnostic(rule: "broken-link", file: "c.md", location: SourceLocation(line: 1, column: 1), message: .test("m4")),
         ], fileCount: 3)
         #expect(TextReporter(sourceTexts: { texts[$0] }).report(result) == """
             a.md:3:3: error: m1 [broken-link]
@@ -67,6 +69,18 @@ struct ReporterTests {
 
     @Test func cleanSummary() {
         #expect(TextReporter().report(CheckResult(diagnostics: [], fileCount: 1)) == "checked 1 file: no problems\n")
+        #expect(TextReporter(language: .zhCN).report(CheckResult(diagnostics: [], fileCount: 1)) == "已检查 1 个文件：未发现问题\n")
+    }
+
+    @Test func chineseText() {
+        #expect(TextReporter(language: .zhCN).report(Self.result) == """
+            courses/robot-programming.md:23:44: 错误: 引用“JOB-WELD-ROBOT#R9”找不到对应条目；是否想写“R2”？ [unresolved-reference]
+                建议：JOB-WELD-ROBOT 声明的条目有 R1、R2
+            jobs/welding-robot-operator.md:18:3: 附注: JOB-WELD-ROBOT 的条目在此声明
+            jobs/a.md:4:1: 警告: “titel”不是 job-profile 的字段；是否想写“title”？ [unknown-field]
+            已检查 14 个文件：1 个错误、1 个警告
+
+            """)
     }
 
     @Test func jsonEnvelope() throws {

@@ -18,8 +18,18 @@ struct RuleCatalogueTests {
 
     @Test func everyRuleExplainsItself() {
         for rule in Self.rules {
-            #expect(!rule.summary.isEmpty && !rule.summary.hasSuffix("."), "\(rule.id)")
-            #expect(rule.explanation.count > 40, "\(rule.id)")
+            #expect(!rule.summary(in: .en).isEmpty && !rule.summary(in: .en).hasSuffix("."), "\(rule.id)")
+            #expect(rule.explanation(in: .en).count > 40, "\(rule.id)")
+        }
+    }
+
+    /// In Chinese too, from the zh-CN catalogue (not English taken for a missing key).
+    @Test func everyRuleExplainsItselfInChinese() {
+        for rule in Self.rules {
+            let summary = rule.summary(in: .zhCN)
+            #expect(!summary.isEmpty && !summary.hasSuffix("。") && summary != rule.summary(in: .en), "\(rule.id)")
+            #expect(summary.unicodeScalars.contains { $0.isCJK }, "\(rule.id): \(summary)")
+            #expect(rule.explanation(in: .zhCN).count > 20 && rule.explanation(in: .zhCN) != rule.explanation(in: .en), "\(rule.id)")
         }
     }
 
@@ -46,7 +56,7 @@ struct RuleCatalogueTests {
         }
         for example in rule.passing {
             let found = try await Self.findings(of: example)
-            #expect(!found.contains { $0.rule == id }, "a passing example of \(id) triggered it: \(found.map(\.message))")
+            #expect(!found.contains { $0.rule == id }, "a passing example of \(id) triggered it: \(found.map(\.message.english))")
         }
     }
 
@@ -65,7 +75,7 @@ struct RuleCatalogueTests {
                 !prefix.allSatisfy { " #-*>[".contains($0) } && !Self.isFrontMatterLine(mark, of: example)
             }
         }
-        let chineseBefore = marked.contains { $0.markPrefixes.contains { $0.unicodeScalars.contains(where: \.isCJK) } }
+        let chineseBefore = marked.contains { $0.markPrefixes.contains { $0.unicodeScalars.contains { $0.isCJK } } }
         #expect(chineseBefore || !needsChinese, "\(rule.id): no marked example has Chinese text before its mark")
     }
 

@@ -211,7 +211,7 @@ struct CASETests {
             #expect(item.parentID.flatMap { document.item($0)?.attribute("code") } == parentCode[code], "\(code)'s parent")
         }
         let errors = Checker().check(project).diagnostics.filter { $0.severity == .error }
-        #expect(errors.isEmpty, "\(errors.map(\.message))")
+        #expect(errors.isEmpty, "\(errors.map(\.message.english))")
     }
 
     @Test(arguments: ["AdoptedTestFramework", "ItemTypeTestFramework", "MarkdownFramework", "Ordering", "SequenceNumberFramework", "SmartLevelFramework"])
@@ -227,7 +227,7 @@ struct CASETests {
         let document = try #require(project.documents.first(where: { $0.path.hasPrefix("imported/") }))
         #expect(document.items.count == package.CFItems?.count)
         let errors = Checker().check(project).diagnostics.filter { $0.severity == .error }
-        #expect(errors.isEmpty, "\(errors.map { "\($0.file):\($0.location.line) \($0.message)" })")
+        #expect(errors.isEmpty, "\(errors.map { "\($0.file):\($0.location.line) \($0.message.english)" })")
         // Children in sequenceNumber order where the package gives one.
         for association in package.CFAssociations ?? [] where association.associationType == "isChildOf" && association.sequenceNumber != nil {
             let siblings = (package.CFAssociations ?? []).filter {

@@ -37,7 +37,7 @@ struct SpreadsheetImportTests {
             try document.text.write(to: root.appendingPathComponent(document.id + ".md"), atomically: true, encoding: .utf8)
         }
         let project = try await ProjectLoader.load(root: root)
-        return Checker().check(project).diagnostics.filter { $0.severity == .error }.map { "\($0.file):\($0.location.line): \($0.message)" }
+        return Checker().check(project).diagnostics.filter { $0.severity == .error }.map { "\($0.file):\($0.location.line): \($0.message.english)" }
     }
 
     @Test(arguments: [("requirements-utf8.csv", TextDecoding.Encoding.utf8), ("requirements-utf8-bom.csv", .utf8), ("requirements-gb18030.csv", .gb18030)])

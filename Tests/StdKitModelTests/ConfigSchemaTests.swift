@@ -10,12 +10,12 @@ struct ConfigSchemaTests {
     static func findings(_ yaml: String) -> [String] {
         ProjectConfig.parse(yaml, defaultName: "x").1
             .sorted(by: Diagnostic.reportOrder)
-            .map { "\($0.location) \($0.severity.rawValue) [\($0.rule)] \($0.message)" }
+            .map { "\($0.location) \($0.severity.rawValue) [\($0.rule)] \($0.message.english)" }
     }
 
     @Test func theShippedSchemaIsValidAndListsEverySetting() {
         let (schema, diagnostics) = ConfigSchema.shipped
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message.english))")
         #expect(schema.fields.map(\.name) == [
             "name", "lang", "profile", "parties", "include", "exclude", "schemas", "publish", "rules", "limits",
             "profile_settings", "pilot", "practice_hours_per_week", "upstream",
@@ -53,7 +53,16 @@ struct ConfigSchemaTests {
         ])
         let (config, diagnostics) = ProjectConfig.parse(yaml, defaultName: "x")
         #expect(config.exclude == ["_site/**", "README.md"], "the misspelt key still does nothing")
-        #expect(diagnostics.first?.hint?.hasPrefix("the settings are name, lang, profile, parties,") == true)
+        #expect(diagnostics.first?.hint?.english.hasPrefix("the settings are name, lang, profile, parties,") == true)
+    }
+
+    /// The same finding as a Chinese reader sees it.
+    @Test func aMisspeltKeyIsToldInChinese() {
+        let (_, diagnostics) = ProjectConfig.parse("name: 机电一体化\npublish: {titel: 标准}\n", defaultName: "x")
+        #expect(diagnostics.map { $0.message.text(in: .zhCN) } == [
+            "“publish.titel”不是 stdkit.yml 的设置项，不起任何作用；是否想写“publish.title”？",
+        ])
+        #expect(diagnostics.first?.hint?.text(in: .zhCN).hasPrefix("“publish”下可用的设置项有 title") == true)
     }
 
     /// Nested keys are checked in mappings and in lists of mappings; the column counts the

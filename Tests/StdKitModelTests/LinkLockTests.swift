@@ -41,11 +41,11 @@ struct LinkLockTests {
             + "C1#LO1 -> J#R1 \(Self.a)\n"
         let (lock, problems) = LinkLock.parse(text)
         #expect(problems.map(\.line) == [3, 5, 6, 7, 8, 9], "\(problems)")
-        #expect([0, 1, 3].allSatisfy { problems[$0].message.contains("merge conflict") })
-        #expect(problems[2].message == "C1#LO2->J#R2 is listed twice with different digests (first on line 4)")
-        #expect(problems[4].message.contains("is not a link line"))
-        #expect(problems[5].message.contains("64 lowercase hexadecimal digits"))
-        #expect(problems.allSatisfy { $0.hint.contains("stdkit review accept") })
+        #expect([0, 1, 3].allSatisfy { problems[$0].message.english.contains("merge conflict") })
+        #expect(problems[2].message.english == "C1#LO2->J#R2 is listed twice with different digests (first on line 4)")
+        #expect(problems[4].message.english.contains("is not a link line"))
+        #expect(problems[5].message.english.contains("64 lowercase hexadecimal digits"))
+        #expect(problems.allSatisfy { $0.hint.english.contains("stdkit review accept") })
         #expect(lock.digests.count == 2)
         // The same line twice is harmless.
         #expect(LinkLock.parse(Self.lock([("C1#LO1", "J#R1", Self.a), ("C1#LO1", "J#R1", Self.a)])).problems.isEmpty)

@@ -53,7 +53,7 @@ struct ProjectConfigTests {
         #expect(config.parties.map(\.id) == ["ok"])
         #expect(diagnostics.map(\.rule) == Array(repeating: "config-invalid", count: 4))
         #expect(diagnostics.map(\.location.line) == [2, 3, 5, 6])
-        #expect(diagnostics.map(\.message) == [
+        #expect(diagnostics.map(\.message.english) == [
             "party id 'SZPT' must be lower-case ASCII letters, digits and '-'",
             "kind of party 'acme' must be school, enterprise or authority, not 'company'",
             "party 'ok' is declared twice",
@@ -64,6 +64,6 @@ struct ProjectConfigTests {
     @Test func yamlErrorsAreConfigErrors() {
         let (_, diagnostics) = ProjectConfig.parse("name: \"unclosed\nlang: en", defaultName: "x")
         #expect(diagnostics.map(\.rule) == ["config-invalid"])
-        #expect(diagnostics.first?.message.hasPrefix("stdkit.yml is not valid YAML") == true)
+        #expect(diagnostics.first?.message.english.hasPrefix("stdkit.yml is not valid YAML") == true)
     }
 }

@@ -57,7 +57,7 @@ struct RealCorpusTests {
         #expect(project.documents.count == files.count)
         let unreadable = project.documents.filter { $0.frontMatter?["title"]?.scalar?.isEmpty ?? true }
         #expect(unreadable.map(\.path) == [], "pages whose title was not read")
-        #expect(project.documents.flatMap(\.diagnostics).map { "\($0.file):\($0.location) \($0.message)" } == [])
+        #expect(project.documents.flatMap(\.diagnostics).map { "\($0.file):\($0.location) \($0.message.english)" } == [])
         #expect(project.documents.allSatisfy { $0.isPage })
         Self.checkHeadingLines(project, files: files)
     }

@@ -34,7 +34,7 @@ struct SchemaLibraryTests {
         #expect(lab.field("capacity")?.required == true)
         #expect(lab.field("title")?.required == true, "a project kind gets the common fields")
         #expect(diagnostics.map(\.file) == ["schemas/broken.yml"])
-        #expect(diagnostics.map(\.message) == ["unknown field type 'colour'"])
+        #expect(diagnostics.map(\.message.english) == ["unknown field type 'colour'"])
         #expect(diagnostics.map(\.location) == [StdKitSyntax.SourceLocation(line: 3, column: 6)])
     }
 }

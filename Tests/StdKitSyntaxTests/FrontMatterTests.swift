@@ -84,13 +84,13 @@ struct FrontMatterTests {
         let parsed = DocumentParser.parse(bytes: Array("---\n- a\n- b\n---\n".utf8), path: "a.md")
         #expect(parsed.diagnostics.map(\.rule) == ["front-matter-invalid"])
         #expect(parsed.diagnostics.first?.location == StdKitSyntax.SourceLocation(line: 2, column: 1))
-        #expect(parsed.diagnostics.first?.message == "front matter is a list, not a mapping of fields")
+        #expect(parsed.diagnostics.first?.message.english == "front matter is a list, not a mapping of fields")
     }
 
     @Test func frontMatterThatIsAScalarIsAnError() {
         let parsed = DocumentParser.parse(bytes: Array("---\njust text\n---\n".utf8), path: "a.md")
         #expect(parsed.diagnostics.map(\.rule) == ["front-matter-invalid"])
-        #expect(parsed.diagnostics.first?.message == "front matter is a single value, not a mapping of fields")
+        #expect(parsed.diagnostics.first?.message.english == "front matter is a single value, not a mapping of fields")
     }
 
     /// The split reads only up to the closing delimiter; on random texts of delimiters, YAML-ish

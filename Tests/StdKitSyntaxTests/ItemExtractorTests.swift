@@ -130,7 +130,7 @@ struct ItemExtractorTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.rule == "malformed-reference")
         #expect(diagnostic.location == loc(1, 27))
-        #expect(diagnostic.message == "'焊接岗位#R1' in item 'LO1' is not a reference")
+        #expect(diagnostic.message.english == "'焊接岗位#R1' in item 'LO1' is not a reference")
     }
 
     @Test func arrowWithoutReferenceIsReported() throws {
@@ -152,7 +152,7 @@ struct ItemExtractorTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.rule == "malformed-attribute")
         #expect(diagnostic.location == loc(1, 32))
-        #expect(diagnostic.message == "attributes of item 'R1' are malformed: 'h' has no '=value'")
+        #expect(diagnostic.message.english == "attributes of item 'R1' are malformed: 'h' has no '=value'")
         #expect(result.items.first?.attributes == [])
     }
 

@@ -24,7 +24,7 @@ struct YAMLEventReaderTests {
         let viaYams = YAMLReader.readThroughYams(yaml, file: "a.md", firstLine: firstLine, nodeLimit: nodeLimit)
         guard let fast = YAMLEventReader.read(yaml, firstLine: firstLine, nodeLimit: nodeLimit) else { return }
         tally.served += 1
-        #expect(viaYams.diagnostics.isEmpty, "Yams reports \(viaYams.diagnostics.map(\.message)) for \(yaml.debugDescription)")
+        #expect(viaYams.diagnostics.isEmpty, "Yams reports \(viaYams.diagnostics.map(\.message.english)) for \(yaml.debugDescription)")
         let same = fast == viaYams.root
         #expect(same, "the nodes differ for \(yaml.debugDescription)")
     }

@@ -46,7 +46,7 @@ struct YAMLReaderTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.rule == "front-matter-invalid")
         #expect(diagnostic.location.line >= 3)
-        #expect(diagnostic.message.hasPrefix("front matter is not valid YAML"))
+        #expect(diagnostic.message.english.hasPrefix("front matter is not valid YAML"))
     }
 
     @Test func tabIndentationHasItsOwnHint() throws {
@@ -54,7 +54,7 @@ struct YAMLReaderTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.rule == "front-matter-invalid")
         #expect(diagnostic.location == StdKitSyntax.SourceLocation(line: 3, column: 1))
-        #expect(diagnostic.hint == "indent YAML with spaces, not tabs")
+        #expect(diagnostic.hint?.english == "indent YAML with spaces, not tabs")
     }
 
     @Test func duplicateKeyNamesBothLines() throws {
@@ -62,7 +62,7 @@ struct YAMLReaderTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.rule == "duplicate-key")
         #expect(diagnostic.location == StdKitSyntax.SourceLocation(line: 5, column: 1))
-        #expect(diagnostic.message == "key 'title' is defined more than once (lines 3, 5)")
+        #expect(diagnostic.message.english == "key 'title' is defined more than once (lines 3, 5)")
         #expect(diagnostic.notes.map(\.location) == [StdKitSyntax.SourceLocation(line: 3, column: 1)])
     }
 
@@ -83,7 +83,7 @@ struct YAMLReaderTests {
         let result = YAMLReader.read(deep, file: "a.md", firstLine: 2)
         #expect(result.root == nil)
         #expect(result.diagnostics.map(\.rule) == ["resource-limit"])
-        #expect(result.diagnostics.first?.message == "front matter is nested more than 1000 levels deep; it is not read")
+        #expect(result.diagnostics.first?.message.english == "front matter is nested more than 1000 levels deep; it is not read")
         let fine = "x: " + String(repeating: "[", count: 900) + String(repeating: "]", count: 900) + "\n"
         #expect(YAMLReader.read(fine, file: "a.md").diagnostics.isEmpty, "900 levels are read")
     }

@@ -5,13 +5,6 @@ import StdKitSyntax
 struct ApprovalMissing: Rule {
     let description = RuleDescription(
         id: "approval-missing", family: .review, scope: .document,
-        summary: "an approved or published document lacks a party's current approval",
-        explanation: """
-            `status: approved` or `published` says that every party in `parties` signed off on this \
-            content: each needs an approval whose digest matches the document as it is now. Ask \
-            the parties named to review and run `stdkit approve`, or set the status back to \
-            `review`.
-            """,
         passing: [RuleExample(["stdkit.yml": ApprovalStale.exampleConfig,
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nversion: 1.0.0\nstatus: review\nparties: [szpt, acme]\n---\n"])],
         failing: [RuleExample(["stdkit.yml": ApprovalStale.exampleConfig,
@@ -26,11 +19,27 @@ struct ApprovalMissing: Rule {
             let lacking = document.parties.filter { !current.contains($0) }
             guard !lacking.isEmpty else { return nil }
             let stale = Set(approvals.map(\.party)).intersection(lacking)
-            let detail = lacking.map { stale.contains($0) ? "\($0) (its approval is stale)" : $0 }.joined(separator: ", ")
+            let detail = lacking.map { Message.lackingParty($0, stale: stale.contains($0)) }
             return Diagnostic(
                 rule: description.id, severity: description.severity, file: document.path, location: document.location(ofField: "status"),
-                message: "\(document.id ?? document.path) is \(status) but has no current approval from \(detail)",
-                hint: "each party runs: stdkit approve \(document.path) --party ID --by NAME; or set 'status: review' until they have")
+                message: .noCurrentApproval(document.id ?? document.path, status: status, lacking: detail),
+                hint: .eachPartyApproves(document.path))
         }
+    }
+}
+
+extension Message {
+    fileprivate static func lackingParty(_ party: String, stale: Bool) -> Message {
+        Message(stale ? "approval-missing.stale-party" : "approval-missing.party", ["party": .verbatim(party)])
+    }
+
+    fileprivate static func noCurrentApproval(_ document: String, status: String, lacking: [Message]) -> Message {
+        Message("approval-missing.message", [
+            "document": .verbatim(document), "status": .verbatim(status), "parties": .messages(lacking, .and),
+        ])
+    }
+
+    fileprivate static func eachPartyApproves(_ path: String) -> Message {
+        Message("approval-missing.hint", ["path": .verbatim(path)])
     }
 }

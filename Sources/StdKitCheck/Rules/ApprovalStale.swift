@@ -8,14 +8,6 @@ struct ApprovalStale: Rule {
 
     let description = RuleDescription(
         id: "approval-stale", family: .review, scope: .document, severity: .warning,
-        summary: "the document changed after a party approved it",
-        explanation: """
-            An approval is bound to the content it approved by a digest (docs/review.md): when the \
-            document changes, every earlier approval becomes stale, and the party should review the \
-            change and approve again with `stdkit approve`. Neither recording an approval nor setting `status` changes \
-            the digest. When the approved revision is in git history, the message summarises what \
-            changed since, from the semantic diff.
-            """,
         passing: [RuleExample(["stdkit.yml": exampleConfig,
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nversion: 1.0.0\nparties: [szpt]\napprovals:\n  - {party: szpt, version: 1.0.0, digest: ba0eefd18a8b1b17114eefb4d65a593cc220bd966957ae1ab4ca89990188679a, by: 王工, date: 2026-11-20}\n---\n"])],
         failing: [RuleExample(["stdkit.yml": exampleConfig,
@@ -29,10 +21,26 @@ struct ApprovalStale: Rule {
                 let since = context.history.flatMap { approval.changesSince(in: document, project: context.project, history: $0) }
                 return Diagnostic(
                     rule: description.id, severity: description.severity, file: document.path, location: node.location,
-                    message: "\(approval.party) approved \(document.id ?? document.path) \(approval.version) on \(approval.date); since then: "
-                        + (since ?? "the document changed (the approved revision is not in the git history here)"),
-                    hint: "\(approval.party) should review the change ('stdkit diff') and approve again: stdkit approve \(document.path) --party \(approval.party) --by NAME")
+                    message: .staleApproval(party: approval.party, document: document.id ?? document.path, version: approval.version,
+                                            date: approval.date, since: since),
+                    hint: .approveAgain(party: approval.party, path: document.path))
             }
         }
+    }
+}
+
+extension Message {
+    /// `since` is the diff's summary of the change (in English), nil when the approved text is
+    /// not in the history.
+    fileprivate static func staleApproval(party: String, document: String, version: String, date: String, since: String?) -> Message {
+        let arguments: [String: Argument] = [
+            "party": .verbatim(party), "document": .verbatim(document), "version": .verbatim(version), "date": .verbatim(date),
+        ]
+        guard let since else { return Message("approval-stale.no-history", arguments) }
+        return Message("approval-stale.message", arguments.merging(["changes": .verbatim(since)]) { first, _ in first })
+    }
+
+    fileprivate static func approveAgain(party: String, path: String) -> Message {
+        Message("approval-stale.hint", ["party": .verbatim(party), "path": .verbatim(path)])
     }
 }

@@ -5,12 +5,6 @@ import StdKitSyntax
 struct ApprovalUnknownParty: Rule {
     let description = RuleDescription(
         id: "approval-unknown-party", family: .review, scope: .document,
-        summary: "an approval is by a party that is not among the document's parties",
-        explanation: """
-            Only the parties listed in a document's `parties` approve it. An approval by another \
-            party is most often a typing error in `party`, or a party that was removed from \
-            `parties`: correct it, or add the party to `parties` if it co-authors the document.
-            """,
         passing: [RuleExample(["stdkit.yml": ApprovalStale.exampleConfig,
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nversion: 1.0.0\nparties: [szpt]\n---\n"])],
         failing: [RuleExample(["stdkit.yml": ApprovalStale.exampleConfig,
@@ -22,9 +16,19 @@ struct ApprovalUnknownParty: Rule {
                 guard let party = node["party"], let id = party.scalar, !document.parties.contains(id) else { return nil }
                 return Diagnostic(
                     rule: description.id, severity: description.severity, file: document.path, location: party.location,
-                    message: "\(id) approved \(document.id ?? document.path) but is not among its parties [\(document.parties.joined(separator: ", "))]",
-                    hint: "correct the party, or add \(id) to 'parties'")
+                    message: .notAParty(id, document: document.id ?? document.path, parties: document.parties),
+                    hint: .correctParty(id))
             }
         }
+    }
+}
+
+extension Message {
+    fileprivate static func notAParty(_ party: String, document: String, parties: [String]) -> Message {
+        Message("approval-unknown-party.message", ["party": .verbatim(party), "document": .verbatim(document), "parties": .list(parties, .and)])
+    }
+
+    fileprivate static func correctParty(_ party: String) -> Message {
+        Message("approval-unknown-party.hint", ["party": .verbatim(party)])
     }
 }

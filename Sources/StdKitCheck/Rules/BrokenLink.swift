@@ -6,13 +6,6 @@ import StdKitSyntax
 struct BrokenLink: Rule {
     let description = RuleDescription(
         id: "broken-link", family: .structure,
-        summary: "a relative link points at a missing file or anchor",
-        explanation: """
-            Links between documents are relative paths (`../jobs/welding.md`), optionally with an \
-            anchor: a heading (`#课程目标`, lower case, spaces as '-') or an item id (`#R2`). Links \
-            to web addresses are not checked. A link that leaves the project folder is broken too: \
-            the published site will not contain its target.
-            """,
         passing: [RuleExample(["a.md": "# 甲\n\n## 课程目标\n\n见 [乙](b.md#r1) 与 [目标](#课程目标)。\n",
                                "b.md": "---\nid: J1\nkind: job-profile\ntitle: 乙\n---\n\n- **R1** 要求\n"])],
         failing: [RuleExample(document: "# 甲\n\n参见岗位标准 ↓[焊接岗位](jobs/welding.md)。\n"),
@@ -47,7 +40,7 @@ struct BrokenLink: Rule {
     private func problem(
         with destination: String, in document: Document, containsFile: (String) -> Bool,
         documents: [String: Document], folders: [String: [String]]
-    ) -> (message: String, hint: String)? {
+    ) -> (message: Message, hint: Message)? {
         guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
         let bytes = destination.utf8
         let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
@@ -56,13 +49,12 @@ struct BrokenLink: Rule {
         var target = document
         if !pathPart.isEmpty {
             guard let resolved = ProjectPath.resolve(pathPart, from: document.path) else {
-                return ("link '\(destination)' points outside the project", "link only to files inside the project folder")
+                return (.outsideProject(destination), .linkInside)
             }
             guard containsFile(resolved) else {
                 let siblings = folders[Self.folder(of: resolved)] ?? []
-                let suggestion = Suggestion.closest(to: resolved, among: siblings).map { "; did you mean '\(ProjectPath.relative($0, from: document.path))'?" } ?? ""
-                return ("link '\(destination)' points at '\(resolved)', which does not exist\(suggestion)",
-                        "correct the path (it is relative to this file's folder), or add the file")
+                let suggestion = Suggestion.closest(to: resolved, among: siblings).map { ProjectPath.relative($0, from: document.path) }
+                return (.missingFile(destination, resolved: resolved, suggestion: suggestion), .correctPath)
             }
             guard let linked = documents[resolved] else { return nil }  // an image or another file: no anchors to check
             target = linked
@@ -71,9 +63,8 @@ struct BrokenLink: Rule {
         let anchors = target.sections.map(\.anchor) + target.items.map(\.id)
         let wanted = fragment.lowercased()
         guard !anchors.contains(where: { $0.lowercased() == wanted }) else { return nil }
-        let suggestion = Suggestion.closest(to: fragment, among: anchors).map { "; did you mean '#\($0)'?" } ?? ""
-        return ("link '\(destination)': \(target.path) has no anchor '#\(fragment)'\(suggestion)",
-                "link to a heading (lower case, spaces as '-') or to an item id")
+        let suggestion = Suggestion.closest(to: fragment, among: anchors).map { "#\($0)" }
+        return (.missingAnchor(destination, file: target.path, fragment: fragment, suggestion: suggestion), .linkToAnchor)
     }
 
     /// `part` with its percent-escapes decoded (as written when they are not valid UTF-8).
@@ -102,4 +93,29 @@ struct BrokenLink: Rule {
             }
         }
     }
+}
+
+extension Message {
+    fileprivate static func outsideProject(_ destination: String) -> Message {
+        Message("broken-link.outside", ["destination": .verbatim(destination)])
+    }
+
+    fileprivate static let linkInside = Message("broken-link.outside.hint")
+
+    fileprivate static func missingFile(_ destination: String, resolved: String, suggestion: String?) -> Message {
+        Message("broken-link.no-file", [
+            "destination": .verbatim(destination), "path": .verbatim(resolved), "suggestion": didYouMean(suggestion),
+        ])
+    }
+
+    fileprivate static let correctPath = Message("broken-link.no-file.hint")
+
+    fileprivate static func missingAnchor(_ destination: String, file: String, fragment: String, suggestion: String?) -> Message {
+        Message("broken-link.no-anchor", [
+            "destination": .verbatim(destination), "file": .verbatim(file), "fragment": .verbatim(fragment),
+            "suggestion": didYouMean(suggestion),
+        ])
+    }
+
+    fileprivate static let linkToAnchor = Message("broken-link.no-anchor.hint")
 }

@@ -5,11 +5,6 @@ import StdKitSyntax
 struct CourseEntryMismatch: Rule {
     let description = RuleDescription(
         id: "course-entry-mismatch", family: .arithmetic,
-        summary: "a programme's course entry disagrees with the course standard",
-        explanation: """
-            The hours, credits and category of a course in the programme's `courses` list must be \
-            those of the course standard itself; when one side is revised, the other must follow.
-            """,
         passing: [RuleExample(["p.md": "---\nid: P1\nkind: programme\ntitle: 方案\ncourses:\n  - {id: C1, category: practice, hours: {theory: 0, practice: 48}, credits: 2}\n---\n",
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\ncategory: practice\nhours: {theory: 0, practice: 48}\ncredits: 2\n---\n"])],
         failing: [RuleExample(["p.md": "---\nid: P1\nkind: programme\ntitle: 方案\ncourses:\n  - {id: C1, category: practice, hours: {theory: 0, practice: ↓32}, credits: 2}\n---\n",
@@ -32,9 +27,9 @@ struct CourseEntryMismatch: Rule {
                           !Self.same(a, b) else { continue }
                     findings.append(Diagnostic(
                         rule: description.id, file: table.programme.path, location: programmeValue.location,
-                        message: "\(field) of \(id) is \(a) here but \(b) in its course standard",
-                        notes: [Diagnostic.Note(file: course.path, location: courseValue.location, message: "\(id) gives \(field) \(b) here")],
-                        hint: "make the programme's entry and the course standard agree"))
+                        message: .entryDiffers(field: field, course: id, here: a, there: b),
+                        notes: [Diagnostic.Note(file: course.path, location: courseValue.location, message: .courseGives(id, field: field, value: b))],
+                        hint: .makeAgree))
                 }
             }
         }
@@ -46,4 +41,18 @@ struct CourseEntryMismatch: Rule {
         if let x = Double(a), let y = Double(b) { return abs(x - y) < 0.001 }
         return a == b
     }
+}
+
+extension Message {
+    fileprivate static func entryDiffers(field: String, course: String, here: String, there: String) -> Message {
+        Message("course-entry-mismatch.message", [
+            "field": .verbatim(field), "course": .verbatim(course), "here": .verbatim(here), "there": .verbatim(there),
+        ])
+    }
+
+    fileprivate static func courseGives(_ course: String, field: String, value: String) -> Message {
+        Message("course-entry-mismatch.note", ["course": .verbatim(course), "field": .verbatim(field), "value": .verbatim(value)])
+    }
+
+    fileprivate static let makeAgree = Message("course-entry-mismatch.hint")
 }

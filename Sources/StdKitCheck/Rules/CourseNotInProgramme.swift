@@ -5,12 +5,6 @@ import StdKitSyntax
 struct CourseNotInProgramme: Rule {
     let description = RuleDescription(
         id: "course-not-in-programme", family: .coverage, severity: .warning,
-        summary: "a course is in no programme's course table",
-        explanation: """
-            When a project has a programme, each of its course standards should appear in a \
-            programme's `courses` list; a course that none lists is either missing from the course \
-            table or no longer taught (then mark it `status: withdrawn`).
-            """,
         passing: [RuleExample(["p.md": "---\nid: P1\nkind: programme\ntitle: 方案\ncourses:\n  - {id: C1, category: practice}\n---\n",
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n"])],
         failing: [RuleExample(["p.md": "---\nid: P1\nkind: programme\ntitle: 方案\ncourses:\n  - {id: C1, category: practice}\n---\n",
@@ -30,9 +24,23 @@ struct CourseNotInProgramme: Rule {
             guard let id = course.id, course.status != "withdrawn", !listed.contains(id) else { return nil }
             return Diagnostic(
                 rule: description.id, severity: description.severity, file: course.path, location: course.location(ofField: "id"),
-                message: "course \(id) is in no programme's course table",
-                notes: programmes.map { Diagnostic.Note(file: $0.path, location: $0.location(ofField: "courses"), message: "\($0.id ?? $0.path) lists its courses here") },
-                hint: "add '- {id: \(id), category: …}' to the programme's courses, or mark the course withdrawn")
+                message: .inNoProgramme(id),
+                notes: programmes.map { Diagnostic.Note(file: $0.path, location: $0.location(ofField: "courses"), message: .listsCourses($0.id ?? $0.path)) },
+                hint: .addToProgramme(id))
         }
+    }
+}
+
+extension Message {
+    fileprivate static func inNoProgramme(_ course: String) -> Message {
+        Message("course-not-in-programme.message", ["course": .verbatim(course)])
+    }
+
+    fileprivate static func listsCourses(_ programme: String) -> Message {
+        Message("course-not-in-programme.note", ["programme": .verbatim(programme)])
+    }
+
+    fileprivate static func addToProgramme(_ course: String) -> Message {
+        Message("course-not-in-programme.hint", ["course": .verbatim(course)])
     }
 }

@@ -5,12 +5,6 @@ import StdKitSyntax
 struct DuplicateHeading: Rule {
     let description = RuleDescription(
         id: "duplicate-heading", family: .structure, scope: .document, severity: .warning,
-        summary: "two headings under the same parent have the same title",
-        explanation: """
-            Sibling sections with the same title are ambiguous for readers and give the published \
-            page two anchors that differ only by a number. The same title under different parents \
-            (素质 under two programmes' 培养规格) is fine.
-            """,
         passing: [RuleExample(document: "# 甲\n\n## 目标\n\n文字。\n\n# 乙\n\n## 目标\n\n文字。\n")],
         failing: [RuleExample(document: "# 标题\n\n## 课程目标\n\n文字。\n\n↓## 课程目标\n\n重复。\n")])
 
@@ -26,9 +20,9 @@ struct DuplicateHeading: Rule {
                 if let first = seen[key] {
                     findings.append(Diagnostic(
                         rule: description.id, severity: description.severity, file: document.path, location: section.location,
-                        message: "heading '\(section.title)' repeats a sibling heading",
-                        notes: [Diagnostic.Note(file: document.path, location: first.location, message: "'\(first.title)' is first here")],
-                        hint: "merge the two sections, or give this one a distinct title"))
+                        message: .repeatsSibling(section.title),
+                        notes: [Diagnostic.Note(file: document.path, location: first.location, message: .firstHere(first.title))],
+                        hint: .mergeSections))
                 } else {
                     seen[key] = section
                 }
@@ -37,4 +31,16 @@ struct DuplicateHeading: Rule {
         }
         return findings
     }
+}
+
+extension Message {
+    fileprivate static func repeatsSibling(_ title: String) -> Message {
+        Message("duplicate-heading.message", ["title": .verbatim(title)])
+    }
+
+    fileprivate static func firstHere(_ title: String) -> Message {
+        Message("duplicate-heading.note", ["title": .verbatim(title)])
+    }
+
+    fileprivate static let mergeSections = Message("duplicate-heading.hint")
 }

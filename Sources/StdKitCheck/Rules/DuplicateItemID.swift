@@ -5,11 +5,6 @@ import StdKitSyntax
 struct DuplicateItemID: Rule {
     let description = RuleDescription(
         id: "duplicate-item-id", family: .identity, scope: .document,
-        summary: "two items of a document have the same id",
-        explanation: """
-            An item id is local to its document and must be unique there: `JOB-A#R2` must mean one \
-            requirement. Renumber the second item (and what references it).
-            """,
         passing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 甲。\n- **R2** 乙。\n")],
         failing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: T\n---\n\n- **R1** 甲。\n- **↓R1** 乙。\n")])
 
@@ -18,10 +13,22 @@ struct DuplicateItemID: Rule {
             Repeats.of(document.items, key: \.id).map { item, original in
                 Diagnostic(
                     rule: description.id, file: document.path, location: item.location,
-                    message: "item id '\(item.id)' is already used in this document",
-                    notes: [Diagnostic.Note(file: document.path, location: original.location, message: "'\(item.id)' is first declared here")],
-                    hint: "renumber this item")
+                    message: .itemIDUsed(item.id),
+                    notes: [Diagnostic.Note(file: document.path, location: original.location, message: .firstDeclared(item.id))],
+                    hint: .renumber)
             }
         }
     }
+}
+
+extension Message {
+    fileprivate static func itemIDUsed(_ id: String) -> Message {
+        Message("duplicate-item-id.message", ["id": .verbatim(id)])
+    }
+
+    fileprivate static func firstDeclared(_ id: String) -> Message {
+        Message("duplicate-item-id.note", ["id": .verbatim(id)])
+    }
+
+    fileprivate static let renumber = Message("duplicate-item-id.hint")
 }

@@ -5,12 +5,6 @@ import StdKitSyntax
 struct EmptySection: Rule {
     let description = RuleDescription(
         id: "empty-section", family: .structure, scope: .document, severity: .warning,
-        summary: "a section is empty",
-        explanation: """
-            A heading followed directly by another heading of the same or a higher level has no \
-            content: fill it in or remove it. Headings that declare items (`### **U1** …`) may stand \
-            without text.
-            """,
         passing: [RuleExample(document: "# 标题\n\n## 课程目标\n\n目标。\n\n## 考核评价\n\n### 过程考核\n\n占 60%。\n")],
         failing: [RuleExample(document: "# 标题\n\n↓## 课程目标\n\n## 考核评价\n\n过程考核占 60%。\n")])
 
@@ -23,10 +17,17 @@ struct EmptySection: Rule {
                 if let next, next.level > section.level { continue }  // it has subsections
                 findings.append(Diagnostic(
                     rule: description.id, severity: description.severity, file: document.path, location: section.location,
-                    message: "section '\(section.title)' is empty",
-                    hint: "write its content, or remove the heading"))
+                    message: .emptySection(section.title), hint: .writeContent))
             }
         }
         return findings
     }
+}
+
+extension Message {
+    fileprivate static func emptySection(_ title: String) -> Message {
+        Message("empty-section.message", ["title": .verbatim(title)])
+    }
+
+    fileprivate static let writeContent = Message("empty-section.hint")
 }

@@ -5,12 +5,6 @@ import StdKitSyntax
 struct HoursPerCredit: Rule {
     let description = RuleDescription(
         id: "hours-per-credit", family: .arithmetic, scope: .document,
-        summary: "a course's hours per credit are outside the profile's range",
-        explanation: """
-            A credit is generally 16 to 18 hours (`min_hours_per_credit`, `max_hours_per_credit`). \
-            Categories counted by weeks — military skills, concentrated practice, the internship — \
-            are exempt (`hours_per_credit_exempt`, `[practice]` by default).
-            """,
         passing: [ProfileExample.project(courses: [ProfileExample.course("C1", "professional-core", theory: 32, practice: 32, credits: 4)])],
         failing: [RuleExample([
             "stdkit.yml": "profile: cn-vocational-higher\n",
@@ -31,10 +25,27 @@ struct HoursPerCredit: Rule {
                 let suggested = Figures.number((Double(total) / ((low + min(high, low * 2)) / 2) * 2).rounded() / 2)
                 findings.append(Diagnostic(
                     rule: description.id, file: table.programme.path, location: entry.node["credits"]?.location ?? entry.node.location,
-                    message: "\(entry.id ?? "a course") has \(total) hours for \(Figures.number(credits)) credits, \(Figures.number(perCredit)) hours a credit; \(Figures.number(low))–\(Figures.number(high)) is expected (profile \(profile.id))",
-                    hint: "give it about \(suggested) credits, or list its category under hours_per_credit_exempt if it is counted by weeks"))
+                    message: .hoursPerCredit(course: entry.id, hours: total, credits: credits, perCredit: perCredit, low: low, high: high,
+                                             profile: profile.id),
+                    hint: .suggestCredits(suggested)))
             }
         }
         return findings
+    }
+}
+
+extension Message {
+    fileprivate static func hoursPerCredit(
+        course: String?, hours: Int, credits: Double, perCredit: Double, low: Double, high: Double, profile: String
+    ) -> Message {
+        Message("hours-per-credit.message", [
+            "course": course.map { .verbatim($0) } ?? .message(Message("hours-per-credit.a-course")),
+            "hours": .number(hours), "credits": .verbatim(Figures.number(credits)), "perCredit": .verbatim(Figures.number(perCredit)),
+            "low": .verbatim(Figures.number(low)), "high": .verbatim(Figures.number(high)), "profile": .verbatim(profile),
+        ])
+    }
+
+    fileprivate static func suggestCredits(_ credits: String) -> Message {
+        Message("hours-per-credit.hint", ["credits": .verbatim(credits)])
     }
 }

@@ -5,12 +5,6 @@ import StdKitSyntax
 struct IDCaseCollision: Rule {
     let description = RuleDescription(
         id: "id-case-collision", family: .identity,
-        summary: "two ids differ only by case",
-        explanation: """
-            `COURSE-PLC` and `Course-PLC` are different strings but read as the same id, and web \
-            servers and file systems that ignore case mix them up. Ids of documents (in the project) \
-            and of items (in a document) must differ by more than case.
-            """,
         passing: [RuleExample(["a.md": "---\nid: C-PLC\nkind: course\ntitle: A\n---\n",
                                "b.md": "---\nid: C-CNC\nkind: course\ntitle: B\n---\n"])],
         failing: [RuleExample(["a.md": "---\nid: C-PLC\nkind: course\ntitle: A\n---\n",
@@ -26,9 +20,9 @@ struct IDCaseCollision: Rule {
                 let originalID = original.id ?? ""
                 return Diagnostic(
                     rule: description.id, file: document.path, location: document.location(ofField: "id"),
-                    message: "document id '\(id)' differs only by case from '\(originalID)' in \(original.path)",
-                    notes: [Diagnostic.Note(file: original.path, location: original.location(ofField: "id"), message: "'\(originalID)' is declared here")],
-                    hint: "give the documents ids that differ by more than case")
+                    message: .documentIDsDifferByCase(id, originalID, in: original.path),
+                    notes: [Diagnostic.Note(file: original.path, location: original.location(ofField: "id"), message: .declaredHere(originalID))],
+                    hint: .differentDocumentIDs)
             }
         let items = context.standardsDocuments.flatMap { document in
             Repeats.of(document.items) { Identifier.collisionKey($0.id) }
@@ -36,11 +30,29 @@ struct IDCaseCollision: Rule {
                 .map { item, original in
                     Diagnostic(
                         rule: description.id, file: document.path, location: item.location,
-                        message: "item id '\(item.id)' differs only by case from '\(original.id)'",
-                        notes: [Diagnostic.Note(file: document.path, location: original.location, message: "'\(original.id)' is declared here")],
-                        hint: "give the items ids that differ by more than case")
+                        message: .itemIDsDifferByCase(item.id, original.id),
+                        notes: [Diagnostic.Note(file: document.path, location: original.location, message: .declaredHere(original.id))],
+                        hint: .differentItemIDs)
                 }
         }
         return documents + items
+    }
+}
+
+extension Message {
+    fileprivate static func documentIDsDifferByCase(_ id: String, _ original: String, in path: String) -> Message {
+        Message("id-case-collision.document", ["id": .verbatim(id), "original": .verbatim(original), "path": .verbatim(path)])
+    }
+
+    fileprivate static let differentDocumentIDs = Message("id-case-collision.document.hint")
+
+    fileprivate static func itemIDsDifferByCase(_ id: String, _ original: String) -> Message {
+        Message("id-case-collision.item", ["id": .verbatim(id), "original": .verbatim(original)])
+    }
+
+    fileprivate static let differentItemIDs = Message("id-case-collision.item.hint")
+
+    fileprivate static func declaredHere(_ id: String) -> Message {
+        Message("id-case-collision.note", ["id": .verbatim(id)])
     }
 }

@@ -5,13 +5,6 @@ import StdKitSyntax
 struct LinkLockInvalid: Rule {
     let description = RuleDescription(
         id: "links-lock-invalid", family: .review, severity: .error,
-        summary: "a line of .stdkit/links.lock cannot be read",
-        explanation: """
-            Each line of `.stdkit/links.lock` is `SOURCE#ITEM -> TARGET#ITEM DIGEST`, written by \
-            `stdkit review accept`. A line that is damaged, a merge conflict left in the file, or \
-            a link listed twice with different digests makes the review state of those links \
-            unknown. Repair the line, or record every link as it is now with `stdkit review accept --all`.
-            """,
         passing: [SuspectLink.example(requirement: "- **R1** 能焊接薄板\n", outcomes: "- **LO1** 目标 → JOB-A#R1\n",
                                       lock: "\(LinkLock.header)\nC1#LO1 -> JOB-A#R1 9de2563ca08da1848e0ef6cb4660a7ddade2060b52de4e5fd8176ee3547f22fd\n")],
         failing: [SuspectLink.example(requirement: "- **R1** 能焊接薄板\n", outcomes: "- **LO1** 目标 → JOB-A#R1\n",

@@ -5,12 +5,6 @@ import StdKitSyntax
 struct MalformedReference: Rule {
     let description = RuleDescription(
         id: "malformed-reference", family: .references, scope: .document,
-        summary: "a reference is malformed",
-        explanation: """
-            After an item's arrow (`→` or `->`), and in reference fields such as `prerequisites`, \
-            references are written `DOC`, `DOC#ITEM`, `#ITEM` or `DOC@2#ITEM`, separated by commas \
-            (`,` or `，`). An arrow must be followed by at least one reference.
-            """,
         passing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\n---\n\n- **LO1** 能编程 → #LO1\n")],
         failing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\n---\n\n- **LO1** 能编程 → ↓焊接岗位#R1\n"),
                   RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nprerequisites: [↓\"C 0\"]\n---\n")])

@@ -5,10 +5,6 @@ import StdKitSyntax
 struct MalformedVersion: Rule {
     let description = RuleDescription(
         id: "malformed-version", family: .schema, scope: .document,
-        summary: "a version is not MAJOR.MINOR.PATCH",
-        explanation: """
-            Versions are semantic: MAJOR.MINOR.PATCH, three numbers without leading zeros. The kind of change decides which number rises (see the format guide).
-            """,
         passing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nversion: 1.10.0\n---\n")],
         failing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\nversion: ↓1.10\n---\n")])
 

@@ -5,12 +5,6 @@ import StdKitSyntax
 struct MaterialSupportsNothing: Rule {
     let description = RuleDescription(
         id: "material-supports-nothing", family: .coverage, scope: .document, severity: .warning,
-        summary: "a teaching material supports nothing",
-        explanation: """
-            A material (textbook, training manual, lesson plan) should say what it supports: courses \
-            in `supports:`, or outcomes and units after the arrows of its chapters. Otherwise no one \
-            can find it from the course it was written for.
-            """,
         passing: [RuleExample(["c.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n",
                                "m.md": "---\nid: M1\nkind: material\ntitle: 指导书\nsupports: [C1]\n---\n"])],
         failing: [RuleExample(document: "---\nid: ↓M1\nkind: material\ntitle: 实训指导书\n---\n\n# 实训指导书\n")])
@@ -20,8 +14,15 @@ struct MaterialSupportsNothing: Rule {
             guard material.status != "withdrawn", material.allReferences.isEmpty else { return nil }
             return Diagnostic(
                 rule: description.id, severity: description.severity, file: material.path, location: material.location(ofField: "id"),
-                message: "material \(material.id ?? material.path) supports no course, outcome or unit",
-                hint: "add 'supports: [COURSE-ID]', or link its chapters to outcomes and units with → COURSE-ID#U1")
+                message: .supportsNothing(material.id ?? material.path), hint: .addSupports)
         }
     }
+}
+
+extension Message {
+    fileprivate static func supportsNothing(_ material: String) -> Message {
+        Message("material-supports-nothing.message", ["material": .verbatim(material)])
+    }
+
+    fileprivate static let addSupports = Message("material-supports-nothing.hint")
 }

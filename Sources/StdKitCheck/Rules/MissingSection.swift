@@ -5,13 +5,6 @@ import StdKitSyntax
 struct MissingSection: Rule {
     let description = RuleDescription(
         id: "missing-section", family: .structure, scope: .document, severity: .warning,
-        summary: "a required section is missing",
-        explanation: """
-            Each kind lists the sections its documents must have (a course standard: 课程性质与任务, \
-            课程目标, 课程内容与学时分配, 考核评价; a programme: the eleven elements of the ministry). \
-            A heading matches in Chinese or English as the schema lists it, with or without \
-            numbering such as 一、 or 2.
-            """,
         passing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: 岗位\n---\n\n# 岗位\n\n## 一、典型工作任务\n\n任务。\n\n## Requirements\n\n- **R1** 要求\n")],
         failing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: 岗位\n---\n\n# 岗位\n\n↓## 典型工作任务\n\n焊接机器人操作员负责开机与点检。\n")])
 
@@ -27,13 +20,29 @@ struct MissingSection: Rule {
                 // Point at the required section that should come just before the missing one.
                 let before = found.filter { $0.0 < index }.max { $0.0 < $1.0 }?.1
                 let location = before?.location ?? document.sections.first?.location ?? document.location(ofField: "kind")
-                let names = spec.names.count > 1 ? "'\(spec.names[0])' (\(spec.names.dropFirst().joined(separator: ", ")))" : "'\(spec.names[0])'"
                 findings.append(Diagnostic(
                     rule: description.id, severity: description.severity, file: document.path, location: location,
-                    message: "\(document.kind) \(document.id ?? document.path) has no section \(names)",
-                    hint: before.map { "add '## \(spec.names[0])' after '\($0.title)'" } ?? "add a heading '## \(spec.names[0])'"))
+                    message: .noSection(kind: document.kind, document: document.id ?? document.path, names: spec.names),
+                    hint: before.map { .addSection(spec.names[0], after: $0.title) } ?? .addHeading(spec.names[0])))
             }
         }
         return findings
+    }
+}
+
+extension Message {
+    /// `names`: the section's name, then the other names it is recognised by.
+    fileprivate static func noSection(kind: String, document: String, names: [String]) -> Message {
+        let arguments: [String: Argument] = ["kind": .verbatim(kind), "document": .verbatim(document), "name": .verbatim(names[0])]
+        guard names.count > 1 else { return Message("missing-section.message", arguments) }
+        return Message("missing-section.message.aliases", arguments.merging(["aliases": .list(Array(names.dropFirst()), .and)]) { a, _ in a })
+    }
+
+    fileprivate static func addSection(_ name: String, after previous: String) -> Message {
+        Message("missing-section.hint.after", ["name": .verbatim(name), "previous": .verbatim(previous)])
+    }
+
+    fileprivate static func addHeading(_ name: String) -> Message {
+        Message("missing-section.hint", ["name": .verbatim(name)])
     }
 }

@@ -5,12 +5,6 @@ import StdKitSyntax
 struct OutcomeCoversNothing: Rule {
     let description = RuleDescription(
         id: "outcome-covers-nothing", family: .coverage, scope: .document, severity: .warning,
-        summary: "a learning outcome covers nothing",
-        explanation: """
-            A course outcome (`LO*`) should say which job requirements, programme specifications or \
-            certificate skills it serves, after an arrow: `- **LO1** … → JOB-A#R1`. Without it the \
-            outcome cannot be traced to why it is taught.
-            """,
         passing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\n---\n\n- **R1** 要求\n",
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n- **LO1** 目标 → JOB-A#R1\n"])],
         failing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n- **↓LO1** 能编写焊接程序\n")])
@@ -22,10 +16,17 @@ struct OutcomeCoversNothing: Rule {
                 guard let family = context.itemKind(of: item.id, in: document), family.coverage else { continue }
                 findings.append(Diagnostic(
                     rule: description.id, severity: description.severity, file: document.path, location: item.location,
-                    message: "\(family.name) \(item.fullID) covers nothing",
-                    hint: "name what it serves after an arrow, e.g. → JOB-X#R1, PROG-X#S2"))
+                    message: .coversNothing(kind: family.name, item: item.fullID), hint: .nameWhatItServes))
             }
         }
         return findings
     }
+}
+
+extension Message {
+    fileprivate static func coversNothing(kind: String, item: String) -> Message {
+        Message("outcome-covers-nothing.message", ["kind": itemKind(kind), "item": .verbatim(item)])
+    }
+
+    fileprivate static let nameWhatItServes = Message("outcome-covers-nothing.hint")
 }

@@ -5,12 +5,6 @@ import StdKitSyntax
 struct PrerequisiteCycle: Rule {
     let description = RuleDescription(
         id: "prerequisite-cycle", family: .references,
-        summary: "course prerequisites form a cycle",
-        explanation: """
-            A course cannot, through its prerequisites, require itself: no student could ever start \
-            it. The finding spells the cycle out and points at each link of it; remove the \
-            prerequisite that is wrong.
-            """,
         passing: [RuleExample(["a.md": "---\nid: C-A\nkind: course\ntitle: 甲\n---\n",
                                "b.md": "---\nid: C-B\nkind: course\ntitle: 乙\nprerequisites: [C-A]\n---\n"])],
         failing: [RuleExample(["a.md": "---\nid: C-A\nkind: course\ntitle: 机械基础\nprerequisites: [↓C-B]\n---\n",
@@ -70,16 +64,30 @@ struct PrerequisiteCycle: Rule {
         // Start the spelled-out cycle at the course first by path, for stable output.
         let first = cycle.indices.min { cycle[$0].document.path.utf8.lexicographicallyPrecedes(cycle[$1].document.path.utf8) } ?? 0
         let ordered = Array(cycle[first...] + cycle[..<first])
-        let spelled = (ordered.map(\.from) + [ordered[0].from]).joined(separator: " → ")
         let lead = ordered[0]
         return Diagnostic(
             rule: description.id, file: lead.document.path, location: lead.location,
-            message: ordered.count == 1
-                ? "course \(lead.from) lists itself as a prerequisite"
-                : "prerequisites form a cycle: \(spelled)",
+            message: ordered.count == 1 ? .ownPrerequisite(lead.from) : .cycle(ordered.map(\.from) + [ordered[0].from]),
             notes: ordered.dropFirst().map {
-                Diagnostic.Note(file: $0.document.path, location: $0.location, message: "\($0.from) requires \($0.to) here")
+                Diagnostic.Note(file: $0.document.path, location: $0.location, message: .requires($0.from, $0.to))
             },
-            hint: "remove the prerequisite that is wrong")
+            hint: .removeWrongPrerequisite)
     }
+}
+
+extension Message {
+    fileprivate static func ownPrerequisite(_ course: String) -> Message {
+        Message("prerequisite-cycle.itself", ["course": .verbatim(course)])
+    }
+
+    /// The courses of the cycle in order, the first repeated at the end.
+    fileprivate static func cycle(_ courses: [String]) -> Message {
+        Message("prerequisite-cycle.message", ["cycle": .verbatim(courses.joined(separator: " → "))])
+    }
+
+    fileprivate static func requires(_ course: String, _ prerequisite: String) -> Message {
+        Message("prerequisite-cycle.note", ["course": .verbatim(course), "prerequisite": .verbatim(prerequisite)])
+    }
+
+    fileprivate static let removeWrongPrerequisite = Message("prerequisite-cycle.hint")
 }

@@ -5,12 +5,6 @@ import StdKitSyntax
 struct SectionOrder: Rule {
     let description = RuleDescription(
         id: "section-order", family: .structure, scope: .document, severity: .warning,
-        summary: "a required section is out of order",
-        explanation: """
-            The sections a kind requires follow a fixed order (for a programme, the ministry's order \
-            of elements), so that every standard reads the same way. The finding names the section \
-            that should come later.
-            """,
         passing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: 岗位\n---\n\n## 典型工作任务\n\n任务。\n\n## 职业能力要求\n\n- **R1** 要求\n")],
         failing: [RuleExample(document: "---\nid: J1\nkind: job-profile\ntitle: 岗位\n---\n\n## 职业能力要求\n\n- **R1** 要求\n\n↓## 典型工作任务\n\n焊接机器人操作员负责开机。\n")])
 
@@ -24,14 +18,28 @@ struct SectionOrder: Rule {
                 if let previous = latest, index < previous.index {
                     findings.append(Diagnostic(
                         rule: description.id, severity: description.severity, file: document.path, location: section.location,
-                        message: "section '\(section.title)' should come before '\(previous.section.title)'",
-                        notes: [Diagnostic.Note(file: document.path, location: previous.section.location, message: "'\(previous.section.title)' is here")],
-                        hint: "move it before '\(previous.section.title)'; the order is \(schema.sections.map { $0.names[0] }.joined(separator: ", "))"))
+                        message: .outOfOrder(section.title, before: previous.section.title),
+                        notes: [Diagnostic.Note(file: document.path, location: previous.section.location, message: .sectionIsHere(previous.section.title))],
+                        hint: .moveBefore(previous.section.title, order: schema.sections.map { $0.names[0] })))
                 } else {
                     latest = (index, section)
                 }
             }
         }
         return findings
+    }
+}
+
+extension Message {
+    fileprivate static func outOfOrder(_ title: String, before previous: String) -> Message {
+        Message("section-order.message", ["title": .verbatim(title), "previous": .verbatim(previous)])
+    }
+
+    fileprivate static func sectionIsHere(_ title: String) -> Message {
+        Message("section-order.note", ["title": .verbatim(title)])
+    }
+
+    fileprivate static func moveBefore(_ previous: String, order: [String]) -> Message {
+        Message("section-order.hint", ["previous": .verbatim(previous), "order": .list(order, .and)])
     }
 }

@@ -5,11 +5,6 @@ import StdKitSyntax
 struct SkippedHeadingLevel: Rule {
     let description = RuleDescription(
         id: "skipped-heading-level", family: .structure, scope: .document, severity: .warning,
-        summary: "a heading skips a level",
-        explanation: """
-            Heading levels go down one at a time (`##` then `###`); a jump from `##` to `####` breaks \
-            the outline of the published page and the table of contents.
-            """,
         passing: [RuleExample(document: "# 标题\n\n## 节\n\n### 小节\n\n文字。\n")],
         failing: [RuleExample(document: "# 标题\n\n## 课程内容\n\n↓#### 弧焊编程\n\n文字。\n")])
 
@@ -20,10 +15,20 @@ struct SkippedHeadingLevel: Rule {
                 findings.append(Diagnostic(
                     rule: description.id, severity: description.severity, file: document.path,
                     location: section.location,
-                    message: "heading '\(section.title)' is level \(section.level) after a level \(previous.level) heading",
-                    hint: "make it level \(previous.level + 1) (\(String(repeating: "#", count: previous.level + 1)))"))
+                    message: .skippedLevel(section.title, level: section.level, previous: previous.level),
+                    hint: .makeLevel(previous.level + 1)))
             }
         }
         return findings
+    }
+}
+
+extension Message {
+    fileprivate static func skippedLevel(_ title: String, level: Int, previous: Int) -> Message {
+        Message("skipped-heading-level.message", ["title": .verbatim(title), "level": .number(level), "previous": .number(previous)])
+    }
+
+    fileprivate static func makeLevel(_ level: Int) -> Message {
+        Message("skipped-heading-level.hint", ["level": .number(level), "marks": .verbatim(String(repeating: "#", count: level))])
     }
 }

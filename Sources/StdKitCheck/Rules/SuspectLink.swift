@@ -15,15 +15,6 @@ struct SuspectLink: Rule {
 
     let description = RuleDescription(
         id: "suspect-link", family: .review, severity: .warning,
-        summary: "a requirement changed after the outcome covering it was reviewed",
-        explanation: """
-            `.stdkit/links.lock` records, for each coverage link, the digest of the requirement's \
-            text (with its attributes) when the link was last reviewed. When the enterprise rewords \
-            the requirement, each outcome covering it is suspect: the message shows the change word \
-            by word (from git history; `[-removed-]`, `{+added+}`). The owner of the course reviews \
-            the outcome against the new text, adapts it if needed, and records the review with \
-            `stdkit review accept`.
-            """,
         passing: [Self.example(requirement: "- **R1** 能焊接薄板 {level=2}\n", outcomes: "- **LO1** 目标 → JOB-A#R1\n",
                                lock: "C1#LO1 -> JOB-A#R1 c9c5007079459a1407e1e134dd42057cde919d75065cfa640e0cb74be25a6da0\n")],
         failing: [Self.example(requirement: "- **R1** 能焊接薄板 {level=2}\n", outcomes: "- **LO1** 目标 → ↓JOB-A#R1\n",
@@ -34,17 +25,36 @@ struct SuspectLink: Rule {
             guard case .suspect(let reviewed) = entry.status else { return nil }
             let link = entry.link
             let sourceItem = link.sourceItem
-            let change: String
+            let change: Message
             if let history = context.history,
                let before = LinkReview.reviewedText(of: link, digest: reviewed, history: history, schemas: context.project.schemas) {
-                change = WordDiff(old: before, new: link.targetText).marked
+                change = .changedText(WordDiff(old: before, new: link.targetText).marked)
             } else {
-                change = "the reviewed text is not in the git history here; now: \(link.targetText)"
+                change = .reviewedTextNotInHistory(now: link.targetText)
             }
             return Diagnostic(
                 rule: description.id, severity: description.severity, file: link.sourcePath, location: link.location,
-                message: "\(sourceItem) covers \(link.key.target), which changed since the link was reviewed: \(change)",
-                hint: "review \(sourceItem) against the new text and adapt it if needed, then: stdkit review accept \(link.key)")
+                message: .suspect(sourceItem, covers: link.key.target, change: change),
+                hint: .reviewAgain(sourceItem, link: link.key.description))
         }
+    }
+}
+
+extension Message {
+    fileprivate static func suspect(_ source: String, covers target: String, change: Message) -> Message {
+        Message("suspect-link.message", ["source": .verbatim(source), "target": .verbatim(target), "change": .message(change)])
+    }
+
+    /// The target's text with the words changed marked; the document's own words.
+    fileprivate static func changedText(_ marked: String) -> Message {
+        Message("suspect-link.changed-text", ["text": .verbatim(marked)])
+    }
+
+    fileprivate static func reviewedTextNotInHistory(now: String) -> Message {
+        Message("suspect-link.no-history", ["text": .verbatim(now)])
+    }
+
+    fileprivate static func reviewAgain(_ source: String, link: String) -> Message {
+        Message("suspect-link.hint", ["source": .verbatim(source), "link": .verbatim(link)])
     }
 }

@@ -5,11 +5,6 @@ import StdKitSyntax
 struct TotalCreditsMismatch: Rule {
     let description = RuleDescription(
         id: "total-credits-mismatch", family: .arithmetic, scope: .document,
-        summary: "declared credits differ from the course table's sum",
-        explanation: """
-            A programme's `credits` must equal the sum of the `credits` of the entries in its \
-            `courses` list.
-            """,
         passing: [RuleExample(document: "---\nid: P1\nkind: programme\ntitle: 方案\ncredits: 5\ncourses:\n  - {id: C1, category: practice, credits: 3}\n  - {id: C2, category: practice, credits: 2}\n---\n")],
         failing: [RuleExample(document: "---\nid: P1\nkind: programme\ntitle: 工业机器人技术\ncredits: ↓6\ncourses:\n  - {id: C1, category: practice, credits: 3}\n  - {id: C2, category: practice, credits: 2}\n---\n")])
 
@@ -19,9 +14,21 @@ struct TotalCreditsMismatch: Rule {
                   let declared = ProgrammeTable.number(declaredNode), abs(declared - table.totalCredits) > 0.001 else { return nil }
             return Diagnostic(
                 rule: description.id, file: table.programme.path, location: declaredNode.location,
-                message: "credits is \(Figures.number(declared)), but the course table adds up to \(Figures.number(table.totalCredits))",
-                notes: [Diagnostic.Note(file: table.programme.path, location: table.location, message: "the course table is here")],
-                hint: "set credits to \(Figures.number(table.totalCredits)), or correct the course entries")
+                message: .creditsDiffer(declared: Figures.number(declared), table: Figures.number(table.totalCredits)),
+                notes: [Diagnostic.Note(file: table.programme.path, location: table.location, message: .courseTableHere)],
+                hint: .setCredits(Figures.number(table.totalCredits)))
         }
+    }
+}
+
+extension Message {
+    fileprivate static func creditsDiffer(declared: String, table: String) -> Message {
+        Message("total-credits-mismatch.message", ["declared": .verbatim(declared), "table": .verbatim(table)])
+    }
+
+    fileprivate static let courseTableHere = Message("total-credits-mismatch.note")
+
+    fileprivate static func setCredits(_ credits: String) -> Message {
+        Message("total-credits-mismatch.hint", ["credits": .verbatim(credits)])
     }
 }

@@ -5,11 +5,6 @@ import StdKitSyntax
 struct TotalHoursMismatch: Rule {
     let description = RuleDescription(
         id: "total-hours-mismatch", family: .arithmetic, scope: .document,
-        summary: "declared total hours differ from the course table's sum",
-        explanation: """
-            A programme's `total_hours` must equal the sum of theory and practice hours of the \
-            entries in its `courses` list. When they differ, one of them is out of date.
-            """,
         passing: [RuleExample(document: "---\nid: P1\nkind: programme\ntitle: 方案\ntotal_hours: 80\ncourses:\n  - {id: C1, category: practice, hours: {theory: 32, practice: 48}}\n---\n")],
         failing: [RuleExample(document: "---\nid: P1\nkind: programme\ntitle: 工业机器人技术\ntotal_hours: ↓96\ncourses:\n  - {id: C1, category: practice, hours: {theory: 32, practice: 48}}\n---\n")])
 
@@ -19,9 +14,21 @@ struct TotalHoursMismatch: Rule {
                   let declared = ProgrammeTable.int(declaredNode), declared != table.totalHours else { return nil }
             return Diagnostic(
                 rule: description.id, file: table.programme.path, location: declaredNode.location,
-                message: "total_hours is \(Figures.hours(declared)), but the course table adds up to \(Figures.hours(table.totalHours))",
-                notes: [Diagnostic.Note(file: table.programme.path, location: table.location, message: "the course table is here")],
-                hint: "set total_hours to \(table.totalHours), or correct the course entries")
+                message: .hoursDiffer(declared: Figures.hours(declared), table: Figures.hours(table.totalHours)),
+                notes: [Diagnostic.Note(file: table.programme.path, location: table.location, message: .courseTableHere)],
+                hint: .setTotalHours(table.totalHours))
         }
+    }
+}
+
+extension Message {
+    fileprivate static func hoursDiffer(declared: String, table: String) -> Message {
+        Message("total-hours-mismatch.message", ["declared": .verbatim(declared), "table": .verbatim(table)])
+    }
+
+    fileprivate static let courseTableHere = Message("total-hours-mismatch.note")
+
+    fileprivate static func setTotalHours(_ hours: Int) -> Message {
+        Message("total-hours-mismatch.hint", ["hours": .number(hours)])
     }
 }

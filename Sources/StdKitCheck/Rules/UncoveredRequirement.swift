@@ -6,12 +6,6 @@ import StdKitSyntax
 struct UncoveredRequirement: Rule {
     let description = RuleDescription(
         id: "uncovered-requirement", family: .coverage, severity: .warning,
-        summary: "a requirement is covered by no learning outcome",
-        explanation: """
-            Every requirement of a job profile (items `R*`) should be covered by at least one course \
-            outcome (`LO*` with `→ JOB#R*`). An uncovered requirement is a gap in the curriculum: \
-            add it after the arrow of the outcome that teaches it, or add an outcome.
-            """,
         passing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\n---\n\n- **R1** 要求\n",
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n- **LO1** 目标 → JOB-A#R1\n"])],
         failing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\n---\n\n- **R1** 要求\n- **↓R2** 能调试焊接轨迹\n",
@@ -21,8 +15,17 @@ struct UncoveredRequirement: Rule {
         context.uncoveredItems { $0.kind != "programme" }.map { document, item, family in
             Diagnostic(
                 rule: description.id, severity: description.severity, file: document.path, location: item.location,
-                message: "\(family.name) \(item.fullID) is covered by no learning outcome",
-                hint: "add '\(item.fullID)' after the arrow of the outcome that teaches it")
+                message: .uncovered(kind: family.name, item: item.fullID), hint: .addAfterArrow(item.fullID))
         }
+    }
+}
+
+extension Message {
+    fileprivate static func uncovered(kind: String, item: String) -> Message {
+        Message("uncovered-requirement.message", ["kind": itemKind(kind), "item": .verbatim(item)])
+    }
+
+    fileprivate static func addAfterArrow(_ item: String) -> Message {
+        Message("uncovered-requirement.hint", ["item": .verbatim(item)])
     }
 }

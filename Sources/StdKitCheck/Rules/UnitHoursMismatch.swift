@@ -5,12 +5,6 @@ import StdKitSyntax
 struct UnitHoursMismatch: Rule {
     let description = RuleDescription(
         id: "unit-hours-mismatch", family: .arithmetic, scope: .document,
-        summary: "a course's unit hours do not add up to its hours",
-        explanation: """
-            When a course's teaching units (`U*`) carry `{hours=N}`, they must add up to the \
-            course's theory and practice hours. Units without hours are not counted; if none has \
-            hours, the rule does not apply.
-            """,
         passing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: 课程\nhours: {theory: 8, practice: 8}\n---\n\n- **U1** 甲 {hours=6}\n- **U2** 乙 {hours=10}\n")],
         failing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: 课程\nhours: ↓{theory: 8, practice: 8}\n---\n\n- **U1** 弧焊编程 {hours=6}\n- **U2** 乙 {hours=12}\n")])
 
@@ -23,9 +17,18 @@ struct UnitHoursMismatch: Rule {
                   hours.reduce(0, +) != theory + practice else { return nil }
             return Diagnostic(
                 rule: description.id, file: course.path, location: hoursNode.location,
-                message: "\(course.id ?? course.path) has \(theory + practice) hours, but its units add up to \(hours.reduce(0, +))",
-                notes: units.first.map { [Diagnostic.Note(file: course.path, location: $0.location, message: "the units start here")] } ?? [],
-                hint: "correct the units' {hours=…} or the course's hours")
+                message: .unitsDiffer(course.id ?? course.path, hours: theory + practice, units: hours.reduce(0, +)),
+                notes: units.first.map { [Diagnostic.Note(file: course.path, location: $0.location, message: .unitsStart)] } ?? [],
+                hint: .correctUnits)
         }
     }
+}
+
+extension Message {
+    fileprivate static func unitsDiffer(_ course: String, hours: Int, units: Int) -> Message {
+        Message("unit-hours-mismatch.message", ["course": .verbatim(course), "hours": .number(hours), "units": .number(units)])
+    }
+
+    fileprivate static let unitsStart = Message("unit-hours-mismatch.note")
+    fileprivate static let correctUnits = Message("unit-hours-mismatch.hint")
 }

@@ -5,10 +5,6 @@ import StdKitSyntax
 struct UnknownField: Rule {
     let description = RuleDescription(
         id: "unknown-field", family: .schema, scope: .document, severity: .warning,
-        summary: "a front-matter field is not in the kind's schema",
-        explanation: """
-            A field that no schema defines is most often a misspelling (`titel`, `prerequisite`), which silently loses the value. Correct the name, remove the field, or add it to the kind's schema in the project's `schemas/` folder.
-            """,
         passing: [RuleExample(document: "---\\nid: JOB-A\\nkind: job-profile\\ntitle: 焊接机器人操作员\\nversion: 1.0.0\\n---\\n\\n## 职业能力要求\\n\\n- **R1** 能完成开机与急停测试。\\n")],
         failing: [RuleExample(document: "---\nid: JOB-A\nkind: job-profile\ntitle: T\n↓titel: T\n---\n")])
 

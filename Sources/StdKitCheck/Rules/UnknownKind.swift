@@ -5,10 +5,6 @@ import StdKitSyntax
 struct UnknownKind: Rule {
     let description = RuleDescription(
         id: "unknown-kind", family: .schema, scope: .document,
-        summary: "a document's kind is not known",
-        explanation: """
-            `kind` is one of job-profile, programme, course, material, certificate, or a kind the project defines in its `schemas/` folder. Leave `kind` out for a plain page.
-            """,
         passing: [RuleExample(document: "---\nid: C1\nkind: course\ntitle: T\n---\n")],
         failing: [RuleExample(document: "---\nid: C1\nkind: ↓cours\ntitle: T\n---\n")])
 

@@ -5,10 +5,6 @@ import StdKitSyntax
 struct UnknownParty: Rule {
     let description = RuleDescription(
         id: "unknown-party", family: .schema, scope: .document,
-        summary: "a party is not declared in stdkit.yml",
-        explanation: """
-            `owner`, `parties` and approvals name parties by the ids declared under `parties` in `stdkit.yml`. Declare the party there or correct the id.
-            """,
         passing: [RuleExample(["stdkit.yml": "parties:\n  - {id: szpt, name: 学院, kind: school}\n",
                                "doc.md": "---\nid: C1\nkind: course\ntitle: T\nowner: szpt\n---\n"])],
         failing: [RuleExample(["stdkit.yml": "parties:\n  - {id: szpt, name: 学院, kind: school}\n",

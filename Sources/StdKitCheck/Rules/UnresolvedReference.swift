@@ -5,12 +5,6 @@ import StdKitSyntax
 struct UnresolvedReference: Rule {
     let description = RuleDescription(
         id: "unresolved-reference", family: .references,
-        summary: "a reference matches no document or item",
-        explanation: """
-            Every reference must name an existing document (`DOC`) or an item of it (`DOC#ITEM`, \
-            `#ITEM` for the same document). The finding suggests the closest id and points at the \
-            target's items.
-            """,
         passing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: T\n---\n\n- **R1** 能开机。\n",
                                "course.md": "---\nid: C1\nkind: course\ntitle: T\n---\n\n- **LO1** 会开机 → JOB-A#R1\n"])],
         failing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: T\n---\n\n- **R1** 能开机。\n",
@@ -28,27 +22,24 @@ struct UnresolvedReference: Rule {
                 case .unresolvedDocument(let target) where target.isEmpty:
                     findings.append(Diagnostic(
                         rule: description.id, file: document.path, location: reference.syntax.location,
-                        message: "reference '\(written)' names an item of this document, which has no id",
-                        hint: "give the document an 'id'"))
+                        message: .itemOfDocumentWithoutID(written), hint: .giveDocumentID))
                 case .unresolvedDocument(let target):
                     findings.append(Diagnostic(
                         rule: description.id, file: document.path, location: reference.syntax.location,
-                        message: "reference '\(written)' matches no document\(Suggestion.phrase(for: target, among: documentIDs))",
-                        hint: "check the document id, or add the document to the project"))
+                        message: .noDocument(written, suggestion: Suggestion.closest(to: target, among: documentIDs)),
+                        hint: .checkDocumentID))
                 case .unresolvedItem(let target, let item):
                     guard let targetDocument = project.document(target) else { continue }
                     let itemIDs = targetDocument.items.map(\.id)
                     var notes: [Diagnostic.Note] = []
                     if let first = targetDocument.items.first {
                         notes.append(Diagnostic.Note(file: targetDocument.path, location: first.location,
-                                                     message: "items of \(target) are declared here"))
+                                                     message: .itemsDeclaredHere(target)))
                     }
-                    let hint = itemIDs.isEmpty
-                        ? "\(target) declares no items"
-                        : "\(target) declares \(Self.summarize(itemIDs))"
+                    let hint = itemIDs.isEmpty ? Message.declaresNoItems(target) : Message.declares(target, items: itemIDs)
                     findings.append(Diagnostic(
                         rule: description.id, file: document.path, location: reference.syntax.location,
-                        message: "reference '\(written)' matches no item\(Suggestion.phrase(for: item, among: itemIDs))",
+                        message: .noItem(written, suggestion: Suggestion.closest(to: item, among: itemIDs)),
                         notes: notes, hint: hint))
                 default:
                     continue
@@ -57,9 +48,40 @@ struct UnresolvedReference: Rule {
         }
         return findings
     }
+}
 
-    /// "R1, R2, … R9" for a long list of ids.
-    static func summarize(_ ids: [String]) -> String {
-        ids.count <= 8 ? ids.joined(separator: ", ") : ids.prefix(6).joined(separator: ", ") + ", … " + ids.last!
+extension Message {
+    fileprivate static func itemOfDocumentWithoutID(_ written: String) -> Message {
+        Message("unresolved-reference.no-own-id", ["written": .verbatim(written)])
+    }
+
+    fileprivate static let giveDocumentID = Message("unresolved-reference.no-own-id.hint")
+
+    fileprivate static func noDocument(_ written: String, suggestion: String?) -> Message {
+        Message("unresolved-reference.no-document", ["written": .verbatim(written), "suggestion": didYouMean(suggestion)])
+    }
+
+    fileprivate static let checkDocumentID = Message("unresolved-reference.no-document.hint")
+
+    fileprivate static func itemsDeclaredHere(_ target: String) -> Message {
+        Message("unresolved-reference.items-here", ["target": .verbatim(target)])
+    }
+
+    fileprivate static func declaresNoItems(_ target: String) -> Message {
+        Message("unresolved-reference.no-items", ["target": .verbatim(target)])
+    }
+
+    /// All the ids when there are a few, else the first six, an ellipsis and the last.
+    fileprivate static func declares(_ target: String, items: [String]) -> Message {
+        guard items.count > 8, let last = items.last else {
+            return Message("unresolved-reference.declares", ["target": .verbatim(target), "items": .list(items, .and)])
+        }
+        return Message("unresolved-reference.declares.many", [
+            "target": .verbatim(target), "first": .list(Array(items.prefix(6)), .and), "last": .verbatim(last),
+        ])
+    }
+
+    fileprivate static func noItem(_ written: String, suggestion: String?) -> Message {
+        Message("unresolved-reference.no-item", ["written": .verbatim(written), "suggestion": didYouMean(suggestion)])
     }
 }

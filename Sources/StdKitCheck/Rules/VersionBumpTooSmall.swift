@@ -6,12 +6,6 @@ import StdKitSyntax
 struct VersionBumpTooSmall: Rule {
     let description = RuleDescription(
         id: "version-bump-too-small", family: .review, scope: .document, severity: .warning,
-        summary: "a document's version rose less than its change requires",
-        explanation: """
-            Removing or renumbering an item breaks what refers to it, so it needs a major bump even \
-            if only a word changed elsewhere; adding items needs at least a minor one. The finding \
-            names the change that requires more.
-            """,
         passing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\nversion: 2.0.0\n---\n\n- **R1** 甲\n"],
                               base: ["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\nversion: 1.0.0\n---\n\n- **R1** 甲\n- **R2** 乙\n"])],
         failing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 焊接岗位\nversion: ↓1.0.1\n---\n\n- **R1** 甲\n"],
@@ -24,8 +18,22 @@ struct VersionBumpTooSmall: Rule {
                   let oldVersion = change.oldVersion, let wanted = change.requiredBump.apply(to: oldVersion) else { return nil }
             return Diagnostic(
                 rule: description.id, severity: description.severity, file: document.path, location: document.location(ofField: "version"),
-                message: "\(id) went from \(oldVersion) to \(document.version ?? ""), a \(declared.name) bump, but its change requires \(change.requiredBump.name) (\(change.reasons.prefix(3).joined(separator: "; ")))",
-                hint: "set version to \(wanted)")
+                message: .bumpTooSmall(id, from: oldVersion, to: document.version ?? "", declared: declared, required: change.requiredBump,
+                                       reasons: change.reasons),
+                hint: .setVersion(wanted))
         }
+    }
+}
+
+extension Message {
+    fileprivate static func bumpTooSmall(_ id: String, from old: String, to new: String, declared: Bump, required: Bump, reasons: [String]) -> Message {
+        Message("version-bump-too-small.message", [
+            "id": .verbatim(id), "old": .verbatim(old), "new": .verbatim(new), "declared": bump(declared), "required": bump(required),
+            "reasons": Message.reasons(reasons),
+        ])
+    }
+
+    fileprivate static func setVersion(_ version: String) -> Message {
+        Message("version-bump-too-small.hint", ["version": .verbatim(version)])
     }
 }

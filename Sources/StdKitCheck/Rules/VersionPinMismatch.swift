@@ -5,12 +5,6 @@ import StdKitSyntax
 struct VersionPinMismatch: Rule {
     let description = RuleDescription(
         id: "version-pin-mismatch", family: .references,
-        summary: "a pinned reference no longer matches the target's major version",
-        explanation: """
-            `DOC@2#R1` says the reference was written against major version 2 of DOC. When DOC's \
-            major version changes, an item was removed or renumbered or a target was removed: review \
-            what the reference claims, then update the pin.
-            """,
         passing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\nversion: 2.1.0\n---\n\n- **R1** 要求\n",
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n- **LO1** 目标 → JOB-A@2#R1\n"])],
         failing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\nversion: 3.0.0\n---\n\n- **R1** 要求\n",
@@ -30,18 +24,42 @@ struct VersionPinMismatch: Rule {
                 guard let version = target.version, let major = version.split(separator: ".").first.flatMap({ Int($0) }) else {
                     findings.append(Diagnostic(
                         rule: description.id, file: document.path, location: reference.syntax.location,
-                        message: "reference '\(reference.syntax.text)' is pinned to version \(pin), but \(targetID) has no version",
-                        hint: "give \(targetID) a version, or remove the pin"))
+                        message: .pinnedWithoutVersion(reference.syntax.text, pin: String(pin), target: targetID),
+                        hint: .giveVersion(targetID)))
                     continue
                 }
                 guard major != pin else { continue }
                 findings.append(Diagnostic(
                     rule: description.id, file: document.path, location: reference.syntax.location,
-                    message: "reference '\(reference.syntax.text)' is pinned to major version \(pin), but \(targetID) is \(version)",
-                    notes: [Diagnostic.Note(file: target.path, location: target.location(ofField: "version"), message: "\(targetID)'s version is \(version)")],
-                    hint: "review the reference against what changed in \(targetID), then pin it to @\(major)"))
+                    message: .pinMismatch(reference.syntax.text, pin: String(pin), target: targetID, version: version),
+                    notes: [Diagnostic.Note(file: target.path, location: target.location(ofField: "version"), message: .versionIs(targetID, version))],
+                    hint: .repin(targetID, major: String(major))))
             }
         }
         return findings
+    }
+}
+
+extension Message {
+    fileprivate static func pinnedWithoutVersion(_ reference: String, pin: String, target: String) -> Message {
+        Message("version-pin-mismatch.no-version", ["reference": .verbatim(reference), "pin": .verbatim(pin), "target": .verbatim(target)])
+    }
+
+    fileprivate static func giveVersion(_ target: String) -> Message {
+        Message("version-pin-mismatch.no-version.hint", ["target": .verbatim(target)])
+    }
+
+    fileprivate static func pinMismatch(_ reference: String, pin: String, target: String, version: String) -> Message {
+        Message("version-pin-mismatch.message", [
+            "reference": .verbatim(reference), "pin": .verbatim(pin), "target": .verbatim(target), "version": .verbatim(version),
+        ])
+    }
+
+    fileprivate static func versionIs(_ target: String, _ version: String) -> Message {
+        Message("version-pin-mismatch.note", ["target": .verbatim(target), "version": .verbatim(version)])
+    }
+
+    fileprivate static func repin(_ target: String, major: String) -> Message {
+        Message("version-pin-mismatch.hint", ["target": .verbatim(target), "major": .verbatim(major)])
     }
 }

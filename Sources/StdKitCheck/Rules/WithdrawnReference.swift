@@ -5,12 +5,6 @@ import StdKitSyntax
 struct WithdrawnReference: Rule {
     let description = RuleDescription(
         id: "withdrawn-reference", family: .references, severity: .warning,
-        summary: "a reference points at a withdrawn document",
-        explanation: """
-            A withdrawn document no longer applies; what refers to it must move to the document that \
-            replaces it. The finding names the replacement when a document declares `replaces:` for \
-            the withdrawn one.
-            """,
         passing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\nstatus: review\n---\n\n- **R1** 要求\n",
                                "course.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n- **LO1** 目标 → JOB-A#R1\n"])],
         failing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\nstatus: withdrawn\n---\n\n- **R1** 要求\n",
@@ -30,14 +24,32 @@ struct WithdrawnReference: Rule {
                 let replacement = project.documents.first { $0.frontMatter?["replaces"]?.scalar == target && $0.status != "withdrawn" }
                 findings.append(Diagnostic(
                     rule: description.id, severity: description.severity, file: document.path, location: reference.syntax.location,
-                    message: "reference '\(reference.syntax.text)' points at \(target), which is withdrawn"
-                        + (replacement?.id.map { "; did you mean '\($0)'?" } ?? ""),
+                    message: .withdrawn(reference.syntax.text, target: target, replacement: replacement?.id),
                     notes: [Diagnostic.Note(file: targetDocument.path, location: targetDocument.location(ofField: "status"),
-                                            message: "\(target) is withdrawn here")],
-                    hint: replacement?.id.map { "\($0) replaces \(target): refer to it instead" }
-                        ?? "refer to the document that replaces \(target), or remove the reference"))
+                                            message: .withdrawnHere(target))],
+                    hint: replacement?.id.map { .referToReplacement($0, replacing: target) } ?? .referElsewhere(target)))
             }
         }
         return findings
+    }
+}
+
+extension Message {
+    fileprivate static func withdrawn(_ reference: String, target: String, replacement: String?) -> Message {
+        Message("withdrawn-reference.message", [
+            "reference": .verbatim(reference), "target": .verbatim(target), "suggestion": didYouMean(replacement),
+        ])
+    }
+
+    fileprivate static func withdrawnHere(_ target: String) -> Message {
+        Message("withdrawn-reference.note", ["target": .verbatim(target)])
+    }
+
+    fileprivate static func referToReplacement(_ replacement: String, replacing target: String) -> Message {
+        Message("withdrawn-reference.hint.replacement", ["replacement": .verbatim(replacement), "target": .verbatim(target)])
+    }
+
+    fileprivate static func referElsewhere(_ target: String) -> Message {
+        Message("withdrawn-reference.hint", ["target": .verbatim(target)])
     }
 }

@@ -5,13 +5,6 @@ import StdKitSyntax
 struct WrongTargetKind: Rule {
     let description = RuleDescription(
         id: "wrong-target-kind", family: .references,
-        summary: "a reference points at a document of the wrong kind",
-        explanation: """
-            The kind's schema says what each reference may point at: a course's outcomes cover job \
-            requirements, programme specifications and certificate skills; its prerequisites are \
-            courses; a programme's occupations are job profiles. A reference to another kind is \
-            almost always a slip of the id.
-            """,
         passing: [RuleExample(["job.md": "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\n---\n\n- **R1** 要求\n",
                                "c.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n- **LO1** 目标 → JOB-A#R1\n"])],
         failing: [RuleExample(["c0.md": "---\nid: C0\nkind: course\ntitle: 基础\n---\n\n- **U1** 单元\n",
@@ -33,19 +26,18 @@ struct WrongTargetKind: Rule {
                 }
                 guard let target = project.document(targetID),
                       !Self.allows(reference.allowedTargets, kind: target.kind, item: targetItem) else { continue }
-                let what: String
+                let what: Message
                 switch reference.origin {
                 case .item(let item):
-                    let family = context.itemKind(of: item, in: document)?.name ?? "item"
-                    what = "\(family) \(item)"
+                    what = .referringItem(kind: context.itemKind(of: item, in: document)?.name ?? "item", id: item)
                 case .field(let path):
-                    what = "field '\(path)'"
+                    what = .referringField(path)
                 }
                 findings.append(Diagnostic(
                     rule: description.id, file: document.path, location: reference.syntax.location,
-                    message: "\(what) references '\(reference.syntax.text)', a \(target.kind); it may reference \(reference.allowedTargets.joined(separator: ", "))",
-                    notes: [Diagnostic.Note(file: target.path, location: target.location(ofField: "kind"), message: "\(targetID) is a \(target.kind)")],
-                    hint: "check the id: a reference of this kind points at \(reference.allowedTargets.joined(separator: " or "))"))
+                    message: .wrongKind(what, reference: reference.syntax.text, kind: target.kind, allowed: reference.allowedTargets),
+                    notes: [Diagnostic.Note(file: target.path, location: target.location(ofField: "kind"), message: .isOfKind(targetID, kind: target.kind))],
+                    hint: .checkID(allowed: reference.allowedTargets)))
             }
         }
         return findings
@@ -59,5 +51,29 @@ struct WrongTargetKind: Rule {
             guard parts.count == 2 else { return true }
             return item?.hasPrefix(parts[1]) == true
         }
+    }
+}
+
+extension Message {
+    fileprivate static func referringItem(kind: String, id: String) -> Message {
+        Message("wrong-target-kind.item", ["kind": itemKind(kind), "id": .verbatim(id)])
+    }
+
+    fileprivate static func referringField(_ path: String) -> Message {
+        Message("wrong-target-kind.field", ["field": .verbatim(path)])
+    }
+
+    fileprivate static func wrongKind(_ what: Message, reference: String, kind: String, allowed: [String]) -> Message {
+        Message("wrong-target-kind.message", [
+            "what": .message(what), "reference": .verbatim(reference), "kind": .verbatim(kind), "allowed": .list(allowed, .and),
+        ])
+    }
+
+    fileprivate static func isOfKind(_ id: String, kind: String) -> Message {
+        Message("wrong-target-kind.note", ["id": .verbatim(id), "kind": .verbatim(kind)])
+    }
+
+    fileprivate static func checkID(allowed: [String]) -> Message {
+        Message("wrong-target-kind.hint", ["allowed": .list(allowed, .or)])
     }
 }

@@ -43,8 +43,8 @@ public struct LinkLock: Sendable, Equatable {
     public struct Problem: Sendable, Hashable {
         /// 1-based.
         public var line: Int
-        public var message: String
-        public var hint: String
+        public var message: Message
+        public var hint: Message
     }
 
     public var digests: [Key: String]
@@ -71,26 +71,23 @@ public struct LinkLock: Sendable, Equatable {
             let number = index + 1
             if line.isEmpty || line.hasPrefix("#") { continue }
             if ["<<<<<<<", "|||||||", "=======", ">>>>>>>"].contains(where: line.hasPrefix) {
-                problems.append(Problem(line: number, message: "a merge conflict is left in the lock here",
-                                        hint: "keep one line per link and delete the markers, or record every link as it is now: stdkit review accept --all"))
+                problems.append(Problem(line: number, message: .conflictInLock, hint: .resolveLockConflict))
                 continue
             }
             let fields = line.split(whereSeparator: \.isWhitespace).map(String.init)
             guard fields.count == 4, fields[1] == "->", let key = Key(fields[0] + "->" + fields[2]) else {
-                problems.append(Problem(line: number, message: "'\(line)' is not a link line",
-                                        hint: "each line is 'SOURCE#ITEM -> TARGET#ITEM DIGEST'; 'stdkit review accept --all' rewrites the file"))
+                problems.append(Problem(line: number, message: .notALinkLine(line), hint: .linkLineForm))
                 continue
             }
             let digest = fields[3]
             guard digest.count == 64, digest.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-                problems.append(Problem(line: number, message: "the digest of \(key) is not 64 lowercase hexadecimal digits",
-                                        hint: "record the link again: stdkit review accept \(key)"))
+                problems.append(Problem(line: number, message: .malformedDigest(key.description), hint: .recordAgain(key.description)))
                 continue
             }
             if let earlier = lock.digests[key] {
                 if earlier != digest {
-                    problems.append(Problem(line: number, message: "\(key) is listed twice with different digests (first on line \(firstLine[key] ?? 0))",
-                                            hint: "keep one of the lines, or record the link again: stdkit review accept \(key)"))
+                    problems.append(Problem(line: number, message: .listedTwice(key.description, firstLine: firstLine[key] ?? 0),
+                                            hint: .keepOneLine(key.description)))
                 }
                 continue
             }
@@ -103,5 +100,32 @@ public struct LinkLock: Sendable, Equatable {
     /// Whether a file is a links lock: by its name, or by its header.
     public static func isLock(path: String, text: String) -> Bool {
         path.hasSuffix("links.lock") || text.hasPrefix("# stdkit links.lock")
+    }
+}
+
+extension Message {
+    fileprivate static let conflictInLock = Message("links-lock-invalid.conflict")
+    fileprivate static let resolveLockConflict = Message("links-lock-invalid.conflict.hint")
+
+    fileprivate static func notALinkLine(_ line: String) -> Message {
+        Message("links-lock-invalid.not-link-line", ["line": .verbatim(line)])
+    }
+
+    fileprivate static let linkLineForm = Message("links-lock-invalid.not-link-line.hint")
+
+    fileprivate static func malformedDigest(_ link: String) -> Message {
+        Message("links-lock-invalid.digest", ["link": .verbatim(link)])
+    }
+
+    fileprivate static func recordAgain(_ link: String) -> Message {
+        Message("links-lock-invalid.digest.hint", ["link": .verbatim(link)])
+    }
+
+    fileprivate static func listedTwice(_ link: String, firstLine: Int) -> Message {
+        Message("links-lock-invalid.twice", ["link": .verbatim(link), "line": .number(firstLine)])
+    }
+
+    fileprivate static func keepOneLine(_ link: String) -> Message {
+        Message("links-lock-invalid.twice.hint", ["link": .verbatim(link)])
     }
 }
