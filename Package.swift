@@ -33,9 +33,10 @@ let package = Package(
             dependencies: ["StdKitSyntax", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/schemas"), .copy("Resources/profiles"), .copy("Resources/config")]
         ),
-        // StdKitDiff only for what is a diff: the version rules (VersionNotBumped,
-        // VersionBumpTooSmall, the changes since the base), Approval.changesSince and the word
-        // diff SuspectLink shows; approvals and links are StdKitModel's (docs/architecture.md).
+        // StdKitDiff only for the version rules: the semantic diff against the base revision
+        // (VersionNotBumped, VersionBumpTooSmall) and against the approved revision
+        // (Approval.changesSince, which approval-stale shows); approvals, links and the word diff
+        // of a suspect link are StdKitModel's and StdKitSyntax's (docs/architecture.md).
         .target(
             name: "StdKitCheck",
             dependencies: ["StdKitDiff", "StdKitModel", "StdKitSyntax"]

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import StdKitCheck
-import StdKitDiff
 import StdKitInterop
 import StdKitModel
 import StdKitSyntax

@@ -1,5 +1,4 @@
 import Foundation
-import StdKitDiff
 import StdKitModel
 
 extension Document {

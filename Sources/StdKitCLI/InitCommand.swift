@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import StdKitDiff
 import StdKitModel
 
 /// `stdkit init [DIR]`: a new project that passes `stdkit check`.

@@ -257,7 +257,7 @@ struct ReviewStatusCommand: EnvironmentCommand {
             let own = recorded?.approval
             if let own, recorded?.isCurrent == false {
                 stale.append(DocumentRecord(id: id, file: document.path, version: document.version, status: document.status, approvedVersion: own.version,
-                                            changes: own.changesSince(in: document, project: state.project, history: state.history)))
+                                            changes: own.changesSince(in: document, project: state.project, history: state.history)?.english))
             } else if own == nil, ["review", "approved", "published"].contains(document.status ?? "") {
                 toApprove.append(DocumentRecord(id: id, file: document.path, version: document.version, status: document.status))
             }

@@ -30,8 +30,8 @@ extension Message {
         }
     }
 
-    /// The diff's reasons for a bump, in English (the diff's own words, not yet translated).
-    static func reasons(_ reasons: [String]) -> Argument {
-        .list(Array(reasons.prefix(3)), .semicolon)
+    /// The diff's reasons for a bump, the first three, in the reader's language.
+    static func reasons(_ reasons: [Message]) -> Argument {
+        .messages(Array(reasons.prefix(3)), .semicolon)
     }
 }

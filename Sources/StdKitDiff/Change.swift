@@ -122,7 +122,7 @@ public struct ReferenceChange: Sendable, Hashable, Codable {
 }
 
 /// What a change to one document is.
-public struct DocumentChange: Sendable, Hashable, Codable {
+public struct DocumentChange: Sendable, Hashable, Encodable {
     public enum Status: String, Sendable, Hashable, Codable {
         case added, removed, modified, renamed, unchanged
     }
@@ -142,7 +142,9 @@ public struct DocumentChange: Sendable, Hashable, Codable {
     public var newVersion: String?
     /// The bump the change requires, and why.
     public var requiredBump: Bump = .none
-    public var reasons: [String] = []
+    /// Why the change requires `requiredBump`, one reason each, as typed messages (shown in the
+    /// reader's language by the check, in English by the diff's reports: `englishReasons`).
+    public var reasons: [Message] = []
     /// What depends on the changed parts (full ids), transitively.
     public var impact: [String] = []
 
@@ -154,14 +156,47 @@ public struct DocumentChange: Sendable, Hashable, Codable {
     /// The bump the declared versions make, when both are well-formed.
     public var declaredBump: Bump?
 
-    /// What changed, in one line: the first `limit` reasons, and "…" when there are more.
+    /// The reasons in English, for the diff's own reports (text, Markdown, HTML, `log`).
+    public var englishReasons: [String] { reasons.map(\.english) }
+
+    /// What changed, in one line of English: the first `limit` reasons, and "…" when there are more.
     public func reasonSummary(limit: Int = 3) -> String {
-        reasons.prefix(limit).joined(separator: "; ") + (reasons.count > limit ? "; …" : "")
+        englishReasons.prefix(limit).joined(separator: "; ") + (reasons.count > limit ? "; …" : "")
     }
 }
 
 /// The semantic difference between two states of a project.
-public struct ProjectChange: Sendable, Codable {
+public struct ProjectChange: Sendable, Encodable {
     /// Changed documents (unchanged ones are left out), sorted by id.
     public var documents: [DocumentChange]
+}
+
+/// The diff's JSON (`stdkit diff --format json`, docs/diff.md) states the reasons in English,
+/// as its other reports do; the typed messages are for the check, which words them in the
+/// reader's language. Every other field is encoded as it is stored.
+extension DocumentChange {
+    enum CodingKeys: String, CodingKey {
+        case id, kind, title, oldPath, newPath, status, fields, sections, items, references, oldVersion, newVersion,
+             requiredBump, reasons, impact, declaredBump
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(title, forKey: .title)
+        try container.encodeIfPresent(oldPath, forKey: .oldPath)
+        try container.encodeIfPresent(newPath, forKey: .newPath)
+        try container.encode(status, forKey: .status)
+        try container.encode(fields, forKey: .fields)
+        try container.encode(sections, forKey: .sections)
+        try container.encode(items, forKey: .items)
+        try container.encode(references, forKey: .references)
+        try container.encodeIfPresent(oldVersion, forKey: .oldVersion)
+        try container.encodeIfPresent(newVersion, forKey: .newVersion)
+        try container.encode(requiredBump, forKey: .requiredBump)
+        try container.encode(englishReasons, forKey: .reasons)
+        try container.encode(impact, forKey: .impact)
+        try container.encodeIfPresent(declaredBump, forKey: .declaredBump)
+    }
 }

@@ -1,3 +1,5 @@
+import StdKitSyntax
+
 /// CriticMarkup of a document's change (`{++added++}`, `{--removed--}`, `{~~old~>new~~}`), for
 /// reviewers who read changes in a Markdown editor rather than in git.
 public enum CriticMarkup {

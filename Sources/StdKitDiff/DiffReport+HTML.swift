@@ -26,7 +26,7 @@ extension DiffReport {
             body += "</p>\n"
             if document.status != .added {
                 body += "<p class=\"bump bump-\(document.requiredBump.name)\">requires <strong>\(document.requiredBump.name)</strong>"
-                if !document.reasons.isEmpty { body += ": " + escape(document.reasons.joined(separator: "; ")) }
+                if !document.reasons.isEmpty { body += ": " + escape(document.englishReasons.joined(separator: "; ")) }
                 body += "</p>\n"
             }
             if !document.fields.isEmpty {

@@ -99,7 +99,7 @@ public struct DiffReport {
             if !document.impact.isEmpty { lines.append("  impact: \(document.impact.joined(separator: ", "))") }
             if document.status != .added && document.status != .unchanged {
                 var bump = "  requires \(document.requiredBump.name)"
-                if !document.reasons.isEmpty { bump += ": " + document.reasons.joined(separator: "; ") }
+                if !document.reasons.isEmpty { bump += ": " + document.englishReasons.joined(separator: "; ") }
                 lines.append(bump)
             }
         }
@@ -171,7 +171,7 @@ public struct DiffReport {
             }
             if !document.impact.isEmpty { lines.append("- impact: " + document.impact.map { "`\($0)`" }.joined(separator: ", ")) }
             if document.status != .added, !document.reasons.isEmpty {
-                lines.append("- requires a **\(document.requiredBump.name)** version bump: \(escape(document.reasons.joined(separator: "; ")))")
+                lines.append("- requires a **\(document.requiredBump.name)** version bump: \(escape(document.englishReasons.joined(separator: "; ")))")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -49,7 +49,7 @@ public struct Differ {
         guard let after else {
             change.status = .removed
             change.requiredBump = .major
-            change.reasons = ["the document was removed"]
+            change.reasons = [.documentRemoved]
             change.impact = impact(ofDocument: before, in: old)
             return change
         }
@@ -274,8 +274,8 @@ public struct Differ {
 
     private func assess(_ change: inout DocumentChange, before: Document, after: Document) {
         var bump = Bump.none
-        var reasons: [String] = []
-        func need(_ level: Bump, _ reason: String) {
+        var reasons: [Message] = []
+        func need(_ level: Bump, _ reason: Message) {
             bump = max(bump, level)
             reasons.append(reason)
         }
@@ -283,38 +283,38 @@ public struct Differ {
         for item in change.items {
             switch item.kind {
             case .removed:
-                need(.major, "\(item.id) was removed")
+                need(.major, .itemRemoved(item.id))
                 impacted.formUnion(impact(ofItem: item.id, in: before, project: old))
             case .renumbered:
-                need(.major, "\(item.oldID ?? "") was renumbered to \(item.id)")
+                need(.major, .itemRenumbered(item.oldID ?? "", to: item.id))
                 impacted.formUnion(impact(ofItem: item.oldID ?? item.id, in: before, project: old))
             case .added:
-                need(.minor, "\(item.id) was added")
+                need(.minor, .itemAdded(item.id))
             case .reworded:
-                need(.patch, "\(item.id) was reworded")
+                need(.patch, .itemReworded(item.id))
                 impacted.formUnion(impact(ofItem: item.id, in: after, project: new))
             case .attributes:
-                need(.patch, "the attributes of \(item.id) changed")
+                need(.patch, .itemAttributesChanged(item.id))
                 impacted.formUnion(impact(ofItem: item.id, in: after, project: new))
             case .moved:
-                need(.patch, "\(item.id) was moved")
+                need(.patch, .itemMoved(item.id))
             }
         }
         for section in change.sections {
             switch section.kind {
-            case .added: need(.minor, "section '\(section.title)' was added")
-            case .removed: need(.patch, "section '\(section.title)' was removed")
-            case .renamed: need(.patch, "section '\(section.oldTitle ?? "")' was renamed '\(section.title)'")
-            case .moved: need(.patch, "section '\(section.title)' was moved")
-            case .edited: need(.patch, "the text of '\(section.title.isEmpty ? "the introduction" : section.title)' changed")
+            case .added: need(.minor, .sectionAdded(section.title))
+            case .removed: need(.patch, .sectionRemoved(section.title))
+            case .renamed: need(.patch, .sectionRenamed(section.oldTitle ?? "", to: section.title))
+            case .moved: need(.patch, .sectionMoved(section.title))
+            case .edited: need(.patch, section.title.isEmpty ? .introductionEdited : .sectionEdited(section.title))
             }
         }
         let metadata = change.fields.filter { !Self.workflowFields.contains($0.path.split(separator: ".").first.map(String.init)?.components(separatedBy: "[").first ?? "") }
         if !metadata.isEmpty {
-            need(.patch, metadata.count == 1 ? "field \(metadata[0].path) changed" : "\(metadata.count) fields changed")
+            need(.patch, metadata.count == 1 ? .fieldChanged(metadata[0].path) : .fieldsChanged(metadata.count))
         }
         for reference in change.references {
-            need(.patch, "\(reference.source) \(reference.kind == .gained ? "now references" : "no longer references") \(reference.target)")
+            need(.patch, reference.kind == .gained ? .referenceGained(reference.source, reference.target) : .referenceLost(reference.source, reference.target))
         }
         change.requiredBump = bump
         change.reasons = reasons
@@ -356,5 +356,45 @@ public struct Differ {
             }
         }
         return result
+    }
+}
+
+/// Why a change requires its version bump, one reason each (DocumentChange.reasons): the check
+/// shows them in the reader's language, the diff's own reports in English.
+extension Message {
+    fileprivate static let documentRemoved = Message("change-reason.document-removed")
+
+    fileprivate static func itemRemoved(_ id: String) -> Message { Message("change-reason.item-removed", ["id": .verbatim(id)]) }
+    fileprivate static func itemAdded(_ id: String) -> Message { Message("change-reason.item-added", ["id": .verbatim(id)]) }
+    fileprivate static func itemReworded(_ id: String) -> Message { Message("change-reason.item-reworded", ["id": .verbatim(id)]) }
+    fileprivate static func itemMoved(_ id: String) -> Message { Message("change-reason.item-moved", ["id": .verbatim(id)]) }
+
+    fileprivate static func itemRenumbered(_ old: String, to id: String) -> Message {
+        Message("change-reason.item-renumbered", ["old": .verbatim(old), "id": .verbatim(id)])
+    }
+
+    fileprivate static func itemAttributesChanged(_ id: String) -> Message {
+        Message("change-reason.item-attributes", ["id": .verbatim(id)])
+    }
+
+    fileprivate static func sectionAdded(_ title: String) -> Message { Message("change-reason.section-added", ["title": .verbatim(title)]) }
+    fileprivate static func sectionRemoved(_ title: String) -> Message { Message("change-reason.section-removed", ["title": .verbatim(title)]) }
+    fileprivate static func sectionMoved(_ title: String) -> Message { Message("change-reason.section-moved", ["title": .verbatim(title)]) }
+    fileprivate static func sectionEdited(_ title: String) -> Message { Message("change-reason.section-edited", ["title": .verbatim(title)]) }
+    fileprivate static let introductionEdited = Message("change-reason.introduction-edited")
+
+    fileprivate static func sectionRenamed(_ old: String, to title: String) -> Message {
+        Message("change-reason.section-renamed", ["old": .verbatim(old), "title": .verbatim(title)])
+    }
+
+    fileprivate static func fieldChanged(_ path: String) -> Message { Message("change-reason.field-changed", ["path": .verbatim(path)]) }
+    fileprivate static func fieldsChanged(_ count: Int) -> Message { Message("change-reason.fields-changed", ["count": .number(count)]) }
+
+    fileprivate static func referenceGained(_ source: String, _ target: String) -> Message {
+        Message("change-reason.reference-gained", ["source": .verbatim(source), "target": .verbatim(target)])
+    }
+
+    fileprivate static func referenceLost(_ source: String, _ target: String) -> Message {
+        Message("change-reason.reference-lost", ["source": .verbatim(source), "target": .verbatim(target)])
     }
 }

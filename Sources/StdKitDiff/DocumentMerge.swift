@@ -1,4 +1,5 @@
 import Foundation
+import StdKitModel
 import StdKitSyntax
 
 /// The merge of one document: front matter key by key (set-like lists as sets, untouched entries
@@ -13,7 +14,7 @@ public enum DocumentMerge {
         func fallback(_ reason: String) -> MergeResult {
             MergeResult(lines: LineMerge(base: base, ours: ours, theirs: theirs, markers: markers), fallback: reason + "; merged line by line")
         }
-        let marked = parallel([base, ours, theirs], hasConflictMarkers)
+        let marked = Parallel.map([base, ours, theirs], hasConflictMarkers)
         for (name, hasMarkers) in zip(["base", "ours", "theirs"], marked) where hasMarkers {
             return fallback("\(name) already holds conflict markers")
         }
@@ -165,7 +166,7 @@ enum Verifier {
     }
 
     static func nothingLost(base: String, ours: String, theirs: String, result: String) -> Bool {
-        let lines = parallel([base, ours, theirs, result], contentLines)
+        let lines = Parallel.map([base, ours, theirs, result], contentLines)
         // One table: each line's copies in base, ours, theirs and the result. (Every line counts:
         // the bound is not shifted by lines all four share, so none can be left out.)
         var counts: [LineKey: SIMD4<Int32>] = [:]

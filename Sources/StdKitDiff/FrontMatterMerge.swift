@@ -35,30 +35,21 @@ struct FrontMatterMerge {
         var entries: [Entry]
         var closing: String
 
+        /// `raw` is a front matter as written, delimiters included (`FrontMatter.block`), split by
+        /// `FrontMatter`'s own entries: the merge and the content digest agree on where each
+        /// entry starts and ends. Lines and the nodes' places count from the line after the
+        /// opening delimiter (1).
         init?(_ raw: String) {
-            let lines = LineMerge.lines(raw)
-            guard lines.count >= 2 else { return nil }
-            opening = lines[0]
-            closing = lines[lines.count - 1]
-            let inner = Array(lines[1..<(lines.count - 1)])
-            // Lines are counted on LF endings (a CRLF is one Character); the entries keep their own.
-            let result = YAMLReader.read(inner.map { $0.hasSuffix("\r\n") ? String($0.dropLast()) + "\n" : $0 }.joined(), file: "merge")
-            guard result.diagnostics.isEmpty else { return nil }
-            let pairs = result.root?.mapping ?? []
-            guard result.root == nil || result.root?.mapping != nil else { return nil }
-            // Entries start on their key's line; comments and blank lines before the first key
-            // are the header, those after an entry belong to it.
-            let starts = pairs.map { $0.key.location.line - 1 }
-            guard starts.allSatisfy({ $0 >= 0 && $0 < inner.count }), starts == starts.sorted() else { return nil }
-            header = inner[0..<(starts.first ?? inner.count)].joined()
-            entries = []
-            for (index, pair) in pairs.enumerated() {
-                guard let key = pair.key.scalar else { return nil }
-                let end = index + 1 < starts.count ? starts[index + 1] : inner.count
-                // A key written twice cannot be merged by key.
-                if entries.contains(where: { $0.key == key }) { return nil }
-                entries.append(Entry(key: key, value: Self.signature(pair.value), node: pair.value, text: inner[starts[index]..<end].joined(),
-                                     line: starts[index] + 1))
+            let frontMatter = FrontMatter(raw)
+            guard frontMatter.state == .closed, frontMatter.rest.isEmpty else { return nil }
+            // Lines are counted on LF endings (FrontMatter.yaml joins the lines with LF); the
+            // entries keep their own.
+            guard let split = frontMatter.entries(of: YAMLReader.read(frontMatter.yaml, file: "merge"), firstLine: 1) else { return nil }
+            opening = String(frontMatter.opening)
+            closing = String(frontMatter.closing)
+            header = split.header
+            entries = split.entries.map { entry in
+                Entry(key: entry.key, value: Self.signature(entry.node), node: entry.node, text: entry.text, line: entry.line)
             }
         }
 
@@ -70,8 +61,6 @@ struct FrontMatterMerge {
             case .mapping(let pairs): return "{" + pairs.map { signature($0.key) + ":" + signature($0.value) }.joined(separator: ",") + "}"
             }
         }
-
-        func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
     }
 
     static let setLike: Set<String> = ["tags", "parties", "prerequisites", "occupations", "supports", "authors", "levels"]

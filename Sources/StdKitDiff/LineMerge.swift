@@ -64,7 +64,7 @@ public struct LineMerge: Sendable {
     /// place instead of a conflict; `resolveChange` may merge lines both sides changed.
     public init(base: String, ours: String, theirs: String, markers: Markers = Markers(), writeSameLinesOnce: Bool = false,
                 resolveInsertions: InsertionResolver? = nil, resolveChange: ChangeResolver? = nil) {
-        let split = parallel([base, ours, theirs], Self.lines)
+        let split = Parallel.map([base, ours, theirs], Self.lines)
         let b = split[0], o = split[1], t = split[2]
         // Lines compared by their bytes.
         let (nb, no, nt) = (b.map(LineKey.init), o.map(LineKey.init), t.map(LineKey.init))
@@ -196,7 +196,7 @@ public struct LineMerge: Sendable {
     /// unless they are the same change; regions that then touch in ours or theirs join (and are
     /// both changed if they were not the same side's).
     static func regions(base: [LineKey], ours: [LineKey], theirs: [LineKey]) -> [Region] {
-        let diffs = parallel([ours, theirs]) { XDiff(old: base, new: $0).hunks }
+        let diffs = Parallel.map([ours, theirs]) { XDiff(old: base, new: $0).hunks }
         var oursHunks = diffs[0][...], theirsHunks = diffs[1][...]
         var regions: [Region] = []
         func append(_ change: Region.Change, base i0: Int, _ c0: Int, ours i1: Int, _ c1: Int, theirs i2: Int, _ c2: Int) {
@@ -367,28 +367,6 @@ struct LineKey: Hashable {
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(word)
-    }
-}
-
-/// `transform` of each input, computed on as many cores as there are (a merge's three texts are
-/// independent until they meet), by stdkit's one parallel helper.
-func parallel<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
-    Parallel.map(inputs, transform)
-}
-
-extension Array where Element: Equatable {
-    /// The offsets of this array that a shortest edit into `other` removes, and the offsets of
-    /// `other` it inserts.
-    func editOffsets(to other: [Element]) -> (removed: Set<Int>, inserted: Set<Int>) {
-        var removed = Set<Int>()
-        var inserted = Set<Int>()
-        for change in other.difference(from: self) {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
-        return (removed, inserted)
     }
 }
 

@@ -28,8 +28,11 @@ extension FrontMatter {
     /// The entries of the front matter whose YAML reads as `result` (from `read`: each reader
     /// reads the YAML once and passes the root on); nil unless the front matter is closed and
     /// reads without a diagnostic as a mapping (or nothing) of distinct scalar keys, each on a
-    /// line of its own after the previous one.
-    public func entries(of result: YAMLReader.Result) -> Entries? {
+    /// line of its own after the previous one. `firstLine` is the line `result` counts the
+    /// YAML's first line as: the file's by default, 1 for a reader that counts from the YAML
+    /// (the merge, whose conflicts are placed relative to the front matter).
+    public func entries(of result: YAMLReader.Result, firstLine: Int? = nil) -> Entries? {
+        let yamlFirstLine = firstLine ?? self.yamlFirstLine
         guard state == .closed, result.diagnostics.isEmpty else { return nil }
         guard result.root == nil || result.root?.mapping != nil else { return nil }
         let pairs = result.root?.mapping ?? []
@@ -50,6 +53,6 @@ extension FrontMatter {
 
     /// The entries, reading the YAML here (for a caller that has not read it already).
     public func entries(file: String) -> Entries? {
-        read(file: file).flatMap(entries(of:))
+        read(file: file).flatMap { entries(of: $0) }
     }
 }

@@ -62,7 +62,7 @@ struct FixturePairTests {
     @Test func removedRequirementListsItsImpact() async throws {
         let document = try #require(try await Self.change("removed-requirement").documents.first)
         #expect(document.impact == ["COURSE-A", "COURSE-A#LO2", "MAT-A", "PROG-A"])
-        #expect(document.reasons == ["R2 was removed"])
+        #expect(document.englishReasons == ["R2 was removed"])
     }
 
     @Test func chineseIsComparedByCharacter() async throws {

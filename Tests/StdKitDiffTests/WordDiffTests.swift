@@ -1,5 +1,6 @@
 import Testing
 @testable import StdKitDiff
+import StdKitSyntax
 
 @Suite("Word-level diff")
 struct WordDiffTests {

@@ -130,7 +130,15 @@ struct YAMLConformanceTests {
         var links = 0
         let enumerator = FileManager.default.enumerator(atPath: copy.path)
         while let path = enumerator?.nextObject() as? String {
-            guard path.hasPrefix("name/") || path.hasPrefix("tags/"), enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
+            guard path.hasPrefix("name/") || path.hasPrefix("tags/") else { continue }
+            // A faithful copy of the suite (one that keeps symbolic links) has them already; the
+            // shared corpus holds them as small files naming their targets, made links here.
+            let type = enumerator?.fileAttributes?[.type] as? FileAttributeType
+            if type == .typeSymbolicLink {
+                links += 1
+                continue
+            }
+            guard type == .typeRegular else { continue }
             let file = copy.appendingPathComponent(path)
             let target = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             guard target.hasPrefix("../") else { continue }

@@ -30,14 +30,14 @@ struct ApprovalStale: Rule {
 }
 
 extension Message {
-    /// `since` is the diff's summary of the change (in English), nil when the approved text is
-    /// not in the history.
-    fileprivate static func staleApproval(party: String, document: String, version: String, date: String, since: String?) -> Message {
+    /// `since` is the diff's summary of the change, nil when the approved text is not in the
+    /// history.
+    fileprivate static func staleApproval(party: String, document: String, version: String, date: String, since: Message?) -> Message {
         let arguments: [String: Argument] = [
             "party": .verbatim(party), "document": .verbatim(document), "version": .verbatim(version), "date": .verbatim(date),
         ]
         guard let since else { return Message("approval-stale.no-history", arguments) }
-        return Message("approval-stale.message", arguments.merging(["changes": .verbatim(since)]) { first, _ in first })
+        return Message("approval-stale.message", arguments.merging(["changes": .message(since)]) { first, _ in first })
     }
 
     fileprivate static func approveAgain(party: String, path: String) -> Message {

@@ -1,4 +1,3 @@
-import StdKitDiff
 import StdKitModel
 import StdKitSyntax
 

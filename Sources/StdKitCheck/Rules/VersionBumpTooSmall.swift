@@ -26,7 +26,7 @@ struct VersionBumpTooSmall: Rule {
 }
 
 extension Message {
-    fileprivate static func bumpTooSmall(_ id: String, from old: String, to new: String, declared: Bump, required: Bump, reasons: [String]) -> Message {
+    fileprivate static func bumpTooSmall(_ id: String, from old: String, to new: String, declared: Bump, required: Bump, reasons: [Message]) -> Message {
         Message("version-bump-too-small.message", [
             "id": .verbatim(id), "old": .verbatim(old), "new": .verbatim(new), "declared": bump(declared), "required": bump(required),
             "reasons": Message.reasons(reasons),

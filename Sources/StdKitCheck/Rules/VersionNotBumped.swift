@@ -25,7 +25,7 @@ struct VersionNotBumped: Rule {
 }
 
 extension Message {
-    fileprivate static func notBumped(_ id: String, version: String, required: Bump, reasons: [String]) -> Message {
+    fileprivate static func notBumped(_ id: String, version: String, required: Bump, reasons: [Message]) -> Message {
         Message("version-not-bumped.message", [
             "id": .verbatim(id), "version": .verbatim(version), "bump": bump(required), "reasons": Message.reasons(reasons),
         ])
