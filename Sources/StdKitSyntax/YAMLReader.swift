@@ -117,8 +117,8 @@ public enum YAMLReader {
                 return Diagnostic(rule: "resource-limit", file: file, location: at(mark),
                                   message: .yamlNestedTooDeep(limit: maxNesting), hint: .flattenYAML)
             }
-            // libyaml's own words, which stdkit cannot translate: shown as quoted.
-            let message = Message.notValidYAML(problem + (context.map { " \($0.text)" } ?? ""))
+            // libyaml's own words, in the reader's language where the catalogue knows them.
+            let message = Message.notValidYAML(YAMLProblem.describe(problem: problem, context: context?.text))
             var hint = Message.checkIndentation
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
             if mark.line >= 1, mark.line <= lines.count,
@@ -172,7 +172,12 @@ public enum YAMLReader {
 }
 
 extension Message {
-    /// libyaml's or Yams's description of the problem, in English whatever the language.
+    /// libyaml's description of the problem (`YAMLProblem`).
+    fileprivate static func notValidYAML(_ problem: Argument) -> Message {
+        Message("front-matter-invalid.yaml", ["problem": problem])
+    }
+
+    /// Yams's own description of an error it reports in no other way, in English.
     fileprivate static func notValidYAML(_ problem: String) -> Message {
         Message("front-matter-invalid.yaml", ["problem": .verbatim(problem)])
     }
