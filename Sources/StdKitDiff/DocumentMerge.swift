@@ -86,9 +86,37 @@ public enum DocumentMerge {
         // have is not kept — git's clean merge is written instead.
         if !result.conflicts.isEmpty {
             let lines = LineMerge(base: base, ours: ours, theirs: theirs, markers: markers)
-            if lines.conflicts.isEmpty { return MergeResult(lines: lines, fallback: "the structured merge left conflicts that a line merge does not; merged line by line") }
+            if lines.conflicts.isEmpty {
+                var merged = MergeResult(lines: lines, fallback: "the structured merge left conflicts that a line merge does not; merged line by line")
+                merged.notes = Self.repeatedEntries(in: merged.text, notIn: [ours, theirs])
+                return merged
+            }
         }
         return result
+    }
+
+    /// What a line merge can write that no side had: one entry of a keyed list (`courses` by
+    /// `id`, `approvals` by `party`) twice — both sides added it, differently, at different
+    /// places. Git's clean result is kept (never less clean than git), and each such entry is
+    /// named so that the author keeps one.
+    static func repeatedEntries(in text: String, notIn sides: [String]) -> [String] {
+        func repeated(_ text: String) -> Set<String> {
+            guard let root = FrontMatter(text).read(file: "merge")?.root, let pairs = root.mapping else { return [] }
+            var found: Set<String> = []
+            for pair in pairs {
+                guard let list = pair.key.scalar, let elements = pair.value.sequence else { continue }
+                for field in ["id", "party"] {
+                    let ids = elements.compactMap { $0[field]?.scalar }
+                    for id in Set(ids) where ids.filter({ $0 == id }).count > 1 { found.insert("\(id)\u{1F}\(list)") }
+                }
+            }
+            return found
+        }
+        let already = sides.map(repeated).reduce(into: Set<String>()) { $0.formUnion($1) }
+        return repeated(text).subtracting(already).sorted().map { entry in
+            let parts = entry.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
+            return "\(parts[0]) is listed twice in '\(parts[1])': both sides added it, differently; keep one"
+        }
     }
 
     /// Whether `result` keeps everything ours and theirs wrote (see `Verifier`).

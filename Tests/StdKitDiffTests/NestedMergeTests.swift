@@ -95,6 +95,15 @@ struct NestedMergeTests {
         #expect(differently.conflicts.map(\.place) == ["front matter `courses › COURSE-VISION`"])
         #expect(differently.text.contains("<<<<<<< ours\n  - id: COURSE-VISION\n    credits: 3\n||||||| base\n=======\n  - id: COURSE-VISION\n    credits: 2\n>>>>>>> theirs\n"))
         #expect(differently.text.contains("  - id: COURSE-PLC\n    credits: 5\n"))
+        // Added differently at two places: git's clean merge writes it twice, and stdkit keeps
+        // git's result (never less clean than git) but names the repeated course.
+        let elsewhere = base.replacingOccurrences(of: "  - id: COURSE-PLC\n    credits: 4\n", with: "  - id: COURSE-PLC\n    credits: 4\n  - id: COURSE-VISION\n    credits: 2\n")
+        let twice = DocumentMerge.merge(base: base, ours: ours, theirs: elsewhere)
+        #expect(twice.conflicts.isEmpty)
+        #expect(twice.text.components(separatedBy: "id: COURSE-VISION").count == 3)
+        #expect(twice.notes == ["COURSE-VISION is listed twice in 'courses': both sides added it, differently; keep one"])
+        // A course no side repeats is not named.
+        #expect(DocumentMerge.repeatedEntries(in: twice.text, notIn: [twice.text]).isEmpty)
     }
 
     @Test func aListOneSideReorderedKeepsThatOrderWithTheOthersEdits() {
