@@ -83,8 +83,12 @@ enum FrontMatterProof {
         }
         if let elements = side.sequence, let kept = result.sequence {
             if path.count == 1, FrontMatterMerge.setLike.contains(path[0]) {
-                let added = Set(elements.compactMap(\.scalar)).subtracting(base?.sequence?.compactMap(\.scalar) ?? [])
-                return added.isSubset(of: Set(kept.compactMap(\.scalar)))
+                // A set: what this side added is there, and what it removed is not (the other
+                // side cannot have added a value the base already had).
+                let mine = Set(elements.compactMap(\.scalar))
+                let before = Set(base?.sequence?.compactMap(\.scalar) ?? [])
+                let written = Set(kept.compactMap(\.scalar))
+                return mine.subtracting(before).isSubset(of: written) && before.subtracting(mine).isDisjoint(with: written)
             }
             let lists = [elements, kept] + [base, other].compactMap { $0?.sequence }
             guard let key = NestedMerge.listKey(lists) else { return false }

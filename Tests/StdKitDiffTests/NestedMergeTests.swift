@@ -143,6 +143,16 @@ struct NestedMergeTests {
         #expect(Verifier.frontMatterKept(base: base, ours: ours, theirs: base.replacingOccurrences(of: "theory: 1", with: "theory: 4"), result: conflict))
         #expect(FrontMatterProof.resolved("a\n<<<<<<< x\nb\n||||||| y\nc\n=======\nd\n>>>>>>> z\ne\n", to: .theirs) == "a\nd\ne\n")
         #expect(FrontMatterProof.resolved("a\n<<<<<<< x\nb\n", to: .ours) == nil)
+        // A set: a tag one side removed must not come back, one it added must be there.
+        let tagged = "---\nid: P\ntags: [机器人, 焊接, 汽车]\n---\n"
+        let removed = tagged.replacingOccurrences(of: "焊接, ", with: "")
+        let added = tagged.replacingOccurrences(of: "汽车]", with: "汽车, 产教融合]")
+        #expect(Verifier.frontMatterKept(base: tagged, ours: removed, theirs: added, result: "---\nid: P\ntags: [机器人, 汽车, 产教融合]\n---\n"))
+        #expect(!Verifier.frontMatterKept(base: tagged, ours: removed, theirs: added, result: added), "ours' removal undone")
+        #expect(!Verifier.frontMatterKept(base: tagged, ours: removed, theirs: added, result: removed), "theirs' addition dropped")
+        let merged = DocumentMerge.merge(base: tagged, ours: removed, theirs: added)
+        #expect(merged.conflicts.isEmpty && merged.fallback == nil)
+        #expect(merged.text == "---\nid: P\ntags: [机器人, 汽车, 产教融合]\n---\n")
     }
 
     @Test func flowValuesAreCutWhereYAMLEndsThem() {
