@@ -70,15 +70,6 @@ public struct YAMLNode: Sendable, Hashable {
         mapping?.first(where: { $0.key.scalar == key })
     }
 
-    /// A word for the node's shape in messages: "a string", "a list", "a mapping".
-    public var shapeDescription: String {
-        switch value {
-        case .scalar: isNull ? "empty" : "a single value"
-        case .sequence: "a list"
-        case .mapping: "a mapping"
-        }
-    }
-
     /// The value as YAML 1.2's core schema types it, in JSON's terms (what YAML language servers
     /// and JSON Schema validators see): a plain `null`, `~` or empty scalar is null, `true` and
     /// `false` booleans, a decimal number a number; anything quoted or block a string; mappings
