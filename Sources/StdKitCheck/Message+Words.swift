@@ -20,6 +20,21 @@ extension Message {
         return keys[name].map { .message(Message($0)) } ?? .verbatim(name)
     }
 
+    /// A document kind the tool ships, in the reader's language: `course` in English (the id a
+    /// reader writes), 课程标准 in Chinese, as the site names it; a project's own kind is its id,
+    /// quoted in Chinese text (“lesson-plan”).
+    static func documentKind(_ kind: String) -> Argument {
+        let keys = [
+            "job-profile": "common.kind.job-profile",
+            "programme": "common.kind.programme",
+            "course": "common.kind.course",
+            "material": "common.kind.material",
+            "certificate": "common.kind.certificate",
+            "page": "common.kind.page",
+        ]
+        return .message(keys[kind].map { Message($0) } ?? Message("common.kind.other", ["kind": .verbatim(kind)]))
+    }
+
     /// A version bump's size: "major", "minor", "patch".
     static func bump(_ bump: Bump) -> Argument {
         switch bump {

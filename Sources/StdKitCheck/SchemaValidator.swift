@@ -208,7 +208,7 @@ extension Message {
 
     /// The document a field belongs to: its kind and id.
     fileprivate static func owner(kind: String, id: String) -> Message {
-        Message("missing-field.owner", ["kind": .verbatim(kind), "id": .verbatim(id)])
+        Message("missing-field.owner", ["kind": documentKind(kind), "id": .verbatim(id)])
     }
 
     fileprivate static func noField(_ field: String, owner: Message) -> Message {
@@ -236,7 +236,7 @@ extension Message {
     }
 
     fileprivate static func unknownField(_ field: String, kind: String, suggestion: String?) -> Message {
-        Message("unknown-field.message", ["field": .verbatim(field), "kind": .verbatim(kind), "suggestion": didYouMean(suggestion)])
+        Message("unknown-field.message", ["field": .verbatim(field), "kind": documentKind(kind), "suggestion": didYouMean(suggestion)])
     }
 
     fileprivate static let removeOrCorrectField = Message("unknown-field.hint")

@@ -42,7 +42,7 @@ struct MessageLanguageTests {
         #expect(run.output.contains("    建议：JOB-A 声明的条目有 T1、R1、R2、R2"), "\(run.output)")
         #expect(run.output.contains("job.md:15:5: 错误: 条目 id“R2”在本文档中已被使用 [duplicate-item-id]"), "\(run.output)")
         #expect(run.output.contains("job.md:14:5: 附注: “R2”首次声明于此"), "\(run.output)")
-        #expect(run.output.contains("course.md:5:1: 警告: “titel”不是 course 的字段；是否想写“title”？ [unknown-field]"), "\(run.output)")
+        #expect(run.output.contains("course.md:5:1: 警告: “titel”不是课程标准的字段；是否想写“title”？ [unknown-field]"), "\(run.output)")
         #expect(run.output.contains("\n已检查 2 个文件："), "\(run.output)")
     }
 

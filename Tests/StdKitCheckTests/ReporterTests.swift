@@ -13,7 +13,7 @@ struct ReporterTests {
                    hint: Message("unresolved-reference.declares", ["target": .verbatim("JOB-WELD-ROBOT"), "items": .list(["R1", "R2"], .and)])),
         Diagnostic(rule: "unknown-field", severity: .warning, file: "jobs/a.md", location: SourceLocation(line: 4, column: 1),
                    message: Message("unknown-field.message", [
-                       "field": .verbatim("titel"), "kind": .verbatim("job-profile"), "suggestion": Message.didYouMean("title"),
+                       "field": .verbatim("titel"), "kind": .message(Message("common.kind.job-profile")), "suggestion": Message.didYouMean("title"),
                    ])),
     ], fileCount: 14)
 
@@ -77,7 +77,7 @@ struct ReporterTests {
             courses/robot-programming.md:23:44: 错误: 引用“JOB-WELD-ROBOT#R9”找不到对应条目；是否想写“R2”？ [unresolved-reference]
                 建议：JOB-WELD-ROBOT 声明的条目有 R1、R2
             jobs/welding-robot-operator.md:18:3: 附注: JOB-WELD-ROBOT 的条目在此声明
-            jobs/a.md:4:1: 警告: “titel”不是 job-profile 的字段；是否想写“title”？ [unknown-field]
+            jobs/a.md:4:1: 警告: “titel”不是岗位能力标准的字段；是否想写“title”？ [unknown-field]
             已检查 14 个文件：1 个错误、1 个警告
 
             """)

@@ -33,7 +33,7 @@ struct MissingSection: Rule {
 extension Message {
     /// `names`: the section's name, then the other names it is recognised by.
     fileprivate static func noSection(kind: String, document: String, names: [String]) -> Message {
-        let arguments: [String: Argument] = ["kind": .verbatim(kind), "document": .verbatim(document), "name": .verbatim(names[0])]
+        let arguments: [String: Argument] = ["kind": documentKind(kind), "document": .verbatim(document), "name": .verbatim(names[0])]
         guard names.count > 1 else { return Message("missing-section.message", arguments) }
         return Message("missing-section.message.aliases", arguments.merging(["aliases": .list(Array(names.dropFirst()), .and)]) { a, _ in a })
     }
