@@ -100,22 +100,28 @@ public enum DocumentMerge {
     /// places. Git's clean result is kept (never less clean than git), and each such entry is
     /// named so that the author keeps one.
     static func repeatedEntries(in text: String, notIn sides: [String]) -> [String] {
-        func repeated(_ text: String) -> Set<String> {
-            guard let root = FrontMatter(text).read(file: "merge")?.root, let pairs = root.mapping else { return [] }
-            var found: Set<String> = []
+        /// An element id that stands more than once in a top-level list.
+        struct Repeat: Hashable, Comparable {
+            var list: String
+            var id: String
+            static func < (lhs: Repeat, rhs: Repeat) -> Bool { (lhs.list, lhs.id) < (rhs.list, rhs.id) }
+        }
+        func repeats(_ text: String) -> Set<Repeat> {
+            guard let pairs = FrontMatter(text).read(file: "merge")?.root?.mapping else { return [] }
+            var found: Set<Repeat> = []
             for pair in pairs {
                 guard let list = pair.key.scalar, let elements = pair.value.sequence else { continue }
-                for field in ["id", "party"] {
-                    let ids = elements.compactMap { $0[field]?.scalar }
-                    for id in Set(ids) where ids.filter({ $0 == id }).count > 1 { found.insert("\(id)\u{1F}\(list)") }
+                for field in NestedMerge.keyFields {
+                    var counts: [String: Int] = [:]
+                    for element in elements { if let id = element[field]?.scalar { counts[id, default: 0] += 1 } }
+                    for (id, count) in counts where count > 1 { found.insert(Repeat(list: list, id: id)) }
                 }
             }
             return found
         }
-        let already = sides.map(repeated).reduce(into: Set<String>()) { $0.formUnion($1) }
-        return repeated(text).subtracting(already).sorted().map { entry in
-            let parts = entry.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
-            return "\(parts[0]) is listed twice in '\(parts[1])': both sides added it, differently; keep one"
+        let already = sides.reduce(into: Set<Repeat>()) { $0.formUnion(repeats($1)) }
+        return repeats(text).subtracting(already).sorted().map { entry in
+            "\(entry.id) is listed twice in '\(entry.list)': both sides added it, differently; keep one"
         }
     }
 

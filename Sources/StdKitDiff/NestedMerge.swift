@@ -291,10 +291,14 @@ enum NestedMerge {
 
     // MARK: Keyed lists
 
-    /// The key that identifies the elements of a list of mappings: `id`, or `party` (approvals),
-    /// when every element of every side has it as a scalar, each value once per side.
+    /// The fields that can identify the elements of a list of mappings, in order of preference:
+    /// `id` (courses, elective groups), `party` (approvals).
+    static let keyFields = ["id", "party"]
+
+    /// The key that identifies the elements of a list of mappings: the first of `keyFields` that
+    /// every element of every side has as a scalar, each value once per side.
     static func listKey(_ lists: [[YAMLNode]]) -> String? {
-        for key in ["id", "party"] {
+        for key in keyFields {
             let keyed = lists.allSatisfy { elements in
                 let values = elements.compactMap { $0[key]?.scalar }
                 return values.count == elements.count && Set(values).count == values.count
