@@ -5,7 +5,8 @@ import StdKitModel
 
 /// CASE identifiers are name-based UUIDs (SHA-1): an exported package must keep its identifiers
 /// whatever computes them, or every system that imported it sees new items.
-/// `Fixtures/flagship-case-uuids.txt` was written by the hand-written SHA-1 before swift-crypto.
+/// `Fixtures/flagship-case-uuids.txt` was written by the hand-written SHA-1 before swift-crypto,
+/// from the flagship as it was then, which `Tests/Fixtures/flagship-frozen` keeps.
 @Suite("Flagship CASE identifiers")
 struct FlagshipUUIDTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -21,7 +22,7 @@ struct FlagshipUUIDTests {
     }
 
     @Test func identifiersKeepTheirRecordedValues() async throws {
-        let project = try await ProjectLoader.load(root: Self.repository.appendingPathComponent("standards"))
+        let project = try await ProjectLoader.load(root: Self.repository.appendingPathComponent("Tests/Fixtures/flagship-frozen"))
         let fixture = Self.repository.appendingPathComponent("Tests/StdKitInteropTests/Fixtures/flagship-case-uuids.txt")
         let recorded = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
         let computed = Self.lines(project)
