@@ -133,14 +133,14 @@ struct AlternationCalendar: Sendable {
     /// One sentence per drawn entry, for the SVG's accessible name.
     func description(strings: SiteStrings, postNames: [String: String]) -> String {
         var parts = entries.filter(\.isDrawn).map { entry -> String in
-            let posts = entry.posts.isEmpty ? "" : "（" + entry.posts.map { postLabel($0, names: postNames) }.joined(separator: "、") + "）"
+            let posts = entry.posts.isEmpty ? "" : strings.format("parenthetical", ["text": entry.posts.map { postLabel($0, names: postNames) }.joined(separator: strings["enumeration"])])
             return strings.format("calendarEntry", ["semester": "\(entry.semester ?? 0)", "weeks": Self.weeksLabel(entry.weeks ?? 1...1),
                                                     "place": strings.place(entry.place?.rawValue ?? "")]) + posts
         }
         if let share = enterpriseShare {
             parts.append(strings.format("enterpriseShareSentence", ["weeks": "\(enterpriseWeeks)", "total": "\(scheduledWeeks)", "share": SiteBuilder.percent(share)]))
         }
-        return parts.joined(separator: "；")
+        return parts.joined(separator: strings["sentenceSeparator"])
     }
 
     private func postLabel(_ id: String, names: [String: String]) -> String {
@@ -155,7 +155,7 @@ struct AlternationCalendar: Sendable {
         let n = Charts.n
         let label = description(strings: strings, postNames: postNames)
         var svg = "<svg class=\"chart calendar\" role=\"img\" aria-label=\"\(HTML.escape(label))\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title>\(HTML.escape(strings["calendar"] + "：" + label))</title>"
+        svg += "<title>\(HTML.escape(strings["calendar"] + strings["colon"] + label))</title>"
         // The axis: a tick at week 1, every fifth week and the last, and a light line at each.
         let bottom = rows.last.map { $0.y + $0.height - Self.rowGap } ?? Self.axisHeight
         svg += "<text x=\"0\" y=\"16\" font-size=\"12\">\(HTML.escape(strings["weekAxis"]))</text>"

@@ -115,7 +115,7 @@ struct DocumentPage: TemplatePage {
             if ["owner", "enterprise", "provider"].contains(name) {
                 value = site.partyName(pair.value.scalar)
             } else if ["parties", "shared_with"].contains(name) {
-                value = (pair.value.sequence ?? []).compactMap(\.scalar).map(site.partyName).joined(separator: "、")
+                value = (pair.value.sequence ?? []).compactMap(\.scalar).map(site.partyLabel).joined(separator: "、")
             } else if let described = cooperationField(name, pair.value, site: site) {
                 value = described
             } else if name == "hours", document.kind == "training", let hours = pair.value.scalar {

@@ -96,7 +96,7 @@ struct SiteStrings: Sendable {
         // The cooperation kinds and fields (DESIGN §13).
         "kind.apprenticeship": "Apprenticeship plans", "kind.training": "Employee training", "kind.facility": "Training facilities",
         "category.public-elective": "Public electives",
-        "jointKind": "co-established body", "groupKind": "vocational education group", "members": "Members", "region": "Region", "colon": ": ",
+        "jointKind": "co-established body", "groupKind": "vocational education group", "members": "Members", "region": "Region", "colon": ": ", "parenthetical": " ({text})", "enumeration": ", ", "sentenceSeparator": "; ",
         "calendar": "Alternation calendar", "weekAxis": "Week", "semesterNumber": "Semester {n}",
         "calendarEntry": "semester {semester}, weeks {weeks}: {place}",
         "enterpriseShareSentence": "At the enterprise {weeks} of {total} scheduled weeks ({share})",
@@ -151,7 +151,7 @@ struct SiteStrings: Sendable {
         // The cooperation kinds and fields (DESIGN §13).
         "kind.apprenticeship": "现代学徒制培养方案", "kind.training": "企业职工培训", "kind.facility": "实训基地",
         "category.public-elective": "公共选修课",
-        "jointKind": "共建机构", "groupKind": "职教集团", "members": "成员单位", "region": "行政区划", "colon": "：",
+        "jointKind": "共建机构", "groupKind": "职教集团", "members": "成员单位", "region": "行政区划", "colon": "：", "parenthetical": "（{text}）", "enumeration": "、", "sentenceSeparator": "；",
         "calendar": "工学交替安排", "weekAxis": "周次", "semesterNumber": "第{n}学期",
         "calendarEntry": "第{semester}学期第{weeks}周：{place}",
         "enterpriseShareSentence": "在企业 {weeks} 周，占安排总周数 {total} 周的 {share}",

@@ -347,6 +347,40 @@ struct CooperationPageTests {
         #expect(englishIndex.contains("<div class=\"members\">Members: 华南工业职业技术学院、华南汽车制造有限公司</div><div class=\"region\">Region: 440100</div></td><td>vocational education group</td></tr>"))
     }
 
+    /// An approval or a list of parties names a joint body with its kind: its approval stands
+    /// for its members.
+    @Test func anApprovalByAJointBodySaysWhatItIs() async throws {
+        let course = """
+            ---
+            id: COURSE-X
+            kind: course
+            title: 现场编程
+            parties: [yhzy, hn-college]
+            approvals:
+              - {party: hn-college, version: 1.0.0, digest: "3fa9", by: 王工, date: 2026-11-20}
+            ---
+
+            # 现场编程
+
+            """
+        let (_, site) = try await Self.build(["x.md": course])
+        let html = Self.page("documents/x.html", of: site)
+        #expect(html.contains("<dt>参与审批单位</dt><dd>华南工业职业技术学院、华南汽车产业学院（共建机构）</dd>"))
+        #expect(html.contains("<li><strong>华南汽车产业学院（共建机构）</strong> v1.0.0 — 审批人 王工, 2026-11-20 <span class=\"stale\">"))
+    }
+
+    @Test func anEnglishProjectHasAnEnglishCalendar() async throws {
+        let english = Self.config.replacingOccurrences(of: "lang: zh-CN", with: "lang: en")
+        let (_, site) = try await Self.build(["app.md": Self.apprenticeship], config: english)
+        let html = Self.page("documents/app.html", of: site)
+        #expect(html.contains("<h2>Alternation calendar</h2>\n<p class=\"enterprise-share\">At the enterprise 16 of 40 scheduled weeks (40%)</p>"))
+        #expect(html.contains("aria-label=\"semester 3, weeks 1–12: school; semester 3, weeks 13–20: enterprise (P1 焊装线机器人操作岗, P2 焊装线换型调试岗); "))
+        #expect(html.contains("<text x=\"0\" y=\"44\" font-size=\"13\">Semester 3</text>"))
+        #expect(html.contains("<thead><tr><th>Semester</th><th>Weeks</th><th>Place</th><th>Number of weeks</th><th>Posts</th></tr></thead>"))
+        #expect(html.contains("<dt>Cohort</dt><dd>2026 intake, 30 students</dd>"))
+        #expect(html.contains("<dt>Mentor ratio</dt><dd>at most 5 apprentices per mentor</dd>"))
+    }
+
     /// The browser test's project builds the three cooperation pages with their content,
     /// whether or not the check knows the kinds yet.
     @Test func theBrowserFixtureHasEveryCooperationPage() async throws {
