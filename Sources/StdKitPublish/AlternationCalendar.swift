@@ -66,15 +66,23 @@ struct AlternationCalendar: Sendable {
     }
 
     private static func entry(_ node: YAMLNode) -> Entry {
+        guard node.mapping != nil else {
+            // Not a mapping at all: the whole entry as written, in the first column.
+            return Entry(semesterText: SiteBuilder.describe(node), weeksText: "", placeText: "", posts: [])
+        }
+        // Only a scalar is read as a semester, weeks or a place; a list or mapping there is
+        // shown as written and not drawn.
         let semesterText = node["semester"].map(SiteBuilder.describe) ?? ""
         let weeksText = node["weeks"].map(SiteBuilder.describe) ?? ""
         let placeText = node["place"].map(SiteBuilder.describe) ?? ""
+        let isScalar = { (key: String) in node[key]?.scalar != nil }
         let posts = (node["posts"]?.sequence?.compactMap(\.scalar) ?? node["posts"]?.scalar.map { [$0] } ?? [])
             .map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
             .filter { !$0.isEmpty }
-        let semester = Int(semesterText.trimmingCharacters(in: .whitespaces)).flatMap { (1...maximumSemester).contains($0) ? $0 : nil }
+        let semester = isScalar("semester") ? Int(semesterText.trimmingCharacters(in: .whitespaces)).flatMap { (1...maximumSemester).contains($0) ? $0 : nil } : nil
         return Entry(semesterText: semesterText, weeksText: weeksText, placeText: placeText, posts: posts,
-                     semester: semester, weeks: weekRange(weeksText), place: Place(rawValue: placeText))
+                     semester: semester, weeks: isScalar("weeks") ? weekRange(weeksText) : nil,
+                     place: isScalar("place") ? Place(rawValue: placeText) : nil)
     }
 
     /// `13-20` (also with `–`, `—`, `~` or `～`, spaces around) or one week `5`; nil for

@@ -140,6 +140,39 @@ struct CooperationPageTests {
         #expect(html.contains("<tr class=\"malformed\"><td>3</td><td>第一周</td><td>学校</td>"))
     }
 
+    /// Front matter of any shape — a schedule that is text, entries that are not mappings,
+    /// weeks given as a mapping, a training or facility with nothing in the expected form —
+    /// makes a page, with what can be read.
+    @Test func frontMatterOfTheWrongShapeStillMakesThePages() async throws {
+        let odd = Self.apprenticeship.replacingOccurrences(of: """
+              - {semester: 4, weeks: 1-8, place: enterprise, posts: [P3]}
+              - {semester: 4, weeks: 9-20, place: school}
+            """, with: """
+              - 第4学期企业实践
+              - [4, 1-8, enterprise]
+              - {semester: [4], weeks: {from: 1, to: 8}, place: [enterprise], posts: {P3: 8}}
+            """)
+        let files = [
+            "app.md": odd,
+            "text.md": Self.apprenticeship.replacingOccurrences(of: "id: APP-ROBOT-2026", with: "id: APP-TEXT")
+                .replacingOccurrences(of: "schedule:\n", with: "schedule: 每学期交替\nunused:\n"),
+            "train.md": "---\nid: TRN\nkind: training\ntitle: 培训\nhours: [64]\ntrainees: 四十人\n---\n\n- **TM1** 模块 {hours=十六}\n",
+            "lab.md": "---\nid: LAB\nkind: facility\ntitle: 实训室\nstations: 十二\ncourses: {COURSE-X: 1}\n---\n\n# 实训室\n",
+        ]
+        let (_, site) = try await Self.build(files)
+        let html = Self.page("documents/app.html", of: site)
+        #expect(html.components(separatedBy: "<rect class=\"bar ").count - 1 == 2)
+        #expect(html.components(separatedBy: "<tr class=\"malformed\">").count - 1 == 3)
+        #expect(html.contains("<tr class=\"malformed\"><td>第4学期企业实践</td><td></td><td></td><td><span class=\"malformed\">未绘入</span></td><td></td></tr>"))
+        #expect(html.contains("<tr class=\"malformed\"><td>4, 1-8, enterprise</td><td></td><td></td><td><span class=\"malformed\">未绘入</span></td><td></td></tr>"))
+        #expect(html.contains("<tr class=\"malformed\"><td>4</td><td>from: 1; to: 8</td><td>enterprise</td><td><span class=\"malformed\">未绘入</span></td><td></td></tr>"))
+        #expect(!Self.page("documents/text.html", of: site).contains("<section class=\"calendar\">"))
+        let training = Self.page("documents/train.html", of: site)
+        #expect(training.contains("<tr><td><a href=\"#TM1\">TM1</a></td><td>模块</td><td class=\"number\">十六</td><td></td><td></td></tr>"))
+        #expect(training.contains("<dt>培训对象</dt><dd>四十人</dd>"))
+        #expect(!Self.page("documents/lab.html", of: site).contains("<div class=\"cooperation\">"))
+    }
+
     @Test(arguments: [
         ("13-20", 13...20), ("5", 5...5), ("13～20", 13...20), ("13 – 20", 13...20), ("1~60", 1...60),
         ("20-13", nil), ("0-3", nil), ("1-61", nil), ("a-b", nil), ("", nil), ("1-2-3", nil), ("-3", nil), ("3-", nil),
