@@ -188,7 +188,9 @@ public struct ProjectConfig: Sendable, Hashable {
                 diagnostics.append(problem(file, element, .partyDeclaredTwice(id)))
                 continue
             }
-            parties.append(Party(id: id, name: element["name"]?.scalar ?? id, kind: kind))
+            parties.append(Party(id: id, name: element["name"]?.scalar ?? id, kind: kind,
+                                 members: element["members"]?.sequence?.compactMap(\.scalar) ?? [],
+                                 region: element["region"]?.scalar))
         }
         return parties
     }

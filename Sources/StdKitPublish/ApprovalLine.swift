@@ -19,7 +19,7 @@ struct ApprovalLine: MustacheParent, Sendable {
         return state.entries.map { entry in
             let approval = entry.node
             return ApprovalLine(
-                party: site.partyName(approval["party"]?.scalar), version: approval["version"]?.scalar ?? "",
+                party: site.partyLabel(approval["party"]?.scalar), version: approval["version"]?.scalar ?? "",
                 by: approval["by"]?.scalar ?? "", date: approval["date"]?.scalar ?? "",
                 note: (approval["note"]?.scalar).flatMap { $0.isEmpty ? nil : $0 },
                 stale: !entry.isCurrent)

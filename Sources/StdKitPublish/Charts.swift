@@ -4,7 +4,7 @@ import StdKitSyntax
 /// The programme page's charts, as inline SVG: hours by course category, hours by semester
 /// (theory and practice stacked), and the practice share against the profile's minimum.
 enum Charts {
-    static let categoryOrder = ["public-basic", "professional-basic", "professional-core", "professional-elective", "practice"]
+    static let categoryOrder = ["public-basic", "public-elective", "professional-basic", "professional-core", "professional-elective", "practice"]
     static let theoryColour = "#5b8def"
     static let practiceColour = "#f0a04b"
 

@@ -51,6 +51,10 @@ struct DocumentPage: TemplatePage {
     /// Nil for a document without charts: the names of the charts are then not on the page.
     var charts: ProgrammeCharts?
     var hasCharts: Bool { charts != nil }
+    /// What a cooperation kind (or a programme) shows above its body (`CooperationPanel`), as
+    /// HTML stdkit wrote; nil when there is nothing.
+    var cooperation: String?
+    var hasCooperation: Bool { cooperation != nil }
 
     init(_ document: Document, page: String, html: String, site: SiteBuilder) {
         let strings = site.strings
@@ -65,6 +69,7 @@ struct DocumentPage: TemplatePage {
         statusKey = SiteBuilder.token(document.status)
         fields = Self.metadataFields(document, site: site)
         approvals = ApprovalLine.all(of: document, in: site)
+        cooperation = CooperationPanel.html(for: document, page: page, site: site)
         if document.kind == "programme", let table = CourseTable(document), table.isComplete, table.totalHours > 0 {
             charts = ProgrammeCharts(
                 categories: Charts.hoursByCategory(table, strings: strings),
@@ -91,6 +96,8 @@ struct DocumentPage: TemplatePage {
         case "chartCategories": charts?.categories
         case "chartSemesters": charts?.semesters
         case "chartPractice": charts?.practice
+        case "hasCooperation": hasCooperation
+        case "cooperation": cooperation
         default: nil
         }
     }
@@ -102,12 +109,18 @@ struct DocumentPage: TemplatePage {
         let strings = site.strings
         let project = site.project
         return pairs.compactMap { pair -> Field? in
-            guard let name = pair.key.scalar, !["title", "approvals", "kind", "id", "version", "status"].contains(name) else { return nil }
+            // The calendar and the elective groups are drawn above the body (`CooperationPanel`).
+            guard let name = pair.key.scalar, !["title", "approvals", "kind", "id", "version", "status", "schedule", "elective_groups"].contains(name) else { return nil }
             let value: String
-            if name == "owner" {
+            if ["owner", "enterprise", "provider"].contains(name) {
                 value = site.partyName(pair.value.scalar)
-            } else if name == "parties" {
-                value = (pair.value.sequence ?? []).compactMap(\.scalar).map(site.partyName).joined(separator: "、")
+            } else if ["parties", "shared_with"].contains(name) {
+                value = (pair.value.sequence ?? []).compactMap(\.scalar).map(site.partyLabel).joined(separator: "、")
+            } else if let described = cooperationField(name, pair.value, site: site) {
+                value = described
+            } else if name == "hours", document.kind == "training", let hours = pair.value.scalar {
+                // A training states its hours as one number.
+                return Field(name: strings.field("training_hours"), value: hours)
             } else if name == "courses", let list = pair.value.sequence {
                 value = "\(list.count)"
             } else if name == "category", let category = pair.value.scalar {
@@ -116,13 +129,45 @@ struct DocumentPage: TemplatePage {
                 value = "\((Int(theory) ?? 0) + (Int(practice) ?? 0))（\(theory) / \(practice)）"
             } else if name == "major", let majorName = pair.value["name"]?.scalar {
                 value = majorName + (pair.value["code"]?.scalar.map { "（\($0)）" } ?? "")
-            } else if ["prerequisites", "occupations", "supports", "replaces"].contains(name) {
+            } else if ["prerequisites", "occupations", "supports", "replaces", "programme", "certificate"].contains(name) {
                 let ids = pair.value.sequence?.compactMap(\.scalar) ?? pair.value.scalar.map { [$0] } ?? []
                 value = ids.map { id in project.document(id)?.title.map { "\($0)（\(id)）" } ?? id }.joined(separator: "、")
             } else {
                 value = SiteBuilder.describe(pair.value)
             }
             return Field(name: strings.field(name), value: value)
+        }
+    }
+
+    /// The fields of DESIGN §13 in words (`cohort: {year: 2026, size: 30}` → 2026级，30人), or nil
+    /// for another field or a value not of the form described, which is then written as is.
+    static func cooperationField(_ name: String, _ node: YAMLNode, site: SiteBuilder) -> String? {
+        let strings = site.strings
+        switch name {
+        case "cohort" where node.mapping != nil:
+            let parts = [("year", "cohortYear"), ("size", "cohortSize"), ("class_size", "cohortClassSize")].compactMap { key, format in
+                node[key]?.scalar.map { strings.format(format, [key == "year" ? "year" : "size": $0]) }
+            }
+            return parts.joined(separator: strings["separator"])
+        case "recruitment" where node.mapping != nil:
+            let mode = node["mode"]?.scalar ?? ""
+            return mode + (node["contract"]?.scalar.map { "（\($0)）" } ?? "")
+        case "mentor_ratio":
+            return node.scalar.map { strings.format("mentorRatio", ["n": $0]) }
+        case "assessment", "assessed_by":
+            // Shares by party: 华南工业职业技术学院 50%、华南汽车制造有限公司 50%.
+            guard let pairs = node.mapping else { return nil }
+            return pairs.map { "\(site.partyName($0.key.scalar)) \(SiteBuilder.describe($0.value))%" }.joined(separator: "、")
+        case "trainees" where node.mapping != nil:
+            let post = node["post"]?.scalar.map { id in site.project.document(id)?.title.map { "\($0)（\(id)）" } ?? id }
+            let count = node["count"]?.scalar.map { strings.format("traineeCount", ["n": $0]) }
+            return [post, count].compactMap { $0 }.joined(separator: strings["separator"])
+        case "location":
+            return node.scalar.map(strings.place)
+        case "adopted" where node.mapping != nil:
+            return ["body", "minute", "date"].compactMap { node[$0]?.scalar }.joined(separator: " ")
+        default:
+            return nil
         }
     }
 }

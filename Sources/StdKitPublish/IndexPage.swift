@@ -12,12 +12,20 @@ struct IndexPage: TemplatePage {
         var name: String
         /// The party's kind in the site's language.
         var kind: String
+        /// The names of the members of a joint body or a group, joined; "" for any other party
+        /// (false to a template).
+        var members: String = ""
+        /// The region code (行政区划代码), else "".
+        var region: String = ""
 
         func child(named name: String) -> Any? {
             switch name {
             case "id": id
             case "name": self.name
             case "kind": kind
+            // False, not "", when there is none: a section is shown for any string, the empty too.
+            case "members": members.isEmpty ? false : members
+            case "region": region.isEmpty ? false : region
             default: nil
             }
         }
@@ -77,9 +85,9 @@ struct IndexPage: TemplatePage {
     var kinds: [KindGroup]
     var coverage: CoverageSummary
 
-    /// Programmes first, then job profiles, courses, materials, certificates, other kinds by
-    /// name, and plain pages last.
-    static let kindOrder = ["programme", "job-profile", "course", "material", "certificate"]
+    /// Programmes first, then job profiles, courses, materials, certificates, the cooperation
+    /// kinds (apprenticeships, trainings, facilities), other kinds by name, and plain pages last.
+    static let kindOrder = ["programme", "job-profile", "course", "material", "certificate", "apprenticeship", "training", "facility"]
 
     init(_ site: SiteBuilder) {
         let project = site.project
@@ -110,7 +118,8 @@ struct IndexPage: TemplatePage {
         siteTitle = site.siteTitle
         projectName = project.config.name == site.siteTitle ? "" : project.config.name
         parties = project.config.parties.map { party in
-            Party(id: party.id, name: party.name, kind: strings["\(party.kind.rawValue)Kind"])
+            Party(id: party.id, name: party.name, kind: strings["\(party.kind.rawValue)Kind"],
+                  members: party.members.map(site.partyName).joined(separator: "、"), region: party.region ?? "")
         }
     }
 

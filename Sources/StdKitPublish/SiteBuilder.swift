@@ -191,6 +191,14 @@ public struct SiteBuilder: Sendable {
         return project.party(id)?.name ?? id
     }
 
+    /// The name of the party `id` as approvals and the metadata panel's parties name it: a
+    /// co-established body or a group says so (华南汽车产业学院（共建机构）), since its approval
+    /// stands for its members; else as `partyName`.
+    func partyLabel(_ id: String?) -> String {
+        guard let id, let party = project.party(id), party.kind == .joint || party.kind == .group else { return partyName(id) }
+        return "\(party.name)（\(strings["\(party.kind.rawValue)Kind"])）"
+    }
+
     /// A YAML value as one line of text.
     static func describe(_ node: YAMLNode) -> String {
         switch node.value {

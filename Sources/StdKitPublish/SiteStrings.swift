@@ -1,3 +1,4 @@
+import Foundation
 /// The interface text of the site, in the project's language (zh-CN or en).
 struct SiteStrings: Sendable {
     let language: String
@@ -36,6 +37,34 @@ struct SiteStrings: Sendable {
         table["field." + name] ?? name
     }
 
+    /// A place or location (`school`, `enterprise`, `alternating`) in words, else as written.
+    func place(_ place: String) -> String {
+        table["place." + place] ?? place
+    }
+
+    /// A course entry's assessment (`exam` 考试, `test` 考查) in words, else as written.
+    func assessment(_ assessment: String) -> String {
+        table["assessment." + assessment] ?? assessment
+    }
+
+    /// The string `key` with each `{name}` replaced by its value, in one pass: a value that
+    /// holds a `{…}` of its own (a title from a document) is not read again.
+    func format(_ key: String, _ values: [String: String]) -> String {
+        var result = ""
+        var rest = self[key][...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
 
     static let english: [String: String] = [
         "home": "Home", "documents": "Documents", "matrix": "Traceability matrix", "search": "Search",
@@ -64,6 +93,32 @@ struct SiteStrings: Sendable {
         "field.total_hours": "Total hours", "field.courses": "Courses", "field.supports": "Supports", "field.authors": "Authors",
         "field.isbn": "ISBN", "field.material_type": "Type", "field.issuer": "Issuer", "field.levels": "Levels",
         "field.lang": "Language", "field.replaces": "Replaces",
+        // The cooperation kinds and fields (DESIGN §13).
+        "kind.apprenticeship": "Apprenticeship plans", "kind.training": "Employee training", "kind.facility": "Training facilities",
+        "category.public-elective": "Public electives",
+        "jointKind": "co-established body", "groupKind": "vocational education group", "members": "Members", "region": "Region", "colon": ": ", "parenthetical": " ({text})", "enumeration": ", ", "sentenceSeparator": "; ",
+        "calendar": "Alternation calendar", "weekAxis": "Week", "semesterNumber": "Semester {n}",
+        "calendarEntry": "semester {semester}, weeks {weeks}: {place}",
+        "enterpriseShareSentence": "At the enterprise {weeks} of {total} scheduled weeks ({share})",
+        "calendarMalformed": "Entries marked “not drawn” have a semester, week range or place that cannot be read; they are listed as written.",
+        "weeks": "Weeks", "place": "Place", "weekCount": "Number of weeks", "posts": "Posts", "notDrawn": "not drawn",
+        "place.school": "school", "place.enterprise": "enterprise", "place.alternating": "alternating",
+        "modules": "Training modules", "module": "Module", "content": "Content", "hoursColumn": "Hours",
+        "coversRequirements": "Requirements covered", "reusesUnits": "Course units reused", "total": "Total",
+        "declaredHoursMatch": "equals the declared {hours} hours", "declaredHoursDiffer": "the training declares {hours} hours",
+        "capacityHeading": "Capacity and courses", "capacitySentence": "{stations} stations × {seats} seats = {capacity} students at once",
+        "programmeColumn": "Programme", "classSize": "Class size", "capacitySuffices": "Capacity", "suffices": "sufficient",
+        "fallsShort": "short by {missing}",
+        "electiveGroups": "Elective groups", "group": "Group", "chooseCredits": "Credits to choose", "offeredCredits": "Credits offered",
+        "arrangement": "Course arrangement", "assessment": "Assessment", "assessment.exam": "exam", "assessment.test": "test",
+        "weeksColumn": "Weeks (concentrated)", "location": "Location",
+        "cohortYear": "{year} intake", "cohortSize": "{size} students", "cohortClassSize": "classes of {size}", "separator": ", ",
+        "mentorRatio": "at most {n} apprentices per mentor", "traineeCount": "{n} trainees",
+        "field.cohort": "Cohort", "field.recruitment": "Recruitment", "field.mentor_ratio": "Mentor ratio", "field.enterprise": "Enterprise",
+        "field.provider": "Provider", "field.programme": "Programme", "field.assessment": "Assessment shares", "field.trainees": "Trainees",
+        "field.certificate": "Certificate", "field.shared_with": "Shared with", "field.location": "Location", "field.stations": "Stations",
+        "field.seats_per_station": "Seats per station", "field.assessed_by": "Joint assessment", "field.adopted": "Adopted",
+        "field.training_hours": "Hours",
     ]
 
     static let chinese: [String: String] = [
@@ -93,5 +148,31 @@ struct SiteStrings: Sendable {
         "field.total_hours": "总学时", "field.courses": "课程门数", "field.supports": "支撑课程", "field.authors": "作者",
         "field.isbn": "ISBN", "field.material_type": "资源类型", "field.issuer": "发布单位", "field.levels": "等级",
         "field.lang": "语言", "field.replaces": "替代",
+        // The cooperation kinds and fields (DESIGN §13).
+        "kind.apprenticeship": "现代学徒制培养方案", "kind.training": "企业职工培训", "kind.facility": "实训基地",
+        "category.public-elective": "公共选修课",
+        "jointKind": "共建机构", "groupKind": "职教集团", "members": "成员单位", "region": "行政区划", "colon": "：", "parenthetical": "（{text}）", "enumeration": "、", "sentenceSeparator": "；",
+        "calendar": "工学交替安排", "weekAxis": "周次", "semesterNumber": "第{n}学期",
+        "calendarEntry": "第{semester}学期第{weeks}周：{place}",
+        "enterpriseShareSentence": "在企业 {weeks} 周，占安排总周数 {total} 周的 {share}",
+        "calendarMalformed": "标为“未绘入”的条目，其学期、周次或地点无法识别，按原文列出。",
+        "weeks": "周次", "place": "地点", "weekCount": "周数", "posts": "轮岗岗位", "notDrawn": "未绘入",
+        "place.school": "学校", "place.enterprise": "企业", "place.alternating": "工学交替",
+        "modules": "培训模块与学时", "module": "模块", "content": "内容", "hoursColumn": "学时",
+        "coversRequirements": "对应能力要求", "reusesUnits": "复用课程单元", "total": "合计",
+        "declaredHoursMatch": "与培训总学时 {hours} 一致", "declaredHoursDiffer": "培训总学时为 {hours}，与模块合计不符",
+        "capacityHeading": "容量与承担课程", "capacitySentence": "{stations} 个工位 × 每工位 {seats} 人 = 可同时容纳 {capacity} 人",
+        "programmeColumn": "所属专业", "classSize": "班级人数", "capacitySuffices": "容量是否满足", "suffices": "满足",
+        "fallsShort": "不足，差 {missing} 人",
+        "electiveGroups": "选修课组", "group": "课组", "chooseCredits": "应修学分", "offeredCredits": "开设学分",
+        "arrangement": "课程安排", "assessment": "考核方式", "assessment.exam": "考试", "assessment.test": "考查",
+        "weeksColumn": "集中周数", "location": "地点",
+        "cohortYear": "{year}级", "cohortSize": "{size}人", "cohortClassSize": "每班{size}人", "separator": "，",
+        "mentorRatio": "每名企业师傅至多带 {n} 名学徒", "traineeCount": "{n}人",
+        "field.cohort": "年级与规模", "field.recruitment": "招生招工", "field.mentor_ratio": "师徒比", "field.enterprise": "合作企业",
+        "field.provider": "培训实施单位", "field.programme": "所属专业", "field.assessment": "考核权重", "field.trainees": "培训对象",
+        "field.certificate": "证书", "field.shared_with": "共享单位", "field.location": "地点", "field.stations": "工位数",
+        "field.seats_per_station": "每工位人数", "field.assessed_by": "共同考核", "field.adopted": "审定",
+        "field.training_hours": "培训学时",
     ]
 }

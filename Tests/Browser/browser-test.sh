@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Opens the built flagship site in headless Chromium: screenshots of the index, a course page
 # and the matrix, and checks through the DOM that the matrix has the expected rows and cells,
-# that a Chinese search finds results, and that no page reports a script error.
+# that a Chinese search finds results, and that no page reports a script error. Then the same
+# for the cooperation kinds' pages of Tests/Browser/cooperation (the apprenticeship's calendar
+# has one bar per schedule entry).
 # Usage: Tests/Browser/browser-test.sh [STDKIT]   (run from the repository's top folder)
 set -euo pipefail
 stdkit=${1:-.build/debug/stdkit}
@@ -54,6 +56,34 @@ for page in index.html matrix.html "search.html?q=$query" "$course" documents/pr
   check "no script error on $page" "$(grep -q '<html[^>]*data-script-errors' <<< "$dom" && echo no || echo yes)"
   check "$page rendered Chinese text" "$(grep -q '工业机器人' <<< "$dom" && echo yes || echo no)"
 done
+
+# The cooperation kinds (DESIGN §13), from a small project of their own: screenshots of the
+# apprenticeship, training and facility pages, and, through the DOM, one calendar bar per
+# schedule entry. Until their schemas are in, `build` reports findings for the new kinds; it
+# publishes regardless, which is what this part relies on.
+coop="$work/cooperation"
+"$stdkit" build Tests/Browser/cooperation -o "$coop" > /dev/null
+for page in apprenticeship training facility; do
+  run --window-size=1280,1400 --screenshot="$shots/$page.png" "file://$coop/documents/cooperation/$page.html" > /dev/null
+  check "screenshot of the $page page" "$([ -s "$shots/$page.png" ] && echo yes || echo no)"
+  dom=$(run --dump-dom --virtual-time-budget=3000 "file://$coop/documents/cooperation/$page.html")
+  check "no script error on the $page page" "$(grep -q '<html[^>]*data-script-errors' <<< "$dom" && echo no || echo yes)"
+  check "the $page page rendered Chinese text" "$(grep -q '华南汽车制造有限公司' <<< "$dom" && echo yes || echo no)"
+done
+entries=$(python3 - Tests/Browser/cooperation/cooperation/apprenticeship.md <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read().split("\n---\n")[0]
+lines = text.split("schedule:")[1].split("\n")[1:]
+print(sum(1 for line in lines if line.startswith("  - ")) if lines else 0)
+PY
+)
+dom=$(run --dump-dom --virtual-time-budget=3000 "file://$coop/documents/cooperation/apprenticeship.html")
+bars=$(grep -o '<rect class="bar bar-[a-z]*"' <<< "$dom" | wc -l)
+rows=$(sed -n '/<table class="schedule">/,/<\/table>/p' <<< "$dom" | grep -c '^<tr')
+check "the calendar has one bar per schedule entry ($entries entries, found $bars bars)" "$([ "$entries" -gt 0 ] && [ "$bars" -eq "$entries" ] && echo yes || echo no)"
+check "the schedule table has one row per entry (found $rows)" "$([ "$rows" -eq "$entries" ] && echo yes || echo no)"
+check "the calendar is an image with an accessible name" "$(grep -q '<svg class="chart calendar" role="img" aria-label="第3学期' <<< "$dom" && echo yes || echo no)"
+check "the facility states its capacity" "$(grep -q '可同时容纳 48 人' < "$coop/documents/cooperation/facility.html" && echo yes || echo no)"
 
 echo "screenshots: $shots"
 if [ "$failures" -gt 0 ]; then
