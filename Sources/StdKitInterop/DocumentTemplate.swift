@@ -89,6 +89,7 @@ public struct DocumentTemplate: Sendable {
         case .date: return [key + " " + DocumentTemplate.today()]
         case .enumeration(let values): return [key + " " + (values.first.map(YAMLScalar.written) ?? "\"\"")]
         case .list: return [key + " []"]
+        case .partyMap: return [key + " {}"]
         case .mapping(let fields):
             let nested = fields.filter(\.schema.required).flatMap { placeholder($0, indent: indent + "  ") }
             return nested.isEmpty ? [key + " {}"] : [key] + nested
