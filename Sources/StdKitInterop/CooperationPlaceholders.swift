@@ -30,7 +30,7 @@ public struct CooperationPlaceholders: Sendable {
                 ("programme", facts.programme ?? "PROG-ID"),
                 ("enterprise", facts.enterprise),
                 ("cohort", "{year: \(facts.year), size: 5}"),
-                ("recruitment", zh ? "{mode: 招生即招工, contract: 三方协议}" : "{mode: 招生即招工, contract: tripartite agreement}"),
+                ("recruitment", zh ? "{mode: 招生即招工, contract: 三方协议}" : "{mode: enrolment-is-employment, contract: tripartite agreement}"),
                 ("mentor_ratio", "5"),
                 ("schedule", "\n  - {semester: 3, weeks: 1-10, place: school}\n  - {semester: 3, weeks: 11-20, place: enterprise, posts: [P1]}"),
                 ("assessment", "{\(facts.school): 50, \(facts.enterprise): 50}"),

@@ -64,6 +64,8 @@ struct NewCommandTests {
         #expect(apprenticeship.contains("\nprogramme: PROG-EXAMPLE\nenterprise: \(enterprise)\n"))
         #expect(apprenticeship.contains("\nschedule:\n  - {semester: 3, weeks: 1-10, place: school}\n  - {semester: 3, weeks: 11-20, place: enterprise, posts: [P1]}\n"))
         #expect(apprenticeship.contains("\nassessment: {\(school): 50, \(enterprise): 50}\n"))
+        #expect(apprenticeship.contains(lang == "en" ? "\nrecruitment: {mode: enrolment-is-employment, contract: tripartite agreement}\n"
+                                                     : "\nrecruitment: {mode: 招生即招工, contract: 三方协议}\n"))
         #expect(apprenticeship.contains(" → JOB-EXAMPLE#T1 {weeks=10}\n"))
         #expect(apprenticeship.contains("- **M1** ") && apprenticeship.contains("{party=\(enterprise)}\n"))
         #expect(apprenticeship.contains(lang == "en" ? "\n## Alternation schedule\n" : "\n## 教学组织与交替安排\n"))
