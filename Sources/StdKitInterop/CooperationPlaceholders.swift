@@ -116,10 +116,7 @@ public struct CooperationPlaceholders: Sendable {
             let programmeDocument = project.documents.first { $0.kind == "programme" && $0.id != nil }
             programme = programmeDocument?.id
             // The first job profile the programme prepares for, else the project's first.
-            let occupations = programmeDocument?.references.compactMap { reference -> String? in
-                guard case .field(let path) = reference.origin, path.hasPrefix("occupations["), case .document(let id) = reference.resolution else { return nil }
-                return id
-            } ?? []
+            let occupations = programmeDocument?.referencedDocuments(inFields: { $0.hasPrefix("occupations[") }) ?? []
             let jobDocument = occupations.compactMap { project.document($0) }.first ?? project.documents.first { $0.kind == "job-profile" && $0.id != nil }
             job = jobDocument?.id
             if let jobDocument, let id = jobDocument.id {

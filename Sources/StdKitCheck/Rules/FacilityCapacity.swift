@@ -21,7 +21,7 @@ struct FacilityCapacity: Rule {
         var classSizes: [String: [(programme: String, size: Int)]] = [:]
         for programme in context.documents(ofKind: "programme") {
             guard let id = programme.id, let size = CourseTable.int(programme.frontMatter?["cohort"]?["class_size"]) else { continue }
-            for course in Set(RotationPostTarget.resolved(programme.references, field: { $0.hasPrefix("courses[") })) {
+            for course in Set(programme.referencedDocuments(inFields: { $0.hasPrefix("courses[") })) {
                 classSizes[course, default: []].append((id, size))
             }
         }

@@ -17,9 +17,9 @@ struct RotationPostTarget: Rule {
         let project = context.project
         var findings: [Diagnostic] = []
         for plan in context.documents(ofKind: "apprenticeship") {
-            guard let programmeID = Self.resolved(plan.references, field: { $0 == "programme" }).first,
+            guard let programmeID = plan.referencedDocuments(inFields: { $0 == "programme" }).first,
                   let programme = project.document(programmeID) else { continue }
-            let occupations = Set(Self.resolved(programme.references, field: { $0.hasPrefix("occupations[") }))
+            let occupations = Set(programme.referencedDocuments(inFields: { $0.hasPrefix("occupations[") }))
             for post in plan.items where context.itemKind(of: post.id, in: plan)?.prefix == "P" {
                 // An unresolved reference is `unresolved-reference`'s to report.
                 guard post.references.allSatisfy(\.isResolved) else { continue }
@@ -36,14 +36,6 @@ struct RotationPostTarget: Rule {
             }
         }
         return findings
-    }
-
-    /// The documents that field references resolve to, for fields whose path `field` accepts.
-    static func resolved(_ references: [Reference], field: (String) -> Bool) -> [String] {
-        references.compactMap { reference in
-            guard case .field(let path) = reference.origin, field(path), case .document(let id) = reference.resolution else { return nil }
-            return id
-        }
     }
 }
 

@@ -17,10 +17,10 @@ struct UnworkableSchedule: Rule {
             "cohort: {year: 2026, size: 10}\nschedule:\n  - {semester: 5, weeks: ↓3-18, place: enterprise}  # 第5学期顶岗\n")])])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
-        context.documents(ofKind: "apprenticeship").flatMap { findings(in: $0) }
+        context.documents(ofKind: "apprenticeship").flatMap { findings(in: $0, context) }
     }
 
-    private func findings(in document: Document) -> [Diagnostic] {
+    private func findings(in document: Document, _ context: CheckContext) -> [Diagnostic] {
         guard let schedule = AlternationSchedule(document) else { return [] }
         let plan = document.id ?? document.path
         var findings: [Diagnostic] = []
@@ -35,26 +35,27 @@ struct UnworkableSchedule: Rule {
         }
         let semesters = Set(schedule.entries.compactMap(\.semester)).sorted()
         for semester in semesters {
-            let entries = schedule.entries.filter { $0.semester == semester && $0.weeks != nil }
+            // The well-formed entries of the semester, with their weeks.
+            let entries = schedule.entries.compactMap { entry -> (entry: AlternationSchedule.Entry, weeks: ClosedRange<Int>)? in
+                entry.semester == semester ? entry.weeks.map { (entry: entry, weeks: $0) } : nil
+            }
             // Overlaps, each entry against those written before it.
-            for (index, entry) in entries.enumerated() {
-                guard let weeks = entry.weeks,
-                      let earlier = entries[..<index].first(where: { $0.weeks!.overlaps(weeks) }) else { continue }
+            for (index, (entry, weeks)) in entries.enumerated() {
+                guard let earlier = entries[..<index].first(where: { $0.weeks.overlaps(weeks) })?.entry else { continue }
                 add(entry.weeksLocation, .overlap(entry.weeksText ?? "", earlier: earlier.weeksText ?? "", semester: semester),
                     note: Diagnostic.Note(file: document.path, location: earlier.weeksLocation, message: .earlierEntry),
                     hint: .separateWeeks)
             }
             // Gaps: weeks 1 to the last scheduled week, each reported at the entry after it.
             var covered = 0
-            for entry in entries.sorted(by: { $0.weeks!.lowerBound < $1.weeks!.lowerBound }) {
-                let weeks = entry.weeks!
+            for (entry, weeks) in entries.sorted(by: { $0.weeks.lowerBound < $1.weeks.lowerBound }) {
                 if weeks.lowerBound > covered + 1 {
                     add(entry.weeksLocation, .gap(from: covered + 1, to: weeks.lowerBound - 1, semester: semester, plan: plan), hint: .fillGap)
                 }
                 covered = max(covered, weeks.upperBound)
             }
         }
-        let posts = Set(document.items.map(\.id).filter { $0.hasPrefix("P") })
+        let posts = Set(document.items.filter { context.itemKind(of: $0.id, in: document)?.prefix == "P" }.map(\.id))
         for (entry, node) in zip(schedule.entries, scheduleNodes(document)) {
             for post in node["posts"]?.sequence ?? [] {
                 guard let id = post.scalar, !posts.contains(id) else { continue }
