@@ -134,6 +134,13 @@ struct CASETests {
         let fromP1 = (apprenticeship.CFAssociations ?? []).filter { $0.originNodeURI.identifier == p1 && $0.associationType == "isRelatedTo" }
         #expect(fromP1.map(\.destinationNodeURI.identifier) == [export.uuid("JOB-COMMISSIONING-TECH#T1")])
         #expect(fromP1.map { $0.extensions?.stdkit?.relation } == ["references"])
+        // The packages meet CASE's schemas as the older kinds' do.
+        guard FileManager.default.fileExists(atPath: Self.caseCorpus.path) else { return }
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (id, package) in packages { try Data(JSONOutput.encode(package).utf8).write(to: folder.appendingPathComponent(id + ".json")) }
+        let (output, status) = try Self.validate(folder: folder)
+        #expect(status == 0 && output.contains("7 files"), "\(output)")
     }
 
     @Test func theSameProjectGivesTheSameIdentifiersAndLinksMeetAcrossPackages() async throws {
