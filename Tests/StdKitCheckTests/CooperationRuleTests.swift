@@ -76,6 +76,9 @@ struct CooperationRuleTests {
         #expect(try await Self.findings(Self.apprenticeship("cohort: {year: 2026, size: 10}\nmentor_ratio: 5\n", body: body), rule: "mentor-count").isEmpty)
         #expect(try await Self.findings(Self.apprenticeship("cohort: {year: 2026, size: 40}\n", body: body), rule: "mentor-count").isEmpty,
                 "no mentor_ratio: not checked")
+        let parties = try await Self.findings(Self.apprenticeship("cohort: {year: 2026, size: 10}\n",
+                                                                  body: "## 企业师傅\n\n- **M1** 张工 {party=yhzy}\n- **M2** 李工，涂装车间技师\n- **M3** 王工 {party=hnqc}\n"), rule: "mentor-count")
+        #expect(Self.lines(parties, .zhCN) == ["a.md:14:5 error 企业师傅 APP-R#M2 未写明所属单位", "a.md:15:5 error 企业师傅 APP-R#M3 所属单位“hnqc”未在 stdkit.yml 中声明"])
     }
 
     @Test func assessmentSharesSumAndParties() async throws {
