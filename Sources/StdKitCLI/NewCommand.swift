@@ -19,7 +19,7 @@ struct NewCommand: EnvironmentCommand {
             existing file.
             """)
 
-    @Argument(help: "The document's kind: job-profile, programme, course, material, certificate, or a kind of the project.")
+    @Argument(help: "The document's kind: job-profile, programme, course, material, certificate, apprenticeship, training, facility, or a kind of the project.")
     var kind: String
 
     @Argument(help: "The document's id, unique in the project (e.g. COURSE-PLC).")
@@ -28,7 +28,7 @@ struct NewCommand: EnvironmentCommand {
     @Option(help: "The document's title (default: the kind's name).")
     var title: String?
 
-    @Option(help: "The party responsible (default: the first enterprise for job profiles and certificates, else the first school).")
+    @Option(help: "The party responsible (default: the first enterprise for job profiles, certificates and trainings, else the first school).")
     var owner: String?
 
     @Option(name: [.short, .customLong("output")], help: "The file to write (default: the folder of the kind's documents, named after the id).")
@@ -39,7 +39,8 @@ struct NewCommand: EnvironmentCommand {
         let creation = try await DocumentCreation.project(containing: start, environment: environment)
         let template = try creation.template(kind)
         try creation.checkOwner(owner)
-        let document = NewDocument(id: id, kind: kind, text: template.text(id: id, title: title, owner: owner), items: [])
+        let filled = CooperationPlaceholders(template: template, project: creation.project)
+        let document = NewDocument(id: id, kind: kind, text: template.text(id: id, title: title, owner: owner, fields: filled.fields, content: filled.content), items: [])
         var report = try creation.write([(document, creation.url(for: document, file: output))])
         let sections = template.sectionTitles
         if !sections.isEmpty { report += "write its sections: \(sections.joined(separator: ", "))\n" }

@@ -18,7 +18,7 @@ struct SchemaCommand: EnvironmentCommand {
     @Argument(help: "The project folder (default: the project of the current folder).")
     var path: String?
 
-    @Option(help: "The kind: job-profile, programme, course, material, certificate, or a kind of the project.")
+    @Option(help: "The kind: job-profile, programme, course, material, certificate, apprenticeship, training, facility, or a kind of the project.")
     var kind: String?
 
     @Flag(help: "Every kind of the project, into the folder -o.")

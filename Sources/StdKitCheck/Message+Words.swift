@@ -16,6 +16,9 @@ extension Message {
             "teaching unit": "common.item-kind.teaching-unit",
             "training specification": "common.item-kind.training-specification",
             "chapter": "common.item-kind.chapter",
+            "mentor": "common.item-kind.mentor",
+            "rotation post": "common.item-kind.rotation-post",
+            "training module": "common.item-kind.training-module",
         ]
         return keys[name].map { .message(Message($0)) } ?? .verbatim(name)
     }
@@ -31,6 +34,9 @@ extension Message {
             "material": "common.kind.material",
             "certificate": "common.kind.certificate",
             "page": "common.kind.page",
+            "apprenticeship": "common.kind.apprenticeship",
+            "training": "common.kind.training",
+            "facility": "common.kind.facility",
         ]
         return .message(keys[kind].map { Message($0) } ?? Message("common.kind.other", ["kind": .verbatim(kind)]))
     }

@@ -21,6 +21,9 @@ public enum RuleCatalogue {
         // programme arithmetic
         TotalHoursMismatch(), TotalCreditsMismatch(), CourseEntryMismatch(), UnitHoursMismatch(), MinimumTotalHours(),
         PracticeShare(), PublicBasicShare(), ElectiveShare(), CoreCourseCount(), HoursPerCredit(),
+        // cooperation (DESIGN §13.4, issue 21)
+        UnworkableSchedule(), EnterpriseShare(), MentorCount(), AssessmentShares(), RotationPostTarget(),
+        TrainingHoursMismatch(), ModuleCoversNoRequirement(), FacilityCapacity(),
         // review
         VersionNotBumped(), VersionBumpTooSmall(), ApprovalMissing(), ApprovalStale(), ApprovalUnknownParty(), SuspectLink(), UnreviewedLink(), LinkLockInvalid(),
     ]

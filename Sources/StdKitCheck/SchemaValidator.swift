@@ -95,6 +95,22 @@ struct SchemaValidator {
             }
             checkMapping(node, fields: fields, path: path, closed: true, owner: .owner(kind: document.kind, id: document.id ?? document.path))
             return
+        case .partyMap(let value):
+            guard let pairs = node.mapping else {
+                wrongType(node, path, expected: .expectedPartyMap(value.type.name))
+                return
+            }
+            for pair in pairs {
+                guard let key = pair.key.scalar else { continue }
+                checkValue(pair.key, schema: FieldSchema(type: .party), path: path)
+                if pair.value.isNull {
+                    add("missing-field", pair.key.location, .emptyField(join(path, key), owner: .owner(kind: document.kind, id: document.id ?? document.path)),
+                        hint: .giveValue(key))
+                } else {
+                    checkValue(pair.value, schema: value, path: join(path, key))
+                }
+            }
+            return
         case .semesters:
             if let elements = node.sequence {
                 for (index, child) in elements.enumerated() { checkSemester(child, path: "\(path)[\(index)]") }
@@ -255,6 +271,11 @@ extension Message {
     /// `type`: the schema's name of a field type (`string`, `id`, …), as written in schemas.
     fileprivate static func expectedSingle(_ type: String) -> Message {
         Message("wrong-type.single", ["type": .verbatim(type)])
+    }
+
+    /// `value`: the schema's name of the values' type.
+    fileprivate static func expectedPartyMap(_ value: String) -> Message {
+        Message("wrong-type.party-map", ["type": .verbatim(value)])
     }
 
     fileprivate static let expectedWholeNumber = Message("wrong-type.integer")

@@ -54,7 +54,8 @@ public enum CASE {
             public var section: String?
             public var attributes: [String: String]?
             /// What an `isRelatedTo` association stands for: `covers` (an outcome covering a
-            /// requirement), `references`, or the front-matter field it was written in.
+            /// requirement), `reuses` (a training module taking a course unit), `references`, or the
+            /// front-matter field it was written in.
             public var relation: String?
         }
 

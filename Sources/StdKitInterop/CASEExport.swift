@@ -10,12 +10,24 @@ import StdKitSyntax
 /// a replaced document to the one replacing it, `isRelatedTo` for other document fields
 /// (`occupations`, `supports`, the programme's `courses`). docs/interop.md gives the mapping.
 ///
+/// Of the kinds of cooperation (DESIGN §13.3), an employee training's modules and an
+/// apprenticeship's rotation posts are CFItems of their own CFItemType; a module's reference to
+/// a requirement is `covers`, to a course unit `reuses`. CASE describes competences, not people
+/// or rooms: an apprenticeship's mentors (`M` items, named people) and facilities are not
+/// exported (`excludedKinds`, `excludedItemFamilies`).
+///
 /// Identifiers are version-5 UUIDs of the project's name and stdkit ids, so the same project
 /// always gives the same identifiers, and a link to another document's item has its identifier
 /// without reading that package.
 public struct CASEExport: Sendable {
     /// stdkit's UUID namespace: uuid5(NAMESPACE_URL, "https://stdkit.dev/case").
     public static let namespace = "99cfc571-0f9d-5f09-b568-22c8343819dc"
+
+    /// Kinds CASE has no type for: a facility is a place, not a framework of competences.
+    public static let excludedKinds: Set = ["facility"]
+    /// Item families (`kind#PREFIX`) left out of a package: an apprenticeship's mentors are
+    /// people, named.
+    public static let excludedItemFamilies: Set = ["apprenticeship#M"]
 
     public let project: Project
     /// When each document (by path) last changed, as an ISO 8601 date and time.
@@ -32,7 +44,7 @@ public struct CASEExport: Sendable {
     /// One package per document with an id and a kind, by document id.
     public func packages() -> [(id: String, package: CASE.Package)] {
         project.documents.compactMap { document in
-            guard !document.isPage, let id = document.id else { return nil }
+            guard !document.isPage, !Self.excludedKinds.contains(document.kind), let id = document.id else { return nil }
             return (id, package(for: document, id: id))
         }
     }
@@ -80,6 +92,7 @@ public struct CASEExport: Sendable {
         var types: [String: CASE.ItemType] = [:]
         var siblings: [String: Int] = [:]
         for item in document.items {
+            if let prefix = schema?.itemKind(of: item.id)?.prefix, Self.excludedItemFamilies.contains("\(document.kind)#\(prefix)") { continue }
             let itemLink = link(id + "#" + item.id, title: "\(item.id) \(item.text)")
             let family = schema?.itemKind(of: item.id)
             var typeLink: CASE.Link?
@@ -107,7 +120,7 @@ public struct CASEExport: Sendable {
             for reference in item.references {
                 guard let target = target(of: reference) else { continue }
                 associations.append(association("isRelatedTo", from: itemLink, to: target, in: documentLink, date: date,
-                                                relation: covers ? "covers" : "references"))
+                                                relation: covers ? (Self.isReuse(reference, in: project) ? "reuses" : "covers") : "references"))
             }
         }
         for reference in document.references {
@@ -144,6 +157,14 @@ public struct CASEExport: Sendable {
                                 originNodeURI: origin, destinationNodeURI: destination, CFDocumentURI: document,
                                 sequenceNumber: sequence.map(CASE.Number.init), lastChangeDateTime: date,
                                 extensions: relation.map { CASE.Extensions(stdkit: .init(relation: $0)) })
+    }
+
+    /// Whether a coverage item's reference points at a course's unit — a training module reusing
+    /// the school's teaching — rather than at what it covers. The shipped schemas let only
+    /// training modules refer a coverage item to a course, so older kinds' output is unchanged.
+    static func isReuse(_ reference: Reference, in project: Project) -> Bool {
+        guard case .item(let document, _) = reference.resolution else { return false }
+        return project.document(document)?.kind == "course"
     }
 
     /// CASE's adoption status for a document status.

@@ -37,10 +37,11 @@ public struct DocumentTemplate: Sendable {
         return sides.first(where: { $0.unicodeScalars.contains(where: \.isCJK) == chinese }) ?? schema.title
     }
 
-    /// The default owner: the first enterprise for the kinds enterprises write, else the first
+    /// The default owner: the first enterprise for the kinds enterprises write (job profiles,
+    /// certificates, employee trainings), else the first
     /// school, else the first party.
     public func defaultOwner() -> String? {
-        let wanted: Party.Kind = ["job-profile", "certificate"].contains(schema.kind) ? .enterprise : .school
+        let wanted: Party.Kind = ["job-profile", "certificate", "training"].contains(schema.kind) ? .enterprise : .school
         return (config.parties.first(where: { $0.kind == wanted }) ?? config.parties.first)?.id
     }
 
@@ -63,7 +64,8 @@ public struct DocumentTemplate: Sendable {
             lines.append("owner: \(owner)")
             lines.append("parties: [\(config.parties.map(\.id).joined(separator: ", "))]")
         }
-        lines += fields.map { "\($0.0): \($0.1)" }
+        // A value that starts on the next line (a block list) follows the colon directly.
+        lines += fields.map { $0.1.hasPrefix("\n") ? "\($0.0):\($0.1)" : "\($0.0): \($0.1)" }
         let common: Set = ["id", "kind", "title", "version", "status", "owner", "parties"]
         for field in schema.fields where field.schema.required && !common.contains(field.name) && !fields.contains(where: { $0.0 == field.name }) {
             lines += Self.placeholder(field, indent: "")
@@ -89,6 +91,7 @@ public struct DocumentTemplate: Sendable {
         case .date: return [key + " " + DocumentTemplate.today()]
         case .enumeration(let values): return [key + " " + (values.first.map(YAMLScalar.written) ?? "\"\"")]
         case .list: return [key + " []"]
+        case .partyMap: return [key + " {}"]
         case .mapping(let fields):
             let nested = fields.filter(\.schema.required).flatMap { placeholder($0, indent: indent + "  ") }
             return nested.isEmpty ? [key + " {}"] : [key] + nested
@@ -115,7 +118,8 @@ public struct DocumentTemplate: Sendable {
     /// else `fallback`, else six hexadecimal digits of the title's digest — a Chinese title gives
     /// a stable id the author may rename.
     public func makeID(from title: String, fallback: String? = nil) -> String {
-        let prefixes = ["job-profile": "JOB", "certificate": "CERT", "course": "COURSE", "programme": "PROG", "material": "MAT"]
+        let prefixes = ["job-profile": "JOB", "certificate": "CERT", "course": "COURSE", "programme": "PROG", "material": "MAT",
+                        "apprenticeship": "APP", "training": "TRN", "facility": "LAB"]
         let prefix = (prefixes[schema.kind] ?? schema.kind.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }) + "-"
         let words = title.uppercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: "-")
         if !words.isEmpty {

@@ -78,6 +78,12 @@ public struct FrontMatterSchema: Sendable {
                 properties[field.name] = property
             }
             return ["type": "object", "properties": properties, "required": fields.filter(\.schema.required).map(\.name)]
+        case .partyMap(let value):
+            // Keys are the project's parties when it declares them, else party ids in form.
+            let parties = project?.config.parties.map(\.id) ?? []
+            let keys: [String: Any] = parties.isEmpty ? ["pattern": "^[a-z0-9-]+$"] : ["enum": parties]
+            return ["type": "object", "propertyNames": keys, "additionalProperties": json(value.type),
+                    "description": "A mapping of party ids to values"]
         case .any: return [:]
         }
     }

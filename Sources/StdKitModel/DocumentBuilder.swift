@@ -85,6 +85,11 @@ public enum DocumentBuilder {
             }
         case .mapping(let fields):
             collectReferences(in: node, fields: fields, path: path, into: &references)
+        case .partyMap(let value):
+            for pair in node.mapping ?? [] {
+                guard let key = pair.key.scalar else { continue }
+                collect(pair.value, schema: value, path: "\(path).\(key)", into: &references)
+            }
         default:
             break
         }

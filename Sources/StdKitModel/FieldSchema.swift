@@ -24,6 +24,10 @@ public struct FieldSchema: Sendable, Hashable {
         case semesters
         case list(FieldSchema)
         case mapping([NamedField])
+        /// A mapping whose keys are party ids declared in `stdkit.yml` and whose values are of
+        /// one schema: `assessment: {yhzy: 50, hnauto: 50}` (`{type: party-map, of: number}`).
+        /// A `mapping` names its keys in advance; here the keys are the project's parties.
+        case partyMap(FieldSchema)
         /// Anything: not checked.
         case any
 
@@ -43,6 +47,7 @@ public struct FieldSchema: Sendable, Hashable {
             case .semesters: "semesters"
             case .list(let element): "list of \(element.type.name)"
             case .mapping: "mapping"
+            case .partyMap(let value): "mapping of party to \(value.type.name)"
             case .any: "any"
             }
         }

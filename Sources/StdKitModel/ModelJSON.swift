@@ -25,6 +25,9 @@ public struct ModelJSON: Encodable, Sendable {
         var status: String?
         var owner: String?
         var parties: [String]
+        /// Every front-matter field, typed by the kind's schema (absent for a page without
+        /// front matter).
+        var fields: FieldValue?
         var items: [ItemEntry]
         /// Front-matter references.
         var references: [ReferenceEntry]
@@ -99,6 +102,10 @@ public struct ModelJSON: Encodable, Sendable {
             return DocumentEntry(
                 id: id, kind: document.kind, path: document.path, title: document.title, version: document.version,
                 status: document.status, owner: document.owner, parties: document.parties,
+                fields: document.frontMatter.map { front in
+                    let schema = project.schemas.schema(for: document.kind)
+                    return FieldValue(front, schema: FieldSchema(type: .mapping(schema?.fields ?? [])))
+                },
                 items: document.items.map { item in
                     ItemEntry(id: item.id, fullId: item.fullID, line: item.location.line, column: item.location.column,
                               text: item.text,

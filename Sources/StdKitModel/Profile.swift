@@ -22,6 +22,11 @@ public struct Profile: Sendable, Hashable {
     /// Course categories counted by weeks, not by 16–18 hours a credit.
     public var hoursPerCreditExempt: [String] = []
 
+    // Cooperation (DESIGN §13.4, issue 21).
+    /// The enterprise's least share of an apprenticeship's scheduled weeks — a convention of
+    /// the apprenticeship pilots, so its rule warns.
+    public var minEnterpriseShare: Double?
+
     public init(id: String, title: String) {
         self.id = id
         self.title = title
@@ -32,7 +37,10 @@ public struct Profile: Sendable, Hashable {
         "reference_duration", "min_total_hours", "min_practice_share", "min_public_basic_share",
         "max_public_basic_share", "min_elective_share", "min_core_courses", "max_core_courses",
         "min_hours_per_credit", "max_hours_per_credit", "hours_per_credit_exempt",
-    ]
+    ] + cooperationSettingNames
+
+    /// The settings of the cooperation rules (DESIGN §13.4).
+    public static let cooperationSettingNames = ["min_enterprise_share"]
 
     /// Applies the settings of `node` (a mapping), reporting what is wrong in `file`.
     public mutating func apply(_ node: YAMLNode, file: String, rule: String, diagnostics: inout [Diagnostic]) {
@@ -75,6 +83,7 @@ public struct Profile: Sendable, Hashable {
             case "max_core_courses": maxCoreCourses = whole() ?? maxCoreCourses
             case "min_hours_per_credit": minHoursPerCredit = number() ?? minHoursPerCredit
             case "max_hours_per_credit": maxHoursPerCredit = number() ?? maxHoursPerCredit
+            case "min_enterprise_share": minEnterpriseShare = share() ?? minEnterpriseShare
             case "hours_per_credit_exempt":
                 if let list = value.sequence?.compactMap(\.scalar) { hoursPerCreditExempt = list } else { problem(.notCategories(name)) }
             default:

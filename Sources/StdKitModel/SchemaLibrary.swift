@@ -196,6 +196,12 @@ struct SchemaReader {
             type = .list(elementSchema)
         case "mapping":
             type = .mapping(fields(node["fields"]))
+        case "party-map":
+            guard let value = node["of"], let valueSchema = fieldSchema(value) else {
+                problem(node, .partyMapWithoutValueType)
+                return nil
+            }
+            type = .partyMap(valueSchema)
         default:
             guard let simple = simpleType(typeName) else {
                 problem(node, .unknownFieldType(typeName))
@@ -231,6 +237,7 @@ extension Message {
     fileprivate static let fieldsNotMapping = Message("schema-invalid.fields")
     fileprivate static let fieldWithoutType = Message("schema-invalid.no-type")
     fileprivate static let listWithoutElementType = Message("schema-invalid.no-of")
+    fileprivate static let partyMapWithoutValueType = Message("schema-invalid.no-of.party-map")
 
     fileprivate static func unknownFieldType(_ name: String) -> Message {
         Message("schema-invalid.unknown-type", ["type": .verbatim(name)])

@@ -128,7 +128,8 @@ struct InteropCommandTests {
         let all = await CLIRun.run(["schema", "standards", "--all", "-o", folder.appendingPathComponent("schemas").path])
         #expect(all.status == 0, "\(all.errors)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("schemas").path).filter { !$0.hasPrefix(".") }.sorted()
-                == ["certificate.schema.json", "course.schema.json", "job-profile.schema.json", "material.schema.json", "programme.schema.json"])
+                == ["apprenticeship.schema.json", "certificate.schema.json", "course.schema.json", "facility.schema.json", "job-profile.schema.json",
+                    "material.schema.json", "programme.schema.json", "training.schema.json"])
         let unknown = await CLIRun.run(["schema", "standards", "--kind", "lesson"])
         #expect(unknown.status == 2 && unknown.errors.contains("unknown kind 'lesson'"))
         let neither = await CLIRun.run(["schema", "standards"])

@@ -47,6 +47,45 @@ struct NewCommandTests {
         #expect(rules.contains("empty-section"), "the check lists the sections to write")
     }
 
+    /// The kinds of cooperation come filled from the project — its programme, parties, job
+    /// profile and course — with a sentence or an item in every section, and check clean.
+    @Test(arguments: ["zh-CN", "en"])
+    func cooperationKindsMakeDocumentsThatCheckClean(lang: String) async throws {
+        let root = try await Self.project(lang: lang)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let (school, enterprise) = lang == "en" ? ("college", "company") : ("school", "enterprise")
+        for (kind, id) in [("apprenticeship", "APP-NEW"), ("training", "TRN-NEW"), ("facility", "LAB-NEW")] {
+            let run = await CLIRun.run(["new", kind, id], in: root)
+            #expect(run.status == 0, "\(kind): \(run.errors)")
+            #expect(run.output.contains("created \(kind)/\(id.lowercased()).md"), "\(kind): \(run.output)")
+        }
+        let apprenticeship = Self.read(root.appendingPathComponent("apprenticeship/app-new.md"))
+        #expect(apprenticeship.contains("\nowner: \(school)\n"))
+        #expect(apprenticeship.contains("\nprogramme: PROG-EXAMPLE\nenterprise: \(enterprise)\n"))
+        #expect(apprenticeship.contains("\nschedule:\n  - {semester: 3, weeks: 1-10, place: school}\n  - {semester: 3, weeks: 11-20, place: enterprise, posts: [P1]}\n"))
+        #expect(apprenticeship.contains("\nassessment: {\(school): 50, \(enterprise): 50}\n"))
+        #expect(apprenticeship.contains(lang == "en" ? "\nrecruitment: {mode: enrolment-is-employment, contract: tripartite agreement}\n"
+                                                     : "\nrecruitment: {mode: 招生即招工, contract: 三方协议}\n"))
+        #expect(apprenticeship.contains(" → JOB-EXAMPLE#T1 {weeks=10}\n"))
+        #expect(apprenticeship.contains("- **M1** ") && apprenticeship.contains("{party=\(enterprise)}\n"))
+        #expect(apprenticeship.contains(lang == "en" ? "\n## Alternation schedule\n" : "\n## 教学组织与交替安排\n"))
+        let training = Self.read(root.appendingPathComponent("training/trn-new.md"))
+        #expect(training.contains("\nowner: \(enterprise)\n"), "an employee training is the enterprise's")
+        #expect(training.contains(" → JOB-EXAMPLE#R1, COURSE-EXAMPLE#U1 {hours=16}\n"))
+        #expect(training.contains(lang == "en" ? "\n## Modules and hours\n" : "\n## 培训模块与学时\n"))
+        let facility = Self.read(root.appendingPathComponent("facility/lab-new.md"))
+        #expect(facility.contains("\nlocation: school\nshared_with: [\(enterprise)]\nstations: 40\nseats_per_station: 1\ncourses: [COURSE-EXAMPLE]\n"))
+        #expect(facility.contains(lang == "en" ? "\n## Sharing and management\n" : "\n## 共享与管理\n"))
+        let check = await CLIRun.run(["check", "--format", "json"], in: root)
+        let findings = try JSONSerialization.jsonObject(with: Data(check.output.utf8)) as? [String: Any]
+        let diagnostics = (findings?["diagnostics"] as? [[String: Any]]) ?? []
+        // Only the module's new links await review by the parties (notes, as for any new link).
+        #expect(diagnostics.map { "\($0["file"] ?? ""):\($0["line"] ?? 0) \($0["severity"] ?? "") \($0["rule"] ?? "")" }
+                == ["training/trn-new.md:27 note unreviewed-link", "training/trn-new.md:27 note unreviewed-link"],
+                "\(diagnostics.map { "\($0["file"] ?? ""): \($0["rule"] ?? "") \($0["message"] ?? "")" })")
+        #expect(check.status == 0)
+    }
+
     @Test func titleAndOwnerAreTakenAndQuoted() async throws {
         let root = try await Self.project(lang: "zh-CN")
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
@@ -99,7 +138,7 @@ struct NewCommandTests {
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let before = try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted()
         let cases: [([String], String)] = [
-            (["new", "lesson", "L-1"], "unknown kind 'lesson'; the kinds of this project are: certificate, course, job-profile, material, programme"),
+            (["new", "lesson", "L-1"], "unknown kind 'lesson'; the kinds of this project are: apprenticeship, certificate, course, facility, job-profile, material, programme, training"),
             (["new", "course", "COURSE-EXAMPLE"], "the id COURSE-EXAMPLE is taken by courses/example-course.md"),
             (["new", "course", "course-example"], "the id course-example is taken by courses/example-course.md"),
             (["new", "course", "1-BAD"], "'1-BAD' is not a document id"),

@@ -18,7 +18,7 @@ struct FlagshipStandardTests {
     static func int(_ node: YAMLNode?) -> Int? { node?.scalar.flatMap { Int($0) } }
     static func number(_ node: YAMLNode?) -> Double? { node?.scalar.flatMap { Double($0) } }
 
-    @Test(arguments: ["standards", "examples/minimal", "examples/english-programme"])
+    @Test(arguments: ["standards", "examples/minimal", "examples/english-programme", "examples/cooperation"])
     func checksWithoutAnyFinding(path: String) async throws {
         let result = Checker().check(try await Self.load(path))
         #expect(result.diagnostics.map { "\($0.file):\($0.location) \($0.rule) \($0.message.english)" } == [])

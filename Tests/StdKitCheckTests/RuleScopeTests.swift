@@ -61,7 +61,7 @@ struct RuleScopeTests {
         return files
     }
 
-    @Test(arguments: ["standards", "examples/minimal", "examples/english-programme"])
+    @Test(arguments: ["standards", "examples/minimal", "examples/english-programme", "examples/cooperation"])
     func documentRulesFindTheSameInTheFlagshipAndExamples(path: String) async throws {
         let files = Self.files(at: path)
         #expect(!files.isEmpty)
@@ -77,6 +77,8 @@ struct RuleScopeTests {
             "broken-link", "course-entry-mismatch", "course-not-in-programme", "duplicate-document-id", "id-case-collision",
             "links-lock-invalid", "prerequisite-cycle", "suspect-link", "uncovered-requirement", "unreviewed-link",
             "unresolved-reference", "unserved-specification", "version-pin-mismatch", "withdrawn-reference", "wrong-target-kind",
+            // cooperation: a post's programme and job profiles, a module's targets, the programmes' class sizes
+            "rotation-post-target", "module-covers-no-requirement", "facility-capacity",
         ])
     }
 }

@@ -93,7 +93,7 @@ struct CASETests {
         }
         let project = try await ProjectLoader.load(root: Self.flagship)
         let packages = Self.export(project)
-        #expect(packages.count == project.documents.filter { !$0.isPage && $0.id != nil }.count)
+        #expect(packages.count == project.documents.filter { !$0.isPage && $0.id != nil && !CASEExport.excludedKinds.contains($0.kind) }.count)
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for (id, package) in packages {
@@ -109,6 +109,38 @@ struct CASETests {
         try Data(JSONOutput.encode(broken).utf8).write(to: folder.appendingPathComponent("broken.json"))
         let rejected = try Self.validate(folder: folder)
         #expect(rejected.status == 1 && rejected.output.contains("'not a uri' is not a 'uri'") && rejected.output.contains("does not match"), "\(rejected.output)")
+    }
+
+    /// The kinds of cooperation (examples/cooperation): a training's modules and an
+    /// apprenticeship's posts are items of their own type, a module's link to a requirement is
+    /// `covers` and to a course unit `reuses`; mentors and facilities are left out.
+    @Test func cooperationKindsExportWhereCASEHasATypeForThem() async throws {
+        let project = try await ProjectLoader.load(root: Self.repository.appendingPathComponent("examples/cooperation"))
+        let packages = Dictionary(uniqueKeysWithValues: Self.export(project).map { ($0.id, $0.package) })
+        #expect(packages.keys.sorted() == ["APP-PACK-2026", "COURSE-COMMISSIONING", "COURSE-PLC-MOTION", "COURSE-SERVO-DRIVES",
+                                           "JOB-COMMISSIONING-TECH", "PROG-PACK-MECHATRONICS", "TRN-SERVO-UPSKILL"])
+        let training = try #require(packages["TRN-SERVO-UPSKILL"])
+        #expect(training.CFItems?.map(\.humanCodingScheme) == ["TM1", "TM2", "TM3"])
+        #expect(Set(training.CFItems?.compactMap(\.CFItemType) ?? []) == ["Training module"])
+        let export = CASEExport(project: project, lastChange: [:], defaultChange: "")
+        let tm1 = export.uuid("TRN-SERVO-UPSKILL#TM1")
+        let fromTM1 = (training.CFAssociations ?? []).filter { $0.originNodeURI.identifier == tm1 && $0.associationType == "isRelatedTo" }
+        #expect(fromTM1.map(\.destinationNodeURI.identifier) == [export.uuid("JOB-COMMISSIONING-TECH#R3"), export.uuid("COURSE-SERVO-DRIVES#U2")])
+        #expect(fromTM1.map { $0.extensions?.stdkit?.relation } == ["covers", "reuses"])
+        let apprenticeship = try #require(packages["APP-PACK-2026"])
+        #expect(apprenticeship.CFItems?.map(\.humanCodingScheme) == ["P1", "P2", "P3"], "mentors are people, not exported")
+        #expect(Set(apprenticeship.CFItems?.compactMap(\.CFItemType) ?? []) == ["Rotation post"])
+        let p1 = export.uuid("APP-PACK-2026#P1")
+        let fromP1 = (apprenticeship.CFAssociations ?? []).filter { $0.originNodeURI.identifier == p1 && $0.associationType == "isRelatedTo" }
+        #expect(fromP1.map(\.destinationNodeURI.identifier) == [export.uuid("JOB-COMMISSIONING-TECH#T1")])
+        #expect(fromP1.map { $0.extensions?.stdkit?.relation } == ["references"])
+        // The packages meet CASE's schemas as the older kinds' do.
+        guard FileManager.default.fileExists(atPath: Self.caseCorpus.path) else { return }
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (id, package) in packages { try Data(JSONOutput.encode(package).utf8).write(to: folder.appendingPathComponent(id + ".json")) }
+        let (output, status) = try Self.validate(folder: folder)
+        #expect(status == 0 && output.contains("7 files"), "\(output)")
     }
 
     @Test func theSameProjectGivesTheSameIdentifiersAndLinksMeetAcrossPackages() async throws {

@@ -105,3 +105,31 @@ struct FrontMatterSchemaTests {
         }
     }
 }
+
+extension FrontMatterSchemaTests {
+    /// A `party-map` (an apprenticeship's `assessment`) is an object whose keys are the
+    /// project's parties and whose values are of its type; the validator agrees with the check.
+    @Test func aPartyMapIsAnObjectKeyedByTheParties() async throws {
+        let root = try CASETests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "parties:\n  - {id: yhzy, name: 粤海职业技术学院, kind: school}\n  - {id: hnauto, name: 华南汽车, kind: enterprise}\n"
+            .write(to: root.appendingPathComponent("stdkit.yml"), atomically: true, encoding: .utf8)
+        let project = try await ProjectLoader.load(root: root)
+        let schema = FrontMatterSchema(schema: try #require(project.schemas.schema(for: "apprenticeship")), project: project).json()
+        let assessment = try #require((schema["properties"] as? [String: Any])?["assessment"] as? [String: Any])
+        #expect(assessment["type"] as? String == "object")
+        #expect((assessment["propertyNames"] as? [String: [String]]) == ["enum": ["yhzy", "hnauto"]])
+        #expect((assessment["additionalProperties"] as? [String: String]) == ["type": "number"])
+        let base: [String: Any] = ["id": "APP-R", "kind": "apprenticeship", "title": "学徒制", "owner": "yhzy", "programme": "PROG-R",
+                                   "enterprise": "hnauto", "cohort": ["year": 2026, "size": 30],
+                                   "schedule": [["semester": 3, "weeks": "1-12", "place": "school"]]]
+        let instances: [[String: Any]] = [
+            base.merging(["assessment": ["yhzy": 50, "hnauto": 50]]) { $1 },
+            base.merging(["assessment": ["yhzy": 50, "hnqc": 50]]) { $1 },
+            base.merging(["assessment": ["yhzy": "一半", "hnauto": 50]]) { $1 },
+        ]
+        let failures = try Self.validate(instances.map { (schema, $0) })
+        #expect(failures[0] == nil, "\(failures[0] ?? [])")
+        #expect(failures[1] != nil && failures[2] != nil)
+    }
+}

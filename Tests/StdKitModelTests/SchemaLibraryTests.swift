@@ -5,9 +5,9 @@ import StdKitSyntax
 
 @Suite("Kind schemas")
 struct SchemaLibraryTests {
-    @Test func shippedSchemasDefineTheFiveKinds() throws {
+    @Test func shippedSchemasDefineTheEightKinds() throws {
         let library = try SchemaLibrary.builtIn()
-        #expect(library.kinds == ["certificate", "course", "job-profile", "material", "programme"])
+        #expect(library.kinds == ["apprenticeship", "certificate", "course", "facility", "job-profile", "material", "programme", "training"])
         let course = try #require(library.schema(for: "course"))
         #expect(course.field("id")?.required == true)
         #expect(course.field("title")?.required == true)
@@ -18,6 +18,39 @@ struct SchemaLibraryTests {
         #expect(library.schema(for: "programme")?.sections.count == 11)
         #expect(library.schema(for: "page") == .page)
         #expect(library.schema(for: "nonsense") == nil)
+    }
+
+    /// The kinds of cooperation (DESIGN §13.3): fields, items and sections as the design gives them.
+    @Test func theKindsOfCooperation() throws {
+        let library = try SchemaLibrary.builtIn()
+        let apprenticeship = try #require(library.schema(for: "apprenticeship"))
+        #expect(apprenticeship.field("programme") == FieldSchema(type: .reference(targets: ["programme"]), required: true,
+                                                                  description: "The programme whose cohort is trained"))
+        #expect(apprenticeship.field("assessment")?.type == .partyMap(FieldSchema(type: .number)))
+        #expect(apprenticeship.field("enterprise")?.type == .party)
+        #expect(apprenticeship.field("recruitment")?.type.name == "mapping")
+        #expect(apprenticeship.itemKind(of: "M1")?.name == "mentor")
+        #expect(apprenticeship.itemKind(of: "P2")?.references == ["job-profile#T", "job-profile#R"])
+        #expect(apprenticeship.itemKind(of: "P2")?.coverage == false)
+        #expect(apprenticeship.sections.map { $0.names[0] } == ["培养目标", "招生招工", "教学组织与交替安排", "岗位轮换", "企业师傅", "考核评价", "保障措施"])
+        let training = try #require(library.schema(for: "training"))
+        #expect(training.itemKind(of: "TM1")?.references == ["job-profile#R", "course#U"])
+        #expect(training.itemKind(of: "TM1")?.coverage == true)
+        #expect(training.field("hours") == FieldSchema(type: .integer, required: true, description: "Total hours; the modules' hours add up to it"))
+        #expect(training.sections.map { $0.names[0] } == ["培训目标", "培训对象", "培训模块与学时", "培训方式与师资", "考核与结业"])
+        let facility = try #require(library.schema(for: "facility"))
+        #expect(facility.field("location")?.type == .enumeration(["school", "enterprise"]))
+        #expect(facility.field("shared_with")?.type == .list(FieldSchema(type: .party)))
+        #expect(facility.items.isEmpty)
+        #expect(facility.sections.map { $0.names.prefix(2).joined(separator: " / ") } == ["基本情况 / Overview", "设备配置 / Equipment", "承担课程与项目 / Courses and projects", "共享与管理 / Sharing and management"])
+    }
+
+    @Test func aPartyMapWithoutItsValueTypeIsReported() throws {
+        var diagnostics: [Diagnostic] = []
+        let library = try SchemaLibrary.builtIn().adding(files: ["x.yml": Array("kind: x\nfields:\n  shares: {type: party-map}\n".utf8)],
+                                                         displayPrefix: "schemas/", diagnostics: &diagnostics)
+        #expect(library.schema(for: "x")?.field("shares") == nil)
+        #expect(diagnostics.map { "\($0.location) \($0.message.english)" } == ["3:11 party-map field has no valid 'of' (the type of its values)"])
     }
 
     @Test func projectSchemasAddAndReplaceKinds() throws {
