@@ -18,6 +18,15 @@ struct JobTasks {
         context.itemKind(of: item.id, in: document)?.prefix == "R"
     }
 
+    /// Whether requirement `item` names a task of its own profile, one that exists or not: a
+    /// task id that is not there (`→ #T9`) is `unresolved-reference`'s finding, not a missing link.
+    func namesATask(_ item: Item) -> Bool {
+        item.references.contains { reference in
+            guard reference.targetDocument(from: document.id) == document.id, let task = reference.syntax.item else { return false }
+            return context.itemKind(of: task, in: document)?.prefix == "T"
+        }
+    }
+
     /// The profile's own tasks that requirement `item` references (`#T2` or `JOB#T2`).
     func served(by item: Item) -> [String] {
         item.references.compactMap { reference in

@@ -30,7 +30,7 @@ struct RequirementWithoutTask: Rule {
         for document in context.standardsDocuments where document.kind == "job-profile" && document.status != "withdrawn" {
             let tasks = JobTasks(document, context)
             guard !tasks.ids.isEmpty else { continue }
-            for item in document.items where tasks.isRequirement(item) && tasks.served(by: item).isEmpty {
+            for item in document.items where tasks.isRequirement(item) && !tasks.namesATask(item) {
                 findings.append(Diagnostic(
                     rule: description.id, severity: description.severity, file: document.path, location: item.location,
                     message: .noTask(item.fullID, profile: document.id ?? document.path),

@@ -59,6 +59,14 @@ struct TaskLinkTests {
         #expect(found[1].message.english == "requirement JOB-BODY#R4 serves no work task of JOB-BODY")
     }
 
+    /// A link to a task that is not there is one fault, reported once: by unresolved-reference.
+    @Test func aMissingTaskIsReportedOnce() async throws {
+        let job = "---\nid: JOB-A\nkind: job-profile\ntitle: 岗位\n---\n\n- **T1** 开班点检\n- **R1** 能完成点检 → #T1\n- **R2** 能调用程序 → #T9\n"
+        let found = try await RuleCatalogueTests.findings(of: RuleExample(["stdkit.yml": Self.settings, "job.md": job]))
+            .filter { ["requirement-without-task", "task-without-requirement", "unresolved-reference"].contains($0.rule) }
+        #expect(found.map { "\($0.rule) \($0.location)" } == ["unresolved-reference 9:18"])
+    }
+
     /// A task that no requirement of its profile serves is reported at the task's heading; a
     /// requirement of another profile referencing it does not serve it.
     @Test func tasksServedByNoRequirement() async throws {
