@@ -67,15 +67,12 @@ struct LevelBelowRequirement: Rule {
     }
 
     private func finding(for item: Item, level: Double, written: String, in document: Document, _ context: CheckContext) -> Diagnostic? {
-        var outcomes: [(document: Document, item: Item, level: Double, written: String)] = []
+        // Each covering outcome with its level, nil when it states none (or none as a number).
+        var outcomes: [(document: Document, item: Item, level: Double?)] = []
         for source in context.coveringSources(of: item, in: document) {
             guard let course = context.document(of: source), let id = source.item,
                   let outcome = course.items.first(where: { $0.id == id }) else { continue }
-            guard let text = outcome.attribute("level"), let value = Double(text) else {
-                outcomes.append((course, outcome, Double.nan, ""))
-                continue
-            }
-            outcomes.append((course, outcome, value, text))
+            outcomes.append((course, outcome, outcome.attribute("level").flatMap(Double.init)))
         }
         let kind = context.itemKind(of: item.id, in: document)?.name ?? "requirement"
         var course: String?
@@ -92,14 +89,16 @@ struct LevelBelowRequirement: Rule {
             }
         }
         // Outcomes without a level are not compared: they neither reach nor miss it.
-        let compared = outcomes.filter { !$0.level.isNaN }
-        guard !compared.isEmpty, !compared.contains(where: { $0.level >= level }) else { return nil }
-        let named = compared.map { Message.outcome($0.item.fullID, level: $0.written) }
+        let compared = outcomes.filter { $0.level != nil }
+        guard !compared.isEmpty, !compared.contains(where: { $0.level.map { $0 >= level } == true }) else { return nil }
+        let named = compared.map { Message.outcome($0.item.fullID, level: $0.item.attribute("level") ?? "") }
         return Diagnostic(
             rule: description.id, severity: description.severity, file: document.path, location: item.location,
             message: course.map { Message.belowIn($0, kind: kind, item: item.fullID, level: written, outcomes: named) }
                 ?? Message.below(kind: kind, item: item.fullID, level: written, outcomes: named),
-            notes: compared.map { Diagnostic.Note(file: $0.document.path, location: $0.item.location, message: .outcomeIsAt($0.item.fullID, level: $0.written)) },
+            notes: compared.map {
+                Diagnostic.Note(file: $0.document.path, location: $0.item.location, message: .outcomeIsAt($0.item.fullID, level: $0.item.attribute("level") ?? ""))
+            },
             hint: course.map { Message.raiseIn($0, level: written) } ?? Message.raise(level: written))
     }
 }
