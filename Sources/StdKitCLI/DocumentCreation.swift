@@ -32,7 +32,10 @@ struct DocumentCreation {
     }
 
     func template(_ kind: String, among allowed: [String]? = nil) throws -> DocumentTemplate {
-        DocumentTemplate(schema: try schema(kind, among: allowed), config: project.config)
+        var kindSchema = try schema(kind, among: allowed)
+        // The headings the check will ask for: the profile's programme framework, if any.
+        kindSchema.sections = project.expectedSections(ofKind: kind)
+        return DocumentTemplate(schema: kindSchema, config: project.config)
     }
 
     /// Fails unless `owner` is nil or a declared party.

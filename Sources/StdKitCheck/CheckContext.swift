@@ -24,7 +24,8 @@ public struct CheckContext: Sendable {
     /// Each heading title of the project, normalized for matching (`SectionMatcher`): titles
     /// repeat across documents, so each is normalized once.
     let normalizedTitles: [String: String]
-    /// For each kind with expected sections: normalized section name → its position in the schema.
+    /// For each kind: normalized section name → its position among the expected sections (the
+    /// profile's programme framework or the kind's schema, `Project.expectedSections`).
     let sectionPositions: [String: [String: Int]]
     /// The standards documents (not plain pages), kept once: many rules walk them.
     public let standardsDocuments: [Document]
@@ -54,8 +55,8 @@ public struct CheckContext: Sendable {
                     for section in document.sections where titles[section.title] == nil {
                         titles[section.title] = SectionMatcher.normalized(section.title)
                     }
-                    guard positions[document.kind] == nil, let schema = project.schemas.schema(for: document.kind) else { continue }
-                    positions[document.kind] = SectionMatcher.positions(of: schema.sections)
+                    guard positions[document.kind] == nil else { continue }
+                    positions[document.kind] = SectionMatcher.positions(of: project.expectedSections(ofKind: document.kind))
                 }
                 return .titles(titles, positions)
             case 2:

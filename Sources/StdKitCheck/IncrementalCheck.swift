@@ -233,6 +233,9 @@ public enum IncrementalCheck {
                     kept.location = location
                     findings.append(kept)
                 }
+                // In the order a full check reports them, as its cache keeps them: a file may
+                // hold findings of both kinds of rule, interleaved by line.
+                findings.sort(by: Diagnostic.reportOrder)
             } else {
                 for finding in entry.findings {
                     guard let kept = movingNotes(finding) else { return .declined("a note of a finding in \(path) points at a place that moved") }

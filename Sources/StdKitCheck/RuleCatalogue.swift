@@ -8,14 +8,14 @@ public enum RuleCatalogue {
         UnreadableFile(), BinaryFile(), SymbolicLink(), InvalidUTF8(), FrontMatterUnclosed(), FrontMatterInvalid(), DuplicateKey(),
         ResourceLimit(), MarkdownFlattened(), MalformedAttribute(), ConfigInvalid(), SchemaInvalid(),
         // schema
-        MissingField(), UnknownField(), WrongType(), InvalidValue(), MalformedID(), MalformedVersion(),
+        MissingField(), UnknownField(), WrongType(), InvalidValue(), MalformedID(), MalformedVersion(), CodeForm(),
         UnknownKind(), UnknownParty(),
         // identity
         DuplicateDocumentID(), DuplicateItemID(), IDCaseCollision(),
         // references
         MalformedReference(), UnresolvedReference(), WithdrawnReference(), PrerequisiteCycle(), WrongTargetKind(), VersionPinMismatch(),
         // coverage
-        UncoveredRequirement(), UnservedSpecification(), OutcomeCoversNothing(), CourseNotInProgramme(), MaterialSupportsNothing(),
+        UncoveredRequirement(), LevelBelowRequirement(), RequirementWithoutTask(), TaskWithoutRequirement(), UnservedSpecification(), OutcomeCoversNothing(), CourseNotInProgramme(), MaterialSupportsNothing(),
         // structure
         MissingSection(), SectionOrder(), EmptySection(), DuplicateHeading(), SkippedHeadingLevel(), BrokenLink(),
         // programme arithmetic

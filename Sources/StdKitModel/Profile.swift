@@ -2,9 +2,10 @@ import Foundation
 import StdKitSyntax
 
 /// A rule profile: the thresholds of the programme arithmetic rules for one kind of
-/// programme (`cn-vocational-higher`, `cn-vocational-secondary`). Shipped as data files in
-/// `Resources/profiles/`; a project overrides any setting under `profile_settings` in
-/// `stdkit.yml`.
+/// programme (`cn-vocational-higher`, `cn-vocational-secondary`), and the lists a reviewer
+/// checks against (`Profile+Review.swift`). Shipped as data files in `Resources/profiles/`; a
+/// file may name a base profile (`extends:`) whose settings it starts from. A project
+/// overrides any setting under `profile_settings` in `stdkit.yml`.
 public struct Profile: Sendable, Hashable {
     public var id: String
     public var title: String
@@ -26,6 +27,16 @@ public struct Profile: Sendable, Hashable {
     /// The enterprise's least share of an apprenticeship's scheduled weeks — a convention of
     /// the apprenticeship pilots, so its rule warns.
     public var minEnterpriseShare: Double?
+    // The reviewer's sections and codes (issue 21, DESIGN §13.4): lists, not thresholds
+    // (`Profile+Review.swift` reads them).
+    /// The sections a programme must have, in order; nil keeps the programme schema's.
+    public var programmeSections: [KindSchema.SectionSpec]?
+    /// 专业大类 codes (two digits) → names, e.g. `46` → 装备制造大类.
+    public var majorCategories: [String: String] = [:]
+    /// 专业类 codes (four digits) → names, for the 大类 whose every 类 is listed.
+    public var majorClasses: [String: String] = [:]
+    /// GB/T 4754 门类 letters → the 大类 numbers they hold, e.g. `C` → 13…43.
+    public var industryDivisions: [String: ClosedRange<Int>] = [:]
 
     public init(id: String, title: String) {
         self.id = id
@@ -37,7 +48,7 @@ public struct Profile: Sendable, Hashable {
         "reference_duration", "min_total_hours", "min_practice_share", "min_public_basic_share",
         "max_public_basic_share", "min_elective_share", "min_core_courses", "max_core_courses",
         "min_hours_per_credit", "max_hours_per_credit", "hours_per_credit_exempt",
-    ] + cooperationSettingNames
+    ] + cooperationSettingNames + reviewListNames
 
     /// The settings of the cooperation rules (DESIGN §13.4).
     public static let cooperationSettingNames = ["min_enterprise_share"]
@@ -86,6 +97,8 @@ public struct Profile: Sendable, Hashable {
             case "min_enterprise_share": minEnterpriseShare = share() ?? minEnterpriseShare
             case "hours_per_credit_exempt":
                 if let list = value.sequence?.compactMap(\.scalar) { hoursPerCreditExempt = list } else { problem(.notCategories(name)) }
+            case let list where Self.reviewListNames.contains(list):
+                if let message = applyReviewList(list, value) { problem(message) }
             default:
                 let suggestion = Self.settingNames.min { Self.distance(name, $0) < Self.distance(name, $1) }
                 diagnostics.append(Diagnostic(
@@ -104,14 +117,27 @@ public struct Profile: Sendable, Hashable {
     public static func builtIn() -> [String: Profile] {
         guard let folder = Bundle.module.url(forResource: "profiles", withExtension: nil),
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
-        var profiles: [String: Profile] = [:]
+        var roots: [String: (file: String, root: YAMLNode)] = [:]
         for name in names.sorted() where name.hasSuffix(".yml") {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
                   let root = YAMLReader.read(String(decoding: data, as: UTF8.self), file: name).root,
                   let id = root["profile"]?.scalar else { continue }
-            var profile = Profile(id: id, title: root["title"]?.scalar ?? id)
+            roots[id] = (name, root)
+        }
+        // A variant (`extends: cn-vocational-higher`) starts from its base's settings, so that
+        // an edition differing in a list or two does not copy every threshold.
+        func settings(of id: String, depth: Int = 0) -> [(file: String, node: YAMLNode)] {
+            guard let entry = roots[id], depth < 8 else { return [] }
+            var all: [(file: String, node: YAMLNode)] = []
+            if let base = entry.root["extends"]?.scalar { all = settings(of: base, depth: depth + 1) }
+            if let own = entry.root["settings"] { all.append((file: entry.file, node: own)) }
+            return all
+        }
+        var profiles: [String: Profile] = [:]
+        for (id, entry) in roots {
+            var profile = Profile(id: id, title: entry.root["title"]?.scalar ?? id)
             var ignored: [Diagnostic] = []
-            if let settings = root["settings"] { profile.apply(settings, file: name, rule: "schema-invalid", diagnostics: &ignored) }
+            for (file, node) in settings(of: id) { profile.apply(node, file: file, rule: "schema-invalid", diagnostics: &ignored) }
             profiles[id] = profile
         }
         return profiles

@@ -86,6 +86,29 @@ struct NewCommandTests {
         #expect(check.status == 0)
     }
 
+    /// Under a profile with its own programme framework, a new programme has its headings, in
+    /// its order, and the section rules accept it.
+    @Test func aProgrammeHasTheProfilesSections() async throws {
+        let root = try await Self.project(lang: "zh-CN")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let settings = root.appendingPathComponent("stdkit.yml")
+        try (Self.read(settings) + "profile: cn-vocational-higher-2025\n").write(to: settings, atomically: true, encoding: .utf8)
+        let run = await CLIRun.run(["new", "programme", "PROG-NEW"], in: root)
+        #expect(run.status == 0, "\(run.errors)")
+        let text = Self.read(root.appendingPathComponent("programme/prog-new.md"))
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
+        #expect(headings == ["概述", "专业名称（专业代码）", "入学基本要求", "基本修业年限", "职业面向", "职业能力要求", "培养目标", "培养规格",
+                             "课程设置及学时安排", "师资队伍", "教学条件", "质量保障和毕业要求"])
+        let check = await CLIRun.run(["check", "--format", "json"], in: root)
+        let findings = try JSONSerialization.jsonObject(with: Data(check.output.utf8)) as? [String: Any]
+        let sectionRules = ((findings?["diagnostics"] as? [[String: Any]]) ?? []).filter {
+            ["missing-section", "section-order"].contains($0["rule"] as? String ?? "") && $0["file"] as? String == "programme/prog-new.md"
+        }
+        #expect(sectionRules.isEmpty, "\(sectionRules)")
+        // The example programme `init` wrote has the schema's sections, which lack 概述.
+        #expect(check.output.contains("缺少章节“概述”"))
+    }
+
     @Test func titleAndOwnerAreTakenAndQuoted() async throws {
         let root = try await Self.project(lang: "zh-CN")
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }

@@ -1,7 +1,8 @@
 import StdKitModel
 import StdKitSyntax
 
-/// A section the kind's schema requires is absent.
+/// A section the kind's schema (or, for a programme, the profile's `programme_sections`)
+/// requires is absent.
 struct MissingSection: Rule {
     let description = RuleDescription(
         id: "missing-section", family: .structure, scope: .document, severity: .warning,
@@ -11,12 +12,13 @@ struct MissingSection: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for document in context.standardsDocuments {
-            guard let schema = context.project.schemas.schema(for: document.kind), !schema.sections.isEmpty else { continue }
+            let expected = context.project.expectedSections(ofKind: document.kind)
+            guard !expected.isEmpty else { continue }
             let found = document.sections.filter { $0.level >= 2 }.compactMap { section in
                 context.sectionPosition(of: section.title, kind: document.kind).map { ($0, section) }
             }
             let present = Set(found.map(\.0))
-            for (index, spec) in schema.sections.enumerated() where spec.required && !present.contains(index) {
+            for (index, spec) in expected.enumerated() where spec.required && !present.contains(index) {
                 // Point at the required section that should come just before the missing one.
                 let before = found.filter { $0.0 < index }.max { $0.0 < $1.0 }?.1
                 let location = before?.location ?? document.sections.first?.location ?? document.location(ofField: "kind")

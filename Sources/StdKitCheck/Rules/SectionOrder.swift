@@ -1,7 +1,8 @@
 import StdKitModel
 import StdKitSyntax
 
-/// Required sections in an order other than the schema's.
+/// Required sections in an order other than the schema's (or the profile's framework, for a
+/// programme: `Project.expectedSections`).
 struct SectionOrder: Rule {
     let description = RuleDescription(
         id: "section-order", family: .structure, scope: .document, severity: .warning,
@@ -11,7 +12,8 @@ struct SectionOrder: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for document in context.standardsDocuments {
-            guard let schema = context.project.schemas.schema(for: document.kind), schema.sections.count > 1 else { continue }
+            let expected = context.project.expectedSections(ofKind: document.kind)
+            guard expected.count > 1 else { continue }
             var latest: (index: Int, section: Section)?
             for section in document.sections where section.level >= 2 {
                 guard let index = context.sectionPosition(of: section.title, kind: document.kind) else { continue }
@@ -20,7 +22,7 @@ struct SectionOrder: Rule {
                         rule: description.id, severity: description.severity, file: document.path, location: section.location,
                         message: .outOfOrder(section.title, before: previous.section.title),
                         notes: [Diagnostic.Note(file: document.path, location: previous.section.location, message: .sectionIsHere(previous.section.title))],
-                        hint: .moveBefore(previous.section.title, order: schema.sections.map { $0.names[0] })))
+                        hint: .moveBefore(previous.section.title, order: expected.map { $0.names[0] })))
                 } else {
                     latest = (index, section)
                 }
