@@ -16,11 +16,13 @@ public enum RuleCatalogue {
         MalformedReference(), UnresolvedReference(), WithdrawnReference(), PrerequisiteCycle(), WrongTargetKind(), VersionPinMismatch(),
         // coverage
         UncoveredRequirement(), UnservedSpecification(), OutcomeCoversNothing(), CourseNotInProgramme(), MaterialSupportsNothing(),
+        ElectiveOnlyCoverage(),
         // structure
         MissingSection(), SectionOrder(), EmptySection(), DuplicateHeading(), SkippedHeadingLevel(), BrokenLink(),
         // programme arithmetic
         TotalHoursMismatch(), TotalCreditsMismatch(), CourseEntryMismatch(), UnitHoursMismatch(), MinimumTotalHours(),
         PracticeShare(), PublicBasicShare(), ElectiveShare(), CoreCourseCount(), HoursPerCredit(),
+        ElectiveGroup(), RequiredCourses(),
         // review
         VersionNotBumped(), VersionBumpTooSmall(), ApprovalMissing(), ApprovalStale(), ApprovalUnknownParty(), SuspectLink(), UnreviewedLink(), LinkLockInvalid(),
     ]

@@ -93,7 +93,9 @@ struct SchemaValidator {
                 wrongType(node, path, expected: .expectedMapping(of: fields.map(\.name)))
                 return
             }
-            checkMapping(node, fields: fields, path: path, closed: true, owner: .owner(kind: document.kind, id: document.id ?? document.path))
+            // A mapping that lists no fields takes any key, as in the settings' schema: its keys
+            // are data (course `assessed_by` is keyed by party id).
+            checkMapping(node, fields: fields, path: path, closed: !fields.isEmpty, owner: .owner(kind: document.kind, id: document.id ?? document.path))
             return
         case .semesters:
             if let elements = node.sequence {

@@ -21,6 +21,8 @@ public struct Profile: Sendable, Hashable {
     public var maxHoursPerCredit: Double?
     /// Course categories counted by weeks, not by 16–18 hours a credit.
     public var hoursPerCreditExempt: [String] = []
+    /// The courses every programme must offer, each with the document requiring it.
+    public var requiredCourses: [RequiredCourse] = []
 
     public init(id: String, title: String) {
         self.id = id
@@ -31,7 +33,7 @@ public struct Profile: Sendable, Hashable {
     public static let settingNames = [
         "reference_duration", "min_total_hours", "min_practice_share", "min_public_basic_share",
         "max_public_basic_share", "min_elective_share", "min_core_courses", "max_core_courses",
-        "min_hours_per_credit", "max_hours_per_credit", "hours_per_credit_exempt",
+        "min_hours_per_credit", "max_hours_per_credit", "hours_per_credit_exempt", "required_courses",
     ]
 
     /// Applies the settings of `node` (a mapping), reporting what is wrong in `file`.
@@ -77,6 +79,10 @@ public struct Profile: Sendable, Hashable {
             case "max_hours_per_credit": maxHoursPerCredit = number() ?? maxHoursPerCredit
             case "hours_per_credit_exempt":
                 if let list = value.sequence?.compactMap(\.scalar) { hoursPerCreditExempt = list } else { problem(.notCategories(name)) }
+            case "required_courses":
+                // A project's list replaces the profile's whole: a school that must add or drop
+                // a course writes the list it follows.
+                requiredCourses = RequiredCourse.list(value, file: file, rule: rule, diagnostics: &diagnostics)
             default:
                 let suggestion = Self.settingNames.min { Self.distance(name, $0) < Self.distance(name, $1) }
                 diagnostics.append(Diagnostic(
@@ -93,19 +99,24 @@ public struct Profile: Sendable, Hashable {
 
     /// The shipped profiles by id.
     public static func builtIn() -> [String: Profile] {
+        builtInWithDiagnostics().profiles
+    }
+
+    /// The shipped profiles by id, with what is wrong in their files (nothing: a test reads them).
+    public static func builtInWithDiagnostics() -> (profiles: [String: Profile], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         guard let folder = Bundle.module.url(forResource: "profiles", withExtension: nil),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([:], []) }
         var profiles: [String: Profile] = [:]
         for name in names.sorted() where name.hasSuffix(".yml") {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
                   let root = YAMLReader.read(String(decoding: data, as: UTF8.self), file: name).root,
                   let id = root["profile"]?.scalar else { continue }
             var profile = Profile(id: id, title: root["title"]?.scalar ?? id)
-            var ignored: [Diagnostic] = []
-            if let settings = root["settings"] { profile.apply(settings, file: name, rule: "schema-invalid", diagnostics: &ignored) }
+            if let settings = root["settings"] { profile.apply(settings, file: name, rule: "schema-invalid", diagnostics: &diagnostics) }
             profiles[id] = profile
         }
-        return profiles
+        return (profiles, diagnostics)
     }
 }
 
