@@ -251,7 +251,9 @@ extension Message {
     fileprivate static let writeList = Message("wrong-type.list.hint")
 
     fileprivate static func expectedMapping(of fields: [String]) -> Message {
-        Message("wrong-type.mapping", ["fields": .list(fields, .and)])
+        // A mapping whose schema lists no fields (course `assessed_by`) has no fields to name.
+        guard !fields.isEmpty else { return Message("common.shape.mapping") }
+        return Message("wrong-type.mapping", ["fields": .list(fields, .and)])
     }
 
     /// `type`: the schema's name of a field type (`string`, `id`, …), as written in schemas.
