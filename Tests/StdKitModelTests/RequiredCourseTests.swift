@@ -43,6 +43,14 @@ struct RequiredCourseTests {
         #expect(situation.hoursPerCreditExempt)
     }
 
+    /// 中职: the compulsory public basic courses of 教职成〔2019〕13号, and 劳动教育.
+    @Test func theSecondaryProfileListsItsPublicBasicCourses() throws {
+        let secondary = try #require(Profile.builtIn()["cn-vocational-secondary"])
+        #expect(secondary.requiredCourses.map(\.name) == ["思想政治", "语文", "历史", "数学", "外语", "信息技术", "体育与健康", "艺术", "劳动教育"])
+        #expect(secondary.requiredCourses.filter { $0.minHours != nil }.map(\.name) == ["劳动教育"])
+        #expect(secondary.requiredCourses.first?.matches(title: "职业道德与法治", tags: []) == true)
+    }
+
     /// "四史" is met by a course on any of the four histories; a tag matches as well as a title.
     @Test func aCourseMatchesByTitleFragmentOrTag() throws {
         let history = try #require(Profile.builtIn()["cn-vocational-higher"]?.requiredCourses.first { $0.name == "“四史”" })
