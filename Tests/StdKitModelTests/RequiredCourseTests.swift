@@ -56,6 +56,7 @@ struct RequiredCourseTests {
         let history = try #require(Profile.builtIn()["cn-vocational-higher"]?.requiredCourses.first { $0.name == "“四史”" })
         #expect(history.matches(title: "中国共产党党史", tags: []))
         #expect(history.matches(title: "改革开放史专题", tags: []))
+        #expect(history.matches(title: "中国共产党历史", tags: []))
         #expect(history.matches(title: "专题讲座", tags: ["四史"]))
         #expect(!history.matches(title: "中国近现代史纲要", tags: ["历史"]))
         #expect(!history.matches(title: nil, tags: []))
