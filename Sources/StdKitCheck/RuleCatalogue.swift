@@ -16,6 +16,8 @@ public enum RuleCatalogue {
         MalformedReference(), UnresolvedReference(), WithdrawnReference(), PrerequisiteCycle(), WrongTargetKind(), VersionPinMismatch(),
         // coverage
         UncoveredRequirement(), LevelBelowRequirement(), RequirementWithoutTask(), TaskWithoutRequirement(), UnservedSpecification(), OutcomeCoversNothing(), CourseNotInProgramme(), MaterialSupportsNothing(),
+        UncoveredRequirement(), UnservedSpecification(), OutcomeCoversNothing(), CourseNotInProgramme(), MaterialSupportsNothing(),
+        ElectiveOnlyCoverage(),
         // structure
         MissingSection(), SectionOrder(), EmptySection(), DuplicateHeading(), SkippedHeadingLevel(), BrokenLink(),
         // programme arithmetic
@@ -24,6 +26,7 @@ public enum RuleCatalogue {
         // cooperation (DESIGN §13.4, issue 21)
         UnworkableSchedule(), EnterpriseShare(), MentorCount(), AssessmentShares(), RotationPostTarget(),
         TrainingHoursMismatch(), ModuleCoversNoRequirement(), FacilityCapacity(),
+        ElectiveGroup(), RequiredCourses(),
         // review
         VersionNotBumped(), VersionBumpTooSmall(), ApprovalMissing(), ApprovalStale(), ApprovalUnknownParty(), SuspectLink(), UnreviewedLink(), LinkLockInvalid(),
     ]

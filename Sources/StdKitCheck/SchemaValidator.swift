@@ -93,7 +93,9 @@ struct SchemaValidator {
                 wrongType(node, path, expected: .expectedMapping(of: fields.map(\.name)))
                 return
             }
-            checkMapping(node, fields: fields, path: path, closed: true, owner: .owner(kind: document.kind, id: document.id ?? document.path))
+            // A mapping that lists no fields takes any key, as in the settings' schema: its keys
+            // are data (course `assessed_by` is keyed by party id).
+            checkMapping(node, fields: fields, path: path, closed: !fields.isEmpty, owner: .owner(kind: document.kind, id: document.id ?? document.path))
             return
         case .partyMap(let value):
             guard let pairs = node.mapping else {
@@ -265,7 +267,9 @@ extension Message {
     fileprivate static let writeList = Message("wrong-type.list.hint")
 
     fileprivate static func expectedMapping(of fields: [String]) -> Message {
-        Message("wrong-type.mapping", ["fields": .list(fields, .and)])
+        // A mapping whose schema lists no fields (course `assessed_by`) has no fields to name.
+        guard !fields.isEmpty else { return Message("common.shape.mapping") }
+        return Message("wrong-type.mapping", ["fields": .list(fields, .and)])
     }
 
     /// `type`: the schema's name of a field type (`string`, `id`, …), as written in schemas.

@@ -14,6 +14,10 @@ public struct ModelJSON: Encodable, Sendable {
         var id: String
         var name: String
         var kind: String
+        /// A joint body's or group's members; left out for the other parties.
+        var members: [String]?
+        /// 行政区划代码; left out when not given.
+        var region: String?
     }
 
     public struct DocumentEntry: Encodable, Sendable {
@@ -79,7 +83,9 @@ public struct ModelJSON: Encodable, Sendable {
     public init(_ project: Project) {
         self.project = ProjectEntry(
             name: project.config.name, lang: project.config.lang, profile: project.config.profile,
-            parties: project.config.parties.map { PartyEntry(id: $0.id, name: $0.name, kind: $0.kind.rawValue) })
+            parties: project.config.parties.map {
+                PartyEntry(id: $0.id, name: $0.name, kind: $0.kind.rawValue, members: $0.members.isEmpty ? nil : $0.members, region: $0.region)
+            })
         let index = project.index
         func sources(_ list: [ReferenceIndex.Source]) -> [SourceEntry] {
             list.map { SourceEntry(document: $0.document, item: $0.item, field: $0.field, path: $0.path,

@@ -22,6 +22,8 @@ public struct Profile: Sendable, Hashable {
     public var maxHoursPerCredit: Double?
     /// Course categories counted by weeks, not by 16–18 hours a credit.
     public var hoursPerCreditExempt: [String] = []
+    /// The courses every programme must offer, each with the document requiring it.
+    public var requiredCourses: [RequiredCourse] = []
 
     // Cooperation (DESIGN §13.4, issue 21).
     /// The enterprise's least share of an apprenticeship's scheduled weeks — a convention of
@@ -47,7 +49,7 @@ public struct Profile: Sendable, Hashable {
     public static let settingNames = [
         "reference_duration", "min_total_hours", "min_practice_share", "min_public_basic_share",
         "max_public_basic_share", "min_elective_share", "min_core_courses", "max_core_courses",
-        "min_hours_per_credit", "max_hours_per_credit", "hours_per_credit_exempt",
+        "min_hours_per_credit", "max_hours_per_credit", "hours_per_credit_exempt", "required_courses",
     ] + cooperationSettingNames + reviewListNames
 
     /// The settings of the cooperation rules (DESIGN §13.4).
@@ -99,6 +101,10 @@ public struct Profile: Sendable, Hashable {
                 if let list = value.sequence?.compactMap(\.scalar) { hoursPerCreditExempt = list } else { problem(.notCategories(name)) }
             case let list where Self.reviewListNames.contains(list):
                 if let message = applyReviewList(list, value) { problem(message) }
+            case "required_courses":
+                // A project's list replaces the profile's whole: a school that must add or drop
+                // a course writes the list it follows.
+                requiredCourses = RequiredCourse.list(value, file: file, rule: rule, diagnostics: &diagnostics)
             default:
                 let suggestion = Self.settingNames.min { Self.distance(name, $0) < Self.distance(name, $1) }
                 diagnostics.append(Diagnostic(
@@ -115,8 +121,14 @@ public struct Profile: Sendable, Hashable {
 
     /// The shipped profiles by id.
     public static func builtIn() -> [String: Profile] {
+        builtInWithDiagnostics().profiles
+    }
+
+    /// The shipped profiles by id, with what is wrong in their files (nothing: a test reads them).
+    public static func builtInWithDiagnostics() -> (profiles: [String: Profile], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         guard let folder = Bundle.module.url(forResource: "profiles", withExtension: nil),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([:], []) }
         var roots: [String: (file: String, root: YAMLNode)] = [:]
         for name in names.sorted() where name.hasSuffix(".yml") {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
@@ -134,13 +146,21 @@ public struct Profile: Sendable, Hashable {
             return all
         }
         var profiles: [String: Profile] = [:]
-        for (id, entry) in roots {
+        for (id, entry) in roots.sorted(by: { $0.key < $1.key }) {
             var profile = Profile(id: id, title: entry.root["title"]?.scalar ?? id)
-            var ignored: [Diagnostic] = []
-            for (file, node) in settings(of: id) { profile.apply(node, file: file, rule: "schema-invalid", diagnostics: &ignored) }
+            let all = settings(of: id)
+            for (index, (file, node)) in all.enumerated() {
+                // A base's problems are reported once, with the base itself.
+                var ignored: [Diagnostic] = []
+                if index == all.count - 1, file == entry.file {
+                    profile.apply(node, file: file, rule: "schema-invalid", diagnostics: &diagnostics)
+                } else {
+                    profile.apply(node, file: file, rule: "schema-invalid", diagnostics: &ignored)
+                }
+            }
             profiles[id] = profile
         }
-        return profiles
+        return (profiles, diagnostics)
     }
 }
 

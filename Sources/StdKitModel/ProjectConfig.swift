@@ -14,6 +14,14 @@ public struct ProjectConfig: Sendable, Hashable {
         public var allowHTML = false
     }
 
+    /// The pilot programme a project takes part in (`pilot`, DESIGN §13.1, §14.3).
+    public struct Pilot: Sendable, Hashable {
+        /// The pilot's batch (a year, e.g. 2026).
+        public var batch: Int?
+        /// `provincial`, `national`, …
+        public var level: String?
+    }
+
     public var name: String
     /// The default language of documents (BCP 47).
     public var lang: String = "zh-CN"
@@ -36,6 +44,10 @@ public struct ProjectConfig: Sendable, Hashable {
     public var schemas: String = "schemas"
     /// Overrides of the profile's thresholds (`profile_settings`), applied by the loader.
     public var profileSettings: YAMLNode?
+    /// The pilot programme, when the project is part of one.
+    public var pilot: Pilot?
+    /// The hours one week of concentrated practice counts (`practice_hours_per_week`).
+    public var practiceHoursPerWeek = 24
     /// Where each setting was written, for messages about it.
     public var locations: [String: SourceLocation] = [:]
 
@@ -96,6 +108,16 @@ public struct ProjectConfig: Sendable, Hashable {
                 }
             case "parties":
                 config.parties = parseParties(value, file: file, diagnostics: &diagnostics)
+            case "practice_hours_per_week":
+                guard let hours = value.scalar.flatMap({ Int($0) }), hours > 0 else {
+                    diagnostics.append(problem(file, value, .practiceHoursNotPositive))
+                    continue
+                }
+                config.practiceHoursPerWeek = hours
+            case "pilot":
+                // Its shape is the schema's to check; the values read here are the ones that fit.
+                guard value.mapping != nil else { continue }
+                config.pilot = Pilot(batch: value["batch"]?.scalar.flatMap { Int($0) }, level: value["level"]?.scalar)
             case "publish":
                 guard let publish = value.mapping else {
                     diagnostics.append(problem(file, value, .publishNotMapping))
@@ -188,9 +210,40 @@ public struct ProjectConfig: Sendable, Hashable {
                 diagnostics.append(problem(file, element, .partyDeclaredTwice(id)))
                 continue
             }
-            parties.append(Party(id: id, name: element["name"]?.scalar ?? id, kind: kind,
-                                 members: element["members"]?.sequence?.compactMap(\.scalar) ?? [],
-                                 region: element["region"]?.scalar))
+            var members: [String] = []
+            if let membersNode = element["members"], !membersNode.isNull {
+                if !kind.hasMembers {
+                    diagnostics.append(problem(file, element.pair("members")?.key ?? membersNode, .membersOnSingleParty(id, kind: kind.rawValue)))
+                } else if let list = membersNode.sequence {
+                    members = list.compactMap(\.scalar)
+                }
+                // A list of something else is the schema's finding (wrong type).
+            } else if kind.hasMembers {
+                diagnostics.append(problem(file, element["kind"] ?? element, .noMembers(id, kind: kind.rawValue)))
+            }
+            var region: String?
+            if let regionNode = element["region"], let code = regionNode.scalar, !regionNode.isNull {
+                if Party.isValidRegion(code) {
+                    region = code
+                } else {
+                    diagnostics.append(problem(file, regionNode, .malformedRegion(code, party: id)))
+                }
+            }
+            parties.append(Party(id: id, name: element["name"]?.scalar ?? id, kind: kind, members: members, region: region))
+        }
+        // Members may name parties declared later in the list, so they are checked once all are read.
+        let ids = parties.map(\.id)
+        for element in elements {
+            guard let id = element["id"]?.scalar, let party = parties.first(where: { $0.id == id }), party.kind.hasMembers,
+                  let list = element["members"]?.sequence else { continue }
+            for member in list {
+                guard let memberID = member.scalar, !member.isNull else { continue }
+                if memberID == id {
+                    diagnostics.append(problem(file, member, .memberIsItself(id)))
+                } else if !ids.contains(memberID) {
+                    diagnostics.append(problem(file, member, .unknownMember(memberID, of: id, suggestion: Suggestion.closest(to: memberID, among: ids))))
+                }
+            }
         }
         return parties
     }
@@ -253,4 +306,26 @@ extension Message {
     fileprivate static func partyDeclaredTwice(_ id: String) -> Message {
         Message("config-invalid.party-twice", ["party": .verbatim(id)])
     }
+
+    fileprivate static func membersOnSingleParty(_ id: String, kind: String) -> Message {
+        Message("config-invalid.members-not-allowed", ["party": .verbatim(id), "kind": .verbatim(kind)])
+    }
+
+    fileprivate static func noMembers(_ id: String, kind: String) -> Message {
+        Message("config-invalid.members-missing", ["party": .verbatim(id), "kind": .verbatim(kind)])
+    }
+
+    fileprivate static func unknownMember(_ member: String, of id: String, suggestion: String?) -> Message {
+        Message("config-invalid.unknown-member", ["member": .verbatim(member), "party": .verbatim(id), "suggestion": didYouMean(suggestion)])
+    }
+
+    fileprivate static func memberIsItself(_ id: String) -> Message {
+        Message("config-invalid.member-itself", ["party": .verbatim(id)])
+    }
+
+    fileprivate static func malformedRegion(_ code: String, party: String) -> Message {
+        Message("config-invalid.region", ["party": .verbatim(party), "region": .verbatim(code)])
+    }
+
+    fileprivate static let practiceHoursNotPositive = Message("config-invalid.practice-hours-per-week")
 }

@@ -26,9 +26,10 @@ enum Charts {
         var svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 640 \(n(height))\" width=\"640\" height=\"\(n(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title>\(HTML.escape(strings["hoursByCategory"]))</title>"
         for (index, category) in categories.enumerated() {
-            let entries = table.entries.filter { $0.category == category }
-            let theory = Double(entries.compactMap(\.theory).reduce(0, +))
-            let practice = Double(entries.compactMap(\.practice).reduce(0, +))
+            // Counted hours: an elective group by its required credits, as the check counts it.
+            let counted = table.countedHours(inCategory: category)
+            let theory = Double(counted.theory)
+            let practice = Double(counted.practice)
             let y = Double(index) * rowHeight + 8
             let theoryWidth = maximum > 0 ? theory / maximum * barWidth : 0
             let practiceWidth = maximum > 0 ? practice / maximum * barWidth : 0
@@ -49,7 +50,7 @@ enum Charts {
         for entry in table.entries {
             let semesters = semesters(of: entry)
             guard !semesters.isEmpty else { continue }
-            let share = 1.0 / Double(semesters.count)
+            let share = table.weight(of: entry) / Double(semesters.count)
             for semester in semesters {
                 theory[semester, default: 0] += Double(entry.theory ?? 0) * share
                 practice[semester, default: 0] += Double(entry.practice ?? 0) * share

@@ -31,7 +31,8 @@ struct ConfigSchemaTests {
             schemas: 模式
             parties:
               - {id: szpt, name: 深圳某职业技术学院, kind: school, region: "440300"}
-              - {id: acme-auto, name: 某汽车制造有限公司, kind: enterprise, members: [szpt]}
+              - {id: acme-auto, name: 某汽车制造有限公司, kind: enterprise}
+              - {id: acme-college, name: 某汽车产业学院, kind: joint, members: [szpt, acme-auto], region: "440300"}
             include: ["标准/**/*.md"]
             exclude: 草稿/**
             publish: {title: 标准, output: 网站, theme: 主题, allow_html: false}
@@ -82,7 +83,7 @@ struct ConfigSchemaTests {
         #expect(Self.findings(yaml) == [
             "2:11 warning [config-invalid] 'publish.标题' is not a setting of stdkit.yml, so it does nothing",
             "2:19 warning [config-invalid] 'publish.titel' is not a setting of stdkit.yml, so it does nothing; did you mean 'publish.title'?",
-            "4:5 error [config-invalid] kind of party 'szpt' must be school, enterprise or authority, not ''",
+            "4:5 error [config-invalid] kind of party 'szpt' must be school, enterprise, authority, joint or group, not ''",
             "4:28 warning [config-invalid] 'parties[0].knd' is not a setting of stdkit.yml, so it does nothing; did you mean 'parties[0].kind'?",
             "7:3 warning [config-invalid] 'pilot.levle' is not a setting of stdkit.yml, so it does nothing; did you mean 'pilot.level'?",
             "9:24 warning [config-invalid] 'upstream[0].relase' is not a setting of stdkit.yml, so it does nothing; did you mean 'upstream[0].release'?",
@@ -96,15 +97,15 @@ struct ConfigSchemaTests {
             practice_hours_per_week: 二十四
             upstream: {id: ns}
             parties:
-              - {id: szpt, name: 学院, kind: school, members: szpt}
+              - {id: szpt, name: 学院, kind: joint, members: szpt}
             publish: {allow_html: 是}
             """
         #expect(Self.findings(yaml) == [
             "2:16 error [config-invalid] 'pilot.batch' must be a whole number, not '明年'",
             "2:27 error [config-invalid] 'pilot.level' must be a single value, not a list",
-            "3:26 error [config-invalid] 'practice_hours_per_week' must be a number, not '二十四'",
+            "3:26 error [config-invalid] 'practice_hours_per_week' must be a positive whole number of hours, such as 24",
             "4:11 error [config-invalid] 'upstream' must be a list, not a mapping",
-            "6:49 error [config-invalid] 'parties[0].members' must be a list, not 'szpt'",
+            "6:48 error [config-invalid] 'parties[0].members' must be a list, not 'szpt'",
             "7:23 error [config-invalid] 'publish.allow_html' must be true or false",
         ])
     }

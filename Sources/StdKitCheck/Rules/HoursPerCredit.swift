@@ -1,11 +1,20 @@
 import StdKitModel
 import StdKitSyntax
 
-/// A course whose hours per credit fall outside the profile's range.
+/// A course whose hours per credit fall outside the profile's range. Exempt are the categories
+/// the profile counts by weeks and the required courses it marks exempt (形势与政策 runs every
+/// semester for one credit): which course an entry is depends on the course document's title,
+/// so the rule reads other documents (scope `project`).
 struct HoursPerCredit: Rule {
     let description = RuleDescription(
-        id: "hours-per-credit", family: .arithmetic, scope: .document,
-        passing: [ProfileExample.project(courses: [ProfileExample.course("C1", "professional-core", theory: 32, practice: 32, credits: 4)])],
+        id: "hours-per-credit", family: .arithmetic,
+        passing: [ProfileExample.project(courses: [ProfileExample.course("C1", "professional-core", theory: 32, practice: 32, credits: 4)]),
+                  // 形势与政策: 8 hours in each of four semesters for one credit, exempt by the profile.
+                  RuleExample([
+                      "stdkit.yml": "profile: cn-vocational-higher\n",
+                      "p.md": "---\nid: P1\nkind: programme\ntitle: 工业机器人技术\ncourses:\n  - {id: C1, category: public-basic, semester: [1, 2, 3, 4], hours: {theory: 32, practice: 0}, credits: 1}\n---\n",
+                      "c1.md": "---\nid: C1\nkind: course\ntitle: 形势与政策\n---\n",
+                  ])],
         failing: [RuleExample([
             "stdkit.yml": "profile: cn-vocational-higher\n",
             "p.md": "---\nid: P1\nkind: programme\ntitle: 工业机器人技术\ncourses:\n  - {id: C1, category: professional-core, hours: {theory: 32, practice: 32}, credits: ↓3}\n---\n",
@@ -17,7 +26,9 @@ struct HoursPerCredit: Rule {
         for table in ProgrammeTable.all(in: context) {
             for entry in table.entries {
                 guard let total = entry.total, let credits = entry.credits, credits > 0,
-                      !profile.hoursPerCreditExempt.contains(entry.category ?? "") else { continue }
+                      !profile.hoursPerCreditExempt.contains(entry.category ?? ""),
+                      !profile.requiredCourses.contains(where: { $0.hoursPerCreditExempt && RequiredCourses.entry(entry, is: $0, in: context) })
+                else { continue }
                 let perCredit = Double(total) / credits
                 let low = profile.minHoursPerCredit ?? 0
                 let high = profile.maxHoursPerCredit ?? .infinity
