@@ -14,6 +14,7 @@ public enum RuleCatalogue {
         DuplicateDocumentID(), DuplicateItemID(), IDCaseCollision(),
         // references
         MalformedReference(), UnresolvedReference(), WithdrawnReference(), PrerequisiteCycle(), WrongTargetKind(), VersionPinMismatch(),
+        PrerequisiteSemester(),
         // coverage
         UncoveredRequirement(), UnservedSpecification(), OutcomeCoversNothing(), CourseNotInProgramme(), MaterialSupportsNothing(),
         // structure
@@ -21,6 +22,8 @@ public enum RuleCatalogue {
         // programme arithmetic
         TotalHoursMismatch(), TotalCreditsMismatch(), CourseEntryMismatch(), UnitHoursMismatch(), MinimumTotalHours(),
         PracticeShare(), PublicBasicShare(), ElectiveShare(), CoreCourseCount(), HoursPerCredit(),
+        // the timetable (issue 21)
+        WeeklyLoad(), PracticeWeeks(), InternshipPlacement(),
         // review
         VersionNotBumped(), VersionBumpTooSmall(), ApprovalMissing(), ApprovalStale(), ApprovalUnknownParty(), SuspectLink(), UnreviewedLink(), LinkLockInvalid(),
     ]
