@@ -233,6 +233,9 @@ public enum IncrementalCheck {
                     kept.location = location
                     findings.append(kept)
                 }
+                // In the order a full check keeps them: a `.document` rule's finding can come
+                // after a kept one (weekly-load at `courses:`, below a reference in `occupations`).
+                findings.sort(by: Diagnostic.reportOrder)
             } else {
                 for finding in entry.findings {
                     guard let kept = movingNotes(finding) else { return .declined("a note of a finding in \(path) points at a place that moved") }

@@ -56,7 +56,7 @@ struct PrerequisiteSemesterTests {
                      "c.md": Self.course("COURSE-BASIC", "工业机器人技术基础")]
         let found = try await TimetableProject.findings("prerequisite-semester", alone)
         #expect(found.map { "\($0.file):\($0.location) \($0.message.text(in: .zhCN))" }
-            == ["a.md:6:17 课程 COURSE-PROG 在第 3 学期开设，其先修课程 COURSE-PLC 却在第 3 学期开设，未先于该课程（依据课程的 semester 字段）"])
+            == ["a.md:6:17 课程 COURSE-PROG 在第 3 学期开设，其先修课程 COURSE-PLC 却在第 3 学期开设，未先于该课程（依据课程的 `semester` 字段）"])
     }
 
     /// Each programme's own order: the programme that gets it wrong is named, once.
