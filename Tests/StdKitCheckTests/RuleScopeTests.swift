@@ -75,7 +75,7 @@ struct RuleScopeTests {
         let project = Set(RuleCatalogue.all.filter { $0.description.scope == .project }.map(\.description.id))
         #expect(project == [
             "broken-link", "course-entry-mismatch", "course-not-in-programme", "duplicate-document-id", "id-case-collision",
-            "links-lock-invalid", "prerequisite-cycle", "suspect-link", "uncovered-requirement", "unreviewed-link",
+            "internship-placement", "links-lock-invalid", "prerequisite-cycle", "prerequisite-semester", "suspect-link", "uncovered-requirement", "unreviewed-link",
             "unresolved-reference", "unserved-specification", "version-pin-mismatch", "withdrawn-reference", "wrong-target-kind",
         ])
     }
