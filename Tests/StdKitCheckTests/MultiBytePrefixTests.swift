@@ -183,9 +183,9 @@ struct MultiBytePrefixTests {
         }
     }
 
-    /// The shifts reach the rules they are for: every marked example moves a line, and the
-    /// rules whose marks stand after text on a Markdown line or in a quoted scalar move a
-    /// column (a list that only grows: a rule that loses its column shift must say why).
+    /// The shifts reach the rules they are for: every marked example moves a line, and at least
+    /// the rules listed move a column (a rule added with a mark after text on a Markdown line
+    /// joins them by itself; one that loses its column shift fails here and must say why).
     @Test func shiftsReachTheRules() {
         var lineShifted: Set<String> = [], columnShifted: Set<String> = [], marked: Set<String> = []
         for rule in RuleCatalogue.all.map(\.description) {
@@ -199,7 +199,7 @@ struct MultiBytePrefixTests {
             }
         }
         #expect(lineShifted == marked, "no line shift: \(marked.subtracting(lineShifted).sorted())")
-        #expect(columnShifted.sorted() == Self.columnShiftedRules, "\(columnShifted.sorted())")
+        #expect(Set(Self.columnShiftedRules).subtracting(columnShifted).isEmpty, "no column shift: \(Set(Self.columnShiftedRules).subtracting(columnShifted).sorted())")
     }
 
     static let columnShiftedRules = [
