@@ -82,6 +82,22 @@ struct WeeklyLoadTests {
         ])
     }
 
+    /// A setting of the wrong type is a settings finding where it is written, and the default
+    /// stands: semester 1 is still measured against 28 hours over 18 weeks.
+    @Test func settingsOfTheWrongType() async throws {
+        let files = TimetableProject.files(courses: Self.heavySemesterOne,
+                                           settings: "profile_settings:\n  max_weekly_hours: 很多\n  teaching_weeks_per_semester: 18.5\n")
+        let settings = try await TimetableProject.findings("config-invalid", files)
+        #expect(settings.map { "\($0.file):\($0.location) \($0.message.text(in: .zhCN))" } == [
+            "stdkit.yml:3:21 “max_weekly_hours”应为数值，而不是“很多”",
+            "stdkit.yml:4:32 “teaching_weeks_per_semester”应为整数，而不是“18.5”",
+        ])
+        let found = try await TimetableProject.findings("weekly-load", files)
+        #expect(found.map { $0.message.english } == [
+            "semester 1 takes 30 hours a week (540 hours over 18 teaching weeks), more than the 28 of profile cn-vocational-higher: COURSE-DRAWING 300 h, COURSE-ENGLISH 240 h",
+        ])
+    }
+
     /// Entries without hours or without semesters are left out; a project without a profile
     /// is not measured.
     @Test func whatIsLeftOut() async throws {
