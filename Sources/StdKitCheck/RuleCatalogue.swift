@@ -14,19 +14,20 @@ public enum RuleCatalogue {
         DuplicateDocumentID(), DuplicateItemID(), IDCaseCollision(),
         // references
         MalformedReference(), UnresolvedReference(), WithdrawnReference(), PrerequisiteCycle(), WrongTargetKind(), VersionPinMismatch(),
+        PrerequisiteSemester(),
         // coverage
-        UncoveredRequirement(), LevelBelowRequirement(), RequirementWithoutTask(), TaskWithoutRequirement(), UnservedSpecification(), OutcomeCoversNothing(), CourseNotInProgramme(), MaterialSupportsNothing(),
-        UncoveredRequirement(), UnservedSpecification(), OutcomeCoversNothing(), CourseNotInProgramme(), MaterialSupportsNothing(),
-        ElectiveOnlyCoverage(),
+        UncoveredRequirement(), LevelBelowRequirement(), RequirementWithoutTask(), TaskWithoutRequirement(), UnservedSpecification(),
+        OutcomeCoversNothing(), CourseNotInProgramme(), MaterialSupportsNothing(), ElectiveOnlyCoverage(),
         // structure
         MissingSection(), SectionOrder(), EmptySection(), DuplicateHeading(), SkippedHeadingLevel(), BrokenLink(),
         // programme arithmetic
         TotalHoursMismatch(), TotalCreditsMismatch(), CourseEntryMismatch(), UnitHoursMismatch(), MinimumTotalHours(),
         PracticeShare(), PublicBasicShare(), ElectiveShare(), CoreCourseCount(), HoursPerCredit(),
-        // cooperation (DESIGN §13.4, issue 21)
+        // what a provincial reviewer checks (DESIGN §13.4): required courses, electives, the timetable
+        ElectiveGroup(), RequiredCourses(), WeeklyLoad(), PracticeWeeks(), InternshipPlacement(),
+        // cooperation (DESIGN §13.4)
         UnworkableSchedule(), EnterpriseShare(), MentorCount(), AssessmentShares(), RotationPostTarget(),
         TrainingHoursMismatch(), ModuleCoversNoRequirement(), FacilityCapacity(),
-        ElectiveGroup(), RequiredCourses(),
         // review
         VersionNotBumped(), VersionBumpTooSmall(), ApprovalMissing(), ApprovalStale(), ApprovalUnknownParty(), SuspectLink(), UnreviewedLink(), LinkLockInvalid(),
     ]

@@ -39,6 +39,17 @@ public struct Profile: Sendable, Hashable {
     public var majorClasses: [String: String] = [:]
     /// GB/T 4754 门类 letters → the 大类 numbers they hold, e.g. `C` → 13…43.
     public var industryDivisions: [String: ClosedRange<Int>] = [:]
+    // The timetable (DESIGN §13.4): a profile file that says nothing keeps these defaults.
+    /// Teaching weeks of a semester, over which its hours are spread for the weekly load.
+    public var teachingWeeksPerSemester: Int = 18
+    /// The most hours a week a semester's courses may take (a convention: warning).
+    public var maxWeeklyHours: Double? = 28
+    /// All weeks of a semester, which concentrated practice and the internship may fill.
+    public var weeksPerSemester: Int = 20
+    /// The shortest internship, in weeks (about six months).
+    public var minInternshipWeeks: Int? = 24
+    /// What a practice course's title matches when it is the internship (a regular expression).
+    public var internshipMatch: String = "岗位实习|顶岗实习|跟岗实习|[Ii]nternship"
 
     public init(id: String, title: String) {
         self.id = id
@@ -50,6 +61,7 @@ public struct Profile: Sendable, Hashable {
         "reference_duration", "min_total_hours", "min_practice_share", "min_public_basic_share",
         "max_public_basic_share", "min_elective_share", "min_core_courses", "max_core_courses",
         "min_hours_per_credit", "max_hours_per_credit", "hours_per_credit_exempt", "required_courses",
+        "teaching_weeks_per_semester", "max_weekly_hours", "weeks_per_semester", "min_internship_weeks", "internship_match",
     ] + cooperationSettingNames + reviewListNames
 
     /// The settings of the cooperation rules (DESIGN §13.4).
@@ -105,6 +117,14 @@ public struct Profile: Sendable, Hashable {
                 // A project's list replaces the profile's whole: a school that must add or drop
                 // a course writes the list it follows.
                 requiredCourses = RequiredCourse.list(value, file: file, rule: rule, diagnostics: &diagnostics)
+            case "teaching_weeks_per_semester": if let v = whole(), v > 0 { teachingWeeksPerSemester = v }
+            case "max_weekly_hours": maxWeeklyHours = number() ?? maxWeeklyHours
+            case "weeks_per_semester": if let v = whole(), v > 0 { weeksPerSemester = v }
+            case "min_internship_weeks": minInternshipWeeks = whole() ?? minInternshipWeeks
+            case "internship_match":
+                // Checked here, so that a pattern that cannot be read is reported where it is
+                // written rather than silently matching nothing.
+                if let text = value.scalar, !value.isNull, (try? Regex(text)) != nil { internshipMatch = text } else { problem(.notAPattern(name, value)) }
             default:
                 let suggestion = Self.settingNames.min { Self.distance(name, $0) < Self.distance(name, $1) }
                 diagnostics.append(Diagnostic(
@@ -175,6 +195,10 @@ extension Message {
 
     fileprivate static func notAShare(_ name: String, _ value: String) -> Message {
         Message("profile.not-share", ["name": .verbatim(name), "value": .verbatim(value)])
+    }
+
+    fileprivate static func notAPattern(_ name: String, _ value: YAMLNode) -> Message {
+        Message("profile.not-pattern", ["name": .verbatim(name), "value": Message.value(of: value)])
     }
 
     fileprivate static func notCategories(_ name: String) -> Message {

@@ -76,6 +76,7 @@ struct RuleScopeTests {
         #expect(project == [
             "broken-link", "course-entry-mismatch", "course-not-in-programme", "duplicate-document-id", "id-case-collision",
             "level-below-requirement", "links-lock-invalid", "prerequisite-cycle", "suspect-link", "uncovered-requirement", "unreviewed-link",
+            "internship-placement", "links-lock-invalid", "prerequisite-cycle", "prerequisite-semester", "suspect-link", "uncovered-requirement", "unreviewed-link",
             "unresolved-reference", "unserved-specification", "version-pin-mismatch", "withdrawn-reference", "wrong-target-kind",
             // cooperation: a post's programme and job profiles, a module's targets, the programmes' class sizes
             "rotation-post-target", "module-covers-no-requirement", "facility-capacity",
