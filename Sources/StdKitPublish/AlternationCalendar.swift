@@ -6,32 +6,15 @@ import StdKitSyntax
 /// the weeks along the x axis, a bar for each entry coloured and labelled by its place; drawn as
 /// inline SVG and written again as a plain table for screen readers and print.
 ///
-/// A calendar is read from what the authors wrote, which may be wrong: an entry whose semester,
-/// week range or place cannot be read is not drawn (it would have no place on the axes) but
-/// stays in the table as written, so the reader sees it and the check's finding about it.
+/// The entries are `AlternationSchedule`'s, the reading the check's rules make, so that the page
+/// and the check never disagree about what a week range or a share of weeks is. A calendar is
+/// read from what the authors wrote, which may be wrong: an entry whose semester, week range or
+/// place cannot be read is not drawn (it would have no place on the axes) but stays in the table
+/// as written, so the reader sees it and the check's finding about it.
 struct AlternationCalendar: Sendable {
     /// Where an entry's weeks are spent.
     enum Place: String, Sendable {
         case school, enterprise
-    }
-
-    /// One entry of `schedule`, as written and as read.
-    struct Entry: Sendable, Equatable {
-        /// The fields as written (empty when absent), for the table.
-        var semesterText: String
-        var weeksText: String
-        var placeText: String
-        /// The rotation posts named (local item ids such as `P1`).
-        var posts: [String]
-        /// What could be read; nil where the text is not a semester, a week range or a place.
-        var semester: Int?
-        var weeks: ClosedRange<Int>?
-        var place: Place?
-
-        /// Whether the entry has a bar: everything it needs could be read.
-        var isDrawn: Bool { semester != nil && weeks != nil && place != nil }
-        /// The number of weeks of a drawn entry, else 0.
-        var weekCount: Int { isDrawn ? weeks?.count ?? 0 : 0 }
     }
 
     /// An entry's bar, in SVG user units.
@@ -44,15 +27,13 @@ struct AlternationCalendar: Sendable {
         var place: Place
     }
 
+    /// The schedule as read; nil when the document has none or it is not a list.
+    var schedule: AlternationSchedule?
     /// Every entry of `schedule`, in the order written.
-    var entries: [Entry]
+    var entries: [AlternationSchedule.Entry] { schedule?.entries ?? [] }
 
-    /// Week ranges beyond this are not drawn: no semester is that long, and a mistyped
-    /// `1-2000` must not make the page's SVG thousands of columns wide.
-    static let maximumWeek = 60
-    static let maximumSemester = 20
-
-    // The geometry: the label column, then one column per week.
+    // The geometry: the label column, then one column per week (at most
+    // `AlternationSchedule.maximumWeek`, so a mistyped range cannot widen the page).
     static let left = 96.0
     static let weekWidth = 24.0
     static let axisHeight = 28.0
@@ -61,47 +42,18 @@ struct AlternationCalendar: Sendable {
     static let rowGap = 12.0
     static let colours: [Place: String] = [.school: "#9ec1f7", .enterprise: "#f6c48f"]
 
-    init(schedule: YAMLNode?) {
-        entries = (schedule?.sequence ?? []).map(Self.entry)
-    }
-
-    private static func entry(_ node: YAMLNode) -> Entry {
-        guard node.mapping != nil else {
-            // Not a mapping at all: the whole entry as written, in the first column.
-            return Entry(semesterText: SiteBuilder.describe(node), weeksText: "", placeText: "", posts: [])
-        }
-        // Only a scalar is read as a semester, weeks or a place; a list or mapping there is
-        // shown as written and not drawn.
-        let semesterText = node["semester"].map(SiteBuilder.describe) ?? ""
-        let weeksText = node["weeks"].map(SiteBuilder.describe) ?? ""
-        let placeText = node["place"].map(SiteBuilder.describe) ?? ""
-        let isScalar = { (key: String) in node[key]?.scalar != nil }
-        let posts = (node["posts"]?.sequence?.compactMap(\.scalar) ?? node["posts"]?.scalar.map { [$0] } ?? [])
-            .map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
-            .filter { !$0.isEmpty }
-        let semester = isScalar("semester") ? Int(semesterText.trimmingCharacters(in: .whitespaces)).flatMap { (1...maximumSemester).contains($0) ? $0 : nil } : nil
-        return Entry(semesterText: semesterText, weeksText: weeksText, placeText: placeText, posts: posts,
-                     semester: semester, weeks: isScalar("weeks") ? weekRange(weeksText) : nil,
-                     place: isScalar("place") ? Place(rawValue: placeText) : nil)
-    }
-
-    /// `13-20` (also with `–`, `—`, `~` or `～`, spaces around) or one week `5`; nil for
-    /// anything else, a range that runs backwards, or weeks outside 1…`maximumWeek`.
-    static func weekRange(_ text: String) -> ClosedRange<Int>? {
-        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { "-–—~～".contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard (1...2).contains(parts.count), let first = Int(parts[0]), let last = Int(parts[parts.count - 1]),
-              first >= 1, first <= last, last <= maximumWeek else { return nil }
-        return first...last
+    init(_ document: Document) {
+        schedule = AlternationSchedule(document)
     }
 
     /// The semesters that have a bar, ascending: the rows.
     var semesters: [Int] { Set(entries.filter(\.isDrawn).compactMap(\.semester)).sorted() }
     /// The last week any bar reaches: the x axis runs from week 1 to it.
     var lastWeek: Int { entries.filter(\.isDrawn).compactMap(\.weeks?.upperBound).max() ?? 0 }
-    /// Weeks of the drawn entries, and those of them at the enterprise.
-    var scheduledWeeks: Int { entries.map(\.weekCount).reduce(0, +) }
-    var enterpriseWeeks: Int { entries.filter { $0.place == .enterprise }.map(\.weekCount).reduce(0, +) }
+    /// The weeks at school or the enterprise, and those at the enterprise: the figures the
+    /// check's `enterprise-share` counts (an entry without a semester counts, though not drawn).
+    var scheduledWeeks: Int { schedule?.scheduledWeeks ?? 0 }
+    var enterpriseWeeks: Int { schedule?.weeks(at: Place.enterprise.rawValue) ?? 0 }
     /// The enterprise's share of the scheduled weeks; nil when nothing is scheduled.
     var enterpriseShare: Double? { scheduledWeeks > 0 ? Double(enterpriseWeeks) / Double(scheduledWeeks) : nil }
     var hasMalformedEntries: Bool { entries.contains { !$0.isDrawn } }
@@ -111,7 +63,7 @@ struct AlternationCalendar: Sendable {
     var rows: [(semester: Int, y: Double, height: Double)] {
         var y = Self.axisHeight
         return semesters.map { semester in
-            let posts = entries.filter { $0.isDrawn && $0.semester == semester && $0.place == .enterprise }.map(\.posts.count).max() ?? 0
+            let posts = entries.filter { $0.isDrawn && $0.semester == semester && $0.calendarPlace == .enterprise }.map(\.posts.count).max() ?? 0
             let height = Self.barHeight + Double(posts) * Self.postLineHeight + Self.rowGap
             defer { y += height }
             return (semester, y, height)
@@ -122,7 +74,7 @@ struct AlternationCalendar: Sendable {
     var bars: [Bar] {
         let tops = Dictionary(rows.map { ($0.semester, $0.y) }, uniquingKeysWith: { first, _ in first })
         return entries.enumerated().compactMap { index, entry in
-            guard entry.isDrawn, let semester = entry.semester, let weeks = entry.weeks, let place = entry.place, let y = tops[semester] else { return nil }
+            guard let semester = entry.semester, let weeks = entry.weeks, let place = entry.calendarPlace, let y = tops[semester] else { return nil }
             return Bar(entry: index, x: Self.left + Double(weeks.lowerBound - 1) * Self.weekWidth, y: y,
                        width: Double(weeks.count) * Self.weekWidth, place: place)
         }
@@ -143,7 +95,7 @@ struct AlternationCalendar: Sendable {
         var parts = entries.filter(\.isDrawn).map { entry -> String in
             let posts = entry.posts.isEmpty ? "" : strings.format("parenthetical", ["text": entry.posts.map { postLabel($0, names: postNames) }.joined(separator: strings["enumeration"])])
             return strings.format("calendarEntry", ["semester": "\(entry.semester ?? 0)", "weeks": Self.weeksLabel(entry.weeks ?? 1...1),
-                                                    "place": strings.place(entry.place?.rawValue ?? "")]) + posts
+                                                    "place": strings.place(entry.calendarPlace?.rawValue ?? "")]) + posts
         }
         if let share = enterpriseShare {
             parts.append(strings.format("enterpriseShareSentence", ["weeks": "\(enterpriseWeeks)", "total": "\(scheduledWeeks)", "share": SiteBuilder.percent(share)]))
@@ -213,13 +165,28 @@ struct AlternationCalendar: Sendable {
         var html = "<table class=\"schedule\">\n<caption>\(HTML.escape(strings["calendar"]))</caption>\n"
         html += "<thead><tr><th>\(HTML.escape(strings["semester"]))</th><th>\(HTML.escape(strings["weeks"]))</th><th>\(HTML.escape(strings["place"]))</th><th>\(HTML.escape(strings["weekCount"]))</th><th>\(HTML.escape(strings["posts"]))</th></tr></thead>\n<tbody>\n"
         for entry in entries {
-            let place = entry.place.map { strings.place($0.rawValue) } ?? entry.placeText
+            let place = entry.calendarPlace.map { strings.place($0.rawValue) } ?? entry.written("place")
             let posts = entry.posts.map { post in
                 postNames[post] == nil ? HTML.escape(post) : "<a href=\"#\(HTML.escape(HTML.encodeURL(post)))\">\(HTML.escape(postLabel(post, names: postNames)))</a>"
             }.joined(separator: "、")
             let count = entry.isDrawn ? "\(entry.weekCount)" : "<span class=\"malformed\">\(HTML.escape(strings["notDrawn"]))</span>"
-            html += "<tr\(entry.isDrawn ? "" : " class=\"malformed\"")><td>\(HTML.escape(entry.semesterText))</td><td>\(HTML.escape(entry.weeksText))</td><td>\(HTML.escape(place))</td><td>\(count)</td><td>\(posts)</td></tr>\n"
+            html += "<tr\(entry.isDrawn ? "" : " class=\"malformed\"")><td>\(HTML.escape(entry.written("semester")))</td><td>\(HTML.escape(entry.written("weeks")))</td><td>\(HTML.escape(place))</td><td>\(count)</td><td>\(posts)</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+}
+
+extension AlternationSchedule.Entry {
+    /// The place as the calendar draws it; nil for a place that is not school or the enterprise.
+    var calendarPlace: AlternationCalendar.Place? { place.flatMap(AlternationCalendar.Place.init(rawValue:)) }
+
+    /// Whether the entry has a bar: everything it needs could be read.
+    var isDrawn: Bool { semester != nil && weeks != nil && calendarPlace != nil }
+
+    /// A field as written (empty when absent), for the table: an entry that is not a mapping is
+    /// written whole in the first column, a list or mapping where a scalar belongs as its parts.
+    func written(_ field: String) -> String {
+        guard node.mapping != nil else { return field == "semester" ? SiteBuilder.describe(node) : "" }
+        return node[field].map(SiteBuilder.describe) ?? ""
     }
 }

@@ -10,7 +10,7 @@ struct ApprenticeshipPanel: Sendable {
     var postNames: [String: String]
 
     init(_ document: Document, page: String, site: SiteBuilder) {
-        calendar = AlternationCalendar(schedule: document.frontMatter?["schedule"])
+        calendar = AlternationCalendar(document)
         postNames = Dictionary(CooperationPanel.items(of: document, prefix: "P").map { ($0.id, $0.text) },
                                uniquingKeysWith: { first, _ in first })
     }

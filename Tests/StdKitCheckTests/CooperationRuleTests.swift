@@ -24,13 +24,15 @@ struct CooperationRuleTests {
     }
 
     @Test(arguments: [
-        ("1-12", 1...12), ("13", 13...13), (" 3 - 18 ", 3...18), ("1–12", 1...12), ("1～8", 1...8),
+        ("1-12", 1...12), ("13", 13...13), (" 3 - 18 ", 3...18), ("1–12", 1...12), ("1～8", 1...8), ("13 – 20", 13...20), ("1~60", 1...60),
     ] as [(String, ClosedRange<Int>)])
     func weekRangesAsSchoolsWriteThem(text: String, weeks: ClosedRange<Int>) {
         #expect(AlternationSchedule.weekRange(text) == weeks)
     }
 
-    @Test(arguments: ["", "0-4", "12-1", "1-12周", "第1-12周", "1-", "-4", "1-4-8", "一至十二"])
+    /// Weeks beyond `AlternationSchedule.maximumWeek` (60) are a typing error; an em dash and a
+    /// sign are not how schools write a range.
+    @Test(arguments: ["", "0-4", "12-1", "1-12周", "第1-12周", "1-", "-4", "1-4-8", "一至十二", "1-61", "1-2000", "13—20", "+3-8", "a-b"])
     func malformedWeekRanges(text: String) {
         #expect(AlternationSchedule.weekRange(text) == nil)
     }
@@ -48,6 +50,23 @@ struct CooperationRuleTests {
             "a.md:12:26 error APP-R leaves weeks 13-14 of semester 4 unscheduled",
         ])
         #expect(found.first?.notes.map { "\($0.location)" } == ["10:26"])
+    }
+
+    /// A week past the last a semester can have is reported, and counts no weeks: two entries
+    /// up to `Int.max` once overflowed the sum of the scheduled weeks.
+    @Test func absurdWeeksAreReportedAndNotCounted() async throws {
+        let files = Self.apprenticeship(
+            "cohort: {year: 2026, size: 10}\nschedule:\n  - {semester: 3, weeks: 1-12, place: school}\n  - {semester: 3, weeks: 13-2000, place: enterprise}\n  - {semester: 4, weeks: 1-9223372036854775807, place: enterprise}\n  - {semester: 5, weeks: 2-9223372036854775807, place: enterprise}\n")
+        let found = try await Self.findings(files, rule: "alternation-schedule")
+        #expect(Self.lines(found, .zhCN) == [
+            "a.md:11:26 error 第 3 学期的教学周“13-2000”不是某一周或一段周次",
+            "a.md:12:26 error 第 4 学期的教学周“1-9223372036854775807”不是某一周或一段周次",
+            "a.md:13:26 error 第 5 学期的教学周“2-9223372036854775807”不是某一周或一段周次",
+        ])
+        #expect(found.first?.hint?.text(in: .zhCN) == "写一周（13）或一段周次（1-12），起始周不小于 1，结束周不大于 60")
+        #expect(found.first?.hint?.text(in: .en) == "write one week (13) or a range of weeks (1-12), from week 1 to week 60 at the latest")
+        let share = try await Self.findings(files, rule: "enterprise-share")
+        #expect(Self.lines(share, .zhCN) == ["a.md:10:3 warning 企业岗位学习 0 周，占已安排 12 周的 0 %，低于规则配置 cn-vocational-higher 要求的 50 %"])
     }
 
     @Test func aScheduleInAnyOrderWithoutGapsIsClean() async throws {

@@ -117,7 +117,9 @@ struct CooperationPageTests {
         #expect(calendar.entries.map(\.isDrawn) == [true, true, false, false, false, false])
         #expect(calendar.bars.map(\.entry) == [0, 1])
         #expect(calendar.semesters == [3])
-        #expect(calendar.scheduledWeeks == 20)
+        // The figures of the check's enterprise-share: the entry without a semester is not
+        // drawn, but its 3 weeks at school are scheduled.
+        #expect(calendar.scheduledWeeks == 23)
         #expect(calendar.enterpriseWeeks == 8)
         let html = Self.page("documents/app.html", of: site)
         #expect(html.components(separatedBy: "<rect class=\"bar ").count - 1 == 2)
@@ -173,12 +175,20 @@ struct CooperationPageTests {
         #expect(!Self.page("documents/lab.html", of: site).contains("<div class=\"cooperation\">"))
     }
 
-    @Test(arguments: [
-        ("13-20", 13...20), ("5", 5...5), ("13～20", 13...20), ("13 – 20", 13...20), ("1~60", 1...60),
-        ("20-13", nil), ("0-3", nil), ("1-61", nil), ("a-b", nil), ("", nil), ("1-2-3", nil), ("-3", nil), ("3-", nil),
-    ] as [(String, ClosedRange<Int>?)])
-    func weekRanges(text: String, range: ClosedRange<Int>?) {
-        #expect(AlternationCalendar.weekRange(text) == range)
+    /// The page reads a schedule as the check's rules do (`AlternationSchedule`): an em dash
+    /// does not join weeks and `#P3` is not a post id, so that entry is listed as written and
+    /// not drawn, and the share is the check's 8 of 32 weeks.
+    @Test func theCalendarReadsTheScheduleAsTheCheckDoes() async throws {
+        let text = Self.apprenticeship.replacingOccurrences(of: "weeks: 1-8, place: enterprise, posts: [P3]}", with: "weeks: 1—8, place: enterprise, posts: [\"#P3\"]}")
+        let (project, site) = try await Self.build(["app.md": text])
+        let calendar = ApprenticeshipPanel(try #require(project.document("APP-ROBOT-2026")), page: "documents/app.html", site: site).calendar
+        #expect(calendar.entries.map(\.isDrawn) == [true, true, false, true])
+        #expect(calendar.entries[2].posts == ["#P3"])
+        #expect(calendar.scheduledWeeks == 32)
+        #expect(calendar.enterpriseWeeks == 8)
+        let html = Self.page("documents/app.html", of: site)
+        #expect(html.contains("<tr class=\"malformed\"><td>4</td><td>1—8</td><td>企业</td><td><span class=\"malformed\">未绘入</span></td><td>#P3</td></tr>"))
+        #expect(html.contains("<p class=\"enterprise-share\">在企业 8 周，占安排总周数 32 周的 25%</p>"))
     }
 
     /// Everything from the document is escaped, in the SVG and the table alike.

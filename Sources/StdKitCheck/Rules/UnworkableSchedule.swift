@@ -56,18 +56,13 @@ struct UnworkableSchedule: Rule {
             }
         }
         let posts = Set(document.items.filter { context.itemKind(of: $0.id, in: document)?.prefix == "P" }.map(\.id))
-        for (entry, node) in zip(schedule.entries, scheduleNodes(document)) {
-            for post in node["posts"]?.sequence ?? [] {
+        for entry in schedule.entries {
+            for post in entry.node["posts"]?.sequence ?? [] {
                 guard let id = post.scalar, !posts.contains(id) else { continue }
                 add(post.location, .unknownPost(id, semester: entry.semester, weeks: entry.weeksText ?? "", plan: plan), hint: .declarePost(id))
             }
         }
         return findings
-    }
-
-    /// The entries' nodes, in the order `AlternationSchedule` reads them.
-    private func scheduleNodes(_ document: Document) -> [YAMLNode] {
-        (document.frontMatter?["schedule"]?.sequence ?? []).filter { $0.mapping != nil }
     }
 }
 
@@ -76,7 +71,7 @@ extension Message {
         Message("alternation-schedule.weeks", ["weeks": .verbatim(text), "semester": .verbatim(semester.map(String.init) ?? "?")])
     }
 
-    fileprivate static let writeWeeks = Message("alternation-schedule.weeks.hint")
+    fileprivate static let writeWeeks = Message("alternation-schedule.weeks.hint", ["maximum": .number(AlternationSchedule.maximumWeek)])
 
     fileprivate static func overlap(_ weeks: String, earlier: String, semester: Int) -> Message {
         Message("alternation-schedule.overlap", ["weeks": .verbatim(weeks), "earlier": .verbatim(earlier), "semester": .number(semester)])
