@@ -22,11 +22,13 @@ extension ProfileRule {
 
 /// Builds the small programmes of the profile rules' examples.
 enum ProfileExample {
-    /// A project under `cn-vocational-higher` whose programme has `courses` (YAML flow
-    /// mappings) and the given extra front-matter lines.
+    /// A project under `cn-vocational-higher` (without its list of required courses) whose
+    /// programme has `courses` (YAML flow mappings) and the given extra front-matter lines.
     static func project(courses: [String], extra: String = "", settings: String = "") -> RuleExample {
         RuleExample([
-            "stdkit.yml": "profile: cn-vocational-higher\n" + settings,
+            // The example is about one threshold: the profile's required courses (another
+            // rule's, with its own examples) are set aside so that they do not crowd it.
+            "stdkit.yml": "profile: cn-vocational-higher\nprofile_settings:\n  required_courses: []\n" + settings,
             "p.md": "---\nid: P1\nkind: programme\ntitle: 工业机器人技术\n\(extra)↓courses:\n" + courses.map { "  - \($0)\n" }.joined() + "---\n",
         ])
     }

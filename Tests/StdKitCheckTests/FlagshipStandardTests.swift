@@ -33,7 +33,11 @@ struct FlagshipStandardTests {
         #expect(counts["material", default: 0] >= 3)
         #expect(counts["programme"] == 1)
         #expect(counts["certificate"] == 1)
-        #expect(project.config.parties.map(\.kind) == [.school, .enterprise, .authority])
+        #expect(counts["apprenticeship"] == 1)
+        #expect(counts["training"] == 1)
+        #expect(counts["facility"] == 2)
+        #expect(project.config.parties.map(\.kind) == [.school, .enterprise, .joint, .group])
+        #expect(project.config.parties.filter { $0.kind == .joint || $0.kind == .group }.allSatisfy { $0.members == ["yhzy", "hnauto"] })
         for job in project.documents where job.kind == "job-profile" {
             #expect(job.items.filter { $0.id.hasPrefix("R") }.count >= 6, "\(job.path) has fewer than 6 requirements")
             #expect(job.items.filter { $0.id.hasPrefix("R") }.allSatisfy { $0.attribute("level") != nil })

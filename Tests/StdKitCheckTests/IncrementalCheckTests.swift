@@ -76,7 +76,8 @@ struct IncrementalCheckTests {
         },
         Edit(name: "an item reworded", outward: true) { text in
             editing(text) { lines in
-                guard let line = bodyLine(lines, { $0.hasPrefix("- **") }) else { return false }
+                // An item's line, not a bold lead-in such as `- **前导课程**：…`.
+                guard let line = bodyLine(lines, { $0.wholeMatch(of: /- \*\*[A-Z]+[0-9]+\*\* .*/) != nil }) else { return false }
                 lines[line] = Substring(lines[line].replacingOccurrences(of: "** ", with: "** 修订："))
                 return true
             }

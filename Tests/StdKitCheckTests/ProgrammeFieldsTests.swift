@@ -56,7 +56,7 @@ struct ProgrammeFieldsTests {
             "c1.md": "---\nid: C1\nkind: course\ntitle: 课程\nassessed_by: 60\n---\n",
         ])
         #expect(found == [
-            "c1.md:5:14 wrong-type field 'assessed_by' must be a mapping, not '60'",
+            "c1.md:5:14 wrong-type field 'assessed_by' must be a mapping of party ids to values of type number, such as {yhzy: 50, hnauto: 50}, not '60'",
             "p.md:5:16 wrong-type field 'cohort.year' must be a whole number, not '二〇二六'",
             "p.md:7:5 missing-field programme 'P1' has no 'elective_groups[0].choose_credits' field",
             "p.md:9:53 invalid-value '考试' is not a valid value of 'courses[0].assessment'",

@@ -12,7 +12,7 @@ struct AssessmentShares: Rule {
         passing: [CooperationExample.project(["a.md": CooperationExample.apprenticeship("cohort: {year: 2026, size: 10}\nassessment: {yhzy: 50, hnauto: 50}\n"),
                                               "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nassessed_by: {yhzy: 60, hnauto: 40}\n---\n"])],
         failing: [CooperationExample.project(["a.md": CooperationExample.apprenticeship("cohort: {year: 2026, size: 10}\nassessment: ↓{yhzy: 50, hnauto: 40}  # 校企各半\n"),
-                                              "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nassessed_by: {yhzy: 60, ↓hnqc: 40}\n---\n"])])
+                                              "c.md": "---\nid: C1\nkind: course\ntitle: 课程\nassessed_by: ↓{yhzy: 70, hnauto: 20}\n---\n"])])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
