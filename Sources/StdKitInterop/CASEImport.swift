@@ -116,6 +116,7 @@ public struct CASEImport: Sendable {
         var visited: Set<String> = []
         var claimed: Set<String> = []  // codes taken as ids: a code given twice is an id once
         var sectionOf: [String: String] = [:]
+        var idOf: [String: String] = [:]  // item UUID → the item id it was given
         var flattened = 0
         /// The items under `parent`; below `maxDepth` levels, every descendant in order at that
         /// level, so that nesting (and the recursion here) stays bounded.
@@ -158,6 +159,7 @@ public struct CASEImport: Sendable {
                     attributes.append((key, value))
                 }
                 sectionOf[itemID] = item.extensions?.stdkit?.section
+                idOf[uuid] = itemID
                 let paragraphs = Self.paragraphs(of: item.fullStatement)
                 result.append(ItemNode(id: itemID, statement: paragraphs.first ?? "", attributes: attributes,
                                        blocks: Array(paragraphs.dropFirst()),
@@ -165,11 +167,33 @@ public struct CASEImport: Sendable {
             }
             return result
         }
-        let tree = nodes(under: documentUUID, number: "", depth: 0)
-        let others = Dictionary(grouping: (package.CFAssociations ?? []).filter { $0.associationType != "isChildOf" }, by: \.associationType)
+        var tree = nodes(under: documentUUID, number: "", depth: 0)
+        // An isRelatedTo between two items of this package is a reference inside the document
+        // (a requirement to the task it serves, `→ #T2`), written back as one; links to other
+        // packages' items are not, since their documents' ids are not known here.
+        var localReferences: [String: [String]] = [:]
+        for association in package.CFAssociations ?? [] where association.associationType == "isRelatedTo" {
+            guard let origin = idOf[association.originNodeURI.identifier], let target = idOf[association.destinationNodeURI.identifier] else { continue }
+            localReferences[origin, default: []].append("#" + target)
+        }
+        func addingReferences(_ nodes: [ItemNode]) -> [ItemNode] {
+            nodes.map { node in
+                var node = node
+                node.references += localReferences[node.id] ?? []
+                node.children = addingReferences(node.children)
+                return node
+            }
+        }
+        if !localReferences.isEmpty { tree = addingReferences(tree) }
+        func isLocal(_ association: CASE.Association) -> Bool {
+            association.associationType == "isRelatedTo" && idOf[association.originNodeURI.identifier] != nil
+                && idOf[association.destinationNodeURI.identifier] != nil
+        }
+        let others = Dictionary(grouping: (package.CFAssociations ?? []).filter { $0.associationType != "isChildOf" && !isLocal($0) },
+                                by: \.associationType)
         if !others.isEmpty {
             let counts = others.keys.sorted().map { "\($0) \(others[$0]!.count)" }.joined(separator: ", ")
-            notes.append("associations other than isChildOf are not imported (\(counts)): stdkit links items by their references")
+            notes.append("associations other than isChildOf and isRelatedTo between the package's own items are not imported (\(counts)): stdkit links items by their references")
         }
         if flattened > 0 {
             notes.append("the hierarchy is deeper than \(Self.maxDepth) levels: \(flattened) items below that are listed at level \(Self.maxDepth)")

@@ -61,14 +61,18 @@ public struct ItemNode: Sendable {
     public var id: String
     public var statement: String
     public var attributes: [(key: String, value: String)]
+    /// References written after the statement's arrow, as written (`#T2`, `JOB-A#R1`).
+    public var references: [String] = []
     /// Further Markdown blocks of a statement longer than one paragraph.
     public var blocks: [String]
     public var children: [ItemNode]
 
-    public init(id: String, statement: String, attributes: [(key: String, value: String)] = [], blocks: [String] = [], children: [ItemNode] = []) {
+    public init(id: String, statement: String, attributes: [(key: String, value: String)] = [], references: [String] = [],
+                blocks: [String] = [], children: [ItemNode] = []) {
         self.id = id
         self.statement = statement
         self.attributes = attributes
+        self.references = references
         self.blocks = blocks
         self.children = children
     }
@@ -79,7 +83,7 @@ public struct ItemNode: Sendable {
     }
 
     /// The items as a Markdown list, children nested two spaces deeper:
-    /// `- **R1** statement {key=value}`.
+    /// `- **R1** statement → #T1 {key=value}`.
     public static func markdown(_ nodes: [ItemNode], indent: String = "") -> [String] {
         var lines: [String] = []
         for node in nodes {
@@ -92,7 +96,8 @@ public struct ItemNode: Sendable {
                 return "\(attribute.key)=" + (plain ? attribute.value : quote + attribute.value + quote)
             }
             let block = attributes.isEmpty ? "" : " {" + attributes.joined(separator: " ") + "}"
-            lines.append("\(indent)- **\(node.id)** \(escaped(node.statement))\(block)")
+            let references = node.references.isEmpty ? "" : " → " + node.references.joined(separator: ", ")
+            lines.append("\(indent)- **\(node.id)** \(escaped(node.statement))\(references)\(block)")
             for extra in node.blocks {
                 lines.append("")
                 lines += extra.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + "  " + $0 }

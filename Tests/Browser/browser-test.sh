@@ -59,8 +59,7 @@ done
 
 # The cooperation kinds (DESIGN §13), from a small project of their own: screenshots of the
 # apprenticeship, training and facility pages, and, through the DOM, one calendar bar per
-# schedule entry. Until their schemas are in, `build` reports findings for the new kinds; it
-# publishes regardless, which is what this part relies on.
+# schedule entry.
 coop="$work/cooperation"
 "$stdkit" build Tests/Browser/cooperation -o "$coop" > /dev/null
 for page in apprenticeship training facility; do
@@ -84,6 +83,18 @@ check "the calendar has one bar per schedule entry ($entries entries, found $bar
 check "the schedule table has one row per entry (found $rows)" "$([ "$rows" -eq "$entries" ] && echo yes || echo no)"
 check "the calendar is an image with an accessible name" "$(grep -q '<svg class="chart calendar" role="img" aria-label="第3学期' <<< "$dom" && echo yes || echo no)"
 check "the facility states its capacity" "$(grep -q '可同时容纳 48 人' < "$coop/documents/cooperation/facility.html" && echo yes || echo no)"
+
+# The same kinds in the flagship: its apprenticeship plan, employee training and both facilities.
+for page in apprenticeship/robot-2026 training/operator-upskill facilities/robot-workstation-lab facilities/hnauto-body-shop-base; do
+  name="flagship-$(basename "$page")"
+  run --window-size=1280,1800 --screenshot="$shots/$name.png" "file://$site/documents/$page.html" > /dev/null
+  check "screenshot of the flagship's $page page" "$([ -s "$shots/$name.png" ] && echo yes || echo no)"
+done
+flagship_entries=$(grep -c '^  - {semester:' standards/apprenticeship/robot-2026.md)
+dom=$(run --dump-dom --virtual-time-budget=3000 "file://$site/documents/apprenticeship/robot-2026.html")
+bars=$(grep -o '<rect class="bar bar-[a-z]*"' <<< "$dom" | wc -l)
+check "the flagship's calendar has one bar per schedule entry ($flagship_entries entries, found $bars bars)" "$([ "$flagship_entries" -gt 0 ] && [ "$bars" -eq "$flagship_entries" ] && echo yes || echo no)"
+check "the flagship's school lab states its capacity" "$(grep -q '可同时容纳 48 人' < "$site/documents/facilities/robot-workstation-lab.html" && echo yes || echo no)"
 
 echo "screenshots: $shots"
 if [ "$failures" -gt 0 ]; then

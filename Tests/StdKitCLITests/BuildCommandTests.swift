@@ -125,7 +125,7 @@ struct KilledBuildTests {
         let old = Self.snapshot(site)
         // A change that reaches every page (the site title is in each page's header).
         let config = project.appendingPathComponent("stdkit.yml")
-        try (try String(contentsOf: config, encoding: .utf8)).replacingOccurrences(of: "title: 工业机器人技术专业教学标准（460305）", with: "title: 修订中的标准")
+        try (try String(contentsOf: config, encoding: .utf8)).replacingOccurrences(of: "title: 工业机器人技术专业人才培养方案（2026级）", with: "title: 修订中的标准")
             .write(to: config, atomically: true, encoding: .utf8)
         var killed = 0
         for delay in [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8] {
