@@ -16,10 +16,17 @@ struct PlantedFaultsTests {
         var description: String { "\(file):\(line):\(column) [\(rule)]" }
     }
 
-    /// A copy of `standards/` in a temporary folder.
+    /// A copy of `standards/` in a temporary folder, with the programme as a reviewer reads it:
+    /// before the parties approve it (the faults are planted into the draft; an approved
+    /// programme edited would also, rightly, have stale approvals).
     static func copy() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stdkit-planted-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: FlagshipStandardTests.repository.appendingPathComponent("standards"), to: folder)
+        let programme = folder.appendingPathComponent("programme/robot-technology-460305.md")
+        let text = try String(contentsOf: programme, encoding: .utf8)
+        let approvals = try #require(text.range(of: #"\napprovals:\n(  [^\n]*\n)+"#, options: .regularExpression))
+        try text.replacingCharacters(in: approvals, with: "\n").replacingOccurrences(of: "\nstatus: approved\n", with: "\nstatus: review\n")
+            .write(to: programme, atomically: true, encoding: .utf8)
         return folder
     }
 
