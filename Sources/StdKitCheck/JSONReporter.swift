@@ -4,13 +4,15 @@ import StdKitSyntax
 /// The versioned JSON envelope of DESIGN §4.1. Its own Codable types, not the internal model.
 /// Messages, hints and notes are in `language`; keys, rule ids and paths never change.
 public struct JSONReporter: Sendable {
-    struct Envelope: Encodable {
+    /// The envelope as a value, for a command that puts findings inside its own JSON
+    /// (`stdkit upstream diff`'s findings after updating).
+    public struct Envelope: Encodable {
         var version = "1"
         var diagnostics: [Entry]
         var summary: Summary
     }
 
-    struct Entry: Encodable {
+    public struct Entry: Encodable {
         var rule: String
         var severity: String
         var file: String
@@ -21,14 +23,14 @@ public struct JSONReporter: Sendable {
         var hint: String?
     }
 
-    struct NoteEntry: Encodable {
+    public struct NoteEntry: Encodable {
         var file: String
         var line: Int
         var column: Int
         var message: String
     }
 
-    struct Summary: Encodable {
+    public struct Summary: Encodable {
         var errors: Int
         var warnings: Int
         var notes: Int
@@ -42,6 +44,11 @@ public struct JSONReporter: Sendable {
     }
 
     public func report(_ result: CheckResult) -> String {
+        JSONOutput.encode(envelope(result)) + "\n"
+    }
+
+    /// The findings of `result` in the envelope's shape.
+    public func envelope(_ result: CheckResult) -> Envelope {
         let entries = result.diagnostics.map { diagnostic in
             Entry(rule: diagnostic.rule, severity: diagnostic.severity.rawValue, file: diagnostic.file,
                   line: diagnostic.location.line, column: diagnostic.location.column, message: diagnostic.message.text(in: language),
@@ -50,9 +57,8 @@ public struct JSONReporter: Sendable {
                   },
                   hint: diagnostic.hint?.text(in: language))
         }
-        let envelope = Envelope(diagnostics: entries, summary: Summary(
+        return Envelope(diagnostics: entries, summary: Summary(
             errors: result.count(.error), warnings: result.count(.warning), notes: result.noteCount, files: result.fileCount))
-        return JSONOutput.encode(envelope) + "\n"
     }
 }
 

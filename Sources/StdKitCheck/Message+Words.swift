@@ -26,7 +26,7 @@ extension Message {
     /// A document kind the tool ships, in the reader's language: `course` in English (the id a
     /// reader writes), 课程标准 in Chinese, as the site names it; a project's own kind is its id,
     /// quoted in Chinese text (“lesson-plan”).
-    static func documentKind(_ kind: String) -> Argument {
+    public static func documentKind(_ kind: String) -> Argument {
         let keys = [
             "job-profile": "common.kind.job-profile",
             "programme": "common.kind.programme",
