@@ -107,7 +107,7 @@ struct UpstreamDiffCommand: EnvironmentCommand {
 
         let diff = UpstreamDiff(project: project, upstream: chosen.id, old: old, new: new)
         let after = UpstreamUpdate.findings(project, upstream: chosen.id, updatedTo: new, release: chosen.declaration.release == nil ? nil : to,
-                                            history: GitHistory(projectRoot: entry.root))
+                                            previous: old, history: GitHistory(projectRoot: entry.root))
         let report = UpstreamDiffReport(declaration: chosen.declaration, from: from, to: to, diff: diff, after: after)
         func shown(_ file: String) -> String { environment.displayPath(entry.root.appendingPathComponent(file)) }
         switch format {

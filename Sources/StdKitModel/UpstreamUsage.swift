@@ -1,3 +1,4 @@
+import Foundation
 import StdKitSyntax
 
 /// What a project uses of one of its upstreams (DESIGN §14.2): each upstream document or item
@@ -69,7 +70,8 @@ public struct UpstreamUsage: Sendable {
             }
         }
         placesByTarget = byTarget
-        uses = byTarget.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { Use(target: $0, places: byTarget[$0] ?? []) }
+        // S2 before S10: targets in the order a reader counts them.
+        uses = byTarget.keys.sorted { $0.compare($1, options: [.literal, .numeric]) == .orderedAscending }.map { Use(target: $0, places: byTarget[$0] ?? []) }
         let upstreamProject = project.upstream(id)?.project
         let named = Set(byTarget.keys)
         unusedSpecifications = upstreamProject.map { Self.specifications(of: $0, prefix: id) }?.filter { !named.contains($0) } ?? []

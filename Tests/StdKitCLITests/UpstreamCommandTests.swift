@@ -402,7 +402,8 @@ struct UpstreamCommandTests {
     }
 
     /// A submodule's releases are read from the submodule itself: no `--repo`. The school's
-    /// history holds no copy of the upstream's text, so the suspect links show the new text.
+    /// history holds no copy of the upstream's text: the suspect links are shown against the
+    /// release followed now, which is the text they were reviewed with.
     @Test func diffOfASubmodule() async throws {
         let scene = try await Self.scene()
         defer { try? FileManager.default.removeItem(at: scene.root) }
@@ -411,7 +412,7 @@ struct UpstreamCommandTests {
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.hasPrefix(Self.diffText))
         #expect(run.output.contains("""
-            p.md:11:18: warning: S1 covers ns:PROG-NS#S1, which changed since the link was reviewed: the reviewed text is not in the git history here; now: 能按工艺文件示教编程并完成视觉引导抓取 [suspect-link]
+            p.md:11:18: warning: S1 covers ns:PROG-NS#S1, which changed since the link was reviewed: 能按工艺文件示教编程{+并完成视觉引导抓取+} [suspect-link]
 
             """))
         // Read back to front: what v2025.1 changes against v2026.1.

@@ -81,6 +81,18 @@ struct UpstreamDiffTests {
         #expect(school.replacingUpstream("gd", with: try await Self.upstream(new)).config.upstreams.map(\.release) == ["v1"])
     }
 
+    /// Targets in the order a reader counts them (S2 before S10), places in path order.
+    @Test func usesAreInReadingOrder() async throws {
+        let items = (1...10).map { "- **S\($0)** 规格\($0)\n" }.joined()
+        let school = try await Self.school(Self.programme(items), local: "- **S1** 甲 → ns:PROG-NS#S10\n- **S2** 乙 → ns:PROG-NS#S2, ns:PROG-NS#S10\n")
+        let usage = UpstreamUsage(project: school, upstream: "ns")
+        #expect(usage.uses.map(\.target) == ["ns:PROG-NS", "ns:PROG-NS#S2", "ns:PROG-NS#S10"])
+        #expect(usage.places(naming: "ns:PROG-NS#S10").map(\.label) == ["P1#S1", "P1#S2"])
+        #expect(usage.unusedSpecifications == ["ns:PROG-NS#S1", "ns:PROG-NS#S3", "ns:PROG-NS#S4", "ns:PROG-NS#S5", "ns:PROG-NS#S6",
+                                                "ns:PROG-NS#S7", "ns:PROG-NS#S8", "ns:PROG-NS#S9"])
+        #expect(usage.unusedCoreCourses == ["ns:COURSE-NS-A"])
+    }
+
     /// An absent upstream's finding goes once the upstream is replaced by a release read elsewhere.
     @Test func replacingAnAbsentUpstreamDropsItsFinding() async throws {
         let school = try await ProjectLoader.load(files: [
