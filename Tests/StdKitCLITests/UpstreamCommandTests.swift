@@ -176,6 +176,91 @@ struct UpstreamCommandTests {
         defer { try? FileManager.default.removeItem(at: scene.root) }
         let run = await CLIRun.run(["upstream", "status", "--format", "json"], in: scene.school)
         #expect(run.status == 0)
+        #expect(run.output == """
+            {
+              "upstreams" : [
+                {
+                  "copy" : "vendored",
+                  "documents" : {
+                    "course" : 1,
+                    "programme" : 1
+                  },
+                  "findings" : [
+
+                  ],
+                  "id" : "ns",
+                  "name" : "国家标准",
+                  "path" : "vendor/ns",
+                  "release" : "v2025.1",
+                  "unusedCoreCourses" : [
+
+                  ],
+                  "unusedSpecifications" : [
+                    "ns:PROG-NS#S3"
+                  ],
+                  "uses" : [
+                    {
+                      "places" : [
+                        {
+                          "column" : 13,
+                          "document" : "C1",
+                          "field" : "implements",
+                          "file" : "c.md",
+                          "line" : 5
+                        }
+                      ],
+                      "target" : "ns:COURSE-NS-PROG"
+                    },
+                    {
+                      "places" : [
+                        {
+                          "column" : 13,
+                          "document" : "P1",
+                          "field" : "implements",
+                          "file" : "p.md",
+                          "line" : 5
+                        }
+                      ],
+                      "target" : "ns:PROG-NS"
+                    },
+                    {
+                      "places" : [
+                        {
+                          "column" : 26,
+                          "document" : "C1",
+                          "file" : "c.md",
+                          "item" : "LO1",
+                          "line" : 8
+                        },
+                        {
+                          "column" : 18,
+                          "document" : "P1",
+                          "file" : "p.md",
+                          "item" : "S1",
+                          "line" : 11
+                        }
+                      ],
+                      "target" : "ns:PROG-NS#S1"
+                    },
+                    {
+                      "places" : [
+                        {
+                          "column" : 18,
+                          "document" : "P1",
+                          "file" : "p.md",
+                          "item" : "S2",
+                          "line" : 12
+                        }
+                      ],
+                      "target" : "ns:PROG-NS#S2"
+                    }
+                  ]
+                }
+              ],
+              "version" : "1"
+            }
+
+            """)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         #expect(json["version"] as? String == "1")
         let upstream = try #require((json["upstreams"] as? [[String: Any]])?.first)
