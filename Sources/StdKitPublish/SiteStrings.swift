@@ -119,6 +119,24 @@ struct SiteStrings: Sendable {
         "field.certificate": "Certificate", "field.shared_with": "Shared with", "field.location": "Location", "field.stations": "Stations",
         "field.seats_per_station": "Seats per station", "field.assessed_by": "Joint assessment", "field.adopted": "Adopted",
         "field.training_hours": "Hours",
+        // The catalogue over many projects (`stdkit catalogue`, DESIGN §14.3).
+        "catalogueTitle": "Catalogue of projects", "catalogueSummary": "{projects} projects, of which {failed} could not be read",
+        "catalogueSummaryAll": "{projects} projects", "catalogueSchool": "School / project", "catalogueRegion": "Region",
+        "catalogueBatch": "Batch", "catalogueProgramme": "Programme", "catalogueUpstream": "Upstream standard and release",
+        "catalogueConformance": "Conformance", "catalogueFindings": "Findings", "catalogueCoverage": "Coverage",
+        "catalogueHours": "Total hours", "catalogueCredits": "Credits", "cataloguePractice": "Practice share",
+        "cataloguePublicBasic": "Public basic share", "catalogueElective": "Elective share", "catalogueDocuments": "Documents",
+        "catalogueFilter": "Filter by school, programme or folder", "catalogueAllRegions": "All regions", "catalogueAllBatches": "All batches",
+        "catalogueShownCount": "{shown} of {total} projects shown", "catalogueByRegion": "Projects by province",
+        "catalogueByBatch": "Projects by batch", "catalogueUnknown": "not stated", "catalogueNoUpstream": "none declared",
+        "catalogueUpstreamMissing": "folder missing", "catalogueFailed": "could not be read", "catalogueErrors": "{n} errors",
+        "catalogueWarnings": "{n} warnings", "catalogueNotes": "{n} notes", "catalogueProjectsCount": "{n}",
+        "catalogueFilters": "Filters", "catalogueSortHint": "Click a column's header to sort by it",
+        "failure.missing-folder": "no such folder", "failure.not-a-folder": "not a folder",
+        "failure.not-a-project": "no stdkit.yml: not a stdkit project", "failure.unreadable": "could not be read",
+        "family.syntax": "syntax", "family.schema": "schema", "family.identity": "identity", "family.references": "references",
+        "family.coverage": "coverage", "family.structure": "structure", "family.arithmetic": "arithmetic", "family.review": "review",
+        "family.upstream": "upstream", "family.other": "other",
     ]
 
     static let chinese: [String: String] = [
@@ -174,5 +192,23 @@ struct SiteStrings: Sendable {
         "field.certificate": "证书", "field.shared_with": "共享单位", "field.location": "地点", "field.stations": "工位数",
         "field.seats_per_station": "每工位人数", "field.assessed_by": "共同考核", "field.adopted": "审定",
         "field.training_hours": "培训学时",
+        // The catalogue over many projects (`stdkit catalogue`, DESIGN §14.3).
+        "catalogueTitle": "试点项目总览", "catalogueSummary": "共 {projects} 个项目，其中 {failed} 个无法读取",
+        "catalogueSummaryAll": "共 {projects} 个项目", "catalogueSchool": "学校/项目", "catalogueRegion": "地区",
+        "catalogueBatch": "批次", "catalogueProgramme": "专业", "catalogueUpstream": "上游标准与版本",
+        "catalogueConformance": "符合性", "catalogueFindings": "检查结果", "catalogueCoverage": "覆盖率",
+        "catalogueHours": "总学时", "catalogueCredits": "总学分", "cataloguePractice": "实践占比",
+        "cataloguePublicBasic": "公共基础课占比", "catalogueElective": "选修课占比", "catalogueDocuments": "文件数",
+        "catalogueFilter": "按学校、专业或目录筛选", "catalogueAllRegions": "全部地区", "catalogueAllBatches": "全部批次",
+        "catalogueShownCount": "显示 {shown} / {total} 个项目", "catalogueByRegion": "各省项目数",
+        "catalogueByBatch": "各批次项目数", "catalogueUnknown": "未注明", "catalogueNoUpstream": "未声明",
+        "catalogueUpstreamMissing": "上游目录缺失", "catalogueFailed": "无法读取", "catalogueErrors": "{n} 个错误",
+        "catalogueWarnings": "{n} 个警告", "catalogueNotes": "{n} 条提示", "catalogueProjectsCount": "{n} 个",
+        "catalogueFilters": "筛选", "catalogueSortHint": "点击列标题可按该列排序",
+        "failure.missing-folder": "目录不存在", "failure.not-a-folder": "不是目录",
+        "failure.not-a-project": "缺少 stdkit.yml，不是 stdkit 项目", "failure.unreadable": "读取失败",
+        "family.syntax": "语法", "family.schema": "字段", "family.identity": "编号", "family.references": "引用",
+        "family.coverage": "覆盖", "family.structure": "结构", "family.arithmetic": "学时学分", "family.review": "审核",
+        "family.upstream": "上游标准", "family.other": "其他",
     ]
 }

@@ -1,0 +1,87 @@
+import Foundation
+import StdKitModel
+import StdKitSyntax
+
+extension CatalogueEntry {
+    /// Reads the project in `root`, checks it and keeps its summary; the project itself is
+    /// dropped on return. Never throws: a folder that is missing, not a folder, not a project
+    /// (no stdkit.yml) or unreadable is an entry marked as failed, so that one bad folder in a
+    /// list of a thousand does not stop the catalogue. `folder` is how the folder was given.
+    public static func read(root: URL, folder: String, checker: Checker = Checker()) async -> CatalogueEntry {
+        let name = root.standardizedFileURL.lastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
+            return .failed(folder: folder, name: name, .missingFolder, detail: "no such folder: \(folder)")
+        }
+        guard isDirectory.boolValue else {
+            return .failed(folder: folder, name: name, .notAFolder, detail: "not a folder: \(folder)")
+        }
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(ProjectConfig.fileName).path) else {
+            return .failed(folder: folder, name: name, .notAProject, detail: "\(folder) has no \(ProjectConfig.fileName): not a stdkit project")
+        }
+        let project: Project
+        do {
+            project = try await ProjectLoader.load(root: root)
+        } catch {
+            return .failed(folder: folder, name: name, .unreadable, detail: "\(folder): \(error)")
+        }
+        return CatalogueEntry(project: project, result: checker.check(project), folder: folder)
+    }
+
+    /// The summary of a project that was read and checked.
+    public init(project: Project, result: CheckResult, folder: String) {
+        let config = project.config
+        let school = config.parties.first { $0.kind == .school }
+        let programmes = project.documents.filter { $0.kind == "programme" && $0.status != "withdrawn" && $0.id != nil }
+        // The programme that implements an upstream one is the project's answer to it; else
+        // the first by path (documents are in path order).
+        let programme = programmes.first { $0.frontMatter?["implements"]?.scalar != nil } ?? programmes.first
+        let table = programme.flatMap(CourseTable.init)
+        let matrix = TraceMatrix(project)
+        self.init(
+            folder: folder, name: config.name, lang: config.lang, school: school?.name ?? config.name,
+            region: school?.region ?? config.parties.lazy.compactMap(\.region).first,
+            batch: config.pilot?.batch, level: config.pilot?.level,
+            parties: config.parties.map { Party(id: $0.id, name: $0.name, kind: $0.kind.rawValue, region: $0.region) },
+            programme: programme.map { document in
+                Programme(id: document.id ?? "", title: document.title ?? document.id ?? "",
+                          majorCode: document.frontMatter?["major"]?["code"]?.scalar,
+                          implements: document.frontMatter?["implements"]?.scalar)
+            },
+            upstreams: Self.upstreams(of: project),
+            findings: Self.findings(result),
+            coverage: Coverage(covered: matrix.coveredCount, total: matrix.rows.count),
+            hours: table.map { table in
+                Hours(total: table.totalHours, practice: table.practiceHours, credits: table.totalCredits,
+                      practiceShare: table.practiceShare, publicBasicShare: table.publicBasicShare, electiveShare: table.electiveShare)
+            },
+            documents: project.documents.count)
+    }
+
+    /// The upstreams the project declares (DESIGN §14.1).
+    static func upstreams(of project: Project) -> [Upstream] {
+        []
+    }
+
+    /// Findings by severity and by family.
+    static func findings(_ result: CheckResult) -> Findings {
+        var findings = Findings()
+        for diagnostic in result.diagnostics {
+            switch diagnostic.severity {
+            case .error: findings.errors += 1
+            case .warning: findings.warnings += 1
+            case .note: findings.notes += 1
+            }
+            findings.byFamily[family(ofRule: diagnostic.rule), default: 0] += 1
+        }
+        return findings
+    }
+
+    /// The family of rule `id`; `other` for a finding no rule of the catalogue describes.
+    static func family(ofRule id: String) -> String {
+        familyByRule[id] ?? "other"
+    }
+
+    private static let familyByRule: [String: String] = Dictionary(
+        RuleCatalogue.all.map { ($0.description.id, $0.description.family.rawValue) }, uniquingKeysWith: { first, _ in first })
+}
