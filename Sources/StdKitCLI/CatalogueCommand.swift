@@ -31,10 +31,14 @@ struct CatalogueCommand: EnvironmentCommand {
     @Option(help: "The language of the page (zh-CN or en); default: the first project's.")
     var lang: Language?
 
+    @Option(help: "How many projects to read at once (each is dropped once summarised).")
+    var jobs = 2
+
     @Option(help: "The page's title (default: 试点项目总览 / Catalogue of projects).")
     var title: String?
 
     func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if projects.isEmpty && list == nil {
             throw ValidationError("name the project folders, or a file listing them with --list FILE")
         }
@@ -44,18 +48,35 @@ struct CatalogueCommand: EnvironmentCommand {
         let folders = try selectedFolders(environment)
         guard !folders.isEmpty else { throw CommandFailure(description: "\(list ?? "the list") names no project folder") }
         let progress = environment.errorsIsTerminal ? CatalogueProgress(errors: environment.errors, total: folders.count) : nil
+        // Projects are read `jobs` at a time (each is dropped once summarised, so memory stays
+        // bounded by the `jobs` largest); entries, warnings and progress follow the list's order
+        // whichever finishes first, so the output is the same however the work was spread.
         var entries: [CatalogueEntry] = []
         entries.reserveCapacity(folders.count)
         let checker = Checker()
-        for (index, folder) in folders.enumerated() {
-            // One project at a time: read, checked, summarised, and dropped before the next.
-            let entry = await CatalogueEntry.read(root: folder.url, folder: folder.written, checker: checker)
-            if let detail = entry.failureDetail {
-                progress?.clear()
-                environment.errors.write("warning: \(detail); listed as failed\n")
+        let jobs = max(1, min(self.jobs, folders.count))
+        await withTaskGroup(of: (Int, CatalogueEntry).self) { group in
+            var next = 0
+            func start() {
+                let index = next
+                let folder = folders[index]
+                group.addTask { (index, await CatalogueEntry.read(root: folder.url, folder: folder.written, checker: checker)) }
+                next += 1
             }
-            progress?.show(done: index + 1, name: entry.school)
-            entries.append(entry)
+            while next < jobs { start() }
+            var finished: [Int: CatalogueEntry] = [:]
+            while let (index, entry) = await group.next() {
+                finished[index] = entry
+                while let entry = finished.removeValue(forKey: entries.count) {
+                    if let detail = entry.failureDetail {
+                        progress?.clear()
+                        environment.errors.write("warning: \(detail); listed as failed\n")
+                    }
+                    entries.append(entry)
+                    progress?.show(done: entries.count, name: entry.school)
+                }
+                if next < folders.count { start() }
+            }
         }
         progress?.clear()
         let language = lang?.rawValue ?? entries.first { $0.failure == nil }?.lang ?? "zh-CN"

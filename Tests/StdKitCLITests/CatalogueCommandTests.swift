@@ -300,6 +300,29 @@ struct CatalogueCommandTests {
         #expect(quiet.errors == "")
     }
 
+    /// Two projects read at once give the same site, byte for byte, as one at a time: entries,
+    /// warnings and progress follow the list's order whichever project finishes first.
+    @Test func readingSeveralAtOnceGivesTheSameCatalogue() async throws {
+        let folder = try Self.makeSchools()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments = ["catalogue", "02-zhejiang", "missing", "01-yuehai", "03-english", "not-a-project", "01-yuehai"]
+        let one = await CLIRun.run(arguments + ["--jobs", "1", "-o", "one"], in: folder)
+        let three = await CLIRun.run(arguments + ["--jobs", "3", "-o", "three"], in: folder)
+        #expect(one.status == 0)
+        #expect(three.status == 0)
+        #expect(one.errors == three.errors)
+        for file in ["index.html", "catalogue.json"] {
+            let a = try Data(contentsOf: folder.appendingPathComponent("one/" + file))
+            let b = try Data(contentsOf: folder.appendingPathComponent("three/" + file))
+            #expect(a == b, "\(file) differs")
+        }
+        #expect(try Self.envelope(folder.appendingPathComponent("three")).projects.map(\.folder)
+            == ["02-zhejiang", "missing", "01-yuehai", "03-english", "not-a-project", "01-yuehai"])
+        let zero = await CLIRun.run(["catalogue", "01-yuehai", "--jobs", "0", "-o", "zero"], in: folder)
+        #expect(zero.status == 2)
+        #expect(zero.errors.contains("--jobs must be at least 1"))
+    }
+
     @Test func aLongNameIsCutInTheProgressBar() {
         let name = String(repeating: "职", count: 45)
         #expect(CatalogueProgress.line(done: 412, total: 1000, name: name)
