@@ -58,9 +58,13 @@ extension CatalogueEntry {
             documents: project.documents.count)
     }
 
-    /// The upstreams the project declares (DESIGN §14.1).
+    /// The upstreams the project declares (DESIGN §14.1), each with its own name when its
+    /// folder is there.
     static func upstreams(of project: Project) -> [Upstream] {
-        []
+        project.upstreams.map { upstream in
+            Upstream(id: upstream.declaration.id, path: upstream.declaration.path, release: upstream.declaration.release,
+                     name: upstream.project?.config.name, present: upstream.project != nil)
+        }
     }
 
     /// Findings by severity and by family.

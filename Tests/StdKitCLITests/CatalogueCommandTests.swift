@@ -16,6 +16,10 @@ struct CatalogueCommandTests {
         /// Entries of the programme: id, category, theory, practice, credits.
         var courses: [(id: String, category: String, theory: Int, practice: Int, credits: Int)] = []
         var outcomes: [String] = ["JOB-OP#R1", "JOB-OP#R2"]
+        /// More lines of stdkit.yml, of the programme's front matter, and more files.
+        var configExtra = ""
+        var programmeExtra = ""
+        var files: [String: String] = [:]
 
         func write(under root: URL) throws {
             let folder = root.appendingPathComponent(self.folder)
@@ -23,8 +27,9 @@ struct CatalogueCommandTests {
             var config = "name: \(name)\nlang: \(lang)\nparties:\n\(parties)"
             if let pilot { config += "pilot: \(pilot)\n" }
             // The findings a test counts are its own: sections and link review are not its subject.
-            config += "rules: {missing-section: \"off\", unreviewed-link: \"off\"}\n"
-            var files = ["stdkit.yml": config]
+            config += "rules: {missing-section: \"off\", unreviewed-link: \"off\"}\n" + configExtra
+            var files = self.files
+            files["stdkit.yml"] = config
             files["job.md"] = """
                 ---
                 id: JOB-OP
@@ -58,7 +63,7 @@ struct CatalogueCommandTests {
                     status: draft
                     owner: \(partyIDs.first ?? "")
                     major: {name: 工业机器人技术, code: "460305"}
-                    courses:
+                    \(programmeExtra)courses:
                     \(entries.joined(separator: "\n"))
                     ---
 
@@ -221,6 +226,55 @@ struct CatalogueCommandTests {
         for file in ["index.html", "catalogue.json", "assets/style.css", "assets/catalogue.js"] {
             #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(file).path), "\(file) missing")
         }
+    }
+
+    /// A school that implements a vendored national standard, and one whose upstream folder is
+    /// missing (a submodule not initialised): the conformance column counts the `upstream`
+    /// family's findings.
+    @Test func upstreamsAndTheirConformance() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let national = """
+            ---
+            id: PROG-NS-460305
+            kind: programme
+            title: 工业机器人技术专业教学标准
+            version: 1.0.0
+            status: published
+            ---
+
+            # 工业机器人技术专业教学标准
+
+            """
+        let upstream = "upstream:\n  - {id: ns, path: vendor/ns-460305, release: v2025.1}\n"
+        let parties = "  - {id: gzjd, name: 广州机电职业技术学院, kind: school, region: \"440100\"}\n  - {id: gzauto, name: 广州某汽车有限公司, kind: enterprise}\n"
+        let courses: [(id: String, category: String, theory: Int, practice: Int, credits: Int)] = [("COURSE-OP", "professional-core", 12, 20, 2)]
+        try School(folder: "vendored", name: "广州机电工业机器人", parties: parties, courses: courses, configExtra: upstream,
+                   programmeExtra: "implements: ns:PROG-NS-460305\n",
+                   files: ["vendor/ns-460305/stdkit.yml": "name: 工业机器人技术专业教学标准（2025）\n", "vendor/ns-460305/programme.md": national])
+            .write(under: folder)
+        try School(folder: "not-fetched", name: "广州机电（未拉取上游）", parties: parties, courses: courses, configExtra: upstream,
+                   programmeExtra: "implements: ns:PROG-NS-460305\n")
+            .write(under: folder)
+        let run = await CLIRun.run(["catalogue", "vendored", "not-fetched", "-o", "site"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.errors == "")
+        let json = try Self.envelope(folder.appendingPathComponent("site"))
+        let vendored = json.projects[0]
+        #expect(vendored.programme?.implements == "ns:PROG-NS-460305")
+        #expect(vendored.upstreams == [CatalogueEntry.Upstream(id: "ns", path: "vendor/ns-460305", release: "v2025.1",
+                                                               name: "工业机器人技术专业教学标准（2025）", present: true)])
+        #expect(vendored.findings == CatalogueEntry.Findings())
+        // The upstream's own documents are not the school's.
+        #expect(vendored.documents == 3)
+        let missing = json.projects[1]
+        #expect(missing.upstreams == [CatalogueEntry.Upstream(id: "ns", path: "vendor/ns-460305", release: "v2025.1", present: false)])
+        // One finding, naming the fix; nothing else is reported against the absent upstream.
+        #expect(missing.findings == CatalogueEntry.Findings(errors: 1, byFamily: ["upstream": 1]))
+        let html = try String(contentsOf: folder.appendingPathComponent("site/index.html"), encoding: .utf8)
+        let rows = html.components(separatedBy: "\n").filter { $0.hasPrefix("<tr data-province=") }
+        #expect(rows[0].contains("<td data-sort=\"ns:PROG-NS-460305 v2025.1\"><code>ns:PROG-NS-460305</code><br>工业机器人技术专业教学标准（2025） <span class=\"release\">v2025.1</span></td><td class=\"number ok\" data-sort=\"0\">✓</td>"))
+        #expect(rows[1].contains("<span class=\"missing\">上游目录缺失</span></td><td class=\"number findings\" data-sort=\"1\">1</td>"))
     }
 
     @Test func theListSkipsCommentsAndBlankLinesAndReadsFoldersRelativeToItself() async throws {
