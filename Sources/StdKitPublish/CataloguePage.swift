@@ -166,7 +166,9 @@ struct CataloguePage: TemplatePage {
         } else {
             cells.append(Cell(html: ""))
         }
-        cells.append(Cell(html: [entry.batch.map(String.init), entry.level].compactMap { $0 }.map { e($0) }.joined(separator: " "),
+        // The pilot's level in words where it is one of the known ones, else as written.
+        let level = entry.level.map { level in strings.all["pilotLevel.\(level)"] ?? level }
+        cells.append(Cell(html: [entry.batch.map(String.init), level].compactMap { $0 }.map { e($0) }.joined(separator: " "),
                           sort: entry.batch.map(String.init) ?? ""))
         if let programme = entry.programme {
             let code = programme.majorCode.map { " <code>\(e($0))</code>" } ?? ""

@@ -137,6 +137,7 @@ struct SiteStrings: Sendable {
         "family.syntax": "syntax", "family.schema": "schema", "family.identity": "identity", "family.references": "references",
         "family.coverage": "coverage", "family.structure": "structure", "family.arithmetic": "arithmetic", "family.review": "review",
         "family.upstream": "upstream", "family.other": "other",
+        "pilotLevel.national": "national", "pilotLevel.provincial": "provincial", "pilotLevel.municipal": "municipal",
     ]
 
     static let chinese: [String: String] = [
@@ -210,5 +211,6 @@ struct SiteStrings: Sendable {
         "family.syntax": "语法", "family.schema": "字段", "family.identity": "编号", "family.references": "引用",
         "family.coverage": "覆盖", "family.structure": "结构", "family.arithmetic": "学时学分", "family.review": "审核",
         "family.upstream": "上游标准", "family.other": "其他",
+        "pilotLevel.national": "国家级", "pilotLevel.provincial": "省级", "pilotLevel.municipal": "市级",
     ]
 }

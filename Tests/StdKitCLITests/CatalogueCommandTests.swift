@@ -213,7 +213,7 @@ struct CatalogueCommandTests {
         let rows = html.components(separatedBy: "\n").filter { $0.hasPrefix("<tr data-province=") }
         #expect(rows.count == 5)
         #expect(rows[0].hasPrefix("<tr data-province=\"44\" data-batch=\"2026\"><td data-sort=\"粤海职业技术学院\">粤海职业技术学院<div class=\"project\">粤海工业机器人技术专业</div>"))
-        #expect(rows[0].contains("<td data-sort=\"440100\">广东 <code>440100</code></td><td data-sort=\"2026\">2026 provincial</td>"))
+        #expect(rows[0].contains("<td data-sort=\"440100\">广东 <code>440100</code></td><td data-sort=\"2026\">2026 省级</td>"))
         #expect(rows[0].contains("<td class=\"number ok\" data-sort=\"0\">✓</td><td class=\"number\" data-sort=\"1.0000\">100%（2/2）</td><td class=\"number\" data-sort=\"68\">68</td><td class=\"number\" data-sort=\"4\">4</td><td class=\"number\" data-sort=\"0.5294\">52.9%</td>"))
         #expect(rows[1].hasPrefix("<tr data-province=\"33\" data-batch=\"2025\">"))
         #expect(rows[1].contains("<td class=\"findings errors\" data-sort=\"1001000\">1 个错误，1 个警告<div class=\"families\">引用 1 · 覆盖 1</div></td>"))
