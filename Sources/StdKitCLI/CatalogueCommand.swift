@@ -48,35 +48,12 @@ struct CatalogueCommand: EnvironmentCommand {
         let folders = try selectedFolders(environment)
         guard !folders.isEmpty else { throw CommandFailure(description: "\(list ?? "the list") names no project folder") }
         let progress = environment.errorsIsTerminal ? CatalogueProgress(errors: environment.errors, total: folders.count) : nil
-        // Projects are read `jobs` at a time (each is dropped once summarised, so memory stays
-        // bounded by the `jobs` largest); entries, warnings and progress follow the list's order
-        // whichever finishes first, so the output is the same however the work was spread.
-        var entries: [CatalogueEntry] = []
-        entries.reserveCapacity(folders.count)
-        let checker = Checker()
-        let jobs = max(1, min(self.jobs, folders.count))
-        await withTaskGroup(of: (Int, CatalogueEntry).self) { group in
-            var next = 0
-            func start() {
-                let index = next
-                let folder = folders[index]
-                group.addTask { (index, await CatalogueEntry.read(root: folder.url, folder: folder.written, checker: checker)) }
-                next += 1
+        let entries = await CatalogueEntry.readAll(folders.map { ($0.url, $0.written) }, jobs: jobs) { entry, done in
+            if let detail = entry.failureDetail {
+                progress?.clear()
+                environment.errors.write("warning: \(detail); listed as failed\n")
             }
-            while next < jobs { start() }
-            var finished: [Int: CatalogueEntry] = [:]
-            while let (index, entry) = await group.next() {
-                finished[index] = entry
-                while let entry = finished.removeValue(forKey: entries.count) {
-                    if let detail = entry.failureDetail {
-                        progress?.clear()
-                        environment.errors.write("warning: \(detail); listed as failed\n")
-                    }
-                    entries.append(entry)
-                    progress?.show(done: entries.count, name: entry.school)
-                }
-                if next < folders.count { start() }
-            }
+            progress?.show(done: done, name: entry.school)
         }
         progress?.clear()
         let language = lang?.rawValue ?? entries.first { $0.failure == nil }?.lang ?? "zh-CN"

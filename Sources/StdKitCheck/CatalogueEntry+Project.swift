@@ -28,6 +28,39 @@ extension CatalogueEntry {
         return CatalogueEntry(project: project, result: checker.check(project), folder: folder)
     }
 
+    /// Reads the projects in `folders` (each a folder and how it was given), `jobs` at a time,
+    /// and returns their entries in the order given. Each project is dropped once summarised,
+    /// so memory stays bounded by the `jobs` largest projects, not their sum. `each` is called
+    /// with every entry and the number done so far, in the order given whichever project
+    /// finishes first — so what a caller prints is the same however the work was spread.
+    public static func readAll(_ folders: [(root: URL, folder: String)], jobs: Int = 2, checker: Checker = Checker(),
+                               each: (CatalogueEntry, Int) -> Void = { _, _ in }) async -> [CatalogueEntry] {
+        var entries: [CatalogueEntry] = []
+        entries.reserveCapacity(folders.count)
+        let jobs = max(1, min(jobs, folders.count))
+        await withTaskGroup(of: (Int, CatalogueEntry).self) { group in
+            var next = 0
+            func start() {
+                let index = next
+                let (root, folder) = folders[index]
+                group.addTask { (index, await read(root: root, folder: folder, checker: checker)) }
+                next += 1
+            }
+            while next < jobs { start() }
+            // Entries that finished before an earlier one wait here (summaries only, small).
+            var finished: [Int: CatalogueEntry] = [:]
+            while let (index, entry) = await group.next() {
+                finished[index] = entry
+                while let entry = finished.removeValue(forKey: entries.count) {
+                    entries.append(entry)
+                    each(entry, entries.count)
+                }
+                if next < folders.count { start() }
+            }
+        }
+        return entries
+    }
+
     /// The summary of a project that was read and checked.
     public init(project: Project, result: CheckResult, folder: String) {
         let config = project.config
