@@ -277,6 +277,27 @@ struct CatalogueCommandTests {
         #expect(rows[1].contains("<span class=\"missing\">上游目录缺失</span></td><td class=\"number findings\" data-sort=\"1\">1</td>"))
     }
 
+    /// The catalogue counts what `stdkit check` reports, project by project: the flagship and a
+    /// fixture with findings.
+    @Test func findingsAreTheChecksOwn() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let projects = ["standards", "\(CLIRun.checkFixtures)/unresolved-reference"]
+        let run = await CLIRun.run(["catalogue"] + projects + ["-o", folder.appendingPathComponent("site").path])
+        #expect(run.status == 0)
+        let entries = try Self.envelope(folder.appendingPathComponent("site")).projects
+        for (project, entry) in zip(projects, entries) {
+            let check = await CLIRun.run(["check", "--format", "json", project])
+            let summary = try #require(try JSONSerialization.jsonObject(with: Data(check.output.utf8)) as? [String: Any])["summary"] as? [String: Int]
+            #expect(entry.findings.errors == summary?["errors"], "\(project)")
+            #expect(entry.findings.warnings == summary?["warnings"], "\(project)")
+            #expect(entry.documents == summary?["files"], "\(project)")
+        }
+        #expect(entries[1].findings.byFamily == ["references": 4])
+        #expect(entries[0].region == "440100")
+        #expect(entries[0].school == "粤海职业技术学院")
+    }
+
     @Test func theListSkipsCommentsAndBlankLinesAndReadsFoldersRelativeToItself() async throws {
         let folder = try Self.makeSchools()
         defer { try? FileManager.default.removeItem(at: folder) }
