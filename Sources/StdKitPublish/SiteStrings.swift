@@ -119,6 +119,12 @@ struct SiteStrings: Sendable {
         "field.certificate": "Certificate", "field.shared_with": "Shared with", "field.location": "Location", "field.stations": "Stations",
         "field.seats_per_station": "Seats per station", "field.assessed_by": "Joint assessment", "field.adopted": "Adopted",
         "field.training_hours": "Hours",
+        // Upstream standards published in their own section (DESIGN §14.1).
+        "upstreams": "Upstream standards", "upstreamBadge": "Upstream standard {id}", "upstreamName": "{name}",
+        "upstreamsIntro": "The standards this project implements, as its stdkit.yml follows them: published here in their own section, not documents of this project.",
+        "upstreamMissing": "upstream '{id}' is missing ({path}): this links once it is fetched and the site built again",
+        "upstreamAbsent": "missing: {path} holds no upstream project (run stdkit check for how to fetch it)",
+        "implementedHere": "Implemented here by", "field.implements": "Implements",
     ]
 
     static let chinese: [String: String] = [
@@ -174,5 +180,11 @@ struct SiteStrings: Sendable {
         "field.certificate": "证书", "field.shared_with": "共享单位", "field.location": "地点", "field.stations": "工位数",
         "field.seats_per_station": "每工位人数", "field.assessed_by": "共同考核", "field.adopted": "审定",
         "field.training_hours": "培训学时",
+        // 上游标准单独成节发布（DESIGN §14.1）。
+        "upstreams": "上游标准", "upstreamBadge": "上游标准 {id}", "upstreamName": "《{name}》",
+        "upstreamsIntro": "本项目所依据的上游标准，按 stdkit.yml 所跟随的版本单独发布于此，不属于本项目自身的文件。",
+        "upstreamMissing": "上游标准“{id}”缺失（{path}）：取回后重新生成站点即可链接",
+        "upstreamAbsent": "缺失：{path} 中没有上游标准（运行 stdkit check 查看取回方法）",
+        "implementedHere": "本校对应", "field.implements": "依据标准",
     ]
 }
