@@ -3,7 +3,8 @@
 # and the matrix, and checks through the DOM that the matrix has the expected rows and cells,
 # that a Chinese search finds results, and that no page reports a script error. Then the same
 # for the cooperation kinds' pages of Tests/Browser/cooperation (the apprenticeship's calendar
-# has one bar per schedule entry).
+# has one bar per schedule entry). When the flagship declares an upstream, a reference into it
+# leads to a page of the upstream's section bearing its badge.
 # Usage: Tests/Browser/browser-test.sh [STDKIT]   (run from the repository's top folder)
 set -euo pipefail
 stdkit=${1:-.build/debug/stdkit}
@@ -95,6 +96,24 @@ dom=$(run --dump-dom --virtual-time-budget=3000 "file://$site/documents/apprenti
 bars=$(grep -o '<rect class="bar bar-[a-z]*"' <<< "$dom" | wc -l)
 check "the flagship's calendar has one bar per schedule entry ($flagship_entries entries, found $bars bars)" "$([ "$flagship_entries" -gt 0 ] && [ "$bars" -eq "$flagship_entries" ] && echo yes || echo no)"
 check "the flagship's school lab states its capacity" "$(grep -q '可同时容纳 48 人' < "$site/documents/facilities/robot-workstation-lab.html" && echo yes || echo no)"
+
+# The upstream standard (DESIGN §14.1), once the flagship declares one: the first reference into
+# it on the programme's page leads to a page of the upstream's section bearing its badge.
+if grep -q '^upstream:' standards/stdkit.yml; then
+  programme="documents/programme/robot-technology-460305.html"
+  dom=$(run --dump-dom --virtual-time-budget=3000 "file://$site/$programme")
+  href=$(grep -o '<a class="ref" href="[^"]*upstream/[^"]*"' <<< "$dom" | head -1 | sed 's/.*href="\([^"]*\)"/\1/')
+  check "the programme's page links into the upstream (found ${href:-no link})" "$([ -n "$href" ] && echo yes || echo no)"
+  if [ -n "$href" ]; then
+    target=$(python3 -c 'import posixpath, sys, urllib.parse; page, href = sys.argv[1:]; print(posixpath.normpath(posixpath.join(posixpath.dirname(page), urllib.parse.unquote(href.split("#")[0]))))' "$programme" "$href")
+    run --window-size=1280,1600 --screenshot="$shots/upstream.png" "file://$site/$target" > /dev/null
+    dom=$(run --dump-dom --virtual-time-budget=3000 "file://$site/$target")
+    check "the reference into the upstream lands on $target, badged 上游标准" "$(grep -q '<span class="badge upstream">上游标准 ' <<< "$dom" && echo yes || echo no)"
+    check "no script error on the upstream's page" "$(grep -q '<html[^>]*data-script-errors' <<< "$dom" && echo no || echo yes)"
+  fi
+else
+  echo "  note: standards/stdkit.yml declares no upstream yet: the upstream page check is skipped"
+fi
 
 echo "screenshots: $shots"
 if [ "$failures" -gt 0 ]; then
