@@ -237,5 +237,9 @@ struct UpstreamSiteTests {
         #expect(map.page(of: try #require(project.document("PROG-NS"))) == "documents/same-id.html")
         let upstream = try #require(project.upstream("ns")?.project?.document("PROG-NS"))
         #expect(SiteMap(upstream: "ns").page(of: upstream) == "upstream/ns/programme/ns.html")
+        // The way the matrix and the coverage summary link a row, should they list upstream ones.
+        let site = try SiteBuilder(project: project, toolVersion: "test")
+        #expect(site.url(from: "matrix.html", to: seen, anchor: "S1") == "upstream/ns/programme/ns.html#S1")
+        #expect(site.sections.map { $0.url(from: "upstream/ns/courses/prog.html", to: upstream, anchor: "S2") } == ["../programme/ns.html#S2"])
     }
 }
