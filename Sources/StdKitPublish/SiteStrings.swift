@@ -138,6 +138,12 @@ struct SiteStrings: Sendable {
         "family.coverage": "coverage", "family.structure": "structure", "family.arithmetic": "arithmetic", "family.review": "review",
         "family.upstream": "upstream", "family.other": "other",
         "pilotLevel.national": "national", "pilotLevel.provincial": "provincial", "pilotLevel.municipal": "municipal",
+        // Upstream standards published in their own section (DESIGN §14.1).
+        "upstreams": "Upstream standards", "upstreamBadge": "Upstream standard {id}", "upstreamName": "{name}",
+        "upstreamsIntro": "The standards this project implements, as its stdkit.yml follows them: published here in their own section, not documents of this project.",
+        "upstreamMissing": "upstream '{id}' is missing ({path}): this links once it is fetched and the site built again",
+        "upstreamAbsent": "missing: {path} holds no upstream project (run stdkit check for how to fetch it)",
+        "implementedHere": "Implemented here by", "field.implements": "Implements",
     ]
 
     static let chinese: [String: String] = [
@@ -212,5 +218,11 @@ struct SiteStrings: Sendable {
         "family.coverage": "覆盖", "family.structure": "结构", "family.arithmetic": "学时学分", "family.review": "审核",
         "family.upstream": "上游标准", "family.other": "其他",
         "pilotLevel.national": "国家级", "pilotLevel.provincial": "省级", "pilotLevel.municipal": "市级",
+        // 上游标准单独成节发布（DESIGN §14.1）。
+        "upstreams": "上游标准", "upstreamBadge": "上游标准 {id}", "upstreamName": "《{name}》",
+        "upstreamsIntro": "本项目所依据的上游标准，按 stdkit.yml 所跟随的版本单独发布于此，不属于本项目自身的文件。",
+        "upstreamMissing": "上游标准“{id}”缺失（{path}）：取回后重新生成站点即可链接",
+        "upstreamAbsent": "缺失：{path} 中没有上游标准（运行 stdkit check 查看取回方法）",
+        "implementedHere": "本校对应", "field.implements": "依据标准",
     ]
 }

@@ -3,8 +3,9 @@
 # and the matrix, and checks through the DOM that the matrix has the expected rows and cells,
 # that a Chinese search finds results, and that no page reports a script error. Then the same
 # for the cooperation kinds' pages of Tests/Browser/cooperation (the apprenticeship's calendar
-# has one bar per schedule entry). Last, a catalogue of a few generated school projects: its
-# table sorts and filters, and its charts are drawn.
+# has one bar per schedule entry). When the flagship declares an upstream, a reference into it
+# leads to a page of the upstream's section bearing its badge. Last, a catalogue of a few
+# generated school projects: its table sorts and filters, and its charts are drawn.
 # Usage: Tests/Browser/browser-test.sh [STDKIT]   (run from the repository's top folder)
 set -euo pipefail
 stdkit=${1:-.build/debug/stdkit}
@@ -159,6 +160,23 @@ check "the region filter keeps Guangdong's 3 rows (found $(attribute data-rows-g
 check "the count says so ($(attribute data-count-text))" "$([ "$(attribute data-count-text)" = "显示 3 / 6 个项目" ] && echo yes || echo no)"
 check "the region chart has a bar per province (4, found $(attribute data-region-bars))" "$([ "$(attribute data-region-bars)" = 4 ] && echo yes || echo no)"
 check "the batch chart has a bar per batch (2, found $(attribute data-batch-bars))" "$([ "$(attribute data-batch-bars)" = 2 ] && echo yes || echo no)"
+# The upstream standard (DESIGN §14.1), once the flagship declares one: the first reference into
+# it on the programme's page leads to a page of the upstream's section bearing its badge.
+if grep -q '^upstream:' standards/stdkit.yml; then
+  programme="documents/programme/robot-technology-460305.html"
+  dom=$(run --dump-dom --virtual-time-budget=3000 "file://$site/$programme")
+  href=$(grep -o '<a class="ref" href="[^"]*upstream/[^"]*"' <<< "$dom" | head -1 | sed 's/.*href="\([^"]*\)"/\1/')
+  check "the programme's page links into the upstream (found ${href:-no link})" "$([ -n "$href" ] && echo yes || echo no)"
+  if [ -n "$href" ]; then
+    target=$(python3 -c 'import posixpath, sys, urllib.parse; page, href = sys.argv[1:]; print(posixpath.normpath(posixpath.join(posixpath.dirname(page), urllib.parse.unquote(href.split("#")[0]))))' "$programme" "$href")
+    run --window-size=1280,1600 --screenshot="$shots/upstream.png" "file://$site/$target" > /dev/null
+    dom=$(run --dump-dom --virtual-time-budget=3000 "file://$site/$target")
+    check "the reference into the upstream lands on $target, badged 上游标准" "$(grep -q '<span class="badge upstream">上游标准 ' <<< "$dom" && echo yes || echo no)"
+    check "no script error on the upstream's page" "$(grep -q '<html[^>]*data-script-errors' <<< "$dom" && echo no || echo yes)"
+  fi
+else
+  echo "  note: standards/stdkit.yml declares no upstream yet: the upstream page check is skipped"
+fi
 
 echo "screenshots: $shots"
 if [ "$failures" -gt 0 ]; then
