@@ -259,6 +259,20 @@ struct UpstreamConformanceTests {
         #expect(found.first?.notes.map { "\($0.file):\($0.location)" } == ["vendor/ns/jobs/op.md:10:5"])
     }
 
+    /// A national requirement only an elective covers: at the `occupations` entry too, not in
+    /// the upstream's file.
+    @Test func aNationalRequirementOnlyAnElectiveCovers() async throws {
+        var files = try Self.planted("programme.md", [
+            ("  - {id: C2,", "  - {id: C5, category: professional-elective, hours: {theory: 0, practice: 0}}\n  - {id: C2,"),
+        ], adding: ["courses/c5.md": "---\nid: C5\nkind: course\ntitle: 机器人视觉应用\n---\n\n- **LO1** 能完成日常点检 → ns:JOB-OP#R2\n"])
+        files["courses/c1.md"] = Self.course.replacingOccurrences(of: "ns:JOB-OP#R2, ", with: "")
+        let found = try await Self.findings(files, rules: Self.rules.union(["elective-only-coverage"]))
+        #expect(Self.lines(found) == [
+            "programme.md:7:15 elective-only-coverage ns:JOB-OP#R2 is covered in P1 only by the elective courses C5: a student who chooses others graduates without it | cover ns:JOB-OP#R2 by an outcome of a required course as well, or make one of those courses required",
+        ])
+        #expect(found.first?.notes.map { "\($0.file):\($0.location)" } == ["programme.md:8:1", "vendor/ns/jobs/op.md:10:5"])
+    }
+
     /// The national requirements the programme names are rows of the trace matrix, after the
     /// school's own, covered by the school's outcomes.
     @Test func nationalRequirementsAreRowsOfTheTraceMatrix() async throws {
