@@ -32,9 +32,7 @@ struct CoverageSummary: MustacheParent, Sendable {
         let matrix = site.matrix
         gaps = matrix.gaps.compactMap { row in
             guard let document = site.project.document(row.document) else { return nil }
-            // An upstream's requirement (`ns:JOB-…#R3`) has no page on this site.
-            let isLocal = site.project.document(atPath: document.path) != nil
-            return Gap(fullId: row.fullID, text: row.text, url: isLocal ? site.url(from: page, to: document, anchor: row.item) : "")
+            return Gap(fullId: row.fullID, text: row.text, url: site.url(from: page, to: document, anchor: row.item))
         }
         rows = matrix.rows.count
         covered = matrix.coveredCount

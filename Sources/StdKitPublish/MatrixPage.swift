@@ -132,9 +132,7 @@ struct MatrixPage: TemplatePage {
         var current: (document: String, rows: [Row])?
         func flush() {
             guard let group = current, let document = project.document(group.document) else { return }
-            // An upstream's job profile (`ns:JOB-…`) has no page on this site.
-            let url = project.document(atPath: document.path) != nil ? site.url(from: page, to: document) : ""
-            groups.append(Group(document: group.document, title: document.title ?? group.document, url: url,
+            groups.append(Group(document: group.document, title: document.title ?? group.document, url: site.url(from: page, to: document),
                                 span: dense ? matrix.columns.count + 2 : 3, rows: group.rows))
         }
         // The way to each requirement's document, found once per document, not once per row.
@@ -143,7 +141,7 @@ struct MatrixPage: TemplatePage {
             if current?.document != row.document {
                 flush()
                 current = (row.document, [])
-                documentURL = project.document(row.document).flatMap { project.document(atPath: $0.path) }.map { site.url(from: page, to: $0) } ?? ""
+                documentURL = project.document(row.document).map { site.url(from: page, to: $0) } ?? ""
             }
             var line = Row(item: row.item, fullId: row.fullID, text: row.text, gap: !row.isCovered, count: row.covers.count,
                            url: documentURL.isEmpty ? "" : documentURL + "#" + HTML.encodeURL(row.item))
