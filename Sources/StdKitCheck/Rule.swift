@@ -3,7 +3,7 @@ import StdKitSyntax
 
 /// The families of DESIGN §4.2, in the order the rule reference lists them.
 public enum RuleFamily: String, Sendable, CaseIterable {
-    case syntax, schema, identity, references, coverage, structure, arithmetic, review
+    case syntax, schema, identity, references, coverage, structure, arithmetic, upstream, review
 }
 
 /// An example project for a rule: files by path. A failing example must trigger the rule, a

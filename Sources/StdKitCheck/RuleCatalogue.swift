@@ -28,6 +28,8 @@ public enum RuleCatalogue {
         // cooperation (DESIGN §13.4)
         UnworkableSchedule(), EnterpriseShare(), MentorCount(), AssessmentShares(), RotationPostTarget(),
         TrainingHoursMismatch(), ModuleCoversNoRequirement(), FacilityCapacity(),
+        // not below the upstream standard (DESIGN §14)
+        UpstreamMissing(), UpstreamRelease(),
         // review
         VersionNotBumped(), VersionBumpTooSmall(), ApprovalMissing(), ApprovalStale(), ApprovalUnknownParty(), SuspectLink(), UnreviewedLink(), LinkLockInvalid(),
     ]

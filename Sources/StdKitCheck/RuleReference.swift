@@ -57,6 +57,7 @@ public enum RuleReference {
         case .coverage: Message("reference.family.coverage")
         case .structure: Message("reference.family.structure")
         case .arithmetic: Message("reference.family.arithmetic")
+        case .upstream: Message("reference.family.upstream")
         case .review: Message("reference.family.review")
         }
     }

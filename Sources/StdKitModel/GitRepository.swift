@@ -89,15 +89,19 @@ public struct GitRepository: Sendable {
         /// Whether git records the file as a symbolic link (mode 120000): its blob is the link's
         /// target, not content.
         public var isSymbolicLink = false
+        /// Whether the entry is a submodule (a gitlink, mode 160000): `blob` is then the commit
+        /// recorded, whose files are in the submodule's own repository.
+        public var isSubmodule = false
     }
 
-    /// The files staged in the index under `prefix` (a folder relative to the top, "" for all).
+    /// The files staged in the index under `prefix` (a folder relative to the top, "" for all),
+    /// with the submodules (an upstream's commit changes what a check finds).
     public func indexEntries(under prefix: String) throws -> [Entry] {
         let data = try Self.git(["ls-files", "--stage", "-z", "--"] + (prefix.isEmpty ? [] : [prefix]), in: top)
         // "<mode> <object> <stage>\t<path>\0"
         return Self.records(data).compactMap { fields, path in
-            guard fields.count == 3, fields[0] != "160000", fields[2] == "0" || fields[2] == "2" else { return nil }
-            return Entry(path: path, blob: fields[1], isSymbolicLink: fields[0] == "120000")
+            guard fields.count == 3, fields[2] == "0" || fields[2] == "2" else { return nil }
+            return Entry(path: path, blob: fields[1], isSymbolicLink: fields[0] == "120000", isSubmodule: fields[0] == "160000")
         }
     }
 
@@ -106,8 +110,8 @@ public struct GitRepository: Sendable {
         let data = try Self.git(["ls-tree", "-r", "-z", revision, "--"] + (prefix.isEmpty ? [] : [prefix]), in: top)
         // "<mode> <type> <object>\t<path>\0"
         return Self.records(data).compactMap { fields, path in
-            guard fields.count == 3, fields[1] == "blob" else { return nil }
-            return Entry(path: path, blob: fields[2], isSymbolicLink: fields[0] == "120000")
+            guard fields.count == 3, fields[1] == "blob" || fields[1] == "commit" else { return nil }
+            return Entry(path: path, blob: fields[2], isSymbolicLink: fields[0] == "120000", isSubmodule: fields[1] == "commit")
         }
     }
 

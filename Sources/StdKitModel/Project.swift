@@ -24,12 +24,17 @@ public struct Project: Sendable {
     private let listedFolders: Set<String>
     /// The text of `.stdkit/links.lock` (the reviewed coverage links), nil when there is none.
     public var linkLock: String?
+    /// The upstream projects this one implements, in the order `stdkit.yml` declares them.
+    public let upstreams: [Upstream]
+    /// The upstreams' documents as this project sees them, by key (`ns:PROG-NS-460305`): see
+    /// `Upstream.documentsSeenFromProject`.
+    private let upstreamDocuments: [String: Document]
 
     /// Where the reviewed coverage links are recorded, relative to the project folder.
     public static let linkLockPath = ".stdkit/links.lock"
 
     public init(root: URL?, config: ProjectConfig, schemas: SchemaLibrary, documents: [Document], diagnostics: [Diagnostic],
-                profile: Profile? = nil, listedFiles: Set<String>? = nil, linkLock: String? = nil) {
+                profile: Profile? = nil, listedFiles: Set<String>? = nil, linkLock: String? = nil, upstreams: [Upstream] = []) {
         self.root = root
         self.config = config
         self.schemas = schemas
@@ -46,15 +51,33 @@ public struct Project: Sendable {
         }
         self.listedFolders = folders
         self.linkLock = linkLock
+        self.upstreams = upstreams
+        var seen: [String: Document] = [:]
+        for upstream in upstreams {
+            for document in upstream.documentsSeenFromProject where seen[document.id ?? ""] == nil { seen[document.id ?? ""] = document }
+        }
+        self.upstreamDocuments = seen
         var documents = documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        self.index = ReferenceIndex.resolve(&documents)
+        self.index = ReferenceIndex.resolve(&documents, upstreamDocuments: seen)
         self.pathPositions = Dictionary(documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.documents = documents
     }
 
-    /// The document with id `id` (the first by path if several share it).
+    /// The document with id `id` (the first by path if several share it); for a key into an
+    /// upstream (`ns:PROG-NS-460305`), the upstream's document as this project sees it.
     public func document(_ id: String) -> Document? {
-        index.documentPositions[id].map { documents[$0] }
+        if let position = index.documentPositions[id] { return documents[position] }
+        return upstreamDocuments.isEmpty ? nil : upstreamDocuments[id]
+    }
+
+    /// The upstream declared with prefix `id`.
+    public func upstream(_ id: String) -> Upstream? {
+        upstreams.first(where: { $0.id == id })
+    }
+
+    /// Every upstream document as this project sees it, sorted by key.
+    public var upstreamDocumentsSeen: [Document] {
+        upstreamDocuments.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { upstreamDocuments[$0] }
     }
 
     /// The document at the relative path `path`.

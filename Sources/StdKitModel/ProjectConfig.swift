@@ -34,9 +34,10 @@ public struct ProjectConfig: Sendable, Hashable {
     /// Bounds on input (`limits`): file size, table columns, nesting, YAML nodes, documents.
     public var limits = Limits()
 
-    /// What is never read as a document: the `exclude` patterns and the published site.
+    /// What is never read as a document: the `exclude` patterns, the published site and the
+    /// upstreams' folders (each read as a project of its own, DESIGN §14.1).
     public var excludedGlobs: [Glob] {
-        (exclude + ["\(publish.output)/**"]).map(Glob.init)
+        (exclude + ["\(publish.output)/**"] + upstreams.flatMap { [$0.path, "\($0.path)/**"] }).map(Glob.init)
     }
     /// Severity overrides by rule id: `error`, `warning`, `note` or `off`.
     public var rules: [String: String] = [:]
@@ -48,6 +49,8 @@ public struct ProjectConfig: Sendable, Hashable {
     public var pilot: Pilot?
     /// The hours one week of concentrated practice counts (`practice_hours_per_week`).
     public var practiceHoursPerWeek = 24
+    /// The upstream projects this one implements (`upstream`, DESIGN §14.1).
+    public var upstreams: [UpstreamDeclaration] = []
     /// Where each setting was written, for messages about it.
     public var locations: [String: SourceLocation] = [:]
 
@@ -108,6 +111,8 @@ public struct ProjectConfig: Sendable, Hashable {
                 }
             case "parties":
                 config.parties = parseParties(value, file: file, diagnostics: &diagnostics)
+            case "upstream":
+                config.upstreams = parseUpstreams(value, file: file, diagnostics: &diagnostics)
             case "practice_hours_per_week":
                 guard let hours = value.scalar.flatMap({ Int($0) }), hours > 0 else {
                     diagnostics.append(problem(file, value, .practiceHoursNotPositive))
@@ -248,6 +253,41 @@ public struct ProjectConfig: Sendable, Hashable {
         return parties
     }
 
+    /// The `upstream` list: each entry an id (the prefix of references), a relative folder and
+    /// an optional release tag. An entry that cannot be used is reported and left out.
+    private static func parseUpstreams(_ node: YAMLNode, file: String, diagnostics: inout [Diagnostic]) -> [UpstreamDeclaration] {
+        guard let elements = node.sequence else {
+            return []  // a value of another type is the schema's finding
+        }
+        var upstreams: [UpstreamDeclaration] = []
+        for element in elements {
+            // A missing `id` or `path`, or a value of the wrong type, is the schema's finding.
+            guard element.mapping != nil, let idNode = element["id"], let id = idNode.scalar, !idNode.isNull,
+                  let pathNode = element["path"], let rawPath = pathNode.scalar, !pathNode.isNull else { continue }
+            guard ReferenceSyntax.isUpstreamPrefix(id) else {
+                diagnostics.append(problem(file, idNode, .malformedUpstreamID(id)))
+                continue
+            }
+            guard !upstreams.contains(where: { $0.id == id }) else {
+                diagnostics.append(problem(file, idNode, .upstreamDeclaredTwice(id)))
+                continue
+            }
+            guard let path = UpstreamDeclaration.normalizedPath(rawPath) else {
+                diagnostics.append(problem(file, pathNode, .upstreamPathOutside(rawPath, upstream: id)))
+                continue
+            }
+            if let other = upstreams.first(where: { $0.path == path }) {
+                diagnostics.append(problem(file, pathNode, .upstreamPathTwice(path, upstream: id, other: other.id)))
+                continue
+            }
+            let releaseNode = element["release"]
+            let release = releaseNode.flatMap { $0.isNull ? nil : $0.scalar }
+            upstreams.append(UpstreamDeclaration(id: id, path: path, release: release, location: element.location,
+                                                 pathLocation: pathNode.location, releaseLocation: releaseNode?.location))
+        }
+        return upstreams
+    }
+
     private static func problem(_ file: String, _ node: YAMLNode, _ message: Message) -> Diagnostic {
         Diagnostic(rule: "config-invalid", file: file, location: node.location, message: message)
     }
@@ -328,4 +368,20 @@ extension Message {
     }
 
     fileprivate static let practiceHoursNotPositive = Message("config-invalid.practice-hours-per-week")
+
+    fileprivate static func malformedUpstreamID(_ id: String) -> Message {
+        Message("config-invalid.upstream-id", ["id": .verbatim(id)])
+    }
+
+    fileprivate static func upstreamDeclaredTwice(_ id: String) -> Message {
+        Message("config-invalid.upstream-twice", ["id": .verbatim(id)])
+    }
+
+    fileprivate static func upstreamPathOutside(_ path: String, upstream: String) -> Message {
+        Message("config-invalid.upstream-path", ["path": .verbatim(path), "id": .verbatim(upstream)])
+    }
+
+    fileprivate static func upstreamPathTwice(_ path: String, upstream: String, other: String) -> Message {
+        Message("config-invalid.upstream-path-twice", ["path": .verbatim(path), "id": .verbatim(upstream), "other": .verbatim(other)])
+    }
 }

@@ -34,7 +34,11 @@ public enum ProjectLoader {
     /// a caller that renders the bodies rather than parse them again; without, the trees are
     /// dropped once read: held for a whole project they would be most of its memory (see
     /// `Document.body`).
-    public static func load(root: URL, extraFiles: [String] = [], progress: Progress? = nil, keepingBodies: Bool = false) async throws -> Project {
+    ///
+    /// Each upstream `stdkit.yml` declares is read from its folder as a project of its own (its
+    /// own upstreams are not read: they are its business); an absent one is one finding.
+    public static func load(root: URL, extraFiles: [String] = [], progress: Progress? = nil, keepingBodies: Bool = false,
+                            readingUpstreams: Bool = true) async throws -> Project {
         let root = root.standardizedFileURL
         var diagnostics: [Diagnostic] = []
         let configText = optionalText(ProjectConfig.fileName, in: root, diagnostics: &diagnostics)
@@ -64,8 +68,63 @@ public enum ProjectLoader {
         diagnostics += loaded.diagnostics
         let profile = resolveProfile(config, diagnostics: &diagnostics)
         let linkLock = optionalText(Project.linkLockPath, in: root, diagnostics: &diagnostics)
+        var upstreams: [Upstream] = []
+        if readingUpstreams, !config.upstreams.isEmpty {
+            let gitmodules = try? String(contentsOf: root.appendingPathComponent(".gitmodules"), encoding: .utf8)
+            for declaration in config.upstreams {
+                upstreams.append(try await upstream(declaration, under: root, gitmodules: gitmodules))
+            }
+            diagnostics += Upstream.findings(upstreams)
+        }
         return Project(root: root, config: config, schemas: schemas, documents: loaded.documents, diagnostics: diagnostics, profile: profile,
-                       linkLock: linkLock)
+                       linkLock: linkLock, upstreams: upstreams)
+    }
+
+    /// The upstream `declaration` of the project at `root`, read from its folder.
+    static func upstream(_ declaration: UpstreamDeclaration, under root: URL, gitmodules: String?) async throws -> Upstream {
+        let folder = root.appendingPathComponent(declaration.path)
+        let isSubmodule = Upstream.gitmodules(gitmodules, list: declaration.path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return Upstream(declaration: declaration, project: nil, absence: .noFolder, isSubmodule: isSubmodule)
+        }
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(ProjectConfig.fileName).path) else {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let empty = entries.allSatisfy { $0 == ".git" }
+            return Upstream(declaration: declaration, project: nil, absence: empty ? .emptyFolder : .noSettings, isSubmodule: isSubmodule)
+        }
+        let project = try await load(root: folder, readingUpstreams: false)
+        return Upstream(declaration: declaration, project: project, checkout: Upstream.checkout(at: folder, release: declaration.release),
+                        isSubmodule: isSubmodule)
+    }
+
+    /// The upstreams of a project read from memory: each from the files under its folder.
+    /// `read` holds those read elsewhere already (a submodule at a revision), by id.
+    static func upstreams(of config: ProjectConfig, files: [String: [UInt8]], read: [String: Upstream] = [:]) async throws -> [Upstream] {
+        guard !config.upstreams.isEmpty else { return [] }
+        let gitmodules = files[".gitmodules"].map { DecodedSource(bytes: $0).text }
+        var upstreams: [Upstream] = []
+        for declaration in config.upstreams {
+            if let already = read[declaration.id] {
+                upstreams.append(already)
+                continue
+            }
+            let prefix = declaration.path + "/"
+            var inside: [String: [UInt8]] = [:]
+            for (path, bytes) in files where path.hasPrefix(prefix) { inside[String(path.dropFirst(prefix.count))] = bytes }
+            let isSubmodule = Upstream.gitmodules(gitmodules, list: declaration.path)
+            guard !inside.isEmpty else {
+                upstreams.append(Upstream(declaration: declaration, project: nil, absence: .noFolder, isSubmodule: isSubmodule))
+                continue
+            }
+            guard inside[ProjectConfig.fileName] != nil else {
+                upstreams.append(Upstream(declaration: declaration, project: nil, absence: .noSettings, isSubmodule: isSubmodule))
+                continue
+            }
+            let project = try await load(files: inside, name: declaration.id, readingUpstreams: false)
+            upstreams.append(Upstream(declaration: declaration, project: project, isSubmodule: isSubmodule))
+        }
+        return upstreams
     }
 
     /// The text of the file at `path` under `root`, nil when there is none; a file that exists
@@ -114,8 +173,9 @@ public enum ProjectLoader {
     /// document. `otherFiles` names files that exist but whose contents are not needed (images,
     /// for link checks).
     /// `keepingBodies` as for `load(root:…)`.
+    /// The files under an upstream's folder are that upstream, read as a project of its own.
     public static func load(files: [String: [UInt8]], otherFiles: Set<String> = [], name: String = "project", prebuilt: [Document] = [],
-                            keepingBodies: Bool = false) async throws -> Project {
+                            keepingBodies: Bool = false, readingUpstreams: Bool = true, upstreamsRead: [String: Upstream] = [:]) async throws -> Project {
         var diagnostics: [Diagnostic] = []
         let configText = files[ProjectConfig.fileName].map { DecodedSource(bytes: $0).text }
         let (config, builtIn) = try settings(configText: configText, defaultName: name, diagnostics: &diagnostics)
@@ -139,9 +199,11 @@ public enum ProjectLoader {
             }
             return document
         }
+        let upstreams = readingUpstreams ? try await self.upstreams(of: config, files: files, read: upstreamsRead) : []
+        diagnostics += Upstream.findings(upstreams)
         return Project(root: nil, config: config, schemas: schemas, documents: loaded.documents + reused, diagnostics: diagnostics,
                        profile: profile, listedFiles: Set(files.keys).union(otherFiles),
-                       linkLock: files[Project.linkLockPath].map { DecodedSource(bytes: $0).text })
+                       linkLock: files[Project.linkLockPath].map { DecodedSource(bytes: $0).text }, upstreams: upstreams)
     }
 
     /// Where a project read from git comes from.
@@ -167,16 +229,18 @@ public enum ProjectLoader {
 
     /// Loads the project in folder `projectPath` (relative to the repository's top, "" for the
     /// top) from the index or a revision of `repository`, without touching the work tree.
-    public static func load(repository: GitRepository, source: GitSource, projectPath: String, keepingBodies: Bool = false) async throws -> Project {
+    public static func load(repository: GitRepository, source: GitSource, projectPath: String, keepingBodies: Bool = false,
+                            readingUpstreams: Bool = true) async throws -> Project {
         var cache = BlobCache()
-        return try await load(repository: repository, source: source, projectPath: projectPath, cache: &cache, keepingBodies: keepingBodies)
+        return try await load(repository: repository, source: source, projectPath: projectPath, cache: &cache, keepingBodies: keepingBodies,
+                              readingUpstreams: readingUpstreams)
     }
 
     /// As `load(repository:source:projectPath:)`, reusing the documents of `cache` whose files
     /// did not change, and adding the ones it reads. Documents reused from the cache keep their
     /// Markdown tree only if they were read keeping it.
     public static func load(repository: GitRepository, source: GitSource, projectPath: String, cache: inout BlobCache,
-                            keepingBodies: Bool = false) async throws -> Project {
+                            keepingBodies: Bool = false, readingUpstreams: Bool = true) async throws -> Project {
         let prefix = projectPath.isEmpty ? "" : (projectPath.hasSuffix("/") ? projectPath : projectPath + "/")
         let entries: [GitRepository.Entry]
         switch source {
@@ -185,8 +249,13 @@ public enum ProjectLoader {
         }
         var blobs: [String: String] = [:]  // project-relative path → blob
         var links: [String] = []
+        var gitlinks: [String: String] = [:]  // project-relative path → commit
         for entry in entries where entry.path.hasPrefix(prefix) {
             let path = String(entry.path.dropFirst(prefix.count))
+            if entry.isSubmodule {
+                gitlinks[path] = entry.blob
+                continue
+            }
             if entry.isSymbolicLink { links.append(path) } else { blobs[path] = entry.blob }
         }
         // Read the settings first: they say which files are documents.
@@ -196,8 +265,12 @@ public enum ProjectLoader {
         }
         let config = configText.map { ProjectConfig.parse($0, defaultName: "project").0 } ?? ProjectConfig(name: "project")
         let schemaPrefix = config.schemas.hasSuffix("/") ? config.schemas : config.schemas + "/"
+        // An upstream vendored in the repository is read from the same revision; its files are
+        // handed on under its folder and read as a project of their own.
+        let upstreamPrefixes = config.upstreams.map { $0.path + "/" }
         let wanted = Set(selected(Array(blobs.keys), config: config))
-            .union(blobs.keys.filter { $0 == ProjectConfig.fileName || $0 == Project.linkLockPath || ($0.hasPrefix(schemaPrefix) && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml"))) })
+            .union(blobs.keys.filter { $0 == ProjectConfig.fileName || $0 == Project.linkLockPath || $0 == ".gitmodules" || ($0.hasPrefix(schemaPrefix) && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml"))) })
+            .union(blobs.keys.filter { path in upstreamPrefixes.contains { path.hasPrefix($0) } && isUpstreamFile(path) })
         let settings = blobs.filter { $0.key == ProjectConfig.fileName || $0.key.hasPrefix(schemaPrefix) }
             .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
         if cache.settings != settings {
@@ -212,7 +285,26 @@ public enum ProjectLoader {
             if let blob = blobs[path] { files[path] = contents[blob] ?? [] }
         }
         let name = projectPath.isEmpty ? repository.top.lastPathComponent : (projectPath as NSString).lastPathComponent
-        var project = try await load(files: files, otherFiles: Set(blobs.keys), name: name, prebuilt: cached, keepingBodies: keepingBodies)
+        // An upstream that is a submodule is a commit recorded in the tree (a gitlink): it is
+        // read from the submodule's own repository at that commit.
+        var submoduleUpstreams: [String: Upstream] = [:]
+        for declaration in config.upstreams where !blobs.keys.contains(where: { $0.hasPrefix(declaration.path + "/") }) {
+            let folder = repository.top.appendingPathComponent(prefix + declaration.path)
+            guard let commit = gitlinks[declaration.path], FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path),
+                  let submodule = try? GitRepository(containing: folder), submodule.top.path == folder.standardizedFileURL.path,
+                  let upstreamProject = try? await load(repository: submodule, source: .revision(commit), projectPath: "", readingUpstreams: false)
+            else { continue }
+            let checkout = Upstream.checkout(at: folder, release: declaration.release).map { found -> Upstream.Checkout in
+                var atCommit = found
+                atCommit.head = commit
+                atCommit.tags = (try? GitRepository.git(["tag", "--points-at", commit], in: folder))
+                    .map { String(decoding: $0, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init) } ?? []
+                return atCommit
+            }
+            submoduleUpstreams[declaration.id] = Upstream(declaration: declaration, project: upstreamProject, checkout: checkout, isSubmodule: true)
+        }
+        var project = try await load(files: files, otherFiles: Set(blobs.keys), name: name, prebuilt: cached, keepingBodies: keepingBodies,
+                                     readingUpstreams: readingUpstreams, upstreamsRead: submoduleUpstreams)
         let exclude = config.excludedGlobs
         project.diagnostics += links.filter { link in !link.hasPrefix(".") && !link.contains("/.") && !exclude.contains { $0.matches(link) } }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map(symbolicLinkFinding)
@@ -220,6 +312,12 @@ public enum ProjectLoader {
             if let blob = blobs[document.path] { cache.documents[BlobCache.key(document.path, blob)] = document }
         }
         return project
+    }
+
+    /// Whether a file under an upstream's folder is one its project is read from: its settings,
+    /// schemas, links lock or Markdown (not its images or its README's attachments).
+    static func isUpstreamFile(_ path: String) -> Bool {
+        path.hasSuffix(".md") || path.hasSuffix(".markdown") || path.hasSuffix(".yml") || path.hasSuffix(".yaml") || path.hasSuffix("links.lock")
     }
 
     /// The paths among `paths` that the settings include, sorted.

@@ -31,9 +31,12 @@ public struct ReferenceIndex: Sendable {
     }
 
     /// Resolves the references of `documents` (sorted by path) in place and returns the index.
-    static func resolve(_ documents: inout [Document]) -> ReferenceIndex {
+    /// References into an upstream resolve against `upstreamDocuments` (by key `ns:DOC`); what
+    /// references them is indexed like what references a local document.
+    static func resolve(_ documents: inout [Document], upstreamDocuments: [String: Document] = [:]) -> ReferenceIndex {
         var index = ReferenceIndex()
         var itemSets: [String: Set<String>] = [:]
+        for (key, document) in upstreamDocuments { itemSets[key] = Set(document.items.map(\.id)) }
         for (position, document) in documents.enumerated() {
             guard let id = document.id, index.documentPositions[id] == nil else { continue }
             index.documentPositions[id] = position

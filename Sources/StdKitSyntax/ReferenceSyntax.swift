@@ -1,9 +1,14 @@
-/// A reference as written: `DOC`, `DOC#ITEM`, `#ITEM` or `DOC@2#ITEM` (and `DOC@2`).
+/// A reference as written: `DOC`, `DOC#ITEM`, `#ITEM` or `DOC@2#ITEM` (and `DOC@2`), each
+/// also into an upstream project as `PREFIX:DOC…` (`ns:PROG-NS-460305#S7`, DESIGN §14.1).
 public struct ReferenceSyntax: Sendable, Hashable {
     /// The text as written, trimmed.
     public var text: String
-    /// The document id, nil for `#ITEM` (an item of the same document).
+    /// The document id, nil for `#ITEM` (an item of the same document). For a reference into
+    /// an upstream it is the whole key, prefix included (`ns:PROG-NS-460305`): the key under
+    /// which the project knows the upstream's document.
     public var document: String?
+    /// The upstream's prefix (`ns`) of a reference into an upstream, else nil.
+    public var upstream: String?
     /// The pinned major version, for `DOC@2#ITEM`.
     public var pin: Int?
     /// The item id, nil for a reference to a whole document.
@@ -40,12 +45,38 @@ public struct ReferenceSyntax: Sendable, Hashable {
             documentPart = documentPart[..<at]
             guard !documentPart.isEmpty else { return nil }
         }
+        // Ids never hold `:`, so one before the document id can only end an upstream's prefix.
+        var upstream: Substring?
+        if let colon = documentPart.firstIndex(of: ":") {
+            let prefix = documentPart[..<colon]
+            guard isUpstreamPrefix(prefix) else { return nil }
+            upstream = prefix
+            documentPart = documentPart[documentPart.index(after: colon)...]
+            guard !documentPart.isEmpty else { return nil }
+        }
         if documentPart.isEmpty {
             guard item != nil else { return nil }
             return ReferenceSyntax(text: trimmed, document: nil, pin: nil, item: item, location: location)
         }
         guard Identifier.isValid(documentPart) else { return nil }
-        return ReferenceSyntax(text: trimmed, document: String(documentPart), pin: pin, item: item, location: location)
+        var syntax = ReferenceSyntax(text: trimmed, document: upstream.map { "\($0):\(documentPart)" } ?? String(documentPart),
+                                     pin: pin, item: item, location: location)
+        syntax.upstream = upstream.map(String.init)
+        return syntax
+    }
+
+    /// Whether `text` is an upstream's prefix: lower-case ASCII letters, digits and `-`, starting
+    /// with a letter (the form of a party's id, `ns`, `gd-robot`).
+    public static func isUpstreamPrefix(_ text: some StringProtocol) -> Bool {
+        guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// The upstream prefix and the id within the upstream of a document key `ns:DOC`; nil for
+    /// the key of a local document.
+    public static func splitUpstream(_ key: String) -> (upstream: String, document: String)? {
+        guard let colon = key.firstIndex(of: ":") else { return nil }
+        return (String(key[..<colon]), String(key[key.index(after: colon)...]))
     }
 }
 

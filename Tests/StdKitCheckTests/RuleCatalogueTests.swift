@@ -99,7 +99,8 @@ struct RuleCatalogueTests {
 
     @Test func rulesWithoutExamplesAreTheKnownFew() {
         let without = Self.rules.filter { $0.failing.isEmpty }.map(\.id).sorted()
-        #expect(without == ["resource-limit", "schema-invalid", "symbolic-link", "unreadable-file"])
+        // upstream-release needs a git checkout of the upstream (UpstreamTests makes one).
+        #expect(without == ["resource-limit", "schema-invalid", "symbolic-link", "unreadable-file", "upstream-release"])
     }
 
     /// Every rule id a load or a schema check produces belongs to a rule of the catalogue.

@@ -78,6 +78,7 @@ struct RuleScopeTests {
             "level-below-requirement", "links-lock-invalid", "prerequisite-cycle", "suspect-link", "uncovered-requirement", "unreviewed-link",
             "internship-placement", "links-lock-invalid", "prerequisite-cycle", "prerequisite-semester", "suspect-link", "uncovered-requirement", "unreviewed-link",
             "unresolved-reference", "unserved-specification", "version-pin-mismatch", "withdrawn-reference", "wrong-target-kind",
+            "upstream-missing", "upstream-release",
             // cooperation: a post's programme and job profiles, a module's targets, the programmes' class sizes
             "rotation-post-target", "module-covers-no-requirement", "facility-capacity",
             // issue 21: which course an entry is (and so its exemption) is read from the course's title.

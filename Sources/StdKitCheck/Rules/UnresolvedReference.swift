@@ -23,6 +23,23 @@ struct UnresolvedReference: Rule {
                     findings.append(Diagnostic(
                         rule: description.id, file: document.path, location: reference.syntax.location,
                         message: .itemOfDocumentWithoutID(written), hint: .giveDocumentID))
+                case .unresolvedDocument(let target) where reference.syntax.upstream != nil:
+                    guard let upstreamID = reference.syntax.upstream else { continue }
+                    guard let upstream = project.upstream(upstreamID) else {
+                        findings.append(Diagnostic(
+                            rule: description.id, file: document.path, location: reference.syntax.location,
+                            message: .noUpstream(written, prefix: upstreamID, declared: project.upstreams.map(\.id)),
+                            hint: .declareUpstream(upstreamID, declared: project.upstreams.map(\.id))))
+                        continue
+                    }
+                    // An absent upstream is one finding of its own (upstream-missing).
+                    guard let upstreamProject = upstream.project else { continue }
+                    let local = ReferenceSyntax.splitUpstream(target)?.document ?? target
+                    let suggestion = Suggestion.closest(to: local, among: upstreamProject.documents.compactMap(\.id)).map(upstream.key(of:))
+                    findings.append(Diagnostic(
+                        rule: description.id, file: document.path, location: reference.syntax.location,
+                        message: .noUpstreamDocument(written, upstream: upstreamID, path: upstream.declaration.path, suggestion: suggestion),
+                        hint: .checkUpstreamDocumentID(upstreamID, release: upstream.declaration.release)))
                 case .unresolvedDocument(let target):
                     findings.append(Diagnostic(
                         rule: description.id, file: document.path, location: reference.syntax.location,
@@ -62,6 +79,29 @@ extension Message {
     }
 
     fileprivate static let checkDocumentID = Message("unresolved-reference.no-document.hint")
+
+    fileprivate static func noUpstream(_ written: String, prefix: String, declared: [String]) -> Message {
+        Message("unresolved-reference.no-upstream", [
+            "written": .verbatim(written), "prefix": .verbatim(prefix),
+            "suggestion": didYouMean(Suggestion.closest(to: prefix, among: declared)),
+        ])
+    }
+
+    fileprivate static func declareUpstream(_ prefix: String, declared: [String]) -> Message {
+        guard !declared.isEmpty else { return Message("unresolved-reference.no-upstream.none.hint", ["prefix": .verbatim(prefix)]) }
+        return Message("unresolved-reference.no-upstream.hint", ["prefix": .verbatim(prefix), "declared": .list(declared, .and)])
+    }
+
+    fileprivate static func noUpstreamDocument(_ written: String, upstream: String, path: String, suggestion: String?) -> Message {
+        Message("unresolved-reference.no-upstream-document", [
+            "written": .verbatim(written), "upstream": .verbatim(upstream), "path": .verbatim(path), "suggestion": didYouMean(suggestion),
+        ])
+    }
+
+    fileprivate static func checkUpstreamDocumentID(_ upstream: String, release: String?) -> Message {
+        guard let release else { return Message("unresolved-reference.no-upstream-document.hint", ["upstream": .verbatim(upstream)]) }
+        return Message("unresolved-reference.no-upstream-document.release.hint", ["upstream": .verbatim(upstream), "release": .verbatim(release)])
+    }
 
     fileprivate static func itemsDeclaredHere(_ target: String) -> Message {
         Message("unresolved-reference.items-here", ["target": .verbatim(target)])

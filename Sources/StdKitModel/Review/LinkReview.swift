@@ -1,7 +1,8 @@
 import StdKitSyntax
 
 /// A coverage link of the model: an item of a coverage family (a course's outcome) referencing
-/// an item of another document (a requirement), resolved.
+/// an item of another document (a requirement), resolved; or any item referencing an item of an
+/// upstream (a programme's specification implementing the national one).
 public struct CoverageLink: Sendable, Hashable {
     public var key: LinkLock.Key
     /// The source document's path and owner, and where the reference was written.
@@ -79,8 +80,11 @@ public struct LinkReview: Sendable {
         var targets: [String: (text: String, digest: String)] = [:]
         for document in project.documents where !document.isPage {
             guard let id = document.id, let schema = project.schemas.schema(for: document.kind) else { continue }
-            for item in document.items where schema.itemKind(of: item.id)?.coverage == true {
-                for reference in item.references {
+            for item in document.items {
+                // Coverage links, and every link from an item into an upstream: when the upstream's
+                // next release rewords what the item implements, the item is looked at again.
+                let covers = schema.itemKind(of: item.id)?.coverage == true
+                for reference in item.references where covers || reference.syntax.upstream != nil {
                     guard case .item(let targetID, let targetItemID) = reference.resolution,
                           let target = project.document(targetID), let targetItem = target.item(targetItemID) else { continue }
                     let key = LinkLock.Key(source: "\(id)#\(item.id)", target: "\(targetID)#\(targetItemID)")
