@@ -246,15 +246,21 @@ ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\*\*([A-Z]+\d+)\*\*\s+(.*)$")
 
 
 def items(body):
-    """(id, statement, references) of each list item `- **ID** statement → REF, REF {attrs}`."""
+    """(id, statement, references, attributes) of each list item
+    `- **ID** statement → REF, REF {key=value …}`."""
     found = []
     for line in body.split("\n"):
         match = ITEM.match(line)
         if not match:
             continue
-        rest = re.sub(r"\s*\{[^{}]*\}\s*$", "", match.group(2))
+        attributes = {}
+        braces = re.search(r"\s*\{([^{}]*)\}\s*$", match.group(2))
+        rest = match.group(2)
+        if braces:
+            rest = rest[:braces.start()]
+            attributes = dict(pair.split("=", 1) for pair in braces.group(1).split() if "=" in pair)
         statement, _, refs = rest.partition("→")
-        found.append((match.group(1), statement.strip(), [r.strip() for r in refs.split(",") if r.strip()]))
+        found.append((match.group(1), statement.strip(), [r.strip() for r in refs.split(",") if r.strip()], attributes))
     return found
 
 
@@ -279,7 +285,9 @@ class Upstream:
         fields, body, self.programme_path = programmes[0]
         self.programme = fields["id"]
         self.total_hours = int(fields.get("total_hours") or 0)
-        self.specs = [(i, text) for i, text, _ in items(body) if re.fullmatch(r"S\d+", i)]
+        self.specs = [(i, text) for i, text, _, _ in items(body) if re.fullmatch(r"S\d+", i)]
+        # What a review of a link into a specification looks at (links.lock).
+        self.spec_digests = {i: digest(text, attributes) for i, text, _, attributes in items(body) if re.fullmatch(r"S\d+", i)}
         if not self.specs:
             sys.exit(f"bench/generate-schools.py: {self.programme_path} of {folder} has no specifications S*")
         self.core = []
@@ -290,7 +298,7 @@ class Upstream:
             course = documents.get(entry["id"])
             title = course[0].get("title") if course else entry["id"]
             served = []
-            for _, _, refs in items(course[1] if course else ""):
+            for _, _, refs, _ in items(course[1] if course else ""):
                 for ref in refs:
                     target, _, spec = ref.partition("#")
                     if target == self.programme and spec and spec not in served:
@@ -564,6 +572,11 @@ class School:
         for job in jobs:
             for k, (statement, _, level) in enumerate(job[5], 1):
                 targets[f"{job[0]}#R{k}"] = digest(statement, {"level": level})
+        # links into the upstream are reviewed like coverage links (DESIGN §14.2)
+        for s in self.specs:
+            for ref in s["refs"]:
+                lock.append((f"{programme_id}#{s['id']}", ref))
+                targets[ref] = up.spec_digests[ref.rpartition("#")[2]]
         lines = sorted(set(lock), key=lambda kv: (kv[0].encode(), kv[1].encode()))
         write(os.path.join(root, ".stdkit", "links.lock"),
               "# stdkit links.lock — each coverage link (source item -> target item) with the digest of the target item when the link was last reviewed. One line per link, sorted; written by 'stdkit review accept'.\n"

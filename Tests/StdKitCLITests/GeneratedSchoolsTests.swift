@@ -22,11 +22,6 @@ struct GeneratedSchoolsTests {
     /// the `upstream` family are then matched to faults by rule as well as by file.
     static let ruleOfFault: [String: String] = [:]
 
-    /// Findings the generated projects have only because the core does not yet read upstream
-    /// references and `implements` (issue 22): allowed where their message names the upstream
-    /// prefix or the field. Empty once the core reads them.
-    static let pendingUpstreamSupport: Set<String> = ["malformed-reference", "unknown-field"]
-
     struct Expected: Decodable {
         struct Upstream: Decodable {
             var programme: String
@@ -158,12 +153,10 @@ struct GeneratedSchoolsTests {
                 let found = findings.filter { $0.rule == fault.rule && file($0) == fault.file && $0.message.contains(fault.item ?? "") }
                 #expect(found.count == 1, "\(project.folder): \(fault.kind) \(fault.item ?? "")")
             }
-            // Nothing else, but what the core cannot read yet.
+            // Nothing else: the vendored upstream resolves, `implements` and `ns:` references are
+            // read, and every link (into the upstream too) is in links.lock.
             let others = findings.filter { finding in
-                family[finding.rule] != "upstream"
-                    && !local.contains { $0.rule == finding.rule && $0.file == file(finding) }
-                    && !(Self.pendingUpstreamSupport.contains(finding.rule)
-                         && (finding.message.contains("ns:") || finding.message.contains("'implements'")))
+                family[finding.rule] != "upstream" && !local.contains { $0.rule == finding.rule && $0.file == file(finding) }
             }
             #expect(others.isEmpty, "\(project.folder): \(others.map { "\($0.file):\($0.line) [\($0.rule)] \($0.message)" })")
             #expect(run.status == (findings.contains { $0.severity == "error" } ? 1 : 0))
