@@ -27,7 +27,7 @@ seed=${SEED:-1}
 [ -x /usr/bin/python3 ] || { echo "bench/catalogue-bench.sh: /usr/bin/python3 is missing" >&2; exit 2; }
 
 if [ -n "${STDKIT:-}" ]; then
-  stdkit=$STDKIT
+  stdkit=$(realpath "$STDKIT")
 else
   # The release build; through the shared build lock where the machine has one.
   build=(swift build -c release)
@@ -35,16 +35,19 @@ else
   (cd "$top" && "${build[@]}" 2>&1 | tail -1)
   stdkit=$top/.build/release/stdkit
 fi
+"$stdkit" --version > /dev/null || { echo "bench/catalogue-bench.sh: $stdkit does not run" >&2; exit 2; }
 upstream=${UPSTREAM:-$top/standards/vendor/ns-460305}
 [ -d "$upstream" ] || upstream=$here/fixtures/ns-460305
 
 out=$here/out/schools-$n
 work=$(mktemp -d /tmp/stdkit-catalogue-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-if [ ! -f "$out/catalogue.list" ] || [ "$(cat "$out/.seed" 2>/dev/null)" != "$seed $upstream" ]; then
+# Made again when the seed, the upstream or the generator changed.
+stamp="$seed $upstream $(cat "$here/generate-schools.py" | sha256sum | cut -c1-16)"
+if [ ! -f "$out/catalogue.list" ] || [ "$(cat "$out/.stamp" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$out"
   /usr/bin/python3 "$here/generate-schools.py" "$n" "$out" --upstream "$upstream" --seed "$seed"
-  echo "$seed $upstream" > "$out/.seed"
+  echo "$stamp" > "$out/.stamp"
 fi
 mapfile -t projects < <(grep -v '^#' "$out/catalogue.list")
 documents=$(find "$out" -path '*/vendor' -prune -o -name '*.md' -print | wc -l)
@@ -72,6 +75,11 @@ for project in "${projects[@]}"; do
   if [ "$count" -gt "$largest_docs" ]; then largest=$project; largest_docs=$count; fi
 done
 read -r largest_wall largest_rss < <(timed "'$stdkit' check '$out/$largest'")
+# The process alone: an empty project. What a project adds above it is what a catalogue that kept
+# every project would accumulate.
+mkdir -p "$work/empty" && echo "name: empty" > "$work/empty/stdkit.yml"
+read -r empty_wall empty_rss < <(timed "'$stdkit' check '$work/empty'")
+above=$(awk -v base="$empty_rss" '$1 ~ /^[0-9.]+$/ { d = $2 / 1024 - base; if (d > 0) s += d } END { printf "%.0f", s }' "$work/each.txt")
 
 # --- the catalogue (or its stand-in) ----------------------------------------------------------
 if "$stdkit" --help | grep -q "^  catalogue "; then
@@ -96,8 +104,9 @@ report=$work/report.md
   echo "| \`stdkit check\` of each project alone: the sum of times / the slowest | $each_sum s / $each_max s | | |"
   echo "| \`stdkit check\` of each project alone: the sum of peaks / the highest | | $peak_sum MB / $peak_max MB | |"
   echo "| \`stdkit check\` of the largest project ($largest, $largest_docs documents) | $largest_wall s | $largest_rss MB | the bound |"
+  echo "| \`stdkit check\` of an empty project (the process alone) | $empty_wall s | $empty_rss MB | |"
   echo
-  echo "Peak memory of the catalogue / of the largest project: **$(python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$rss" "$largest_rss")** (the sum of the projects' peaks is $peak_sum MB)."
+  echo "Peak memory of the catalogue / of the largest project: **$(python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$rss" "$largest_rss")**. What the projects hold above the process alone adds up to $above MB over all $n: a catalogue that kept every project would approach that."
 } > "$report"
 echo
 cat "$report"
