@@ -37,7 +37,7 @@ struct FlagshipDigestTests {
         let review = LinkReview(project: project)
         #expect(review.hasLock)
         #expect(review.problems.isEmpty)
-        #expect(review.entries.count == 231)
+        #expect(review.entries.count == 252)
         #expect(review.entries.filter { $0.status != .reviewed }.map(\.link.key.description) == [])
         #expect(review.obsolete.isEmpty)
     }
