@@ -75,6 +75,17 @@ struct BuildCommand: EnvironmentCommand {
             throw CommandFailure(description: error.description)
         }
         let result = await summary.value
+        // An upstream that is not there leaves its references unlinked in the site: the finding
+        // that says how to fetch it is shown as the check shows it, not only counted.
+        let missing = result.diagnostics.filter { $0.rule == "upstream-missing" }
+        if !missing.isEmpty {
+            let shown = missing.map { $0.displayed { environment.displayPath(entry.root.appendingPathComponent($0)) } }
+            let reporter = TextReporter(language: environment.language(option: nil, projectRoot: entry.root))
+            // The report's own summary line is left out: the note below sums up the whole check.
+            var report = reporter.report(CheckResult(diagnostics: shown, fileCount: 0)).split(separator: "\n", omittingEmptySubsequences: false)
+            report.removeLast(2)
+            environment.errors.write(report.joined(separator: "\n") + "\n")
+        }
         if result.count(.error) > 0 || result.count(.warning) > 0 {
             environment.errors.write("note: \(TextReporter().summary(result)); run 'stdkit check' for the details\n")
         }

@@ -29,7 +29,7 @@ public enum RuleCatalogue {
         UnworkableSchedule(), EnterpriseShare(), MentorCount(), AssessmentShares(), RotationPostTarget(),
         TrainingHoursMismatch(), ModuleCoversNoRequirement(), FacilityCapacity(),
         // not below the upstream standard (DESIGN §14)
-        UpstreamMissing(), UpstreamRelease(),
+        UpstreamMissing(), UpstreamRelease(), UpstreamCoreCourse(), UpstreamHours(), UpstreamSpecification(), UpstreamProfileEdited(),
         // review
         VersionNotBumped(), VersionBumpTooSmall(), ApprovalMissing(), ApprovalStale(), ApprovalUnknownParty(), SuspectLink(), UnreviewedLink(), LinkLockInvalid(),
     ]

@@ -60,9 +60,11 @@ public struct FrontMatterSchema: Sendable {
             let parties = project?.config.parties.map(\.id) ?? []
             return parties.isEmpty ? ["type": "string", "pattern": "^[a-z0-9-]+$"] : ["type": "string", "enum": parties]
         case .reference(let targets):
-            var result: [String: Any] = ["type": "string", "minLength": 1, "pattern": "^([A-Za-z][A-Za-z0-9._-]*(@[0-9]+)?)?(#[A-Za-z][A-Za-z0-9._-]*)?$"]
-            result["description"] = targets.isEmpty ? "The id of a document" : "The id of a document of kind \(targets.joined(separator: " or "))"
-            let ids = (project?.documents ?? []).filter { targets.isEmpty ? !$0.isPage : targets.contains($0.kind) }.compactMap(\.id).sorted()
+            var result: [String: Any] = ["type": "string", "minLength": 1, "pattern": "^(([a-z][a-z0-9-]*:)?[A-Za-z][A-Za-z0-9._-]*(@[0-9]+)?)?(#[A-Za-z][A-Za-z0-9._-]*)?$"]
+            result["description"] = (targets.isEmpty ? "The id of a document" : "The id of a document of kind \(targets.joined(separator: " or "))")
+                + ", or ns:ID of an upstream's"
+            let upstream = project?.upstreamDocumentsSeen ?? []
+            let ids = ((project?.documents ?? []) + upstream).filter { targets.isEmpty ? !$0.isPage : targets.contains($0.kind) }.compactMap(\.id).sorted()
             if !ids.isEmpty { result["examples"] = ids }
             return result
         case .enumeration(let values): return ["enum": values]

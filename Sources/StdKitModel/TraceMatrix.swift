@@ -42,7 +42,8 @@ public struct TraceMatrix: Sendable {
     }
 
     public var columns: [Column]
-    /// Rows grouped by document (in path order), items in document order.
+    /// Rows grouped by document (in path order), items in document order; then the rows of the
+    /// upstream job profiles the programmes name, by key (`ns:JOB-…`).
     public var rows: [Row]
 
     public var gaps: [Row] { rows.filter { !$0.isCovered } }
@@ -53,20 +54,37 @@ public struct TraceMatrix: Sendable {
     public init(_ project: Project) {
         var rows: [Row] = []
         var coveringCourses: Set<String> = []
+        /// The outcomes covering item `itemID` of document `id` (a key `ns:…` for an upstream's).
+        func covers(of itemID: String, in id: String) -> [Cover] {
+            var covers: [Cover] = []
+            for source in project.index.sources(referencingItem: itemID, of: id) {
+                guard let outcomeID = source.item,
+                      let course = project.document(atPath: source.path),
+                      project.schemas.schema(for: course.kind)?.itemKind(of: outcomeID)?.coverage == true else { continue }
+                covers.append(Cover(course: source.document, outcome: outcomeID, level: course.item(outcomeID)?.attribute("level")))
+                coveringCourses.insert(source.document)
+            }
+            return covers
+        }
         for document in project.documents where !document.isPage && document.status != "withdrawn" {
             guard let id = document.id, let schema = project.schemas.schema(for: document.kind) else { continue }
             for item in document.items {
                 guard let family = schema.itemKind(of: item.id), family.mustBeCovered else { continue }
-                var covers: [Cover] = []
-                for source in project.index.sources(referencingItem: item.id, of: id) {
-                    guard let outcomeID = source.item,
-                          let course = project.document(atPath: source.path),
-                          project.schemas.schema(for: course.kind)?.itemKind(of: outcomeID)?.coverage == true else { continue }
-                    covers.append(Cover(course: source.document, outcome: outcomeID, level: course.item(outcomeID)?.attribute("level")))
-                    coveringCourses.insert(source.document)
-                }
+                let covers = covers(of: item.id, in: id)
                 rows.append(Row(document: id, documentTitle: document.title ?? id, item: item.id, fullID: item.fullID,
                                 family: family.name, text: item.text, level: item.attribute("level"), covers: covers))
+            }
+        }
+        // The requirements of the upstream job profiles the programmes name (`ns:JOB-…`) must be
+        // covered by the project's outcomes like its own (DESIGN §14.2): they are rows too, after
+        // the project's documents, by key.
+        for (profile, requirements) in project.upstreamProfilesNamed {
+            guard let key = profile.id else { continue }
+            for requirement in requirements {
+                let item = requirement.item
+                let covers = covers(of: item.id, in: key)
+                rows.append(Row(document: key, documentTitle: profile.title ?? key, item: item.id, fullID: "\(key)#\(item.id)",
+                                family: requirement.family.name, text: item.text, level: item.attribute("level"), covers: covers))
             }
         }
         // Courses in the order of the programme's course table where there is one, then by path.

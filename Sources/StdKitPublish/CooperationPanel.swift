@@ -26,17 +26,21 @@ enum CooperationPanel {
         var label: String
         /// The relative URL; nil for an id that names nothing.
         var url: String?
-        /// The target's title or statement, shown on hover.
+        /// The target's title or statement, shown on hover; for an id that names nothing, why
+        /// (an upstream that is not there), else "".
         var title: String
 
         var html: String {
-            guard let url else { return "<span class=\"ref unresolved\">\(HTML.escape(label))</span>" }
+            guard let url else {
+                let title = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
+                return "<span class=\"ref unresolved\"\(title)>\(HTML.escape(label))</span>"
+            }
             return "<a class=\"ref\" href=\"\(HTML.escape(url))\" title=\"\(HTML.escape(title))\">\(HTML.escape(label))</a>"
         }
 
         /// The document `id` with its title as the label.
         static func document(_ id: String, from page: String, site: SiteBuilder) -> Link {
-            guard let target = site.project.document(id) else { return Link(label: id, url: nil, title: "") }
+            guard let target = site.project.document(id) else { return Link(label: id, url: nil, title: missing(id, site: site)) }
             let title = target.title ?? id
             return Link(label: "\(title)（\(id)）", url: site.url(from: page, to: target), title: title)
         }
@@ -57,7 +61,12 @@ enum CooperationPanel {
             default:
                 break
             }
-            return Link(label: reference.syntax.text, url: nil, title: "")
+            return Link(label: reference.syntax.text, url: nil, title: reference.syntax.document.map { missing($0, site: site) } ?? "")
+        }
+
+        /// Why `key` links nowhere when its upstream is not there, else "".
+        private static func missing(_ key: String, site: SiteBuilder) -> String {
+            UpstreamSection.missingTitle(of: key, in: site.project, strings: site.strings) ?? ""
         }
     }
 

@@ -3,7 +3,9 @@ import StdKitModel
 import StdKitSyntax
 
 /// A document's page (`document.mustache`): its rendered body, the metadata panel, its
-/// approvals and, for a programme with a complete course table, the charts.
+/// approvals and, for a programme with a complete course table, the charts. A page of an
+/// upstream's section is marked as upstream (`{{#upstream}}`) and says which local documents
+/// implement the document as a whole.
 struct DocumentPage: TemplatePage {
     static let template = "document"
 
@@ -13,11 +15,33 @@ struct DocumentPage: TemplatePage {
         var name: String
         /// The value as one line of text.
         var value: String
+        /// The value as HTML stdkit wrote (links to what it names), nil when it is text only.
+        var html: String?
 
         func child(named name: String) -> Any? {
             switch name {
             case "name": self.name
             case "value": value
+            // False, not nil, when there is none: nil would be looked for in the page, whose
+            // `html` is the whole body.
+            case "html": html.map { $0 as Any } ?? false
+            default: nil
+            }
+        }
+    }
+
+    /// What marks a page of an upstream's section.
+    struct UpstreamMark: MustacheParent, Sendable {
+        /// 上游标准 ns · v2025.1 · 《…》
+        var badge: String
+        /// The local documents that reference the document as a whole (`implements: ns:DOC`),
+        /// as links; "" for none (false to a template).
+        var implementedHere: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "badge": badge
+            case "implementedHere": implementedHere.isEmpty ? false : implementedHere
             default: nil
             }
         }
@@ -55,6 +79,8 @@ struct DocumentPage: TemplatePage {
     /// HTML stdkit wrote; nil when there is nothing.
     var cooperation: String?
     var hasCooperation: Bool { cooperation != nil }
+    /// Set on a page of an upstream's section.
+    var upstream: UpstreamMark?
 
     init(_ document: Document, page: String, html: String, site: SiteBuilder) {
         let strings = site.strings
@@ -63,13 +89,19 @@ struct DocumentPage: TemplatePage {
         self.html = html
         kindKey = document.kind.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         kind = strings.kind(document.kind)
-        id = document.id ?? ""
+        // An upstream's document is named by the key a local reference uses (ns:DOC).
+        id = document.id.map { id in site.section?.key(of: id) ?? id } ?? ""
         version = document.version ?? ""
         status = document.status.map { strings.status($0) } ?? ""
         statusKey = SiteBuilder.token(document.status)
         fields = Self.metadataFields(document, site: site)
         approvals = ApprovalLine.all(of: document, in: site)
         cooperation = CooperationPanel.html(for: document, page: page, site: site)
+        if let section = site.section {
+            let key = section.key(of: document.id ?? "")
+            let implementing = HTMLRenderer.localLinks(section.local.index.sources(referencingDocument: key), section: section, from: page)
+            upstream = UpstreamMark(badge: section.badge(strings: strings), implementedHere: implementing.joined(separator: ", "))
+        }
         if document.kind == "programme", let table = CourseTable(document), table.isComplete, table.totalHours > 0 {
             charts = ProgrammeCharts(
                 categories: Charts.hoursByCategory(table, strings: strings),
@@ -98,6 +130,7 @@ struct DocumentPage: TemplatePage {
         case "chartPractice": charts?.practice
         case "hasCooperation": hasCooperation
         case "cooperation": cooperation
+        case "upstream": upstream
         default: nil
         }
     }
@@ -129,6 +162,9 @@ struct DocumentPage: TemplatePage {
                 value = "\((Int(theory) ?? 0) + (Int(practice) ?? 0))（\(theory) / \(practice)）"
             } else if name == "major", let majorName = pair.value["name"]?.scalar {
                 value = majorName + (pair.value["code"]?.scalar.map { "（\($0)）" } ?? "")
+            } else if name == "implements", case let links = implementedLinks(document, site: site), !links.isEmpty {
+                // The upstream programme or course implemented, linked to its page.
+                return Field(name: strings.field(name), value: links.map(\.label).joined(separator: "、"), html: links.map(\.html).joined(separator: "、"))
             } else if ["prerequisites", "occupations", "supports", "replaces", "programme", "certificate"].contains(name) {
                 let ids = pair.value.sequence?.compactMap(\.scalar) ?? pair.value.scalar.map { [$0] } ?? []
                 value = ids.map { id in project.document(id)?.title.map { "\($0)（\(id)）" } ?? id }.joined(separator: "、")
@@ -136,6 +172,16 @@ struct DocumentPage: TemplatePage {
                 value = SiteBuilder.describe(pair.value)
             }
             return Field(name: strings.field(name), value: value)
+        }
+    }
+
+    /// What `implements` names (an upstream programme or course), each as a link to its page
+    /// labelled with its title and key, or as text saying why there is none.
+    static func implementedLinks(_ document: Document, site: SiteBuilder) -> [CooperationPanel.Link] {
+        let page = site.page(of: document)
+        return document.references.filter { $0.origin == .field("implements") }.map { reference in
+            guard case .document(let id) = reference.resolution else { return .reference(reference, from: page, site: site) }
+            return .document(id, from: page, site: site)
         }
     }
 

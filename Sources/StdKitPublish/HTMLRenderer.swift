@@ -15,6 +15,11 @@ struct HTMLRenderer: MarkdownWalker {
         let document: Document
         /// The site path of the page being written (for relative links).
         let path: String
+        /// Where each document's page is.
+        let map: SiteMap
+        /// For a page of an upstream's section: the upstream and the project implementing it,
+        /// whose items are shown under the items they implement.
+        let section: UpstreamSection?
         let strings: SiteStrings
     }
 
@@ -30,8 +35,9 @@ struct HTMLRenderer: MarkdownWalker {
     /// paragraphs are written without `<p>`.
     private var tight = false
 
-    init(project: Project, document: Document, pagePath: String, allowHTML: Bool, strings: SiteStrings) {
-        page = Page(project: project, document: document, path: pagePath, strings: strings)
+    init(project: Project, document: Document, pagePath: String, map: SiteMap, section: UpstreamSection? = nil, allowHTML: Bool,
+         strings: SiteStrings) {
+        page = Page(project: project, document: document, path: pagePath, map: map, section: section, strings: strings)
         self.allowHTML = allowHTML
         var seen: [String: Int] = [:]
         anchors = document.sections.map { section in
@@ -322,20 +328,28 @@ struct HTMLRenderer: MarkdownWalker {
         default:
             break
         }
-        return "<span class=\"ref unresolved\" title=\"\(HTML.escape(page.strings["unresolved"]))\">\(text)</span>"
+        // Into an upstream that is not there: plain text saying so, never a broken link.
+        let title = reference.syntax.document.flatMap { UpstreamSection.missingTitle(of: $0, in: project, strings: page.strings) }
+            ?? page.strings["unresolved"]
+        return "<span class=\"ref unresolved\" title=\"\(HTML.escape(title))\">\(text)</span>"
     }
 
     private func link(to target: Document, anchor: String?, from pagePath: String) -> String {
-        let page = SiteBuilder.page(of: target)
+        link(toPage: self.page?.map.page(of: target) ?? "", anchor: anchor, from: pagePath)
+    }
+
+    private func link(toPage page: String, anchor: String?, from pagePath: String) -> String {
         let url = page == pagePath ? "" : HTML.encodeURL(ProjectPath.relative(page, from: pagePath))
         return url + (anchor.map { "#" + HTML.encodeURL($0) } ?? (url.isEmpty ? "#" : ""))
     }
 
-    /// "Covered by" (for coverage links) and "used by" back-links under an item.
+    /// "Covered by" (for coverage links) and "used by" back-links under an item; on an
+    /// upstream's page, also the local items that implement or reference it.
     private mutating func backlinks(_ item: Item) {
         guard let page, let id = page.document.id else { return }
         let project = page.project
         let sources = project.index.sources(referencingItem: item.id, of: id)
+        defer { implementedHere(item) }
         guard !sources.isEmpty else { return }
         var covering: [String] = []
         var using: [String] = []
@@ -353,6 +367,30 @@ struct HTMLRenderer: MarkdownWalker {
         }
         if !using.isEmpty {
             out += "<div class=\"backlinks used\"><span>\(HTML.escape(page.strings["usedBy"]))</span> \(using.joined(separator: ", "))</div>\n"
+        }
+    }
+
+    /// "本校对应" under an upstream's item: the local items (or documents, for a front-matter
+    /// reference) that reference it through its key `ns:DOC#ITEM`, linked to their pages.
+    private mutating func implementedHere(_ item: Item) {
+        guard let page, let section = page.section, let id = page.document.id else { return }
+        let links = Self.localLinks(section.local.index.sources(referencingItem: item.id, of: section.key(of: id)), section: section, from: page.path)
+        guard !links.isEmpty else { return }
+        out += "<div class=\"backlinks implemented\"><span>\(HTML.escape(page.strings["implementedHere"]))</span> \(links.joined(separator: ", "))</div>\n"
+    }
+
+    /// Links from the site page `pagePath` to the local places `sources` name, each labelled
+    /// `DOC#ITEM` (or `DOC`) with its statement (or title) on hover.
+    static func localLinks(_ sources: [ReferenceIndex.Source], section: UpstreamSection, from pagePath: String) -> [String] {
+        var seen: Set<String> = []
+        return sources.compactMap { source -> String? in
+            guard let document = section.local.document(atPath: source.path) else { return nil }
+            let label = source.item.map { "\(source.document)#\($0)" } ?? source.document
+            guard seen.insert(label).inserted else { return nil }
+            let target = section.localMap.page(of: document)
+            let url = HTML.encodeURL(ProjectPath.relative(target, from: pagePath)) + (source.item.map { "#" + HTML.encodeURL($0) } ?? "")
+            let title = source.item.flatMap { document.item($0)?.text } ?? document.title ?? ""
+            return "<a href=\"\(HTML.escape(url))\" title=\"\(HTML.escape(title))\">\(HTML.escape(label))</a>"
         }
     }
 }

@@ -17,6 +17,9 @@ struct LayoutPage: TemplatePage {
     var version: String
     /// The page's HTML, rendered by its own template.
     var body: String
+    /// Whether the project declares upstreams: the navigation then leads to their section of
+    /// the index.
+    var hasUpstreams = false
 
     func child(named name: String) -> Any? {
         switch name {
@@ -28,6 +31,7 @@ struct LayoutPage: TemplatePage {
         case "strings": strings
         case "version": version
         case "body": body
+        case "hasUpstreams": hasUpstreams
         default: nil
         }
     }

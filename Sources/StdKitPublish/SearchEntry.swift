@@ -16,14 +16,21 @@ struct SearchEntry: Encodable {
     /// The most text of one document that is indexed.
     static let textLimit = 20_000
 
-    static func entries(for document: Document, body: MarkdownNode, page: String, strings: SiteStrings) -> [SearchEntry] {
+    /// The entries of `document`: the document, then each item. A document of an upstream's
+    /// section is marked (上游标准 ns · v2025.1 · 《…》 before its kind and the item's document) and
+    /// named by its key (`ns:DOC`, `ns:DOC#S7`), as a local reference names it.
+    static func entries(for document: Document, body: MarkdownNode, page: String, strings: SiteStrings,
+                        section: UpstreamSection? = nil) -> [SearchEntry] {
         let title = document.title ?? document.sections.first?.title ?? document.path
         let url = HTML.encodeURL(page)
         var text = body.plainText
         if text.count > textLimit { text = String(text.prefix(textLimit)) }
-        var entries = [SearchEntry(t: title, u: url, k: strings.kind(document.kind) + (document.id.map { " · \($0)" } ?? ""), x: text)]
+        let mark = section.map { $0.badge(strings: strings) + " · " } ?? ""
+        let id = document.id.map { id in section?.key(of: id) ?? id }
+        var entries = [SearchEntry(t: title, u: url, k: mark + strings.kind(document.kind) + (id.map { " · \($0)" } ?? ""), x: text)]
         for item in document.items {
-            entries.append(SearchEntry(t: "\(item.fullID) \(item.text)", u: url + "#" + HTML.encodeURL(item.id), k: title, x: item.text))
+            let fullID = section.map { $0.key(of: item.fullID) } ?? item.fullID
+            entries.append(SearchEntry(t: "\(fullID) \(item.text)", u: url + "#" + HTML.encodeURL(item.id), k: mark + title, x: item.text))
         }
         return entries
     }

@@ -3,8 +3,9 @@ import StdKitModel
 import StdKitSyntax
 
 /// Builds the static site of a project: an index, one page per document, the traceability
-/// matrix, search, the theme's assets. The same project gives the same bytes; the site is
-/// written beside its target and swapped in, so a failed build leaves the previous one whole.
+/// matrix, search, the theme's assets, and each upstream the project implements in a section
+/// of its own (`upstream/<id>/`). The same project gives the same bytes; the site is written
+/// beside its target and swapped in, so a failed build leaves the previous one whole.
 public struct SiteBuilder: Sendable {
     public let project: Project
     let strings: SiteStrings
@@ -14,9 +15,18 @@ public struct SiteBuilder: Sendable {
     /// Each document's approvals and whether they are current, by path: made once, read by the
     /// index and the document's page.
     let approvalStates: [String: ApprovalState]
+    /// Where each document's page is.
+    let map: SiteMap
+    /// The site's title, on every page (an upstream's section keeps the local site's).
+    let siteTitle: String
+    /// For the builder of an upstream's section: the upstream and the project implementing it;
+    /// nil for the project's own site.
+    let section: UpstreamSection?
+    /// The builders of the sections of the upstreams that are there, in declaration order.
+    let sections: [SiteBuilder]
 
     /// Document pages live under this folder of the site, mirroring the project's folders.
-    static let documentsFolder = "documents/"
+    static let documentsFolder = SiteMap.documentsFolder
 
     /// Called with the number of documents rendered and the total.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
@@ -34,14 +44,43 @@ public struct SiteBuilder: Sendable {
         self.theme = try Theme(override: override)
         self.matrix = TraceMatrix(project)
         self.version = toolVersion
-        self.approvalStates = Dictionary(project.documents.map { ($0.path, ApprovalState($0)) }, uniquingKeysWith: { first, _ in first })
+        self.approvalStates = Self.approvalStates(of: project)
+        let map = SiteMap(project: project)
+        self.map = map
+        let siteTitle = project.config.publish.title ?? project.config.name
+        self.siteTitle = siteTitle
+        self.section = nil
+        let (siteStrings, siteTheme) = (self.strings, self.theme)
+        self.sections = project.upstreams.compactMap { upstream in
+            guard let upstreamProject = upstream.project else { return nil }
+            return SiteBuilder(section: UpstreamSection(upstream: upstream, local: project, localMap: map, siteTitle: siteTitle),
+                               project: upstreamProject, strings: siteStrings, theme: siteTheme, version: toolVersion)
+        }
     }
 
-    var siteTitle: String { project.config.publish.title ?? project.config.name }
+    /// The builder of an upstream's section: the upstream's documents rendered from the
+    /// upstream read as a project of its own (so its references, course tables and back-links
+    /// stay within it), in the local site's language, theme and title.
+    private init(section: UpstreamSection, project: Project, strings: SiteStrings, theme: Theme, version: String) {
+        self.project = project
+        self.strings = strings
+        self.theme = theme
+        self.matrix = TraceMatrix(project)
+        self.version = version
+        self.approvalStates = Self.approvalStates(of: project)
+        self.map = SiteMap(upstream: section.id)
+        self.siteTitle = section.siteTitle
+        self.section = section
+        self.sections = []
+    }
+
+    private static func approvalStates(of project: Project) -> [String: ApprovalState] {
+        Dictionary(project.documents.map { ($0.path, ApprovalState($0)) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The page of a document in the site.
-    static func page(of document: Document) -> String {
-        documentsFolder + SitePaths.page(for: document.path)
+    func page(of document: Document) -> String {
+        map.page(of: document)
     }
 
     // MARK: The files of the site
@@ -64,10 +103,12 @@ public struct SiteBuilder: Sendable {
     func make(progress: Progress? = nil, isCancelled: @Sendable () -> Bool = { false },
               put: @escaping @Sendable (String, Data) -> Void, searchIndex: @escaping (Data) -> Void) -> Int {
         var timings = Timings()
-        let documents = project.documents
+        // The project's documents, then each upstream's in its section, each with its builder.
+        let documents = project.documents.map { (site: self, document: $0) }
+            + sections.flatMap { section in section.project.documents.map { (site: section, document: $0) } }
         // Every page's path is taken before any file a document links to is put.
         let fixed = ["search.html", "matrix.html", "index.html", "search-index.js"] + Theme.assetNames.map { "assets/" + $0 }
-        let paths = Shared(Set(fixed + documents.map(Self.page(of:))))
+        let paths = Shared(Set(fixed + documents.map { $0.site.page(of: $0.document) }))
         let putOnce: @Sendable (String, Data) -> Void = { path, data in
             if paths.update({ $0.insert(path).inserted }) { put(path, data) }
         }
@@ -88,7 +129,8 @@ public struct SiteBuilder: Sendable {
                 let body = theme.render(IndexPage(self))
                 put("index.html", Data(layout(page: "index.html", title: siteTitle, kind: "index", body: body).utf8))
             default:
-                let page = documentPage(documents[task - 2])
+                let (site, document) = documents[task - 2]
+                let page = site.documentPage(document)
                 put(page.path, page.html)
                 for asset in page.assets { putOnce(asset.path, asset.data) }
                 search.add(task - 2, page.search)
@@ -111,17 +153,21 @@ public struct SiteBuilder: Sendable {
     }
 
     private func documentPage(_ document: Document) -> DocumentOutput {
-        let page = Self.page(of: document)
+        let page = page(of: document)
         // The tree kept at load if the caller asked for it; else (`check` and `build` do not
         // keep trees, see `Document.body`) the text parsed again.
         let body = document.body ?? DocumentParser.body(of: document.text)
-        var renderer = HTMLRenderer(project: project, document: document, pagePath: page,
-                                    allowHTML: project.config.publish.allowHTML, strings: strings)
+        // An upstream's raw HTML is published only if both its project and the one publishing
+        // it allow it: each vouches for its own authors only.
+        let allowHTML = project.config.publish.allowHTML && (section?.local.config.publish.allowHTML ?? true)
+        var renderer = HTMLRenderer(project: project, document: document, pagePath: page, map: map, section: section,
+                                    allowHTML: allowHTML, strings: strings)
         let html = renderer.render(body)
         let title = document.title ?? document.sections.first?.title ?? document.path
         let text = layout(page: page, title: title, kind: document.kind, body: theme.render(DocumentPage(document, page: page, html: html, site: self)))
-        return DocumentOutput(path: page, html: Data(text.utf8), search: SearchEntry.json(SearchEntry.entries(for: document, body: body, page: page, strings: strings)),
-                              assets: linkedFiles(of: document).map { (Self.documentsFolder + $0.path, $0.data) })
+        let search = SearchEntry.entries(for: document, body: body, page: page, strings: strings, section: section)
+        return DocumentOutput(path: page, html: Data(text.utf8), search: SearchEntry.json(search),
+                              assets: linkedFiles(of: document).map { (map.folder + $0.path, $0.data) })
     }
 
     /// Builds the site and writes it to `output` atomically, each page as soon as it is made;
@@ -166,12 +212,13 @@ public struct SiteBuilder: Sendable {
         theme.render(LayoutPage(
             lang: strings.language, siteTitle: siteTitle, pageTitle: title,
             pageKind: kind.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") },
-            root: root(of: page), strings: strings.all, version: version, body: body))
+            root: root(of: page), strings: strings.all, version: version, body: body,
+            hasUpstreams: section != nil || !project.upstreams.isEmpty))
     }
 
     /// The way from the site page `page` to `document`'s page, and to `anchor` in it.
     func url(from page: String, to document: Document, anchor: String? = nil) -> String {
-        HTML.encodeURL(ProjectPath.relative(Self.page(of: document), from: page)) + (anchor.map { "#" + HTML.encodeURL($0) } ?? "")
+        HTML.encodeURL(ProjectPath.relative(self.page(of: document), from: page)) + (anchor.map { "#" + HTML.encodeURL($0) } ?? "")
     }
 
     /// A value usable as part of a CSS class: a known status, else "other".

@@ -10,8 +10,10 @@ struct Theme: Sendable {
     var templates: [String: MustacheTemplate] = [:]
     var assets: [String: Data] = [:]
 
-    /// Loads the theme; `override` is the project's theme folder, if any.
-    init(override: URL?) throws {
+    /// Loads the theme; `override` is the project's theme folder, if any. `templates` and
+    /// `assets` name what to load: a project's site by default; the catalogue of projects
+    /// loads its own page and script.
+    init(override: URL?, templates templateNames: [String] = Theme.templateNames, assets assetNames: [String] = Theme.assetNames) throws {
         guard let defaults = Bundle.module.url(forResource: "theme", withExtension: nil) else {
             throw SiteError(step: "theme", path: "theme", info: "the default theme is missing from this installation")
         }
@@ -27,7 +29,7 @@ struct Theme: Sendable {
             return (url, data)
         }
         Self.registerEscaping()
-        for name in Self.templateNames {
+        for name in templateNames {
             let (url, data) = try source(name + ".mustache")
             do {
                 // Every template escapes `{{value}}` with stdkit's escaping (a template may still
@@ -38,7 +40,7 @@ struct Theme: Sendable {
                 throw SiteError(step: "theme", path: url.path, info: Self.describe(error, linesAdded: 1))
             }
         }
-        for name in Self.assetNames {
+        for name in assetNames {
             assets[name] = try source(name).1
         }
     }

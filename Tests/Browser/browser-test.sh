@@ -3,7 +3,9 @@
 # and the matrix, and checks through the DOM that the matrix has the expected rows and cells,
 # that a Chinese search finds results, and that no page reports a script error. Then the same
 # for the cooperation kinds' pages of Tests/Browser/cooperation (the apprenticeship's calendar
-# has one bar per schedule entry).
+# has one bar per schedule entry). When the flagship declares an upstream, a reference into it
+# leads to a page of the upstream's section bearing its badge. Last, a catalogue of a few
+# generated school projects: its table sorts and filters, and its charts are drawn.
 # Usage: Tests/Browser/browser-test.sh [STDKIT]   (run from the repository's top folder)
 set -euo pipefail
 stdkit=${1:-.build/debug/stdkit}
@@ -95,6 +97,86 @@ dom=$(run --dump-dom --virtual-time-budget=3000 "file://$site/documents/apprenti
 bars=$(grep -o '<rect class="bar bar-[a-z]*"' <<< "$dom" | wc -l)
 check "the flagship's calendar has one bar per schedule entry ($flagship_entries entries, found $bars bars)" "$([ "$flagship_entries" -gt 0 ] && [ "$bars" -eq "$flagship_entries" ] && echo yes || echo no)"
 check "the flagship's school lab states its capacity" "$(grep -q '可同时容纳 48 人' < "$site/documents/facilities/robot-workstation-lab.html" && echo yes || echo no)"
+
+# The catalogue over many projects (stdkit catalogue, DESIGN §14.3), from a few generated
+# school projects: the table shows a row per project, a click on 总学时 sorts by it (largest
+# first, then smallest first), the region filter hides the other provinces' rows, and both
+# charts have a bar per province and per batch. The clicks and the filter are the page's own
+# handlers, run by a script added to a copy of the page, which writes what it saw on <html>.
+schools="$work/schools"
+python3 - "$schools" <<'PY'
+import os, sys
+root = sys.argv[1]
+schools = [("440100", 2026, 1620), ("440300", 2026, 2780), ("330100", 2025, 2210), ("510100", 2025, 2495), ("110105", 2026, 1980), ("440600", 2025, 2604)]
+for number, (region, batch, hours) in enumerate(schools, 1):
+    folder = os.path.join(root, "%04d-school" % number)
+    os.makedirs(folder)
+    with open(os.path.join(folder, "stdkit.yml"), "w", encoding="utf-8") as f:
+        f.write("name: 试点学校%d\nlang: zh-CN\npilot: {batch: %d, level: provincial}\nparties:\n  - {id: s%d, name: 第%d职业技术学院, kind: school, region: \"%s\"}\n" % (number, batch, number, number, region))
+    practice = hours // 2 + 10
+    with open(os.path.join(folder, "programme.md"), "w", encoding="utf-8") as f:
+        f.write("---\nid: PROG-%d\nkind: programme\ntitle: 工业机器人技术专业人才培养方案\nmajor: {name: 工业机器人技术, code: \"460305\"}\n"
+                "courses:\n  - {id: COURSE-%d, category: professional-core, hours: {theory: %d, practice: %d}, credits: 10}\n---\n\n# 方案\n"
+                % (number, number, hours - practice, practice))
+PY
+ls -d "$schools"/*/ > "$work/schools.txt"
+"$stdkit" catalogue --list "$work/schools.txt" -o "$work/catalogue" > /dev/null
+catalogue="$work/catalogue"
+run --window-size=1400,1000 --screenshot="$shots/catalogue.png" "file://$catalogue/index.html" > /dev/null
+check "screenshot of the catalogue" "$([ -s "$shots/catalogue.png" ] && echo yes || echo no)"
+cat > "$catalogue/probe.js" <<'JS'
+(function () {
+  var html = document.documentElement;
+  function visible() { return Array.prototype.filter.call(document.querySelectorAll("#catalogue tbody tr"), function (tr) { return !tr.hidden; }); }
+  function hours() {
+    var column = Array.prototype.findIndex.call(document.querySelectorAll("#catalogue thead th"), function (th) { return th.getAttribute("data-column") === "hours"; });
+    return visible().map(function (tr) { return tr.cells[column].textContent.trim(); }).join(",");
+  }
+  html.setAttribute("data-rows", String(visible().length));
+  html.setAttribute("data-hours-initial", hours());
+  var button = document.querySelector("#catalogue th[data-column=hours] button");
+  button.click();
+  html.setAttribute("data-hours-first-click", hours());
+  button.click();
+  html.setAttribute("data-hours-second-click", hours());
+  var province = document.getElementById("filter-province");
+  province.value = "44";
+  province.dispatchEvent(new Event("change"));
+  html.setAttribute("data-rows-guangdong", String(visible().length));
+  html.setAttribute("data-count-text", document.getElementById("catalogue-count").textContent);
+  html.setAttribute("data-region-bars", String(document.querySelectorAll("#chart-region svg rect.bar").length));
+  html.setAttribute("data-batch-bars", String(document.querySelectorAll("#chart-batch svg rect.bar").length));
+})();
+JS
+sed 's|</body>|<script src="probe.js"></script></body>|' "$catalogue/index.html" > "$catalogue/probe.html"
+dom=$(run --dump-dom --virtual-time-budget=3000 "file://$catalogue/probe.html")
+attribute() { sed -n "s/.*<html[^>]* $1=\"\([^\"]*\)\".*/\1/p" <<< "$dom" | head -1; }
+check "no script error on the catalogue" "$(grep -q '<html[^>]*data-script-errors' <<< "$dom" && echo no || echo yes)"
+check "the catalogue shows a row per project (6, found $(attribute data-rows))" "$([ "$(attribute data-rows)" = 6 ] && echo yes || echo no)"
+check "the rows come in the list's order ($(attribute data-hours-initial))" "$([ "$(attribute data-hours-initial)" = "1620,2780,2210,2495,1980,2604" ] && echo yes || echo no)"
+check "a click on 总学时 sorts the largest first ($(attribute data-hours-first-click))" "$([ "$(attribute data-hours-first-click)" = "2780,2604,2495,2210,1980,1620" ] && echo yes || echo no)"
+check "a second click sorts the smallest first ($(attribute data-hours-second-click))" "$([ "$(attribute data-hours-second-click)" = "1620,1980,2210,2495,2604,2780" ] && echo yes || echo no)"
+check "the region filter keeps Guangdong's 3 rows (found $(attribute data-rows-guangdong))" "$([ "$(attribute data-rows-guangdong)" = 3 ] && echo yes || echo no)"
+check "the count says so ($(attribute data-count-text))" "$([ "$(attribute data-count-text)" = "显示 3 / 6 个项目" ] && echo yes || echo no)"
+check "the region chart has a bar per province (4, found $(attribute data-region-bars))" "$([ "$(attribute data-region-bars)" = 4 ] && echo yes || echo no)"
+check "the batch chart has a bar per batch (2, found $(attribute data-batch-bars))" "$([ "$(attribute data-batch-bars)" = 2 ] && echo yes || echo no)"
+# The upstream standard (DESIGN §14.1), once the flagship declares one: the first reference into
+# it on the programme's page leads to a page of the upstream's section bearing its badge.
+if grep -q '^upstream:' standards/stdkit.yml; then
+  programme="documents/programme/robot-technology-460305.html"
+  dom=$(run --dump-dom --virtual-time-budget=3000 "file://$site/$programme")
+  href=$(grep -o '<a class="ref" href="[^"]*upstream/[^"]*"' <<< "$dom" | head -1 | sed 's/.*href="\([^"]*\)"/\1/')
+  check "the programme's page links into the upstream (found ${href:-no link})" "$([ -n "$href" ] && echo yes || echo no)"
+  if [ -n "$href" ]; then
+    target=$(python3 -c 'import posixpath, sys, urllib.parse; page, href = sys.argv[1:]; print(posixpath.normpath(posixpath.join(posixpath.dirname(page), urllib.parse.unquote(href.split("#")[0]))))' "$programme" "$href")
+    run --window-size=1280,1600 --screenshot="$shots/upstream.png" "file://$site/$target" > /dev/null
+    dom=$(run --dump-dom --virtual-time-budget=3000 "file://$site/$target")
+    check "the reference into the upstream lands on $target, badged 上游标准" "$(grep -q '<span class="badge upstream">上游标准 ' <<< "$dom" && echo yes || echo no)"
+    check "no script error on the upstream's page" "$(grep -q '<html[^>]*data-script-errors' <<< "$dom" && echo no || echo yes)"
+  fi
+else
+  echo "  note: standards/stdkit.yml declares no upstream yet: the upstream page check is skipped"
+fi
 
 echo "screenshots: $shots"
 if [ "$failures" -gt 0 ]; then

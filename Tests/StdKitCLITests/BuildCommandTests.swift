@@ -26,6 +26,31 @@ struct BuildCommandTests {
         #expect(run.errors == "note: checked 2 files: 4 errors; run 'stdkit check' for the details\n")
     }
 
+    /// An upstream that is not there: the site is built, and the one finding the check makes of
+    /// it is printed as the check prints it (DESIGN §14.1), above the summary.
+    @Test func anAbsentUpstreamIsPrintedAsTheCheckPrintsIt() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = folder.appendingPathComponent("school")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        try "name: 学校方案\nupstream:\n  - id: ns\n    path: vendor/ns-460305\n    release: v2025.1\n"
+            .write(to: project.appendingPathComponent("stdkit.yml"), atomically: true, encoding: .utf8)
+        try "---\nid: P1\nkind: page\ntitle: 方案\n---\n\n见 ns:PROG-NS-460305。\n"
+            .write(to: project.appendingPathComponent("p.md"), atomically: true, encoding: .utf8)
+        let finding = """
+            school/stdkit.yml:4:11: error: upstream 'ns' is not there: the folder vendor/ns-460305 does not exist [upstream-missing]
+                hint: copy release v2025.1 of the upstream project into vendor/ns-460305, or correct `path` in stdkit.yml
+
+            """
+        let check = await CLIRun.run(["check", "school"], in: folder)
+        #expect(check.output == finding + "checked 1 file: 1 error\n")
+        let run = await CLIRun.run(["build", "school", "-o", folder.appendingPathComponent("site").path], in: folder)
+        #expect(run.status == 0)
+        #expect(run.errors == finding + "note: checked 1 file: 1 error; run 'stdkit check' for the details\n")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/documents/p.html").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/upstream").path))
+    }
+
     @Test func aBadThemeIsAnIOFailure() async throws {
         let folder = try CLIRun.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

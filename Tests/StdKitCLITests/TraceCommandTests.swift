@@ -58,6 +58,38 @@ struct TraceCommandTests {
         #expect(markdown.output.contains("## Gaps\n\n- **JOB-A#R2** 能调试焊接轨迹。"))
     }
 
+    /// The requirements of an upstream job profile the programme names (`ns:JOB-…`, DESIGN
+    /// §14.2) are rows after the project's own, covered by the project's outcomes.
+    @Test func upstreamRequirementsTheProgrammeNamesAreRows() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            "stdkit.yml": "rules: {missing-section: off}\nupstream:\n  - {id: ns, path: vendor/ns}\n",
+            "vendor/ns/stdkit.yml": "name: 国家专业教学标准\n",
+            "vendor/ns/job.md": "---\nid: JOB-NS\nkind: job-profile\ntitle: 工业机器人系统操作员\n---\n\n- **R1** 能完成开机与回原点。\n- **R2** 能完成日常点检。\n",
+            "p.md": "---\nid: P1\nkind: programme\ntitle: 工业机器人技术\noccupations: [ns:JOB-NS]\n---\n",
+            "c1.md": "---\nid: C1\nkind: course\ntitle: 机器人基础\n---\n\n- **LO1** 会开机 → ns:JOB-NS#R1 {level=2}\n",
+        ]
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let text = await CLIRun.run(["trace"], in: folder)
+        #expect(text.status == 0)
+        let lines = text.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "traceability: 2 requirements and specifications, 1 covered (50 %), 1 gap, 1 courses")
+        #expect(lines[3] == "  ns:JOB-NS#R2  能完成日常点检。")
+        #expect(lines.contains("ns:JOB-NS  工业机器人系统操作员"))
+        let csv = await CLIRun.run(["trace", "--format", "csv"], in: folder)
+        #expect(csv.output.replacingOccurrences(of: "\r\n", with: "\n") == """
+            document,item,kind,statement,level,outcomes,C1
+            ns:JOB-NS,R2,requirement,能完成日常点检。,,0,
+            ns:JOB-NS,R1,requirement,能完成开机与回原点。,,1,2
+
+            """)
+    }
+
     @Test func flagshipHasNoGaps() async {
         let run = await CLIRun.run(["trace", "standards"])
         #expect(run.status == 0)

@@ -79,6 +79,8 @@ struct RuleScopeTests {
             "internship-placement", "links-lock-invalid", "prerequisite-cycle", "prerequisite-semester", "suspect-link", "uncovered-requirement", "unreviewed-link",
             "unresolved-reference", "unserved-specification", "version-pin-mismatch", "withdrawn-reference", "wrong-target-kind",
             "upstream-missing", "upstream-release",
+            // issue 22: measured against the upstream programme the programme implements
+            "upstream-core-course", "upstream-hours", "upstream-specification", "upstream-profile-edited",
             // cooperation: a post's programme and job profiles, a module's targets, the programmes' class sizes
             "rotation-post-target", "module-covers-no-requirement", "facility-capacity",
             // issue 21: which course an entry is (and so its exemption) is read from the course's title.

@@ -39,10 +39,14 @@ struct ElectiveOnlyCoverage: Rule {
                 guard let id = entry.id else { continue }
                 categories[id, default: []].insert(entry.category ?? "")
             }
-            let occupations = programme.frontMatter?["occupations"]?.sequence?.compactMap(\.scalar) ?? []
-            for occupation in occupations {
+            let occupations = programme.frontMatter?["occupations"]?.sequence ?? []
+            for node in occupations {
+                guard let occupation = node.scalar else { continue }
                 let id = String(occupation.prefix { $0 != "@" && $0 != "#" })
                 guard let profile = context.project.document(id), profile.kind == "job-profile", profile.status != "withdrawn" else { continue }
+                // An upstream's profile (`ns:JOB-…`) is not the project's file: its finding stands
+                // at the programme's `occupations` entry (DESIGN §14.2).
+                let isUpstream = context.project.document(atPath: profile.path) == nil
                 for item in profile.items {
                     guard let family = context.itemKind(of: item.id, in: profile), family.mustBeCovered else { continue }
                     // The programme's courses whose outcomes cover the requirement.
@@ -53,11 +57,14 @@ struct ElectiveOnlyCoverage: Rule {
                     })
                     guard !courses.isEmpty,
                           courses.allSatisfy({ categories[$0, default: []].isSubset(of: ElectiveShare.electiveCategories) }) else { continue }
+                    let fullID = isUpstream ? "\(id)#\(item.id)" : item.fullID
+                    var notes = [Diagnostic.Note(file: programme.path, location: table.location, message: .programmeCourses(programme.id ?? programme.path))]
+                    if isUpstream { notes.append(Diagnostic.Note(file: profile.path, location: item.location, message: .statedHere(fullID))) }
                     findings.append(Diagnostic(
-                        rule: description.id, severity: description.severity, file: profile.path, location: item.location,
-                        message: .onlyElectives(item.fullID, courses: courses.sorted(), programme: programme.id ?? programme.path),
-                        notes: [Diagnostic.Note(file: programme.path, location: table.location, message: .programmeCourses(programme.id ?? programme.path))],
-                        hint: .coverInRequiredCourse(item.fullID)))
+                        rule: description.id, severity: description.severity, file: isUpstream ? programme.path : profile.path,
+                        location: isUpstream ? node.location : item.location,
+                        message: .onlyElectives(fullID, courses: courses.sorted(), programme: programme.id ?? programme.path),
+                        notes: notes, hint: .coverInRequiredCourse(fullID)))
                 }
             }
         }
@@ -74,6 +81,10 @@ extension Message {
 
     fileprivate static func programmeCourses(_ programme: String) -> Message {
         Message("elective-only-coverage.note", ["programme": .verbatim(programme)])
+    }
+
+    fileprivate static func statedHere(_ item: String) -> Message {
+        Message("elective-only-coverage.upstream.note", ["item": .verbatim(item)])
     }
 
     fileprivate static func coverInRequiredCourse(_ item: String) -> Message {

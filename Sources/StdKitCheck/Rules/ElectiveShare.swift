@@ -4,7 +4,7 @@ import StdKitSyntax
 /// Elective courses below the profile's share of the total. Public and professional electives
 /// both count, each elective group by its required credits (`CourseTable`'s counted hours).
 struct ElectiveShare: ProfileRule {
-    static let electiveCategories: Set<String> = ["public-elective", "professional-elective"]
+    static let electiveCategories = CourseTable.electiveCategories
 
     let description = RuleDescription(
         id: "elective-share", family: .arithmetic, scope: .document,
@@ -26,8 +26,7 @@ struct ElectiveShare: ProfileRule {
     func finding(_ table: ProgrammeTable, _ profile: Profile) -> (location: SourceLocation, message: Message, hint: Message)? {
         guard let minimum = profile.minElectiveShare else { return nil }
         let hours = table.hours(inCategories: Self.electiveCategories)
-        let share = Double(hours) / Double(table.totalHours)
-        guard share < minimum else { return nil }
+        guard let share = table.electiveShare, share < minimum else { return nil }
         return (table.location,
                 .electivesTooFew(share: share, hours: hours, total: table.totalHours, minimum: minimum), .addElectives)
     }

@@ -10,8 +10,7 @@ struct PracticeShare: ProfileRule {
 
     func finding(_ table: ProgrammeTable, _ profile: Profile) -> (location: SourceLocation, message: Message, hint: Message)? {
         guard let minimum = profile.minPracticeShare else { return nil }
-        let share = Double(table.practiceHours) / Double(table.totalHours)
-        guard share < minimum else { return nil }
+        guard let share = table.practiceShare, share < minimum else { return nil }
         return (table.location,
                 .practiceTooLow(share: share, hours: table.practiceHours, total: table.totalHours, minimum: minimum), .movePractice)
     }

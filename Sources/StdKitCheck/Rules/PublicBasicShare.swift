@@ -12,7 +12,7 @@ struct PublicBasicShare: ProfileRule {
 
     func finding(_ table: ProgrammeTable, _ profile: Profile) -> (location: SourceLocation, message: Message, hint: Message)? {
         let hours = table.hours(inCategory: "public-basic")
-        let share = Double(hours) / Double(table.totalHours)
+        guard let share = table.publicBasicShare else { return nil }
         if let minimum = profile.minPublicBasicShare, share < minimum {
             return (table.location,
                     .publicBasicTooLow(share: share, hours: hours, total: table.totalHours, minimum: minimum), .addPublicBasic)
