@@ -583,13 +583,13 @@ class School:
               + "".join(f"{source} -> {target} {targets[target]}\n" for source, target in lines))
         faults = []
         if self.dropped:
-            faults.append({"kind": "dropped-core-course", "family": "upstream", "file": "programme/robot-technology-460305.md",
+            faults.append({"kind": "dropped-core-course", "family": "upstream", "rule": "upstream-core-course", "file": "programme/robot-technology-460305.md",
                            "upstream": f"{PREFIX}:{self.dropped}"})
         if self.fault == "below-total-hours":
-            faults.append({"kind": "below-total-hours", "family": "upstream", "file": "programme/robot-technology-460305.md",
+            faults.append({"kind": "below-total-hours", "family": "upstream", "rule": "upstream-hours", "file": "programme/robot-technology-460305.md",
                            "total_hours": self.total, "upstream_total_hours": up.total_hours})
         if self.unserved:
-            faults.append({"kind": "unserved-specification", "family": "upstream", "file": "programme/robot-technology-460305.md",
+            faults.append({"kind": "unserved-specification", "family": "upstream", "rule": "upstream-specification", "file": "programme/robot-technology-460305.md",
                            "upstream": f"{PREFIX}:{up.programme}#{self.unserved}"})
         if self.left_uncovered:
             job = next(j for j in jobs if j[0] == self.left_uncovered[0])
