@@ -59,8 +59,9 @@ struct FrontMatterLosslessTests {
 
     @Test func theFlagshipAndTheExamples() throws {
         let flagship = try #require(Self.check(Self.repository.appendingPathComponent("standards")))
-        // standards/README.md is a plain page.
-        #expect(flagship == Tally(files: 53, byteOrderMarks: 0, crlf: 0, closed: 52, withEntries: 52))
+        // standards/README.md and the vendored national standard's README are plain pages; the
+        // national standard's seven documents are read here too (its folder is a project of its own).
+        #expect(flagship == Tally(files: 61, byteOrderMarks: 0, crlf: 0, closed: 59, withEntries: 59))
         let examples = try #require(Self.check(Self.repository.appendingPathComponent("examples")))
         #expect(examples.files > 0 && examples.closed == examples.withEntries)
     }
