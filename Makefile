@@ -11,7 +11,7 @@ SITE ?= _site
 DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test deps build release check model browser-test sanitize fuzz bench clean
+.PHONY: run test deps build release check model browser-test sanitize fuzz bench bench-catalogue clean
 
 run: deps release
 	.build/release/stdkit check $(STANDARDS)
@@ -41,6 +41,11 @@ fuzz: deps
 # stdkit side by side with cmark-gfm and Hugo (installs them); figures into bench/RESULTS.md.
 bench: deps
 	bench/run.sh
+
+# `stdkit catalogue` over 1,000 generated school projects (bench/generate-schools.py): wall time,
+# peak memory against the largest project's; figures into bench/RESULTS.md.
+bench-catalogue: deps
+	bench/catalogue-bench.sh
 
 # Opens the published flagship in headless Chromium (screenshots and DOM checks).
 browser-test: deps build
