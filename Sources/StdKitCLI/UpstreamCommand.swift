@@ -202,3 +202,24 @@ extension Message {
                 ["revision": .verbatim(revision), "repository": .verbatim(repository), "tags": .list(tags, .and)])
     }
 }
+
+/// A local place that names an upstream's document or item, as both `stdkit upstream` reports
+/// write it in JSON (docs/upstream.md).
+struct UpstreamPlaceJSON: Encodable {
+    var document: String
+    var item: String?
+    var field: String?
+    var file: String
+    var line: Int
+    var column: Int
+
+    /// `file` is the place's path as the report shows paths.
+    init(_ place: UpstreamUsage.Place, file: String) {
+        document = place.document
+        item = place.item
+        field = place.field
+        self.file = file
+        line = place.location.line
+        column = place.location.column
+    }
+}

@@ -56,14 +56,7 @@ struct UpstreamDiffReport {
 
     /// `stdkit upstream diff --format json`, version "1" (docs/upstream.md).
     struct JSON: Encodable {
-        struct Place: Encodable {
-            var document: String
-            var item: String?
-            var field: String?
-            var file: String
-            var line: Int
-            var column: Int
-        }
+        typealias Place = UpstreamPlaceJSON
 
         struct Section: Encodable {
             var kind: String
@@ -117,8 +110,7 @@ struct UpstreamDiffReport {
                             wording: entry.wording?.marked, course: entry.course, category: entry.category, hours: entry.hours,
                             section: entry.section.map { JSON.Section(kind: $0.kind.rawValue, title: $0.title, oldTitle: $0.oldTitle) },
                             touches: entry.touches.map {
-                                JSON.Place(document: $0.document, item: $0.item, field: $0.field, file: path($0.path), line: $0.location.line,
-                                           column: $0.location.column)
+                                JSON.Place($0, file: path($0.path))
                             },
                             missing: entry.missing?.rawValue)
             })

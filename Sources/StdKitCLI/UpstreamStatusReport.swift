@@ -94,14 +94,7 @@ struct UpstreamStatusReport {
 
     /// `stdkit upstream status --format json`, version "1" (docs/upstream.md).
     struct JSON: Encodable {
-        struct Place: Encodable {
-            var document: String
-            var item: String?
-            var field: String?
-            var file: String
-            var line: Int
-            var column: Int
-        }
+        typealias Place = UpstreamPlaceJSON
 
         struct Use: Encodable {
             var target: String
@@ -144,7 +137,7 @@ struct UpstreamStatusReport {
             let copy = upstream.project == nil ? "absent" : upstream.checkout == nil ? "vendored" : upstream.isSubmodule ? "submodule" : "checkout"
             let uses = entry.usage.uses.compactMap { use -> JSON.Use? in
                 let places = use.places.filter(\.resolved).map {
-                    JSON.Place(document: $0.document, item: $0.item, field: $0.field, file: path($0.path), line: $0.location.line, column: $0.location.column)
+                    JSON.Place($0, file: path($0.path))
                 }
                 return places.isEmpty ? nil : JSON.Use(target: use.target, places: places)
             }
