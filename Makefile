@@ -8,7 +8,7 @@ STANDARDS ?= standards
 SITE ?= _site
 # Chromium and CJK fonts let the browser test look at the published site as a reader would;
 # python3-jsonschema validates the CASE export against the 1EdTech schemas.
-DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk
+DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk zlib1g-dev
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test deps build release check model browser-test sanitize fuzz bench bench-catalogue clean

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev ships one pkg-config file that links both libraries.
@@ -54,10 +55,17 @@ let package = Package(
             name: "StdKitInterop",
             dependencies: ["StdKitModel", "StdKitSyntax"]
         ),
+        // Word and PDF (DESIGN §15): WordprocessingML of our own in ZIPFoundation's archives; the
+        // review import merges with StdKitDiff's three-way merge; PDF prints StdKitPublish's pages.
+        .target(
+            name: "StdKitOffice",
+            dependencies: ["StdKitDiff", "StdKitModel", "StdKitPublish", "StdKitSyntax",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "StdKitCLI",
             dependencies: [
-                "StdKitCheck", "StdKitDiff", "StdKitInterop", "StdKitModel", "StdKitPublish", "StdKitSyntax",
+                "StdKitCheck", "StdKitDiff", "StdKitInterop", "StdKitModel", "StdKitOffice", "StdKitPublish", "StdKitSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +80,8 @@ let package = Package(
         .testTarget(name: "StdKitPublishTests", dependencies: ["StdKitPublish"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitInteropTests", dependencies: ["StdKitInterop", "StdKitCheck"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "StdKitOfficeTests", dependencies: ["StdKitOffice", "StdKitCheck"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitCLITests", dependencies: ["StdKitCLI"]),
     ],
