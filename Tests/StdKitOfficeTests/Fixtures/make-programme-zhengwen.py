@@ -543,6 +543,30 @@ def check():
             problems.append(f"ratios line lacks {s}")
     if practice * 2 < hours or CATEGORIES[0][4] * 4 < hours or elective_hours * 10 < hours:
         problems.append("教职成〔2019〕13号 shares not met")
+    # The prose states the same numbers as the table: each core course's 学时 line, each basic
+    # course's lead-in, the category counts and the credits of 毕业要求.
+    text = "\n".join(b[1] + (b[2] if len(b) > 2 else "") for b in BODY if b[0] in ("p", "label"))
+    semester_names = "一二三四五六"
+    for code, title, nature, c, h, t, p, cells, exam in CORE:
+        semester = semester_names[next(i for i, x in enumerate(cells) if x)]
+        if f"学时：{h}学时（理论{t}，实践{p}），{c}学分，第{semester}学期开设。" not in text:
+            problems.append(f"the 学时 line of {title} differs from 表2")
+    for code, title, *_ in CORE:
+        if title not in ["".join(b[1])[3:] for b in BODY if b[0] == "h4"]:
+            problems.append(f"core course {title} has no （n） heading")
+    for code, title, nature, c, h, *_ in BASIC:
+        if f"{title}（{h}学时）：" not in text:
+            problems.append(f"the lead-in of {title} differs from 表2")
+    for courses, words in ((BASIC, "专业基础课程"), (CORE, "专业核心课程")):
+        stated = f"{words}{len(courses)}门，共{sum(x[4] for x in courses)}学时、{sum(x[3] for x in courses)}学分"
+        if stated not in text:
+            problems.append(f"{stated} is not what the text says")
+    if f"共{CATEGORIES[4][4]}学时、{CATEGORIES[4][3]}学分" not in text:
+        problems.append("实践性教学环节 totals in the text differ from 表2")
+    required = credits - PUBLIC[-1][3] - CATEGORIES[3][3]
+    if (f"修满{credits}学分，其中必修课程{required}学分、公共选修课程{PUBLIC[-1][3]}学分、专业拓展课程"
+            f"{CATEGORIES[3][3]}学分") not in text:
+        problems.append("毕业要求 credits differ from 表2")
     if problems:
         sys.exit("numbers do not agree:\n  " + "\n  ".join(problems))
 
