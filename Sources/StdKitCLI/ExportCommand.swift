@@ -46,11 +46,11 @@ struct ExportCommand: EnvironmentCommand {
     @Option(name: [.short, .customLong("output")], help: "For case the folder (default _case in the project); for csv and json a file (default: standard output).")
     var output: String?
 
+    @Option(name: .customLong("document"), help: "For pdf: a document to export instead of the programme and its courses (repeatable, in the order given).")
+    var documents: [String] = []
+
     @Option(help: "Read the project as it is at a git revision (a commit, branch or tag), without a checkout.")
     var rev: String?
-
-    @Option(name: .customLong("document"), help: "For pdf: a document to export, by id (repeatable; default: the programme and its courses).")
-    var documents: [String] = []
 
     func run(in environment: CommandEnvironment) async throws -> Int32 {
         let (entry, project) = try await ProjectSource(staged: false, revision: rev).loadProject(at: path, environment: environment)

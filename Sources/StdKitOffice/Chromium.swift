@@ -25,7 +25,7 @@ public struct Chromium: Sendable {
     /// browser — else the first of `names` on its `PATH`.
     public static func find(in environment: [String: String]) throws(PDFError) -> Chromium {
         if let named = environment[variable], !named.isEmpty {
-            guard FileManager.default.isExecutableFile(atPath: named) else {
+            guard isProgram(named) else {
                 throw PDFError(.pdfChromiumMissing(looked: ["\(variable)=\(named)"]))
             }
             return Chromium(executable: URL(fileURLWithPath: named))
@@ -34,14 +34,17 @@ public struct Chromium: Sendable {
         for name in names {
             for folder in folders {
                 let path = folder + "/" + name
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   FileManager.default.isExecutableFile(atPath: path) {
-                    return Chromium(executable: URL(fileURLWithPath: path))
-                }
+                if isProgram(path) { return Chromium(executable: URL(fileURLWithPath: path)) }
             }
         }
         throw PDFError(.pdfChromiumMissing(looked: names + [variable]))
+    }
+
+    /// Whether `path` is a file that may be run (a folder is "executable" too, to the system).
+    static func isProgram(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            && FileManager.default.isExecutableFile(atPath: path)
     }
 
     /// The arguments that print `page` to `output`: the new headless mode, no sandbox (it

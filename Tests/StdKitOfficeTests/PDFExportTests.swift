@@ -118,6 +118,9 @@ struct PDFExportTests {
         // A browser the user named that is not there is not replaced by the one on PATH.
         let named = try #require(throws: PDFError.self) { try Chromium.find(in: ["PATH": "/usr/bin:/bin", "STDKIT_CHROMIUM": "/nonexistent"]) }
         #expect(named.message == Message("pdf.chromium-missing", ["looked": .list(["STDKIT_CHROMIUM=/nonexistent"], .and)]))
+        // Nor is a folder taken for the browser.
+        let folder = try #require(throws: PDFError.self) { try Chromium.find(in: ["STDKIT_CHROMIUM": "/usr"]) }
+        #expect(folder.message.key == "pdf.chromium-missing")
         #expect(named.text(in: .zhCN).hasPrefix("无法生成 PDF：未安装 Chromium（已查找 STDKIT_CHROMIUM=/nonexistent）。请安装（Debian：apt-get install chromium）"))
     }
 
@@ -227,7 +230,7 @@ struct PDFExportTests {
             #expect(lastLine == "\(page)/\(pages)", "page \(page)")
         }
         let text = try PDFTools.run("pdftotext", ["-enc", "UTF-8", pdf.path, "-"])
-        for navigation in [strings["searchPlaceholder"], strings["generatedBy"], strings["matrix"], "›"] {
+        for navigation in [strings["home"], strings["search"], strings["searchPlaceholder"], strings["generatedBy"], strings["matrix"], "›"] {
             #expect(!text.contains(navigation), "\(navigation)")
         }
         #expect(text.contains("工业机器人"))
