@@ -235,4 +235,16 @@ struct PDFExportTests {
         }
         #expect(text.contains("工业机器人"))
     }
+
+    @Test(.enabled(if: PDFTools.available, PDFTools.skipReason))
+    func referencesBetweenPrintedDocumentsAreLinksInsideThePDF() async throws {
+        let (pdf, documents) = try await Self.printed.value
+        // Skia writes link annotations uncompressed (PDF 1.4 has no object streams): a link
+        // inside the file is a /Dest; none leads to the temporary folder the page was printed from.
+        let bytes = try Data(contentsOf: pdf)
+        let inside = bytes.ranges(of: Data("/Dest".utf8)).count
+        let references = documents.flatMap(\.items).flatMap(\.references).count
+        #expect(inside >= references / 2, "\(inside) links inside the file for \(references) references")
+        #expect(bytes.ranges(of: Data("file:".utf8)).isEmpty)
+    }
 }
