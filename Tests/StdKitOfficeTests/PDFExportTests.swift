@@ -167,12 +167,16 @@ struct PDFExportTests {
 
     // MARK: The flagship, printed
 
-    /// The flagship's programme and courses printed once, for the tests that read the PDF.
+    /// The flagship's programme and courses printed once, for the tests that read the PDF, into
+    /// this worktree's `.build` (replaced by the next run, so that runs leave nothing behind, and
+    /// there to look at after a failure).
     static let printed: Task<(pdf: URL, documents: [Document]), Error> = Task {
         let project = try await flagshipProject()
         let export = try PDFExport(project: project)
-        let folder = try PDFTools.temporaryFolder()
+        let folder = flagship.deletingLastPathComponent().appendingPathComponent(".build/pdf-tests")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let output = folder.appendingPathComponent(export.defaultFileName)
+        try? FileManager.default.removeItem(at: output)
         guard let chromium = PDFTools.chromium else { throw CancellationError() }
         try export.write(to: output, chromium: chromium, toolVersion: "test")
         return (output, export.documents)
