@@ -223,6 +223,8 @@ struct PDFExportTests {
             let columns = font.split(separator: " ", omittingEmptySubsequences: true)
             // name type… encoding emb sub uni object generation: emb is the fifth from the end.
             #expect(columns.count >= 7 && columns[columns.count - 5] == "yes", "not embedded: \(font)")
+            // uni: each has a ToUnicode map, so the text can be searched and copied.
+            #expect(columns.count >= 7 && columns[columns.count - 3] == "yes", "no ToUnicode map: \(font)")
         }
 
         // Page by page: "n / pages" in the foot of each, and none shows the site's navigation.
