@@ -78,6 +78,8 @@ enum DocxStyles {
                               rPr: code + "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>")
         xml += paragraphStyle("TableText", "Table Text", pPr: "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
                               rPr: "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>")
+        // 小五 for tables of many columns (the 教学进程总体安排 has fourteen).
+        xml += paragraphStyle("TableSmall", "Table Text Small", basedOn: "TableText", rPr: "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
         xml += paragraphStyle("Caption", "caption", next: "BodyText", pPr: "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"center\"/>",
                               rPr: heading + "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
         xml += paragraphStyle("TOCHeading", "TOC Heading", next: "BodyText", pPr: "<w:spacing w:before=\"240\" w:after=\"240\"/><w:jc w:val=\"center\"/>",
