@@ -18,7 +18,7 @@ struct ConfigSchemaTests {
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message.english))")
         #expect(schema.fields.map(\.name) == [
             "name", "lang", "profile", "parties", "include", "exclude", "schemas", "publish", "rules", "limits",
-            "profile_settings", "pilot", "practice_hours_per_week", "upstream",
+            "profile_settings", "pilot", "practice_hours_per_week", "upstream", "word",
         ])
     }
 
@@ -43,6 +43,7 @@ struct ConfigSchemaTests {
             practice_hours_per_week: 24
             upstream:
               - {id: ns, path: vendor/国家标准, release: v2025.1}
+            word: {fonts: {body: 仿宋, heading: 方正小标宋简体, latin: Arial}}
             """
         #expect(Self.findings(yaml) == [])
     }
