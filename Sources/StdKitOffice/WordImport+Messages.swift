@@ -50,7 +50,8 @@ extension Message {
         Message("docx.import.numbered-sentence", ["paragraph": .number(paragraph), "label": .verbatim(label), "start": .verbatim(start)])
     }
     static func docxImportItems(section: String, count: Int, first: String, last: String) -> Message {
-        Message("docx.import.items", ["section": .verbatim(section), "count": .number(count), "first": .verbatim(first), "last": .verbatim(last)])
+        count == 1 ? Message("docx.import.item", ["section": .verbatim(section), "first": .verbatim(first)])
+            : Message("docx.import.items", ["section": .verbatim(section), "count": .number(count), "first": .verbatim(first), "last": .verbatim(last)])
     }
     static func docxImportItemsConsecutive(section: String, groups: [String]) -> Message {
         Message("docx.import.items-consecutive", ["section": .verbatim(section), "groups": .list(groups, .and)])

@@ -167,11 +167,12 @@ public struct WordImport: Sendable {
             body.notes(source.notes)
             report.append(.docxImportNotes(count: source.notes.count))
         }
+        let markdown = body.markdown()
         report += body.report
         report += source.notices
 
         let frontMatter = Self.frontMatter(of: template.text(id: id, title: title, owner: nil, fields: fields.fields.map { ($0.name, $0.value) }))
-        let text = frontMatter + "\n# " + ItemNode.escaped(title) + "\n" + body.markdown()
+        let text = frontMatter + "\n# " + ItemNode.escaped(title) + "\n" + markdown
         let document = NewDocument(id: id, kind: template.schema.kind, text: text, items: body.items)
         return Result(document: document, title: title, images: images, report: report)
     }
