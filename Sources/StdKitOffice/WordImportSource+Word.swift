@@ -63,7 +63,8 @@ struct WordImportReading {
             switch block {
             case .paragraph(let paragraph):
                 if topLevel { paragraphNumber += 1 }
-                let (converted, boxes) = self.paragraph(paragraph)
+                var (converted, boxes) = self.paragraph(paragraph)
+                converted?.number = paragraphNumber
                 if let converted { result.append(.paragraph(converted)) }
                 if !boxes.isEmpty {
                     notices.append(.docxImportTextBox(paragraph: paragraphNumber))
