@@ -170,4 +170,132 @@ struct WordImportDocxTests {
             "1 headers and footers: dropped",
         ])
     }
+
+    /// Whether `/usr/bin/python3` can import python-docx (Debian python3-docx).
+    static let pythonDocx: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", "import docx"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    /// A programme python-docx writes with heading styles (Heading 1/2, numbers typed in them)
+    /// and a table merged down and across (Fixtures/make-styled-programme.py).
+    @Test(.enabled(if: pythonDocx, "skipped: /usr/bin/python3 with python-docx (Debian python3-docx) is missing"))
+    func aProgrammeWithHeadingStylesFromPythonDocx() async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("styled-\(UUID().uuidString).docx")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [Self.fixtures.appendingPathComponent("make-styled-programme.py").path, output.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let archive = try DocxArchive(contentsOf: output)
+        let source = WordImportSource(document: try WordDocument(archive: archive), archive: archive)
+        let result = WordImport(template: try await WordImportTests.template("programme")).document(from: source, fileName: "styled")
+        #expect(result.document.text.components(separatedBy: "---\n").last == """
+
+            # 智能制造装备技术专业教学标准
+
+            ## 专业名称及代码
+
+            专业名称：智能制造装备技术
+
+            专业代码：460701
+
+            ## 修业年限
+
+            修业年限：三年。
+
+            ## 培养规格
+
+            ### 知识
+
+            - **S1** 掌握机械制图与公差配合知识。
+            - **S2** 掌握PLC与伺服控制知识。
+
+            ### 能力
+
+            - **S3** 能够装调智能制造单元。
+
+            ## 课程设置及学时安排
+
+            总学时：2600，总学分：140。
+
+            | 课程类别 | 课程名称 | 学时 |
+            | --- | --- | --- |
+            | 专业核心课程 | 智能制造单元装调 | 96 |
+            | 专业核心课程 | 工业网络技术 | 64 |
+            | 合计 | 合计 | 160 |
+
+            """)
+        #expect(result.document.text.hasPrefix("---\nid: PROG-460701\nkind: programme\n"))
+        #expect(result.document.text.contains("major: {name: 智能制造装备技术, code: \"460701\"}\nduration: 3\ntotal_hours: 2600\ncredits: 140\n---"))
+        #expect(result.report.map(\.english).filter { $0.hasPrefix("sections") || $0.hasPrefix("section ") || $0.hasPrefix("table") } == [
+            "sections: from the heading styles",
+            "table 1: “专业核心课程” spans rows 2–3 of column 1: repeated in each",
+            "table 1: “合计” spans columns 1–2 of row 4: repeated in each",
+            "section “培养规格”: 3 numbered lines became items S1–S3",
+            "section “培养规格”: items numbered consecutively through its groups (知识, 能力), in their order (the Word numbers restart in each group)",
+        ])
+    }
+
+    /// The real programme typed in 正文 (Fixtures/programme-zhengwen.docx, with what a correct
+    /// import finds in programme-zhengwen.expected.md): imported, read by the check in a small
+    /// project, its guesses listed.
+    @Test func theProgrammeTypedInZhengwen() async throws {
+        let archive = try DocxArchive(contentsOf: Self.fixtures.appendingPathComponent("programme-zhengwen.docx"))
+        let source = WordImportSource(document: try WordDocument(archive: archive), archive: archive)
+        let result = WordImport(template: try await WordImportTests.template("programme")).document(from: source, fileName: "programme-zhengwen")
+        let report = result.report.map(\.english)
+        #expect(result.document.id == "PROG-460301")
+        #expect(result.title == "机电一体化技术专业人才培养方案")
+        #expect(result.document.items.map(\.id) == (1...23).map { "S\($0)" })
+        #expect(result.document.items.first?.statement.hasPrefix("坚定拥护中国共产党领导") == true)
+        #expect(result.document.items.last?.statement.hasPrefix("能对注塑机、冲压机和装配线等机电设备") == true)
+        // 10 + 11 + 15 + 7 headings, each with its number removed and reported.
+        let headings = report.filter { $0.contains("heading “") }
+        #expect([1, 2, 3, 4].map { level in headings.filter { $0.contains("level-\(level) heading") }.count } == [10, 11, 15, 7])
+        #expect(result.document.text.components(separatedBy: "\n").filter { $0.hasPrefix("## ") } == [
+            "## 专业名称及代码", "## 入学要求", "## 修业年限", "## 职业面向", "## 培养目标", "## 培养规格", "## 课程设置及要求",
+            "## 教学进程总体安排", "## 实施保障", "## 毕业要求",
+        ])
+        #expect(report.filter { $0.hasPrefix("table 2:") && $0.contains("spans") }.count == 25)
+        #expect(report.filter { $0.hasPrefix("table 3:") && $0.contains("spans") }.count == 8)
+        #expect(report.contains("table 3: “课程类别” spans rows 1–2 and columns 1–2: repeated in each"))
+        #expect(report.contains("table 2: “公共基础课程” spans rows 4–17 of column 1: repeated in each"))
+        #expect(report.filter { !$0.contains("heading “") && !$0.contains("spans") } == [
+            "title “机电一体化技术专业人才培养方案”: paragraph 2",
+            "sections: no heading styles (everything is 正文), guessed from the numbers that start paragraphs: 一、 level 1, （一） level 2, 1. level 3, （1） level 4",
+            "id PROG-460301: made from the code 460301",
+            "major.name: 机电一体化技术 from paragraph 10 (“专业名称：机电一体化技术”)",
+            "major.code: 460301 from paragraph 11 (“专业代码：460301”)",
+            "duration: 3 from paragraph 16 (“修业年限：三年”)",
+            "total_hours: 2904 from paragraph 103 (“总学时：2904”)",
+            "credits: 142 from paragraph 104 (“总学分：142”)",
+            "cohort.year: 2026 from paragraph 3 (“（2026级）”)",
+            "section “培养规格”: 23 numbered lines became items S1–S23",
+            "section “培养规格”: items numbered consecutively through its groups (素质, 知识, 能力), in their order (the Word numbers restart in each group)",
+            "10 numbered lines outside the sections that hold items: kept as list items",
+            "1 headers and footers: dropped",
+        ])
+        // Read by the check: kind, sections and items recognised; what remains is what the Word
+        // text does not have (two sections under other names, one not there) and the links
+        // from courses that a programme alone cannot have.
+        let findings = try await Self.findings(["stdkit.yml": WordImportTests.config, "programme/prog-460301.md": result.document.text])
+        #expect(findings.filter { $0.contains("missing-section") } == [
+            "programme/prog-460301.md:68 missing-section programme PROG-460301 has no section '课程设置及学时安排' (Curriculum and hours)",
+            "programme/prog-460301.md:266 missing-section programme PROG-460301 has no section '教学条件' (Teaching conditions)",
+            "programme/prog-460301.md:266 missing-section programme PROG-460301 has no section '质量保障' (Quality assurance)",
+        ])
+        #expect(findings.filter { !$0.contains("missing-section") } == result.document.items.map { item in
+            let line = result.document.text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("- **\(item.id)** ") }.map { $0 + 1 } ?? 0
+            return "programme/prog-460301.md:\(line) unserved-specification training specification PROG-460301#\(item.id) is served by no course outcome"
+        })
+    }
 }
