@@ -89,12 +89,12 @@ struct WordImportDocxTests {
         #expect(source.notes == ["依据2026年专业教学标准修订。"])
         #expect(source.notices.map(\.english) == [
             "paragraph 11: a text box: its text kept as paragraphs after it",
-            "2 tracked changes: accepted (insertions kept, deletions dropped)",
-            "1 comments (王工): dropped (stdkit did not export this file; bring reviews back with --review)",
+            "tracked changes accepted: 2 (insertions kept, deletions dropped)",
+            "comments dropped: 1 (王工); stdkit did not export this file (bring reviews back with --review)",
             "table of contents: dropped (2 paragraphs)",
-            "1 fields (DOCPROPERTY): their result text kept, the field dropped",
-            "1 page breaks: dropped",
-            "1 headers and footers: dropped",
+            "fields: 1 (DOCPROPERTY), their result text kept, the field dropped",
+            "page breaks dropped: 1",
+            "headers and footers dropped: 1",
         ])
 
         let result = WordImport(template: try await WordImportTests.template("course")).document(from: source, fileName: "plc")
@@ -158,16 +158,16 @@ struct WordImportDocxTests {
             "image word/media/image1.png: kept as course-zy0301-images/image1.png",
             "table 1: “项目一 PLC 认识” spans rows 2–3 of column 1: repeated in each",
             "table 1: “合计” spans columns 1–2 of row 4: repeated in each",
-            "table 1: 1 cells with several paragraphs: joined in one line with “；”",
-            "1 footnotes and endnotes: their text appended as a list at the end, marked [注1]… in the text",
+            "table 1: cells with several paragraphs, each joined in one line with “；”: 1",
+            "footnotes and endnotes: 1, their text appended as a list at the end, marked [注1]… in the text",
             "section “课程目标”: 2 numbered lines became items LO1–LO2",
             "paragraph 11: a text box: its text kept as paragraphs after it",
-            "2 tracked changes: accepted (insertions kept, deletions dropped)",
-            "1 comments (王工): dropped (stdkit did not export this file; bring reviews back with --review)",
+            "tracked changes accepted: 2 (insertions kept, deletions dropped)",
+            "comments dropped: 1 (王工); stdkit did not export this file (bring reviews back with --review)",
             "table of contents: dropped (2 paragraphs)",
-            "1 fields (DOCPROPERTY): their result text kept, the field dropped",
-            "1 page breaks: dropped",
-            "1 headers and footers: dropped",
+            "fields: 1 (DOCPROPERTY), their result text kept, the field dropped",
+            "page breaks dropped: 1",
+            "headers and footers dropped: 1",
         ])
     }
 
@@ -281,8 +281,8 @@ struct WordImportDocxTests {
             "cohort.year: 2026 from paragraph 3 (“（2026级）”)",
             "section “培养规格”: 23 numbered lines became items S1–S23",
             "section “培养规格”: items numbered consecutively through its groups (素质, 知识, 能力), in their order (the Word numbers restart in each group)",
-            "10 numbered lines outside the sections that hold items: kept as list items",
-            "1 headers and footers: dropped",
+            "numbered lines outside the sections that hold items, kept as list items: 10",
+            "headers and footers dropped: 1",
         ])
         // Read by the check: kind, sections and items recognised; what remains is what the Word
         // text does not have (two sections under other names, one not there) and the links
