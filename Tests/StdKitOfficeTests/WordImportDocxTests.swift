@@ -298,4 +298,25 @@ struct WordImportDocxTests {
             return "programme/prog-460301.md:\(line) unserved-specification training specification PROG-460301#\(item.id) is served by no course outcome"
         })
     }
+
+    /// Word's automatic numbers as Word draws them: each level counted from its start, deeper
+    /// levels starting again under a new shallower number, each in its level's format.
+    @Test func automaticNumbersCountAsWordCounts() throws {
+        var numbering = WordNumbering()
+        numbering.abstracts["0"] = [0: WordNumberingLevel(format: "chineseCounting", text: "%1、", start: 1),
+                                    1: WordNumberingLevel(format: "decimal", text: "%1.%2", start: 1),
+                                    2: WordNumberingLevel(format: "upperLetter", text: "%3)", start: 0)]
+        numbering.instances["5"] = ("0", [:])
+        func numbered(_ level: Int) -> WordBlock {
+            .paragraph(WordParagraph(numbering: WordNumberingReference(numID: "5", level: level), inlines: [.text("x", WordRunFormat(), nil)]))
+        }
+        let document = WordDocument(blocks: [0, 1, 1, 2, 2, 0, 1, 0].map(numbered), numbering: numbering)
+        let source = WordImportSource(document: document, archive: try DocxArchive(data: DocxPackage.zip(DocxArchiveTests.minimalParts), file: "n.docx"))
+        let labels = source.blocks.map { block -> String? in if case .paragraph(let p) = block { p.autoNumber } else { nil } }
+        #expect(labels == ["一、", "一.1", "一.2", "0)", "A)", "二、", "二.1", "三、"])
+        #expect(WordImportReading.formatted(27, "upperLetter") == "A")
+        #expect(WordImportReading.formatted(12, "chineseCounting") == "十二")
+        #expect(WordImportReading.formatted(2, "decimalEnclosedCircle") == "②")
+        #expect(WordImportReading.formatted(-1, "lowerLetter") == "-1")
+    }
 }
