@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StdKitInterop
 import StdKitModel
+import StdKitOffice
 import StdKitPublish
 import StdKitSyntax
 
@@ -16,11 +17,14 @@ struct ExportCommand: EnvironmentCommand {
             with its statement, references and coverage (--table items); --bom for spreadsheet \
             programs that need it to read UTF-8 (and so Chinese). json: the model, as 'stdkit model \
             --json' (docs/model.md). csv and json go to standard output, or to the file -o, written \
-            atomically. The mapping is in docs/interop.md.
+            atomically. The mapping is in docs/interop.md. pdf: the programme and its courses (or \
+            the documents named by --document) as the site shows them, printed by headless Chromium \
+            into one A4 PDF, -o or <ID>.pdf (docs/word.md).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case `case`, csv, json
+        case pdf
     }
 
     enum Table: String, ExpressibleByArgument, CaseIterable {
@@ -41,6 +45,9 @@ struct ExportCommand: EnvironmentCommand {
 
     @Option(name: [.short, .customLong("output")], help: "For case the folder (default _case in the project); for csv and json a file (default: standard output).")
     var output: String?
+
+    @Option(name: .customLong("document"), help: "For pdf: a document to export instead of the programme and its courses (repeatable, in the order given).")
+    var documents: [String] = []
 
     @Option(help: "Read the project as it is at a git revision (a commit, branch or tag), without a checkout.")
     var rev: String?
@@ -72,6 +79,8 @@ struct ExportCommand: EnvironmentCommand {
             try emit(CSV.text(rows, byteOrderMark: bom), environment: environment)
         case .json:
             try emit(JSONOutput.encode(ModelJSON(project)) + "\n", environment: environment)
+        case .pdf:
+            try exportPDF(project, root: entry.root, environment: environment)
         }
         return 0
     }
