@@ -51,6 +51,8 @@ public struct ProjectConfig: Sendable, Hashable {
     public var practiceHoursPerWeek = 24
     /// The upstream projects this one implements (`upstream`, DESIGN §14.1).
     public var upstreams: [UpstreamDeclaration] = []
+    /// The fonts of a Word export (`word.fonts`).
+    public var wordFonts = WordFonts()
     /// Where each setting was written, for messages about it.
     public var locations: [String: SourceLocation] = [:]
 
@@ -119,6 +121,21 @@ public struct ProjectConfig: Sendable, Hashable {
                     continue
                 }
                 config.practiceHoursPerWeek = hours
+            case "word":
+                // Its shape is the schema's to check (a font that is not one string is a
+                // config-invalid there); the fonts read here are the ones that fit.
+                for role in ["body", "heading", "latin"] {
+                    guard let node = value["fonts"]?[role] else { continue }
+                    guard let font = node.scalar?.trimmingCharacters(in: .whitespaces), !node.isNull, !font.isEmpty else {
+                        if node.scalar != nil { diagnostics.append(problem(file, node, .notSingleValue("word.fonts.\(role)", node))) }
+                        continue
+                    }
+                    switch role {
+                    case "body": config.wordFonts.body = font
+                    case "heading": config.wordFonts.heading = font
+                    default: config.wordFonts.latin = font
+                    }
+                }
             case "pilot":
                 // Its shape is the schema's to check; the values read here are the ones that fit.
                 guard value.mapping != nil else { continue }
