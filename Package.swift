@@ -59,7 +59,7 @@ let package = Package(
         // review import merges with StdKitDiff's three-way merge; PDF prints StdKitPublish's pages.
         .target(
             name: "StdKitOffice",
-            dependencies: ["StdKitDiff", "StdKitModel", "StdKitPublish", "StdKitSyntax",
+            dependencies: ["StdKitDiff", "StdKitInterop", "StdKitModel", "StdKitPublish", "StdKitSyntax",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(

@@ -7,14 +7,14 @@ import StdKitModel
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Make documents from CASE packages, spreadsheets, O*NET or ESCO.",
+        abstract: "Make documents from CASE packages, spreadsheets, O*NET, ESCO or Word files.",
         discussion: """
             Each import writes new documents into the project of the current folder (or -o), beside \
             the kind's other documents; it never overwrites a file or reuses an id, checks that every \
             item reads back as given before writing anything, and cites its source in the document. \
             docs/interop.md describes each source.
             """,
-        subcommands: [ImportCASECommand.self, ImportCSVCommand.self, ImportONETCommand.self, ImportESCOCommand.self])
+        subcommands: [ImportCASECommand.self, ImportCSVCommand.self, ImportONETCommand.self, ImportESCOCommand.self, ImportDocxCommand.self])
 }
 
 /// What every import takes: where the documents go and who owns them.

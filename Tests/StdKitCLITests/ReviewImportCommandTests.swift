@@ -72,18 +72,7 @@ struct ReviewImportCommandTests {
     }
 
     static func run(_ file: String, in folder: URL, dryRun: Bool = false, variables: [String: String] = [:]) async -> CLIRun {
-        // Until `stdkit import docx` has its command: the review branch of it, run as StdKit.run runs commands.
-        let output = Capture()
-        let errors = Capture()
-        let environment = CommandEnvironment(currentDirectory: folder, output: output.sink, errors: errors.sink, variables: variables)
-        let status: Int32
-        do {
-            status = try await DocxReviewImport(file: file, dryRun: dryRun, language: nil).run(in: environment)
-        } catch {
-            errors.sink.write("error: \(error)\n")
-            status = 2
-        }
-        return CLIRun(status: status, output: output.value, errors: errors.value)
+        await CLIRun.run(["import", "docx", "--review", file] + (dryRun ? ["--dry-run"] : []), in: folder, variables: variables)
     }
 
     static func read(_ folder: URL, _ path: String = path) throws -> String {
