@@ -90,6 +90,94 @@ struct ReviewImportCommandTests {
         return files
     }
 
+    /// Exports the course with `stdkit export --format docx` and edits the file as Word writes a
+    /// review: `replacements` in `word/document.xml`, and `comments` in a comments part with its
+    /// relationship and content type.
+    static func export(_ folder: URL, replacements: [(String, String)], comments: [ReviewedDocxFixture.Comment]) async throws -> String {
+        let file = try CLIRun.temporaryFolder().appendingPathComponent("导出.docx")
+        let export = await CLIRun.run(["export", "--format", "docx", "--document", "COURSE-ROBOT", "-o", file.path], in: folder)
+        #expect(export.status == 0, "\(export.errors)")
+        let archive = try DocxArchive(contentsOf: file)
+        var parts = archive.parts
+        var document = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
+        for (old, new) in replacements {
+            #expect(document.components(separatedBy: old).count == 2, "\(old) once in document.xml")
+            document = document.replacingOccurrences(of: old, with: new)
+        }
+        parts["word/document.xml"] = Data(document.utf8)
+        if !comments.isEmpty {
+            let w = #"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#
+            parts["word/comments.xml"] = Data((#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments \#(w)>"# + comments.map {
+                #"<w:comment w:id="\#($0.id)" w:author="\#($0.author)" w:date="\#($0.date)" w:initials="\#($0.author.prefix(1))"><w:p><w:r><w:t>\#($0.text)</w:t></w:r></w:p></w:comment>"#
+            }.joined() + "</w:comments>").utf8)
+            var rels = String(decoding: try #require(parts["word/_rels/document.xml.rels"]), as: UTF8.self)
+            rels = rels.replacingOccurrences(of: "</Relationships>", with: #"<Relationship Id="rIdReview1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>"#)
+            parts["word/_rels/document.xml.rels"] = Data(rels.utf8)
+            var types = String(decoding: try #require(parts["[Content_Types].xml"]), as: UTF8.self)
+            types = types.replacingOccurrences(of: "</Types>", with: #"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>"#)
+            parts["[Content_Types].xml"] = Data(types.utf8)
+        }
+        let names = ["[Content_Types].xml"] + parts.keys.filter { $0 != "[Content_Types].xml" }.sorted()
+        let reviewed = file.deletingLastPathComponent().appendingPathComponent("审阅稿.docx")
+        try DocxPackage.zip(names.map { ($0, parts[$0]!) }).write(to: reviewed)
+        return reviewed.path
+    }
+
+    /// Word's 修订 and 批注 on the exported course: 李工 inserts 熟练 in LO2, deletes 并优化节拍
+    /// in LO3, and comments on LO1.
+    static let wordReview: [(String, String)] = [
+        (#"<w:t xml:space="preserve"> 能够按工艺文件调试搬运工作站。</w:t></w:r>"#,
+         #"<w:t xml:space="preserve"> 能够按工艺文件</w:t></w:r><w:ins w:id="901" w:author="李工" w:date="2026-11-20T10:00:00Z"><w:r><w:t>熟练</w:t></w:r></w:ins><w:r><w:t xml:space="preserve">调试搬运工作站。</w:t></w:r>"#),
+        (#"<w:t xml:space="preserve"> 能够编写码垛程序并优化节拍。</w:t></w:r>"#,
+         #"<w:t xml:space="preserve"> 能够编写码垛程序</w:t></w:r><w:del w:id="902" w:author="李工" w:date="2026-11-21T09:30:00Z"><w:r><w:delText>并优化节拍</w:delText></w:r></w:del><w:r><w:t>。</w:t></w:r>"#),
+        (#"<w:r><w:t xml:space="preserve"> 能够独立完成 ABB 机器人的示教编程。</w:t></w:r>"#,
+         #"<w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve"> 能够独立完成 ABB 机器人的示教编程。</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>"#),
+    ]
+
+    @Test func anExportedCourseReviewedInWordComesBackIntoItsItemsAndAGitEditIsKept() async throws {
+        let (folder, commit, _) = try Self.project()
+        let file = try await Self.export(folder, replacements: Self.wordReview,
+                                         comments: [.init(id: 0, author: "李工", date: "2026-11-20T10:05:00Z", text: "请补充安全操作要求")])
+        // Edited in git after the export.
+        try Self.read(folder).replacingOccurrences(of: "能够排除常见报警。", with: "能够排除常见报警并记录处理过程。")
+            .write(to: folder.appendingPathComponent(Self.path), atomically: true, encoding: .utf8)
+        try GitTests.git(["commit", "-q", "-am", "LO4"], in: folder)
+
+        let run = await Self.run(file, in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try Self.read(folder) == Self.course
+            .replacingOccurrences(of: "能够按工艺文件调试", with: "能够按工艺文件熟练调试")
+            .replacingOccurrences(of: "码垛程序并优化节拍。", with: "码垛程序。")
+            .replacingOccurrences(of: "能够排除常见报警。", with: "能够排除常见报警并记录处理过程。"))
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".stdkit/reviews").path).first)
+        #expect(run.output == """
+            COURSE-ROBOT（courses/robot.md），导出自 \(commit.prefix(12))
+              LO1
+                李工 批注（2026-11-20T10:05:00Z）：请补充安全操作要求
+              LO2
+                李工 插入（2026-11-20T10:00:00Z）：“熟练”
+                修改已逐词写入其 Markdown
+              LO3
+                李工 删除（2026-11-21T09:30:00Z）：“并优化节拍”
+                修改已逐词写入其 Markdown
+              已无冲突地合并到 courses/robot.md
+            批注已保存在 .stdkit/reviews/\(name)，供 stdkit review 查看
+
+            """)
+        let kept = try JSONDecoder().decode(ReviewComments.self, from: Data(contentsOf: folder.appendingPathComponent(".stdkit/reviews/\(name)")))
+        #expect(kept.comments.map { "\($0.document)#\($0.item ?? "-") \($0.author) \($0.text)" } == ["COURSE-ROBOT#LO1 李工 请补充安全操作要求"])
+    }
+
+    @Test func anExportBroughtBackUnreviewedChangesNothingAtAll() async throws {
+        let (folder, _, _) = try Self.project()
+        let file = try await Self.export(folder, replacements: [], comments: [])
+        let before = try Self.snapshot(folder)
+        let run = await Self.run(file, in: folder)
+        #expect(run.status == 0)
+        #expect(run.output.hasSuffix("  没有需要带回的内容：courses/robot.md 保持不变\n"))
+        #expect(try Self.snapshot(folder) == before)
+    }
+
     @Test func theEditsLandInTheirItemsTheGitEditIsKeptAndTheCommentIsKept() async throws {
         let (folder, commit, blob) = try Self.project()
         // Edited in git after the export.
