@@ -33,8 +33,15 @@ extension ReviewedFile {
             // A paragraph belongs to the units open where it has content: Word moves an end
             // bookmark to the start of the next paragraph, which must not join that unit.
             var touched: [UnitKey] = []
+            // A comment whose range starts before the unit's bookmark in the same paragraph (the
+            // reviewer selected the whole paragraph) marks the unit whose text follows.
+            var waiting: [String] = []
             func touch() {
                 for key in open.values.sorted() where !touched.contains(key) { touched.append(key) }
+                if let key = open.values.sorted().first {
+                    for id in waiting { commentUnits[id] = key }
+                    waiting = []
+                }
             }
             for inline in paragraph.inlines {
                 switch inline {
@@ -47,7 +54,7 @@ extension ReviewedFile {
                     }
                 case .commentStart(let id):
                     commentsStarted.insert(id)
-                    if let key = open.values.sorted().first { commentUnits[id] = key }
+                    if let key = open.values.sorted().first { commentUnits[id] = key } else { waiting.append(id) }
                 case .commentReference(let id):
                     if !commentsStarted.contains(id), commentUnits[id] == nil, let key = open.values.sorted().first { commentUnits[id] = key }
                 case .text, .tab, .lineBreak, .image:

@@ -340,4 +340,23 @@ struct ReviewImportCommandTests {
         #expect(run.output.contains("    1 paragraph(s) the reviewer added after it, written after it\n"))
         #expect(run.output.contains("  not carried over (the title, the metadata table or other text stdkit generates): “工业机器人编程” → “工业机器人应用编程”; make the change in git\n"))
     }
+
+    @Test func anUnreadableFileOrAFileStdkitDidNotExportStopsWithOneMessage() async throws {
+        let (folder, _, _) = try Self.project(lang: "en")
+        let before = try Self.snapshot(folder)
+        let garbage = try CLIRun.temporaryFolder().appendingPathComponent("review.docx")
+        try Data("not a zip".utf8).write(to: garbage)
+        let unreadable = await Self.run(garbage.path, in: folder)
+        #expect(unreadable.status == 2)
+        #expect(unreadable.errors.hasPrefix("error: \(garbage.path): not a Word (.docx) file: it is not a zip archive."))
+        // A Word file with no stdkit properties: not an export of ours.
+        let foreign = try await Self.write(ReviewedDocxFixture(documents: [], commit: ""))
+        let notOurs = await Self.run(foreign, in: folder)
+        #expect(notOurs.status == 2)
+        #expect(notOurs.errors == "error: \(foreign): not a file stdkit exported: it records no documents (custom property stdkit.documents). Import it without --review to make a new document from it\n")
+        #expect(try Self.snapshot(folder) == before)
+        let dryRunAlone = await CLIRun.run(["import", "docx", "--dry-run", foreign], in: folder)
+        #expect(dryRunAlone.status == 2)
+        #expect(dryRunAlone.errors.contains("--dry-run goes with --review"))
+    }
 }
