@@ -7,11 +7,12 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 STANDARDS ?= standards
 SITE ?= _site
 # Chromium and CJK fonts let the browser test look at the published site as a reader would;
-# python3-jsonschema validates the CASE export against the 1EdTech schemas.
-DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk zlib1g-dev
+# python3-jsonschema validates the CASE export against the 1EdTech schemas; LibreOffice (writer,
+# no GUI), python3-docx and poppler-utils open, read and render the exported Word files.
+DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk zlib1g-dev libreoffice-writer-nogui python3-docx poppler-utils
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test deps build release check model browser-test sanitize fuzz bench bench-catalogue clean
+.PHONY: run test deps build release check model browser-test sanitize fuzz bench bench-catalogue bench-docx clean
 
 run: deps release
 	.build/release/stdkit check $(STANDARDS)
@@ -46,6 +47,11 @@ bench: deps
 # peak memory against the largest project's; figures into bench/RESULTS.md.
 bench-catalogue: deps
 	bench/catalogue-bench.sh
+
+# `stdkit export --format docx` of the flagship programme with all its courses, 10 runs of the
+# release build: median and max; figures into bench/RESULTS.md (goal under 2 s, DESIGN §10).
+bench-docx: deps release
+	bench/docx-bench.sh
 
 # Opens the published flagship in headless Chromium (screenshots and DOM checks).
 browser-test: deps build

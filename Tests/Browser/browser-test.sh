@@ -178,6 +178,22 @@ else
   echo "  note: standards/stdkit.yml declares no upstream yet: the upstream page check is skipped"
 fi
 
+# The Word export (DESIGN §15): the flagship programme with its courses as a .docx, converted to
+# PDF by LibreOffice, its first two pages rendered beside the screenshots. A file LibreOffice
+# cannot convert fails the test.
+soffice_bin=$(command -v soffice || command -v libreoffice || true)
+if [ -n "$soffice_bin" ] && command -v pdftoppm > /dev/null; then
+  "$stdkit" export standards --format docx -o "$work/flagship.docx" > /dev/null
+  timeout 180 "$soffice_bin" -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf --outdir "$work" "$work/flagship.docx" > /dev/null 2>&1 || true
+  check "LibreOffice converts the exported .docx to PDF" "$([ -s "$work/flagship.pdf" ] && echo yes || echo no)"
+  if [ -s "$work/flagship.pdf" ]; then
+    pdftoppm -r 60 -png -f 1 -l 2 "$work/flagship.pdf" "$shots/docx-page"
+    check "the first two pages of the .docx rendered to PNG" "$(ls "$shots"/docx-page-*.png 2> /dev/null | wc -l | grep -qx 2 && echo yes || echo no)"
+  fi
+else
+  echo "  note: soffice or pdftoppm is missing (make deps installs them): the Word export pages are skipped"
+fi
+
 echo "screenshots: $shots"
 if [ "$failures" -gt 0 ]; then
   echo "browser test: $failures check(s) failed"
