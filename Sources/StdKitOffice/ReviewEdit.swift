@@ -29,16 +29,23 @@ public enum ReviewEdit {
             if hunk.removed.isEmpty {
                 let beforePlace = hunk.before.flatMap { placeOf[$0] }
                 let afterPlace = hunk.after.flatMap { placeOf[$0] }
-                // A pure insertion goes after the word before it, unless markup stands between
-                // that word and the next (`**LO1** 能够`: not inside the bold); else before the
-                // word after it.
+                // A pure insertion belongs to the word it touches in the reviewed text: typed
+                // right after a word (a cell's last word, a Chinese character) it follows that
+                // word; typed before a word with a space before it (`LO1 熟练地能够`) it goes
+                // before that word, so not inside the `**` around the id. Touching both or
+                // neither, it follows the word before — unless markup stands between the two
+                // words in the source, then it goes before the word after.
+                let first = hunk.added.lowerBound, last = hunk.added.upperBound - 1
+                let gapBefore = first == 0 || new[first].start > new[first - 1].end
+                let gapAfter = last + 1 >= new.count || new[last + 1].start > new[last].end
                 let markupBetween = beforePlace.flatMap { b in afterPlace.map { a in
                     Array(source.unicodeScalars)[written[b].end..<written[a].start].contains { !$0.properties.isWhitespace } } } ?? false
-                if let place = beforePlace, !markupBetween {
+                let followsBefore = gapBefore == gapAfter ? !markupBetween : !gapBefore
+                if let place = beforePlace, followsBefore || afterPlace == nil {
                     edits.append((written[place].end..<written[place].end, added))
                 } else if let place = afterPlace {
                     var text = String(added.drop { $0 == " " || $0 == "\t" })
-                    if needsSpace(new[hunk.added.upperBound - 1].text, written[place].text) { text += " " }
+                    if gapAfter || needsSpace(new[last].text, written[place].text) { text += " " }
                     edits.append((written[place].start..<written[place].start, text))
                 } else {
                     return nil

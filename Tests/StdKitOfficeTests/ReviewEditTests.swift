@@ -49,4 +49,13 @@ struct ReviewEditTests {
         #expect(ReviewEdit.carry(original: "模块\n学时", accepted: "模块\n学时", into: source) == source)
         #expect(ReviewEdit.carry(original: "模块\n学时", accepted: "模块\n总学时", into: source) == "| 模块 |  总学时 |")
     }
+
+    @Test func anInsertionAtACellsEndStaysInThatCellAndAtACellsStartInTheNext() {
+        let source = "| 专业基础课 | [电工电子技术](../x.md) | ZJ002 |"
+        let original = "专业基础课\n电工电子技术\nZJ002"
+        #expect(ReviewEdit.carry(original: original, accepted: "专业基础课\n电工电子技术、机械制图\nZJ002", into: source)
+            == "| 专业基础课 | [电工电子技术、机械制图](../x.md) | ZJ002 |")
+        #expect(ReviewEdit.carry(original: original, accepted: "专业基础课\n电工电子技术\n新ZJ002", into: source)
+            == "| 专业基础课 | [电工电子技术](../x.md) | 新ZJ002 |")
+    }
 }
