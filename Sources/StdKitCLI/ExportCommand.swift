@@ -2,15 +2,14 @@ import ArgumentParser
 import Foundation
 import StdKitInterop
 import StdKitModel
-import StdKitOffice
 import StdKitPublish
 import StdKitSyntax
 
-/// `stdkit export --format case|csv|json|docx`: the standard for other systems, and for people who work in Word.
+/// `stdkit export --format case|csv|json|docx|pdf`: the standard for other systems, and for people who work in Word or on paper.
 struct ExportCommand: EnvironmentCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the standard: 1EdTech CASE 1.1 packages, CSV for spreadsheets, the model as JSON, or a Word file.",
+        abstract: "Export the standard: 1EdTech CASE 1.1 packages, CSV for spreadsheets, the model as JSON, a Word file or a PDF.",
         discussion: """
             case: one CASE package (JSON) per document into the folder -o (default _case), which is \
             replaced whole, atomically. csv: the traceability matrix (--table matrix) or every item \
@@ -19,12 +18,15 @@ struct ExportCommand: EnvironmentCommand {
             --json' (docs/model.md). csv and json go to standard output, or to the file -o, written \
             atomically. The mapping is in docs/interop.md. docx: the programme with all its courses \
             (or the documents named by --document) as one Word file, -o (default <ID>.docx in the \
-            current folder), written atomically; docs/word.md.
+            current folder), written atomically. pdf: the programme and its courses (or the \
+            documents named by --document) as the site shows them, printed by headless Chromium \
+            into one A4 PDF, -o or <ID>.pdf. Both in docs/word.md.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case `case`, csv, json
         case docx
+        case pdf
     }
 
     enum Table: String, ExpressibleByArgument, CaseIterable {
@@ -34,7 +36,7 @@ struct ExportCommand: EnvironmentCommand {
     @Argument(help: "The project folder (default: the project of the current folder).")
     var path: String?
 
-    @Option(help: "case, csv, json or docx.")
+    @Option(help: "case, csv, json, docx or pdf.")
     var format: Format
 
     @Option(help: "For csv: matrix (requirements × courses) or items (every item).")
@@ -46,7 +48,7 @@ struct ExportCommand: EnvironmentCommand {
     @Option(name: [.short, .customLong("output")], help: "For case the folder (default _case in the project); for csv and json a file (default: standard output).")
     var output: String?
 
-    @Option(name: .customLong("document"), help: "For docx: a document to export instead of the programme and its courses (repeatable, in the order given).")
+    @Option(name: .customLong("document"), help: "For docx and pdf: a document to export instead of the programme and its courses (repeatable, in the order given).")
     var documents: [String] = []
 
     @Option(help: "Read the project as it is at a git revision (a commit, branch or tag), without a checkout.")
@@ -82,6 +84,8 @@ struct ExportCommand: EnvironmentCommand {
             try emit(JSONOutput.encode(ModelJSON(project)) + "\n", environment: environment)
         case .docx:
             break
+        case .pdf:
+            try exportPDF(project, root: entry.root, environment: environment)
         }
         return 0
     }
@@ -98,50 +102,5 @@ struct ExportCommand: EnvironmentCommand {
         } catch {
             throw CommandFailure(description: "cannot write \(environment.displayPath(url)): \(error.localizedDescription)")
         }
-    }
-
-    /// `--format docx`: the Word file, written whole or not at all.
-    func exportDocx(in environment: CommandEnvironment) async throws -> Int32 {
-        guard rev == nil else {
-            throw CommandFailure(description: "--format docx exports the files as they are (it records their git revision itself); leave out --rev")
-        }
-        let (entry, project) = try await ProjectSource(staged: false, revision: nil).loadProject(at: path, environment: environment)
-        let exported: [Document]
-        if documents.isEmpty {
-            exported = DocxExport.defaultDocuments(of: project)
-            guard !exported.isEmpty else {
-                throw CommandFailure(description: "\(environment.displayPath(entry.root)) has no programme to export; name the documents with --document ID")
-            }
-        } else {
-            var chosen: [Document] = []
-            for id in documents where !chosen.contains(where: { $0.id == id }) {
-                guard let document = project.document(id), !id.contains(":") else {
-                    let suggestion = Suggestion.closest(to: id, among: project.documents.compactMap(\.id)).map { "; did you mean \($0)?" } ?? ""
-                    throw CommandFailure(description: "no document has the id \(id)\(suggestion)")
-                }
-                chosen.append(document)
-            }
-            exported = chosen
-        }
-        let source = DocxSource.read(documents: exported, root: entry.root, project: entry.root.lastPathComponent)
-        let export = DocxExport(project: project, documents: exported, source: source)
-        let name = output ?? "\(documents.count == 1 ? documents[0] : exported[0].id ?? "export").docx"
-        let url = environment.url(for: name)
-        let data: Data
-        do {
-            data = try export.data()
-        } catch {
-            throw CommandFailure(description: "cannot make the Word file: \(error.localizedDescription)")
-        }
-        do {
-            // Written beside the target and renamed over it: never half a file.
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw CommandFailure(description: "cannot write \(environment.displayPath(url)): \(error.localizedDescription)")
-        }
-        for warning in source.warnings { environment.errors.write("warning: \(warning)\n") }
-        let count = exported.count
-        environment.output.write("wrote \(environment.displayPath(url)) (\(count) document\(count == 1 ? "" : "s"), \(export.itemCount) item\(export.itemCount == 1 ? "" : "s"))\n")
-        return 0
     }
 }

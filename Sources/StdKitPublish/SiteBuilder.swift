@@ -157,12 +157,7 @@ public struct SiteBuilder: Sendable {
         // The tree kept at load if the caller asked for it; else (`check` and `build` do not
         // keep trees, see `Document.body`) the text parsed again.
         let body = document.body ?? DocumentParser.body(of: document.text)
-        // An upstream's raw HTML is published only if both its project and the one publishing
-        // it allow it: each vouches for its own authors only.
-        let allowHTML = project.config.publish.allowHTML && (section?.local.config.publish.allowHTML ?? true)
-        var renderer = HTMLRenderer(project: project, document: document, pagePath: page, map: map, section: section,
-                                    allowHTML: allowHTML, strings: strings)
-        let html = renderer.render(body)
+        let html = renderBody(body, of: document, page: page)
         let title = document.title ?? document.sections.first?.title ?? document.path
         let text = layout(page: page, title: title, kind: document.kind, body: theme.render(DocumentPage(document, page: page, html: html, site: self)))
         let search = SearchEntry.entries(for: document, body: body, page: page, strings: strings, section: section)

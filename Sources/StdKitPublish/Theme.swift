@@ -4,7 +4,7 @@ import Mustache
 /// The templates and assets a site is built with: the default theme shipped with stdkit, with
 /// any file of the project's `publish.theme` folder in its place.
 struct Theme: Sendable {
-    static let templateNames = ["layout", "index", "document", "matrix", "search"]
+    static let templateNames = ["layout", "index", "document", "matrix", "search", "print"]
     static let assetNames = ["style.css", "search.js"]
 
     var templates: [String: MustacheTemplate] = [:]

@@ -339,4 +339,49 @@ struct DocxExportTests {
         #expect(document.contains(">某汽车制造有限公司（acme）</w:t>"))
         #expect(document.contains(">已过期（批准后有修改）</w:t>"))
     }
+
+    /// The paragraphs of `blocks`, table cells included, in order.
+    static func paragraphs(_ blocks: [WordBlock]) -> [WordParagraph] {
+        blocks.flatMap { block -> [WordParagraph] in
+            switch block {
+            case .paragraph(let paragraph): [paragraph]
+            case .table(let table): table.rows.flatMap { $0.cells.flatMap { paragraphs($0.blocks) } }
+            }
+        }
+    }
+
+    @Test func stdkitsOwnReaderReadsTheExportBack() async throws {
+        let export = Self.export(try await Self.project())
+        let word = try WordDocument(archive: try DocxArchive(data: try export.data(), file: "t.docx"))
+        #expect(word.customProperties["stdkit.documents"] == "PROG-T COURSE-A COURSE-B COURSE-C")
+        #expect(word.customProperties["stdkit.commit"] == "0123456789abcdef0123456789abcdef01234567")
+        let paragraphs = Self.paragraphs(word.blocks)
+        func paragraph(bookmarked name: String) -> WordParagraph? {
+            paragraphs.first { $0.inlines.contains { if case .bookmarkStart(_, name) = $0 { true } else { false } } }
+        }
+        // The review unit of LO1 holds its text as written, references and all.
+        let lo1 = try #require(paragraph(bookmarked: "_sk1_2"))
+        #expect(lo1.text() == "LO1 能编写搬运程序 → PROG-T#S1, COURSE-B#LO9")
+        #expect(lo1.inlines.contains(.hyperlinkStart(anchor: "PROG_T_S1", relationship: nil)))
+        let goals = try #require(paragraph(bookmarked: "_sk1_1"))
+        #expect(goals.text() == "课程目标")
+        #expect(word.headingLevel(of: goals) == 2)
+        #expect(word.headingLevel(of: try #require(paragraph(bookmarked: "_sk1_0"))) == 1)
+        let unit = try #require(paragraph(bookmarked: "COURSE_A_U1"))
+        #expect(unit.text() == "U1 基本指令 {hours=10}")
+        #expect(word.headingLevel(of: unit) == 3)
+        let number = try #require(goals.numbering)
+        #expect(word.numbering.level(numID: number.numID, level: 0) == WordNumberingLevel(format: "chineseCounting", text: "%1、", start: 1))
+        #expect(word.numbering.level(numID: number.numID, level: 1) == WordNumberingLevel(format: "chineseCounting", text: "（%2）", start: 1))
+        // The schedule: 学时 over three columns, 公共基础课 merged down its two courses.
+        let tables = word.blocks.compactMap { block -> WordTable? in
+            if case .table(let table) = block, table.rows.first?.cells.first?.text() == "课程类别", table.rows.first?.cells.count == 7 { table } else { nil }
+        }
+        let schedule = try #require(tables.first)
+        #expect(schedule.rows[0].cells.map(\.gridSpan) == [1, 1, 1, 1, 3, 1, 2])
+        #expect(schedule.rows[0].isHeader && schedule.rows[1].isHeader)
+        #expect(schedule.rows[2].cells[0].verticalMerge == .restart)
+        #expect(schedule.rows[3].cells[0].verticalMerge == .continue)
+        #expect(schedule.rows[2].cells.map { $0.text() } == ["公共基础课", "机器人编程", "", "考试", "40", "30", "10", "2.5", "40", ""])
+    }
 }

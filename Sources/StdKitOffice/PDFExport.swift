@@ -1,0 +1,88 @@
+import Foundation
+import StdKitModel
+import StdKitPublish
+import StdKitSyntax
+
+/// `stdkit export --format pdf` (DESIGN §15): documents of a project in one PDF, printed by
+/// headless Chromium from the site's own pages with the print stylesheet — what is printed is
+/// what is published. The site is built into a temporary folder, one print page holding the
+/// documents one after the other is added (`SiteBuilder.printPage`), and the browser prints it;
+/// joining one PDF per page would need a tool stdkit does not have.
+public struct PDFExport: Sendable {
+    public var project: Project
+    /// The documents, in the order they are printed.
+    public var documents: [Document]
+
+    /// The documents named by `ids`, in that order; with none, the programme and its courses
+    /// (`defaultDocuments`).
+    public init(project: Project, documentIDs ids: [String] = []) throws(PDFError) {
+        self.project = project
+        documents = try ids.isEmpty ? Self.defaultDocuments(of: project) : Self.documents(ids, of: project)
+    }
+
+    /// The project's programme, then each of its courses in the order of its `courses` list
+    /// (as the Word export does); a listed course that has no document is left out (the check
+    /// reports it).
+    public static func defaultDocuments(of project: Project) throws(PDFError) -> [Document] {
+        let programmes = project.documents.filter { $0.kind == "programme" && $0.id != nil }
+        guard let programme = programmes.first else { throw PDFError(.pdfNoProgramme()) }
+        guard programmes.count == 1 else { throw PDFError(.pdfSeveralProgrammes(programmes.compactMap(\.id))) }
+        var documents = [programme]
+        var seen: Set<String> = [programme.path]
+        for entry in CourseTable(programme)?.entries ?? [] {
+            // Only the project's own documents: a key into an upstream names another project's.
+            guard let id = entry.id, let course = project.document(id), project.document(atPath: course.path) != nil,
+                  seen.insert(course.path).inserted else { continue }
+            documents.append(course)
+        }
+        return documents
+    }
+
+    /// The project's documents with ids `ids`, in that order, each once.
+    static func documents(_ ids: [String], of project: Project) throws(PDFError) -> [Document] {
+        var documents: [Document] = []
+        var seen: Set<String> = []
+        for id in ids {
+            guard let document = project.document(id), project.document(atPath: document.path) != nil else {
+                let candidate = Suggestion.closest(to: id, among: project.documents.compactMap(\.id))
+                throw PDFError(.pdfUnknownDocument(id, candidate: candidate))
+            }
+            if seen.insert(document.path).inserted { documents.append(document) }
+        }
+        return documents
+    }
+
+    /// Prints the documents to the PDF `output`, written atomically: on any failure nothing is
+    /// written and `output` is left as it was. The temporary folder (the site, the browser's
+    /// profile) is removed either way.
+    public func write(to output: URL, chromium: Chromium, toolVersion: String, timeout: Int = Chromium.defaultTimeout) throws(PDFError) {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("stdkit-pdf-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let site = work.appendingPathComponent("site")
+        let page = site.appendingPathComponent(SiteBuilder.printPagePath)
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            let builder = try SiteBuilder(project: project, toolVersion: toolVersion)
+            try builder.build(to: site)
+            try builder.printPage(of: documents).write(to: page)
+        } catch let error as SiteError {
+            throw PDFError(.pdfSiteFailed(error.description))
+        } catch {
+            throw PDFError(.pdfCannotWrite(work.path, reason: error.localizedDescription))
+        }
+        let printed = work.appendingPathComponent("print.pdf")
+        try chromium.printToPDF(page: page, output: printed, work: work, timeout: timeout)
+        do {
+            try Data(contentsOf: printed).write(to: output, options: .atomic)
+        } catch {
+            throw PDFError(.pdfCannotWrite(output.path, reason: error.localizedDescription))
+        }
+    }
+
+    /// The file name an export is written to when none is given: the first document's id
+    /// (the programme's by default), made safe as a file name.
+    public var defaultFileName: String {
+        let id = documents.first?.id ?? project.config.name
+        return String(id.map { "/\\:".contains($0) ? "-" : $0 }) + ".pdf"
+    }
+}
