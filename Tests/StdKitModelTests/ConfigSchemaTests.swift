@@ -18,7 +18,7 @@ struct ConfigSchemaTests {
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message.english))")
         #expect(schema.fields.map(\.name) == [
             "name", "lang", "profile", "parties", "include", "exclude", "schemas", "publish", "rules", "limits",
-            "profile_settings", "pilot", "practice_hours_per_week", "upstream",
+            "profile_settings", "pilot", "practice_hours_per_week", "upstream", "word",
         ])
     }
 
