@@ -114,7 +114,12 @@ public struct ReviewImport: Sendable {
         }
         var carried = Carried.edited
         var written = source
-        if original != accepted {
+        if accepted.isEmpty {
+            // The unit's own words all deleted and new paragraphs written in their place: the
+            // unit is written anew from them.
+            written = []
+            carried = .regenerated
+        } else if original != accepted {
             let text = source.joined(separator: "\n")
             if let edited = ReviewEdit.carry(original: original, accepted: accepted, into: text) {
                 written = edited.components(separatedBy: "\n")
@@ -131,7 +136,7 @@ public struct ReviewImport: Sendable {
             if let marker {
                 written.append(marker + paragraph.markdown)
             } else {
-                written += ["", paragraph.markdown]
+                written += written.isEmpty ? [paragraph.markdown] : ["", paragraph.markdown]
             }
         }
         return (carried, (unit.lines, written), attached.count)

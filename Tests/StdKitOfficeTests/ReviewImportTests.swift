@@ -153,4 +153,16 @@ struct ReviewImportTests {
                                               paragraphs: [ReviewedFile.Paragraph(original: "一、课程目标", accepted: "一、教学目标", markdown: "一、教学目标")])
         #expect(heading == ["## 教学目标"])
     }
+
+    @Test func aUnitRewrittenAsANewParagraphIsReplacedByIt() async throws {
+        let lo3 = try await Self.unitIndex("LO3")
+        var units: [ReviewedFile.UnitKey: ReviewedFile.Unit] = [:]
+        units[.init(document: 0, unit: lo3)] = .init(paragraphs: [Self.paragraph("LO3 能够编写码垛程序并优化节拍。", ""),
+                                                                  ReviewedFile.Paragraph(original: "", accepted: "LO3 能够编写码垛程序。", markdown: "**LO3** 能够编写码垛程序。")])
+        let result = ReviewImport(reviewed: ReviewedFile(properties: [:], units: units), index: 0, id: "COURSE-ROBOT", base: Self.base,
+                                  ours: Self.base, path: "course.md", schemas: try SchemaLibrary.builtIn())
+        #expect(result.merge.text == Self.base.replacingOccurrences(of: "- **LO3** 能够编写码垛程序并优化节拍。", with: "- **LO3** 能够编写码垛程序。"))
+        #expect(result.units.map(\.carried) == [.regenerated])
+        #expect(result.units.map(\.added) == [1])
+    }
 }
