@@ -56,7 +56,8 @@ let package = Package(
             dependencies: ["StdKitModel", "StdKitSyntax"]
         ),
         // Word and PDF (DESIGN §15): WordprocessingML of our own in ZIPFoundation's archives; the
-        // review import merges with StdKitDiff's three-way merge; PDF prints StdKitPublish's pages.
+        // review import merges with StdKitDiff's three-way merge; PDF prints StdKitPublish's pages; the
+        // import of a file stdkit did not make writes documents with StdKitInterop's templates.
         .target(
             name: "StdKitOffice",
             dependencies: ["StdKitDiff", "StdKitInterop", "StdKitModel", "StdKitPublish", "StdKitSyntax",

@@ -14,13 +14,21 @@ struct GFMTable: Sendable {
     /// `table`, the `number`th (1-based) of the document.
     init(_ table: WordImportSource.Table, number: Int) {
         var grid: [[String]] = []
-        var report: [Message] = []
-        // Open vertical merges by grid column: the row they started in and their text.
-        var open: [Int: (row: Int, text: String)] = [:]
+        // Each merge by the row and column it starts at, so the report reads top to bottom.
+        var merges: [(row: Int, column: Int, message: Message)] = []
+        // Open vertical merges by grid column: the row they started in, their text and width.
+        var open: [Int: (row: Int, text: String, span: Int)] = [:]
         var joined = 0
         func close(_ column: Int, before row: Int) {
-            if let merge = open.removeValue(forKey: column), row - 1 > merge.row {
-                report.append(.docxImportMergeDown(table: number, text: Self.shortened(merge.text), column: column + 1, first: merge.row + 1, last: row))
+            guard let merge = open.removeValue(forKey: column) else { return }
+            let text = Self.shortened(merge.text)
+            if row - 1 > merge.row && merge.span > 1 {
+                merges.append((merge.row, column, .docxImportMergeBlock(table: number, text: text, firstRow: merge.row + 1, lastRow: row,
+                                                                        firstColumn: column + 1, lastColumn: column + merge.span)))
+            } else if row - 1 > merge.row {
+                merges.append((merge.row, column, .docxImportMergeDown(table: number, text: text, column: column + 1, first: merge.row + 1, last: row)))
+            } else if merge.span > 1 {
+                merges.append((merge.row, column, .docxImportMergeAcross(table: number, text: text, row: merge.row + 1, first: column + 1, last: column + merge.span)))
             }
         }
         for (rowIndex, cells) in table.rows.enumerated() {
@@ -28,26 +36,25 @@ struct GFMTable: Sendable {
             for cell in cells {
                 let column = row.count
                 let span = max(1, cell.span)
-                var text: String
-                let covered = cell.merge == .continue ? open[column] : nil
-                if let covered {
+                let text: String
+                if cell.merge == .continue, let covered = open[column] {
                     text = covered.text
                 } else {
                     for spanned in column..<column + span { close(spanned, before: rowIndex) }
                     text = Self.joined(cell.paragraphs)
                     if cell.paragraphs.filter({ !NumberedLine.trimmed($0).isEmpty }).count > 1 { joined += 1 }
-                    if cell.merge == .restart { open[column] = (rowIndex, text) }
-                }
-                if span > 1, covered == nil {
-                    report.append(.docxImportMergeAcross(table: number, text: Self.shortened(text), row: rowIndex + 1, first: column + 1, last: column + span))
+                    // A cell merged across only is closed at once; one merged down stays open.
+                    open[column] = (rowIndex, text, span)
+                    if cell.merge != .restart { close(column, before: rowIndex + 1) }
                 }
                 row += Array(repeating: text, count: span)
             }
-            // A column this row does not reach, or reaches with a cell of its own, ends its merge.
+            // A column this row does not reach ends its merge.
             for column in open.keys.sorted() where column >= row.count { close(column, before: rowIndex) }
             grid.append(row)
         }
         for column in open.keys.sorted() { close(column, before: table.rows.count) }
+        var report = merges.sorted { ($0.row, $0.column) < ($1.row, $1.column) }.map(\.message)
         let width = grid.map(\.count).max() ?? 0
         var lines: [String] = []
         for (index, row) in grid.enumerated() {

@@ -65,6 +65,10 @@ extension Message {
     static func docxImportMergeDown(table: Int, text: String, column: Int, first: Int, last: Int) -> Message {
         Message("docx.import.merge-down", ["table": .number(table), "text": .verbatim(text), "column": .number(column), "first": .number(first), "last": .number(last)])
     }
+    static func docxImportMergeBlock(table: Int, text: String, firstRow: Int, lastRow: Int, firstColumn: Int, lastColumn: Int) -> Message {
+        Message("docx.import.merge-block", ["table": .number(table), "text": .verbatim(text), "first_row": .number(firstRow), "last_row": .number(lastRow),
+                                            "first_column": .number(firstColumn), "last_column": .number(lastColumn)])
+    }
     static func docxImportCellParagraphs(table: Int, count: Int) -> Message {
         Message("docx.import.cell-paragraphs", ["table": .number(table), "count": .number(count)])
     }

@@ -73,7 +73,8 @@ public struct WordImport: Sendable {
     /// The 1-based number of the paragraph at `index` among the body's paragraphs (tables not
     /// counted), as the report names places.
     static func paragraphNumber(of index: Int, in source: WordImportSource) -> Int {
-        source.blocks[...index].filter { if case .paragraph = $0 { true } else { false } }.count
+        if case .paragraph(let paragraph) = source.blocks[index], let number = paragraph.number { return number }
+        return source.blocks[...index].filter { if case .paragraph = $0 { true } else { false } }.count
     }
 
     // MARK: - The document
@@ -199,9 +200,10 @@ public struct WordImport: Sendable {
             case .paragraph(let paragraph):
                 paragraphs += 1
                 guard index != titleBlock else { continue }
+                let number = paragraph.number ?? paragraphs
                 let text = NumberedLine.trimmed((paragraph.autoNumber ?? "") + paragraph.text)
                 if text.isEmpty && paragraph.images.isEmpty { continue }
-                entries.append((paragraphs, Entry(index: index, paragraph: paragraph, number: NumberedLine.parse(text), text: text)))
+                entries.append((number, Entry(index: index, paragraph: paragraph, number: NumberedLine.parse(text), text: text)))
             case .table:
                 entries.append((index, nil))
             }

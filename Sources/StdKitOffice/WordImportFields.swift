@@ -60,6 +60,11 @@ struct WordImportFields: Sendable {
         if let (credits, line) = Self.first(in: lines, /总学分[^0-9。；]{0,8}([0-9]{2,3}(?:\.[0-9]+)?)/) {
             add("credits", credits, shown: credits, from: line)
         }
+        // The intake a 方案 is written for: `（2026级）` under the title.
+        if let (year, line) = Self.first(in: lines, /[（(]\s*(20[0-9]{2})\s*级\s*[）)]/) {
+            fields.append(("cohort", "{year: \(year)}"))
+            report.append(.docxImportField(field: "cohort.year", value: year, location: line.location, text: Self.shortened(line.text)))
+        }
     }
 
     private mutating func course(_ lines: [Line]) {

@@ -63,7 +63,8 @@ struct WordImportReading {
             switch block {
             case .paragraph(let paragraph):
                 if topLevel { paragraphNumber += 1 }
-                let (converted, boxes) = self.paragraph(paragraph)
+                var (converted, boxes) = self.paragraph(paragraph)
+                converted?.number = paragraphNumber
                 if let converted { result.append(.paragraph(converted)) }
                 if !boxes.isEmpty {
                     notices.append(.docxImportTextBox(paragraph: paragraphNumber))
@@ -186,8 +187,9 @@ struct WordImportReading {
         case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional", "taiwaneseCounting":
             NumberedLine.chinese(value)
         case "decimalEnclosedCircle", "decimalEnclosedCircleChinese": NumberedLine.circled(value)
-        case "upperLetter": String(UnicodeScalar(UInt8(64 + (value - 1) % 26 + 1)))
-        case "lowerLetter": String(UnicodeScalar(UInt8(96 + (value - 1) % 26 + 1)))
+        // A start of 0 or below (numbering.xml is the file's word) has no letter: the number.
+        case "upperLetter" where value >= 1: String(UnicodeScalar(UInt8(65 + (value - 1) % 26)))
+        case "lowerLetter" where value >= 1: String(UnicodeScalar(UInt8(97 + (value - 1) % 26)))
         default: String(value)
         }
     }

@@ -26,9 +26,14 @@ public struct WordImportSource: Sendable {
         /// Images in the paragraph: the package part (`word/media/image1.png`) and the
         /// description Word keeps as alternative text.
         public var images: [Image]
+        /// Its 1-based place among the Word body's paragraphs, as the report names it (a text
+        /// box's paragraphs have the number of the paragraph holding it); nil: its place in
+        /// `blocks`.
+        public var number: Int?
 
-        public init(_ text: String, autoNumber: String? = nil, headingLevel: Int? = nil, bold: Bool = false, images: [Image] = []) {
+        public init(_ text: String, autoNumber: String? = nil, headingLevel: Int? = nil, bold: Bool = false, images: [Image] = [], number: Int? = nil) {
             self.text = text
+            self.number = number
             self.autoNumber = autoNumber
             self.headingLevel = headingLevel
             self.bold = bold

@@ -215,10 +215,17 @@ struct PDFExportTests {
         // Each document starts a page of its own.
         #expect(pages >= documents.count)
 
-        // Every font is embedded. Chromium (Skia) embeds the CJK fonts here — Noto CJK, OpenType
-        // with CFF outlines — as Type 3 fonts, which carry no name; they are embedded all the same.
+        // Every font is embedded. The print stylesheet names TrueType CJK fonts first (AR PL UMing
+        // for text, WenQuanYi Zen Hei for headings; the Makefile installs both), which Chromium embeds
+        // as named CID TrueType fonts; the CFF-based Noto CJK fonts would be unnamed Type 3 fonts.
         let fonts = try PDFTools.run("pdffonts", [pdf.path]).split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty)
+        if FileManager.default.fileExists(atPath: "/usr/share/fonts/truetype/arphic/uming.ttc") {
+            #expect(fonts.contains { $0.contains("UMingCN") && $0.contains("CID TrueType") }, "\(fonts)")
+        }
+        if FileManager.default.fileExists(atPath: "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc") {
+            #expect(fonts.contains { $0.contains("WenQuanYiZenHei") && $0.contains("CID TrueType") }, "\(fonts)")
+        }
         for font in fonts {
             let columns = font.split(separator: " ", omittingEmptySubsequences: true)
             // name type… encoding emb sub uni object generation: emb is the fifth from the end.
