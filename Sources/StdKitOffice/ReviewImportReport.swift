@@ -43,8 +43,9 @@ public struct ReviewImportReport: Sendable {
                 output += "  " + say(.reviewOutside(change)) + "\n"
             }
             if document.merge.conflicts.isEmpty {
-                output += "  " + say(document.changesFile ? (dryRun ? .reviewWouldMerge(document.path) : .reviewMerged(document.path))
-                                        : .reviewUnchanged(document.path)) + "\n"
+                let outcome: Message = document.changesFile ? (dryRun ? .reviewWouldMerge(document.path) : .reviewMerged(document.path))
+                    : document.theirs == document.base ? .reviewUnchanged(document.path) : .reviewAlreadyIn(document.path)
+                output += "  " + say(outcome) + "\n"
             } else {
                 output += "  " + say(dryRun ? .reviewWouldConflict(document.merge.conflicts.count, path: document.path)
                                         : .reviewConflicts(document.merge.conflicts.count, path: document.path)) + "\n"
@@ -110,6 +111,8 @@ extension Message {
     static func reviewMerged(_ path: String) -> Message { Message("docx.review.merged", ["path": .verbatim(path)]) }
     static func reviewWouldMerge(_ path: String) -> Message { Message("docx.review.would-merge", ["path": .verbatim(path)]) }
     static func reviewUnchanged(_ path: String) -> Message { Message("docx.review.unchanged", ["path": .verbatim(path)]) }
+    /// The review's edits are in the file already (imported before, or made in git alike).
+    static func reviewAlreadyIn(_ path: String) -> Message { Message("docx.review.already-in", ["path": .verbatim(path)]) }
     static func reviewConflicts(_ count: Int, path: String) -> Message {
         Message("docx.review.conflicts", ["count": .number(count), "path": .verbatim(path)])
     }

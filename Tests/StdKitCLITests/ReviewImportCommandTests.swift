@@ -166,6 +166,13 @@ struct ReviewImportCommandTests {
             """)
         let kept = try JSONDecoder().decode(ReviewComments.self, from: Data(contentsOf: folder.appendingPathComponent(".stdkit/reviews/\(name)")))
         #expect(kept.comments.map { "\($0.document)#\($0.item ?? "-") \($0.author) \($0.text)" } == ["COURSE-ROBOT#LO1 李工 请补充安全操作要求"])
+
+        // The same file imported again changes nothing and says why.
+        let before = try Self.snapshot(folder)
+        let again = await Self.run(file, in: folder)
+        #expect(again.status == 0)
+        #expect(again.output.contains("\n  审阅后的文字已在 courses/robot.md 中（此前已导入，或已在 git 中作了同样的修改）：保持不变\n"))
+        #expect(try Self.snapshot(folder) == before)
     }
 
     @Test func anExportBroughtBackUnreviewedChangesNothingAtAll() async throws {
