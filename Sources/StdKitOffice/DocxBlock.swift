@@ -31,10 +31,15 @@ enum DocxBlock: Sendable {
         var rows: [Row]
         /// How the table is aligned on the page.
         var centered = true
+        /// Left and right cell margins, when narrower than the style's (a table of many columns).
+        var cellMargin: Int?
 
         var xml: String {
             var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"StdkitTable\"/><w:tblW w:w=\"\(columns.reduce(0, +))\" w:type=\"dxa\"/>"
             if centered { xml += "<w:jc w:val=\"center\"/>" }
+            if let cellMargin {
+                xml += "<w:tblCellMar><w:left w:w=\"\(cellMargin)\" w:type=\"dxa\"/><w:right w:w=\"\(cellMargin)\" w:type=\"dxa\"/></w:tblCellMar>"
+            }
             xml += "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
             xml += columns.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined()
             xml += "</w:tblGrid>"
@@ -85,10 +90,10 @@ enum DocxBlock: Sendable {
         }
 
         /// A cell holding one paragraph of `text`.
-        init(_ text: String, bold: Bool = false, centered: Bool = false, span: Int = 1, verticalMerge: Merge? = nil) {
+        init(_ text: String, bold: Bool = false, centered: Bool = false, span: Int = 1, verticalMerge: Merge? = nil, style: String = "TableText") {
             var format = WordXML.RunFormat()
             format.bold = bold
-            self.init(blocks: [.paragraph(Paragraph(style: "TableText", properties: centered ? "<w:jc w:val=\"center\"/>" : "",
+            self.init(blocks: [.paragraph(Paragraph(style: style, properties: centered ? "<w:jc w:val=\"center\"/>" : "",
                                                     content: WordXML.run(text, format)))],
                       span: span, verticalMerge: verticalMerge)
         }

@@ -24,9 +24,12 @@ public struct DocxExport: Sendable {
 
     /// What `stdkit export --format docx` exports without `--document`: the programme (the first
     /// by path when there are several), then its courses in the order of its `courses` list;
-    /// a course listed twice or not found is left out. Empty when the project has no programme.
+    /// a course listed twice or not found is left out. Empty when the project has no programme
+    /// with an id.
     public static func defaultDocuments(of project: Project) -> [Document] {
-        let programmes = project.documents.filter { $0.kind == "programme" }.sorted { $0.path < $1.path }
+        // Only documents with an id: `stdkit.documents` lists ids, and a unit's bookmark counts
+        // its document's position in that list.
+        let programmes = project.documents.filter { $0.kind == "programme" && $0.id != nil }.sorted { $0.path < $1.path }
         guard let programme = programmes.first else { return [] }
         var seen: Set<String> = [programme.id ?? ""]
         var documents = [programme]

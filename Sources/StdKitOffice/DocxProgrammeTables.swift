@@ -38,10 +38,13 @@ struct DocxProgrammeTables {
     /// The 教学进程总体安排.
     func schedule() -> DocxBlock.Table {
         let semesters = semesterCount
-        let fixed = [980, 2000, 860, 620, 560, 520, 520, 520]
+        let fixed = [760, 1820, 760, 560, 520, 520, 520, 560]
         let rest = DocxDocumentRenderer.textWidth - fixed.reduce(0, +)
         let columns = fixed + (0..<semesters).map { index in rest / semesters + (index < rest % semesters ? 1 : 0) }
-        typealias Cell = DocxBlock.Cell
+        // Every cell in the small table text.
+        func Cell(_ text: String, bold: Bool = false, centered: Bool = false, span: Int = 1, verticalMerge: DocxBlock.Cell.Merge? = nil) -> DocxBlock.Cell {
+            DocxBlock.Cell(text, bold: bold, centered: centered, span: span, verticalMerge: verticalMerge, style: "TableSmall")
+        }
         var rows: [DocxBlock.Row] = [
             DocxBlock.Row(cells: [
                 Cell(strings.category, bold: true, centered: true, verticalMerge: .restart),
@@ -95,7 +98,9 @@ struct DocxProgrammeTables {
             Cell(String(counted.total), bold: true, centered: true), Cell(String(counted.theory), bold: true, centered: true),
             Cell(String(counted.practice), bold: true, centered: true), Cell(Self.number(table.totalCredits), bold: true, centered: true),
         ] + spread.map { Cell($0 == 0 ? "" : Self.number($0), bold: true, centered: true) }))
-        return DocxBlock.Table(columns: columns, rows: rows)
+        var schedule = DocxBlock.Table(columns: columns, rows: rows)
+        schedule.cellMargin = 40
+        return schedule
     }
 
     /// An entry's hours spread evenly over its semesters, times `weight` (its group's ratio).

@@ -1,5 +1,6 @@
 import Foundation
 import StdKitModel
+import StdKitSyntax
 
 /// Where the exported documents come from, as the file's custom properties record it for the
 /// review import (common.md's contract): the project, the commit, and each document's path and
@@ -17,9 +18,9 @@ public struct DocxSource: Sendable, Equatable {
     /// Each document's git blob id of the bytes exported, by id (`stdkit.blob.<ID>`).
     public var blobs: [String: String]
     /// What the person exporting should know: a file with changes not committed, a project outside git.
-    public var warnings: [String]
+    public var warnings: [Message]
 
-    public init(project: String, commit: String = "", date: Date? = nil, paths: [String: String] = [:], blobs: [String: String] = [:], warnings: [String] = []) {
+    public init(project: String, commit: String = "", date: Date? = nil, paths: [String: String] = [:], blobs: [String: String] = [:], warnings: [Message] = []) {
         self.project = project
         self.commit = commit
         self.date = date
@@ -50,7 +51,7 @@ public struct DocxSource: Sendable, Equatable {
         }
         guard let repository = try? GitRepository(containing: root), !repository.isBare,
               let head = try? GitRepository.git(["log", "-1", "--format=%H %ct"], in: root) else {
-            source.warnings.append("the project is not in a git repository (or has no commit): the file records no commit, so a review of it cannot be merged back with stdkit import docx --review")
+            source.warnings.append(.docxOutsideGit())
             return source
         }
         let fields = String(decoding: head, as: UTF8.self).split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -66,7 +67,7 @@ public struct DocxSource: Sendable, Equatable {
             let repositoryPath = prefix.isEmpty ? document.path : "\(prefix)/\(document.path)"
             guard committed[repositoryPath] != blob else { continue }
             _ = try? GitRepository.git(["hash-object", "-w", "--stdin"], in: root, input: Data(bytes))
-            source.warnings.append("\(document.path) has changes not committed: its exported text is kept as git object \(blob), and a review can be merged back only while git keeps that object — commit first")
+            source.warnings.append(.docxNotCommitted(document.path, blob: blob))
         }
         return source
     }

@@ -60,7 +60,7 @@ enum DocxStyles {
         xml += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:semiHidden/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
         xml += "<w:style w:type=\"numbering\" w:default=\"1\" w:styleId=\"NoList\"><w:name w:val=\"No List\"/><w:semiHidden/></w:style>"
         xml += paragraphStyle("Title", "Title", next: "BodyText", pPr: "<w:spacing w:before=\"2400\" w:after=\"1200\"/><w:jc w:val=\"center\"/>",
-                              rPr: heading + "<w:b/><w:bCs/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>")
+                              rPr: heading + "<w:b/><w:bCs/><w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/>")
         xml += paragraphStyle("Subtitle", "Subtitle", next: "BodyText", pPr: "<w:spacing w:after=\"240\"/><w:jc w:val=\"center\"/>",
                               rPr: body + "<w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>")
         // 小二 for a document's title, 三号 黑体 for 一、, 四号 for （一）, 小四 bold for 1., 小四 for （1）.
@@ -78,6 +78,8 @@ enum DocxStyles {
                               rPr: code + "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>")
         xml += paragraphStyle("TableText", "Table Text", pPr: "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
                               rPr: "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>")
+        // 小五 for tables of many columns (the 教学进程总体安排 has fourteen).
+        xml += paragraphStyle("TableSmall", "Table Text Small", basedOn: "TableText", rPr: "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
         xml += paragraphStyle("Caption", "caption", next: "BodyText", pPr: "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"center\"/>",
                               rPr: heading + "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
         xml += paragraphStyle("TOCHeading", "TOC Heading", next: "BodyText", pPr: "<w:spacing w:before=\"240\" w:after=\"240\"/><w:jc w:val=\"center\"/>",

@@ -65,7 +65,8 @@ struct ExportDocxCommandTests {
         let properties = try Self.customProperties(output)
         let blob = try #require(properties["stdkit.blob.COURSE-VISION"])
         #expect(blob == DocxSource.blobID(of: Array(try Data(contentsOf: path))))
-        #expect(run.errors.contains("warning: courses/professional-core/machine-vision.md has changes not committed"))
+        // In the project's language (zh-CN).
+        #expect(run.errors.contains("warning: courses/professional-core/machine-vision.md 有尚未提交的修改：导出的文本已作为 git 对象 \(blob) 保存"))
         #expect(run.errors.contains(blob))
         // The exported bytes are in git's objects, so the review import finds its base.
         #expect(try GitTests.git(["cat-file", "-e", blob], in: folder).status == 0)
@@ -80,7 +81,7 @@ struct ExportDocxCommandTests {
         #expect(run.status == 0, "\(run.errors)")
         // Two documents: named after the first.
         #expect(run.output.hasPrefix("wrote COURSE-VISION.docx (2 documents, "))
-        #expect(run.errors.contains("not in a git repository"))
+        #expect(run.errors == "warning: 项目不在有提交的 git 仓库中：文件没有记录版本，审阅后无法用 stdkit import docx --review 合并回来\n")
         let properties = try Self.customProperties(folder.appendingPathComponent("COURSE-VISION.docx"))
         #expect(properties["stdkit.commit"] == "")
         #expect(properties["stdkit.documents"] == "COURSE-VISION COURSE-PLC")
@@ -92,7 +93,7 @@ struct ExportDocxCommandTests {
         let run = await CLIRun.run(["export", CLIRun.repository.appendingPathComponent("standards").path, "--format", "docx",
                                     "--document", "COURSE-VISON"], in: folder)
         #expect(run.status == 2)
-        #expect(run.errors.contains("no document has the id COURSE-VISON; did you mean COURSE-VISION?"))
+        #expect(run.errors.contains("--document COURSE-VISON：项目中没有此 id 的文件；是否想写“COURSE-VISION”？"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
     }
 
@@ -102,7 +103,23 @@ struct ExportDocxCommandTests {
         let run = await CLIRun.run(["export", CLIRun.repository.appendingPathComponent("standards").path, "--format", "docx",
                                     "--document", "COURSE-VISION", "-o", "missing/x.docx"], in: folder)
         #expect(run.status == 2)
-        #expect(run.errors.contains("cannot write missing/x.docx"))
+        #expect(run.errors.contains("无法写入 missing/x.docx："))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
+    @Test func aProjectWithSeveralProgrammesMustNameOne() async throws {
+        let folder = try CLIRun.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = folder.appendingPathComponent("standards")
+        try FileManager.default.copyItem(at: CLIRun.repository.appendingPathComponent("standards"), to: project)
+        let programme = project.appendingPathComponent("programme/robot-technology-460305.md")
+        let second = try String(contentsOf: programme, encoding: .utf8).replacingOccurrences(of: "id: PROG-ROBOT-460305", with: "id: PROG-ROBOT-2027")
+        try second.write(to: project.appendingPathComponent("programme/robot-2027.md"), atomically: true, encoding: .utf8)
+        let run = await CLIRun.run(["export", "standards", "--format", "docx"], in: folder)
+        #expect(run.status == 2)
+        #expect(run.errors.contains("项目中有多个人才培养方案（PROG-ROBOT-2027, PROG-ROBOT-460305）：请用 --document ID 指定要导出的方案及其课程"))
+        let named = await CLIRun.run(["export", "standards", "--format", "docx", "--document", "PROG-ROBOT-2027"], in: folder)
+        #expect(named.status == 0, "\(named.errors)")
+        #expect(named.output.hasPrefix("wrote PROG-ROBOT-2027.docx (1 document, "))
     }
 }
