@@ -1,3 +1,4 @@
+import Foundation
 import StdKitInterop
 import StdKitModel
 import StdKitSyntax
@@ -40,7 +41,7 @@ public struct WordImport: Sendable {
         for (index, block) in source.blocks.enumerated() {
             guard case .paragraph(let paragraph) = block else { break }
             let text = NumberedLine.trimmed(paragraph.text)
-            if text.isEmpty || paragraph.images.count > 0 && text.isEmpty { continue }
+            if text.isEmpty { continue }
             if paragraph.autoNumber != nil || NumberedLine.parse(text) != nil { break }
             if paragraph.headingLevel != nil && guessKind(fromTitle: text) == nil { break }
             candidates.append((index, text))
@@ -150,9 +151,11 @@ public struct WordImport: Sendable {
                         report.append(.docxImportImageMissing(paragraph: paragraph))
                         continue
                     }
-                    let name = part.split(separator: "/").last.map(String.init) ?? part
-                    let path = stem + "-images/" + name
-                    if !images.contains(where: { $0.part == part }) {
+                    let path: String
+                    if let known = images.first(where: { $0.part == part }) {
+                        path = known.path
+                    } else {
+                        path = stem + "-images/" + Self.imageName(part, taken: images.map { String($0.path.dropFirst(stem.count + "-images/".count)) })
                         images.append((part, path))
                         report.append(.docxImportImage(part: part, path: path))
                     }
@@ -176,6 +179,18 @@ public struct WordImport: Sendable {
         let text = frontMatter + "\n# " + ItemNode.escaped(title) + "\n" + markdown
         let document = NewDocument(id: id, kind: template.schema.kind, text: text, items: body.items)
         return Result(document: document, title: title, images: images, report: report)
+    }
+
+    /// The file name an image part is written under: its own (`image1.png`) unless that is not a
+    /// plain name or is taken by another part's image, then `image<n>` with its extension.
+    static func imageName(_ part: String, taken: [String]) -> String {
+        let name = String(part.split(separator: "/").last ?? "")
+        let plain = !name.isEmpty && !name.hasPrefix(".") && !name.contains("\\") && name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0 != ":" }
+        if plain && !taken.contains(name) { return name }
+        let suffix = plain ? (name as NSString).pathExtension : ""
+        var number = taken.count + 1
+        while taken.contains("image\(number)" + (suffix.isEmpty ? "" : "." + suffix)) { number += 1 }
+        return "image\(number)" + (suffix.isEmpty ? "" : "." + suffix)
     }
 
     /// The front matter of `text` (up to and including its closing `---` line).

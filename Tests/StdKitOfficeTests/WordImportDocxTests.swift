@@ -319,4 +319,58 @@ struct WordImportDocxTests {
         #expect(WordImportReading.formatted(2, "decimalEnclosedCircle") == "②")
         #expect(WordImportReading.formatted(-1, "lowerLetter") == "-1")
     }
+
+    /// A job profile as an enterprise's Word writes it: heading styles by id (`1`, `2`, named
+    /// `heading 1`, as Chinese Word names them), typed （1） requirements, the occupation code.
+    @Test func aJobProfileWithStyledHeadings() async throws {
+        let styles = #"<?xml version="1.0"?><w:styles \#(Self.w)><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="a5"><w:name w:val="Title"/><w:basedOn w:val="a"/></w:style></w:styles>"#
+        func p(_ style: String?, _ text: String) -> String {
+            "<w:p>" + (style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? "") + "<w:r><w:t>\(text)</w:t></w:r></w:p>"
+        }
+        let body = [p("a5", "焊接机器人操作员岗位能力标准"), p(nil, "职业编码：6-31-01-10"), p("1", "一、典型工作任务"),
+                    p(nil, "1.焊接机器人开机与点检。"), p(nil, "2.示教编程与轨迹调试。"), p("1", "二、职业能力要求"),
+                    p("2", "（一）安全操作"), p(nil, "（1）能按照安全规程完成开机、回原点与急停测试。"),
+                    p("2", "（二）编程调试"), p(nil, "（1）能根据焊接工艺卡示教编程；"), p(nil, "（2）能调试焊接轨迹。")].joined()
+        let document = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document \#(Self.w)><w:body>\#(body)</w:body></w:document>"#
+        let archive = try DocxArchive(data: DocxPackage.zip([("word/document.xml", Data(document.utf8)), ("word/styles.xml", Data(styles.utf8))]), file: "job.docx")
+        let source = WordImportSource(document: try WordDocument(archive: archive), archive: archive)
+        #expect(WordImport.guessKind(fromTitle: WordImport.title(of: source, fileName: "job").title) == "job-profile")
+        let result = WordImport(template: try await WordImportTests.template("job-profile")).document(from: source, fileName: "job")
+        #expect(result.document.id.hasPrefix("JOB-"))
+        #expect(result.document.text.components(separatedBy: "---\n").last == """
+
+            # 焊接机器人操作员岗位能力标准
+
+            职业编码：6-31-01-10
+
+            ## 典型工作任务
+
+            - **T1** 焊接机器人开机与点检。
+            - **T2** 示教编程与轨迹调试。
+
+            ## 职业能力要求
+
+            ### 安全操作
+
+            - **R1** 能按照安全规程完成开机、回原点与急停测试。
+
+            ### 编程调试
+
+            - **R2** 能根据焊接工艺卡示教编程；
+            - **R3** 能调试焊接轨迹。
+
+            """)
+        #expect(result.document.text.contains("owner: acme\nparties: [szpt, acme]\noccupation: \"6-31-01-10\"\n---"))
+        #expect(result.report.map(\.english).filter { $0.hasPrefix("section") || $0.hasPrefix("occupation") } == [
+            "sections: from the heading styles",
+            "occupation: 6-31-01-10 from paragraph 2 (“职业编码：6-31-01-10”)",
+            "section “典型工作任务”: 2 numbered lines became items T1–T2",
+            "section “职业能力要求”: 3 numbered lines became items R1–R3",
+            "section “职业能力要求”: items numbered consecutively through its groups (安全操作, 编程调试), in their order (the Word numbers restart in each group)",
+        ])
+        let findings = try await Self.findings(["stdkit.yml": WordImportTests.config, "jobs/job.md": result.document.text])
+        #expect(findings.map { $0.components(separatedBy: " ").prefix(2).joined(separator: " ") } == [
+            "jobs/job.md:25 uncovered-requirement", "jobs/job.md:29 uncovered-requirement", "jobs/job.md:30 uncovered-requirement",
+        ])
+    }
 }

@@ -289,4 +289,12 @@ struct WordImportTests {
             "courses/course-zy0301.md:24 outcome-covers-nothing", "courses/course-zy0301.md:25 outcome-covers-nothing",
         ])
     }
+
+    /// An image keeps its name unless it is no plain file name or another image has it.
+    @Test func imageNames() {
+        #expect(WordImport.imageName("word/media/image1.png", taken: []) == "image1.png")
+        #expect(WordImport.imageName("word/media2/image1.png", taken: ["image1.png"]) == "image2.png")
+        #expect(WordImport.imageName("word/media/..", taken: []) == "image1")
+        #expect(WordImport.imageName("word/media/.hidden.png", taken: ["a.png", "image2"]) == "image3")
+    }
 }
