@@ -19,6 +19,11 @@ struct ImportDocxCommand: EnvironmentCommand {
             text states (专业代码, 修业年限, 学时, 学分). Images are written beside the document. Every \
             guess and everything dropped is listed. Exit status: 0 written, 2 when the file cannot be \
             read or the document would replace a file (--force replaces it). docs/word.md.
+            With --review, a file stdkit exported comes back from its reviewers: the reviewed text is \
+            merged into the current source (base: the revision it was exported from), each change and \
+            comment reported with its author, date and item, the comments kept for stdkit review \
+            comments. Exit status: 0 merged, 1 conflicts marked, 2 unreadable or base not found \
+            (nothing changed).
             """)
 
     @Argument(help: "The Word file (.docx).")
@@ -36,10 +41,24 @@ struct ImportDocxCommand: EnvironmentCommand {
     @Option(help: "The party responsible (default: the first school; the first enterprise for job profiles).")
     var owner: String?
 
+    @Flag(help: "The file is one stdkit exported, reviewed in Word or WPS: merge its 修订 into the source and keep its 批注 (exit 1 when conflicts remain).")
+    var review = false
+
+    @Flag(help: "With --review: show the report and the diff only; write nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if dryRun && !review { throw ValidationError("--dry-run goes with --review") }
+        if review && (kind != nil || output != nil || force || owner != nil) {
+            throw ValidationError("--review merges into the documents the file was exported from: --kind, -o, --force and --owner do not apply")
+        }
+    }
+
     func run(in environment: CommandEnvironment) async throws -> Int32 {
+        if review { return try await DocxReviewImport(file: file, dryRun: dryRun, language: nil).run(in: environment) }
         // A file stdkit exported and someone reviewed is merged back another way; everything
         // from here on is for a file stdkit did not make.
-        try await importForeign(in: environment)
+        return try await importForeign(in: environment)
     }
 
     /// Reads, guesses, checks that nothing is replaced without --force and that every item reads

@@ -9,9 +9,9 @@ import StdKitSyntax
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "List links to review, accept reviewed links, and show what awaits a party.",
+        abstract: "List links to review, accept reviewed links, show what awaits a party, and list review comments from Word.",
         discussion: "See docs/review.md.",
-        subcommands: [ReviewListCommand.self, ReviewAcceptCommand.self, ReviewStatusCommand.self],
+        subcommands: [ReviewListCommand.self, ReviewAcceptCommand.self, ReviewStatusCommand.self, ReviewCommentsCommand.self],
         defaultSubcommand: ReviewListCommand.self)
 }
 
