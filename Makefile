@@ -8,7 +8,8 @@ STANDARDS ?= standards
 SITE ?= _site
 # Chromium and CJK fonts let the browser test look at the published site as a reader would;
 # python3-jsonschema validates the CASE export against the 1EdTech schemas; LibreOffice (writer,
-# no GUI), python3-docx and poppler-utils open, read and render the exported Word files.
+# no GUI), python3-docx and poppler-utils open, read and render the exported Word files and PDFs;
+# the TrueType CJK fonts (AR PL UMing, WenQuanYi Zen Hei) are the ones a PDF export embeds by name.
 DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk zlib1g-dev libreoffice-writer-nogui python3-docx poppler-utils fonts-arphic-uming fonts-wqy-zenhei
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
