@@ -57,18 +57,19 @@ struct DocxReviewImport {
             bases[document.id] = String(decoding: bytes, as: UTF8.self)
         }
 
+        let exported = Self.exportedAgain(reviewed: reviewed, bases: bases, documents: documents, project: project)
         let name = (file as NSString).lastPathComponent
-        let exported = reviewed.commit.map { String($0.prefix(12)) } ?? "export"
+        let exportedAt = reviewed.commit.map { String($0.prefix(12)) } ?? "export"
         var imports: [ReviewImport] = []
         for document in documents {
             let url = root.appendingPathComponent(document.path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw CommandFailure(description: "cannot read \(environment.displayPath(url))")
             }
-            let markers = LineMerge.Markers(ours: document.path, base: "exported \(exported)", theirs: "review \(name)")
+            let markers = LineMerge.Markers(ours: document.path, base: "exported \(exportedAt)", theirs: "review \(name)")
             imports.append(ReviewImport(reviewed: reviewed, index: document.index, id: document.id, base: bases[document.id] ?? "",
                                         ours: String(decoding: data, as: UTF8.self), path: document.path,
-                                        schemas: project.schemas, markers: markers))
+                                        schemas: project.schemas, markers: markers, exported: exported))
         }
 
         let comments = keptComments(reviewed, imports: imports, file: file)
@@ -98,6 +99,23 @@ struct DocxReviewImport {
             environment.output.write(ReviewImportReport(documents: imports, commit: reviewed.commit, commentsFile: commentsFile, dryRun: false).text(in: language))
         }
         return imports.contains { !$0.merge.conflicts.isEmpty } ? 1 : 0
+    }
+
+    /// The export of the base revisions made again, read as the reviewed file is: what each unit
+    /// said when it left, so that an edit typed with 修订 off is found too. The same revision
+    /// gives the same units and the same text (the export is deterministic); nil if it cannot be
+    /// made, and then only tracked changes are seen.
+    static func exportedAgain(reviewed: ReviewedFile, bases: [String: String], documents: [(index: Int, id: String, path: String)],
+                              project: Project) -> ReviewedFile? {
+        let originals = documents.sorted { $0.index < $1.index }.map { document in
+            ProjectLoader.document(path: reviewed.path(of: document.id) ?? document.path, bytes: Array((bases[document.id] ?? "").utf8),
+                                   schemas: project.schemas, keepingBody: true)
+        }
+        guard originals.count == reviewed.documents.count,
+              let data = try? DocxExport(project: project, documents: originals, source: DocxSource(project: project.config.name)).data(),
+              let archive = try? DocxArchive(data: data, file: "exported"),
+              let word = try? WordDocument(archive: archive) else { return nil }
+        return ReviewedFile(word: word)
     }
 
     /// The comments to keep, nil when the reviewer left none.

@@ -31,6 +31,9 @@ public struct ReviewImport: Sendable {
         public var comments: [ReviewedFile.Comment]
         public var original: String
         public var accepted: String
+        /// Whether the text the file gave as "original" is not what stdkit exported: the reviewer
+        /// typed with 修订 off (or accepted changes before sending), so the change has no author.
+        public var untracked = false
     }
 
     /// The document's id and its path now (ours).
@@ -54,8 +57,13 @@ public struct ReviewImport: Sendable {
 
     /// Makes theirs and merges for document `index` (its position in `stdkit.documents`) of
     /// `reviewed`, whose id is `id`, `base` as exported and `ours` now at `path`.
+    ///
+    /// `exported` is the base exported again (the same revision makes the same file): the text
+    /// each unit had when it left. A reviewer who types with 修订 off leaves no tracked change —
+    /// the file's "original" is then the edited text — and only a comparison with what stdkit
+    /// sent finds the edit. Without it, only tracked changes are seen.
     public init(reviewed: ReviewedFile, index: Int, id: String, base: String, ours: String, path: String,
-                schemas: SchemaLibrary, markers: LineMerge.Markers = LineMerge.Markers()) {
+                schemas: SchemaLibrary, markers: LineMerge.Markers = LineMerge.Markers(), exported: ReviewedFile? = nil) {
         self.id = id
         self.path = path
         self.base = base
@@ -68,12 +76,24 @@ public struct ReviewImport: Sendable {
         for unit in units {
             let key = ReviewedFile.UnitKey(document: index, unit: unit.index)
             let comments = reviewed.comments.filter { $0.unit == key }
-            guard let reviewedUnit = reviewed.units[key], reviewedUnit.isEdited || !reviewedUnit.revisions.isEmpty || !comments.isEmpty else { continue }
+            guard let reviewedUnit = reviewed.units[key] else { continue }
+            // The text as stdkit sent it, where the file's own "original" says otherwise. Not for
+            // tables, whose bookmarks sit inside their first and last cells and which another
+            // program saving the file may lay out anew (LibreOffice does); and never for a unit
+            // that came back empty, which is a moved bookmark more likely than a deletion no
+            // change records: only tracked changes count there.
+            let sent = exported?.units[key].flatMap { exportedUnit -> String? in
+                guard !exportedUnit.hasTable, !reviewedUnit.hasTable, !reviewedUnit.accepted.isEmpty,
+                      exportedUnit.accepted != reviewedUnit.original else { return nil }
+                return exportedUnit.accepted
+            }
+            let isEdited = sent.map { $0 != reviewedUnit.accepted } ?? reviewedUnit.isEdited
+            guard isEdited || !reviewedUnit.revisions.isEmpty || !comments.isEmpty else { continue }
             var report = UnitReport(unit: unit, carried: nil, added: 0, revisions: reviewedUnit.revisions, comments: comments,
-                                    original: reviewedUnit.original, accepted: reviewedUnit.accepted)
-            if reviewedUnit.isEdited, unit.lines.upperBound <= lines.count {
+                                    original: sent ?? reviewedUnit.original, accepted: reviewedUnit.accepted, untracked: sent != nil)
+            if isEdited, unit.lines.upperBound <= lines.count {
                 let source = Array(lines[(unit.lines.lowerBound - 1)...(unit.lines.upperBound - 1)])
-                let (carried, written, added) = Self.rewrite(unit: unit, source: source, reviewed: reviewedUnit, following: lines, index: unit.lines.upperBound)
+                let (carried, written, added) = Self.rewrite(unit: unit, source: source, reviewed: reviewedUnit, sent: sent, following: lines, index: unit.lines.upperBound)
                 report.carried = carried
                 report.added = added
                 if carried != .notCarried { replacements.append((written.range, written.lines)) }
@@ -93,7 +113,7 @@ public struct ReviewImport: Sendable {
 
     /// The lines that replace a unit (`range`, 1-based, may reach past the unit to take a blank
     /// line with a deleted unit), how, and how many paragraphs were added after it.
-    static func rewrite(unit: ReviewUnit, source: [String], reviewed: ReviewedFile.Unit, following lines: [String], index end: Int)
+    static func rewrite(unit: ReviewUnit, source: [String], reviewed: ReviewedFile.Unit, sent: String? = nil, following lines: [String], index end: Int)
         -> (Carried, (range: ClosedRange<Int>, lines: [String]), Int) {
         // A paragraph wholly the reviewer's, inside the bookmarks or after them, is added after
         // the unit; the unit's own paragraphs carry the word edits.
@@ -102,7 +122,8 @@ public struct ReviewImport: Sendable {
         }
         let own = reviewed.paragraphs.filter { !isNew($0) }
         let attached = reviewed.paragraphs.filter { isNew($0) && !$0.accepted.isEmpty }
-        let original = own.map(\.original).filter { !$0.isEmpty }.joined(separator: "\n")
+        // Edited without 修订: the words to diff against are those stdkit sent.
+        let original = sent ?? own.map(\.original).filter { !$0.isEmpty }.joined(separator: "\n")
         let accepted = own.map(\.accepted).filter { !$0.isEmpty }.joined(separator: "\n")
         if accepted.isEmpty && attached.isEmpty {
             // A deleted unit takes one blank line with it, so no double blank line is left.

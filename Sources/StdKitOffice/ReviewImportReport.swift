@@ -30,6 +30,7 @@ public struct ReviewImportReport: Sendable {
                 for revision in unit.revisions where !revision.text.isEmpty {
                     output += "    " + say(.reviewRevision(revision)) + "\n"
                 }
+                if unit.untracked { output += "    " + say(.reviewUntracked(unit.original, unit.accepted)) + "\n" }
                 for comment in unit.comments {
                     output += "    " + say(.reviewComment(comment)) + "\n"
                 }
@@ -91,6 +92,11 @@ extension Message {
     static func reviewLooseComment(_ comment: ReviewedFile.Comment) -> Message {
         Message("docx.review.comment.outside", ["author": .verbatim(comment.author), "date": .verbatim(comment.date ?? "-"),
                                                 "text": .verbatim(comment.text.replacingNewlines())])
+    }
+
+    /// A unit whose text differs from what stdkit sent, with no tracked change saying who.
+    static func reviewUntracked(_ sent: String, _ reviewed: String) -> Message {
+        Message("docx.review.untracked", ["sent": .verbatim(sent), "reviewed": .verbatim(reviewed)])
     }
 
     static func reviewCarried(_ carried: ReviewImport.Carried) -> Message {

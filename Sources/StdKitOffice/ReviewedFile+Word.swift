@@ -46,7 +46,19 @@ extension ReviewedFile {
             for inline in paragraph.inlines {
                 switch inline {
                 case .bookmarkStart(let id, let name):
-                    if let unit = ReviewUnits.unit(ofBookmark: name) { open[id] = UnitKey(document: unit.document, unit: unit.unit) }
+                    if let unit = ReviewUnits.unit(ofBookmark: name) {
+                        let key = UnitKey(document: unit.document, unit: unit.unit)
+                        // Units follow one another and never nest, so one still open when a later
+                        // one starts has lost its end: LibreOffice, saving a file, writes a
+                        // bookmark that starts in a table cell twice, one start without an end.
+                        // Left open, it would take every paragraph after it.
+                        let stale = open.filter { $0.value < key }
+                        for (staleID, staleKey) in stale {
+                            open.removeValue(forKey: staleID)
+                            lastClosed = max(lastClosed ?? staleKey, staleKey)
+                        }
+                        open[id] = key
+                    }
                 case .bookmarkEnd(let id):
                     if let key = open.removeValue(forKey: id) {
                         if !touched.contains(key) && paragraph.inlines.allSatisfy({ !Self.hasContent($0) }) { touched.append(key) }

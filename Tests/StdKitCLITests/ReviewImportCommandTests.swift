@@ -175,6 +175,80 @@ struct ReviewImportCommandTests {
         #expect(try Self.snapshot(folder) == before)
     }
 
+    /// A reviewer who types with 修订 off leaves no w:ins or w:del: the file's own "original"
+    /// is the edited text. The import compares with what stdkit sent, so the edit still comes
+    /// back, and the report says no one is named for it.
+    @Test func anEditTypedWithTrackChangesOffComesBackAndIsReportedAsSuch() async throws {
+        let (folder, commit, _) = try Self.project()
+        let file = try await Self.export(folder, replacements: [
+            (#"<w:t xml:space="preserve"> 能够按工艺文件调试搬运工作站。</w:t></w:r>"#,
+             #"<w:t xml:space="preserve"> 能够按作业指导书调试搬运工作站。</w:t></w:r>"#),
+        ], comments: [])
+        let run = await Self.run(file, in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try Self.read(folder) == Self.course.replacingOccurrences(of: "能够按工艺文件调试", with: "能够按作业指导书调试"))
+        #expect(run.output == """
+            COURSE-ROBOT（courses/robot.md），导出自 \(commit.prefix(12))
+              LO2
+                未开修订时所改（修订未打开，或寄回前已接受修订），无修改人：“LO2 能够按工艺文件调试搬运工作站。”改为“LO2 能够按作业指导书调试搬运工作站。”
+                修改已逐词写入其 Markdown
+              已无冲突地合并到 courses/robot.md
+
+            """)
+    }
+
+    /// The reviewed file saved again by LibreOffice (as a WPS or LibreOffice user sends it back):
+    /// LibreOffice keeps the 修订 but writes a bookmark that starts in a table cell twice, one
+    /// start without an end; the units after the table must still receive their edits.
+    @Test func aReviewSavedAgainByLibreOfficeComesBackIntoItsItems() async throws {
+        let soffice = ["soffice", "libreoffice"].lazy.compactMap { name in
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }
+                .first { FileManager.default.isExecutableFile(atPath: $0) }
+        }.first
+        guard let soffice else {
+            print("skipped: soffice is not installed (Debian libreoffice-writer-nogui; make deps installs it)")
+            return
+        }
+        let (folder, _, _) = try Self.project()
+        let table = "# 工业机器人编程\n\n| 模块 | 学时 |\n| --- | --- |\n| 示教编程 | 16 |\n| 离线编程 | 12 |\n"
+        let course = Self.course.replacingOccurrences(of: "# 工业机器人编程\n", with: table)
+        try course.write(to: folder.appendingPathComponent(Self.path), atomically: true, encoding: .utf8)
+        try GitTests.git(["commit", "-q", "-am", "学时表"], in: folder)
+        let reviewed = try await Self.export(folder, replacements: Self.wordReview,
+                                             comments: [.init(id: 0, author: "李工", date: "2026-11-20T10:05:00Z", text: "请补充安全操作要求")])
+
+        let out = try CLIRun.temporaryFolder()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = ["-env:UserInstallation=file://\(out.path)/profile", "--headless", "--convert-to", "docx:MS Word 2007 XML",
+                             "--outdir", out.appendingPathComponent("saved").path, reviewed]
+        // LibreOffice reads a file name in the locale's encoding: without a UTF-8 locale (a CI
+        // shell) it cannot find 审阅稿.docx.
+        process.environment = ProcessInfo.processInfo.environment.merging(["LC_ALL": "C.UTF-8"]) { $1 }
+        let messages = Pipe()
+        process.standardOutput = messages
+        process.standardError = messages
+        try process.run()
+        let said = String(decoding: messages.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(said)")
+        let saved = out.appendingPathComponent("saved/审阅稿.docx")
+        #expect(FileManager.default.fileExists(atPath: saved.path), "LibreOffice said: \(said)")
+        let archive = try DocxArchive(contentsOf: saved)
+        let document = String(decoding: try #require(archive.part("word/document.xml")), as: UTF8.self)
+        // What this test is about: LibreOffice has written more starts of our bookmarks than ends.
+        #expect(document.components(separatedBy: "<w:bookmarkStart").count > document.components(separatedBy: "<w:bookmarkEnd").count)
+
+        let run = await Self.run(saved.path, in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try Self.read(folder) == course
+            .replacingOccurrences(of: "能够按工艺文件调试", with: "能够按工艺文件熟练调试")
+            .replacingOccurrences(of: "码垛程序并优化节拍。", with: "码垛程序。"))
+        #expect(run.output.contains("  LO1\n    李工 批注（2026-11-20T10:05:00Z）：请补充安全操作要求\n"))
+        #expect(run.output.contains("  LO2\n    李工 插入（2026-11-20T10:00:00Z）：“熟练”\n    修改已逐词写入其 Markdown\n"))
+        #expect(run.output.contains("  LO3\n    李工 删除（2026-11-21T09:30:00Z）：“并优化节拍”\n    修改已逐词写入其 Markdown\n"))
+    }
+
     @Test func anExportBroughtBackUnreviewedChangesNothingAtAll() async throws {
         let (folder, _, _) = try Self.project()
         let file = try await Self.export(folder, replacements: [], comments: [])
