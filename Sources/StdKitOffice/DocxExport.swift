@@ -22,23 +22,10 @@ public struct DocxExport: Sendable {
         self.source = source
     }
 
-    /// What `stdkit export --format docx` exports without `--document`: the programme (the first
-    /// by path when there are several), then its courses in the order of its `courses` list;
-    /// a course listed twice or not found is left out. Empty when the project has no programme
-    /// with an id.
+    /// What `stdkit export --format docx` exports without `--document`: the programme and its
+    /// courses (`ExportSelection.programmeAndCourses`, as the PDF export).
     public static func defaultDocuments(of project: Project) -> [Document] {
-        // Only documents with an id: `stdkit.documents` lists ids, and a unit's bookmark counts
-        // its document's position in that list.
-        let programmes = project.documents.filter { $0.kind == "programme" && $0.id != nil }.sorted { $0.path < $1.path }
-        guard let programme = programmes.first else { return [] }
-        var seen: Set<String> = [programme.id ?? ""]
-        var documents = [programme]
-        for entry in CourseTable(programme)?.entries ?? [] {
-            guard let id = entry.id, !seen.contains(id), let course = project.document(id), !course.isPage else { continue }
-            seen.insert(id)
-            documents.append(course)
-        }
-        return documents
+        ExportSelection.programmeAndCourses(of: project)
     }
 
     /// The items of the exported documents.

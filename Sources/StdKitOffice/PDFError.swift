@@ -34,16 +34,6 @@ extension Message {
     static func pdfNoOutput(lines: String) -> Message {
         Message("pdf.no-output", ["lines": .verbatim(lines)])
     }
-    /// The default needs one programme; the project has none.
-    static func pdfNoProgramme() -> Message { Message("pdf.no-programme") }
-    /// The default needs one programme; the project has several.
-    static func pdfSeveralProgrammes(_ ids: [String]) -> Message {
-        Message("pdf.several-programmes", ["ids": .list(ids, .and)])
-    }
-    /// `--document` names no document of the project.
-    static func pdfUnknownDocument(_ id: String, candidate: String?) -> Message {
-        Message("pdf.unknown-document", ["id": .verbatim(id), "suggestion": Message.didYouMean(candidate)])
-    }
     /// The site the PDF is printed from could not be built (a theme of the project).
     static func pdfSiteFailed(_ reason: String) -> Message { Message("pdf.site-failed", ["reason": .verbatim(reason)]) }
     /// A file could not be written (the temporary site, or the PDF itself).

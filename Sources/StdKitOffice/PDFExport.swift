@@ -14,42 +14,14 @@ public struct PDFExport: Sendable {
     public var documents: [Document]
 
     /// The documents named by `ids`, in that order; with none, the programme and its courses
-    /// (`defaultDocuments`).
+    /// (`ExportSelection`, the same as the Word export's).
     public init(project: Project, documentIDs ids: [String] = []) throws(PDFError) {
         self.project = project
-        documents = try ids.isEmpty ? Self.defaultDocuments(of: project) : Self.documents(ids, of: project)
-    }
-
-    /// The project's programme, then each of its courses in the order of its `courses` list
-    /// (as the Word export does); a listed course that has no document is left out (the check
-    /// reports it).
-    public static func defaultDocuments(of project: Project) throws(PDFError) -> [Document] {
-        let programmes = project.documents.filter { $0.kind == "programme" && $0.id != nil }
-        guard let programme = programmes.first else { throw PDFError(.pdfNoProgramme()) }
-        guard programmes.count == 1 else { throw PDFError(.pdfSeveralProgrammes(programmes.compactMap(\.id))) }
-        var documents = [programme]
-        var seen: Set<String> = [programme.path]
-        for entry in CourseTable(programme)?.entries ?? [] {
-            // Only the project's own documents: a key into an upstream names another project's.
-            guard let id = entry.id, let course = project.document(id), project.document(atPath: course.path) != nil,
-                  seen.insert(course.path).inserted else { continue }
-            documents.append(course)
+        do {
+            documents = try ExportSelection.documents(of: project, ids: ids)
+        } catch {
+            throw PDFError(error.message)
         }
-        return documents
-    }
-
-    /// The project's documents with ids `ids`, in that order, each once.
-    static func documents(_ ids: [String], of project: Project) throws(PDFError) -> [Document] {
-        var documents: [Document] = []
-        var seen: Set<String> = []
-        for id in ids {
-            guard let document = project.document(id), project.document(atPath: document.path) != nil else {
-                let candidate = Suggestion.closest(to: id, among: project.documents.compactMap(\.id))
-                throw PDFError(.pdfUnknownDocument(id, candidate: candidate))
-            }
-            if seen.insert(document.path).inserted { documents.append(document) }
-        }
-        return documents
     }
 
     /// Prints the documents to the PDF `output`, written atomically: on any failure nothing is

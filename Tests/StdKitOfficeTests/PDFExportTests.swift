@@ -83,7 +83,7 @@ struct PDFExportTests {
 
     @Test func anUnknownDocumentIsNamedWithWhatWasMeant() async throws {
         let project = try await Self.flagshipProject()
-        #expect(throws: PDFError(Message("pdf.unknown-document", ["id": .verbatim("COURSE-ROBOT-PRG"), "suggestion": Message.didYouMean("COURSE-ROBOT-PROG")]))) {
+        #expect(throws: PDFError(Message("docx.unknown-document", ["id": .verbatim("COURSE-ROBOT-PRG"), "suggestion": Message.didYouMean("COURSE-ROBOT-PROG")]))) {
             try PDFExport(project: project, documentIDs: ["COURSE-ROBOT-PRG"])
         }
         let error = try #require(throws: PDFError.self) { try PDFExport(project: project, documentIDs: ["COURSE-ROBOT-PRG"]) }
@@ -93,7 +93,7 @@ struct PDFExportTests {
     @Test func aProjectWithoutAProgrammeMustNameItsDocuments() async throws {
         let project = try await ProjectLoader.load(files: ["a.md": Array("---\nid: COURSE-A\nkind: course\ntitle: 甲\n---\n".utf8)])
         let error = try #require(throws: PDFError.self) { try PDFExport(project: project) }
-        #expect(error.message.key == "pdf.no-programme")
+        #expect(error.message.key == "docx.no-programme")
         #expect(try PDFExport(project: project, documentIDs: ["COURSE-A"]).documents.map(\.path) == ["a.md"])
     }
 
