@@ -116,17 +116,6 @@ report=$work/report.md
 } > "$report"
 echo
 cat "$report"
-/usr/bin/python3 - "$here/RESULTS.md" "$report" <<'EOF'
-import sys
-path, report = sys.argv[1], open(sys.argv[2]).read()
-text = open(path).read()
-begin, end = "<!-- catalogue-bench.sh:begin -->", "<!-- catalogue-bench.sh:end -->"
-block = begin + "\n" + report + end
-if begin in text and end in text:
-    text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + "\n\n## `stdkit catalogue` over 1,000 school projects — bench/catalogue-bench.sh\n\n" + block + "\n"
-open(path, "w").write(text)
-EOF
+/usr/bin/python3 "$here/write-results.py" "$here/RESULTS.md" "$report" catalogue-bench.sh "\`stdkit catalogue\` over 1,000 school projects — bench/catalogue-bench.sh"
 echo "figures written to bench/RESULTS.md"
 [ "${KEEP:-1}" = 1 ] || rm -rf "$out"

@@ -42,16 +42,5 @@ report=$work/report.md
   echo "| ${median} s | ${max} s | under 2 s |"
 } > "$report"
 cat "$report"
-/usr/bin/python3 - "$here/RESULTS.md" "$report" <<'PY'
-import sys
-path, report = sys.argv[1], open(sys.argv[2]).read()
-text = open(path).read()
-begin, end = "<!-- docx-bench.sh:begin -->", "<!-- docx-bench.sh:end -->"
-block = begin + "\n" + report + end
-if begin in text and end in text:
-    text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + "\n\n## `stdkit export --format docx` of the flagship programme with all its courses — goal: under 2 s\n\n" + block + "\n"
-open(path, "w").write(text)
-PY
+/usr/bin/python3 "$here/write-results.py" "$here/RESULTS.md" "$report" docx-bench.sh "\`stdkit export --format docx\` of the flagship programme with all its courses — goal: under 2 s"
 echo "figures written to bench/RESULTS.md"

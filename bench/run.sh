@@ -163,16 +163,5 @@ fi
 echo
 cat "$report"
 # Into bench/RESULTS.md, between the markers (the rest of the file is commentary kept by hand).
-python3 - "$here/RESULTS.md" "$report" <<'EOF'
-import sys
-path, report = sys.argv[1], open(sys.argv[2]).read()
-text = open(path).read()
-begin, end = "<!-- run.sh:begin -->", "<!-- run.sh:end -->"
-block = begin + "\n" + report + end
-if begin in text and end in text:
-    text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + "\n\n## bench/run.sh\n\n" + block + "\n"
-open(path, "w").write(text)
-EOF
+/usr/bin/python3 "$here/write-results.py" "$here/RESULTS.md" "$report" run.sh "bench/run.sh"
 echo "figures written to bench/RESULTS.md"
