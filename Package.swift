@@ -63,10 +63,22 @@ let package = Package(
             dependencies: ["StdKitDiff", "StdKitInterop", "StdKitModel", "StdKitPublish", "StdKitSyntax",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The project held in memory, edited in place and checked again as it changes (DESIGN §7):
+        // what `stdkit lsp` and `stdkit serve` stand on. No protocol type (LSP, HTTP) in it.
+        .target(
+            name: "StdKitWorkspace",
+            dependencies: ["StdKitCheck", "StdKitModel", "StdKitSyntax"]
+        ),
+        // The Language Server Protocol 3.17 over standard input and output (DESIGN §17): JSON-RPC
+        // framing and the messages we use, of our own; the answers are the workspace's.
+        .target(
+            name: "StdKitLSP",
+            dependencies: ["StdKitCheck", "StdKitModel", "StdKitSyntax", "StdKitWorkspace"]
+        ),
         .target(
             name: "StdKitCLI",
             dependencies: [
-                "StdKitCheck", "StdKitDiff", "StdKitInterop", "StdKitModel", "StdKitOffice", "StdKitPublish", "StdKitSyntax",
+                "StdKitCheck", "StdKitDiff", "StdKitInterop", "StdKitLSP", "StdKitModel", "StdKitOffice", "StdKitPublish", "StdKitSyntax", "StdKitWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +96,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitOfficeTests", dependencies: ["StdKitOffice", "StdKitCheck"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "StdKitWorkspaceTests", dependencies: ["StdKitWorkspace", "StdKitCheck"]),
+        .testTarget(name: "StdKitLSPTests", dependencies: ["StdKitLSP", "StdKitWorkspace"]),
         .testTarget(name: "StdKitCLITests", dependencies: ["StdKitCLI"]),
     ],
     swiftLanguageModes: [.v6]

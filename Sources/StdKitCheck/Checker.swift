@@ -38,7 +38,11 @@ public struct Checker: Sendable {
 
     /// Checks `project`; when `paths` is given, reports only files at or under those relative
     /// paths (the whole project is still read, to resolve references).
-    public func check(_ project: Project, only paths: [String]? = nil, base: Project? = nil, history: ProjectHistory? = nil) -> CheckResult {
+    ///
+    /// With `focus`, only the findings in those files (project-relative paths) are reported —
+    /// the same as the full check's in them — and rules may skip what cannot lead to them.
+    public func check(_ project: Project, only paths: [String]? = nil, focus: Set<String>? = nil, base: Project? = nil,
+                      history: ProjectHistory? = nil) -> CheckResult {
         var timings = Timings()
         let context = CheckContext(project: project, base: base, history: history)
         timings.lap("context")
@@ -72,6 +76,7 @@ public struct Checker: Sendable {
             if let paths, !paths.contains(where: { Self.path(finding.file, isUnder: $0) }) {
                 continue
             }
+            if let focus, !focus.contains(finding.file) { continue }
             result.append(finding)
         }
         result.sort(by: Diagnostic.reportOrder)

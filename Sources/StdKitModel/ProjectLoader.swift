@@ -321,7 +321,7 @@ public enum ProjectLoader {
     }
 
     /// The paths among `paths` that the settings include, sorted.
-    static func selected(_ paths: [String], config: ProjectConfig) -> [String] {
+    public static func selected(_ paths: [String], config: ProjectConfig) -> [String] {
         let include = config.include.map(Glob.init)
         let exclude = config.excludedGlobs
         return paths

@@ -44,10 +44,13 @@ public struct Diagnostic: Sendable, Hashable {
     public var notes: [Note]
     /// How to fix the problem, where one can be said.
     public var hint: Message?
+    /// Edits that fix the problem, where the check can tell them (an editor offers them as
+    /// code actions): a did-you-mean made into the replacement, for example.
+    public var fixes: [Fix]
 
     public init(
         rule: String, severity: Severity = .error, file: String, location: SourceLocation,
-        message: Message, notes: [Note] = [], hint: Message? = nil
+        message: Message, notes: [Note] = [], hint: Message? = nil, fixes: [Fix] = []
     ) {
         self.rule = rule
         self.severity = severity
@@ -56,6 +59,7 @@ public struct Diagnostic: Sendable, Hashable {
         self.message = message
         self.notes = notes
         self.hint = hint
+        self.fixes = fixes
     }
 
     /// The order in which diagnostics are reported: by file, line, column, then rule.
@@ -66,5 +70,30 @@ public struct Diagnostic: Sendable, Hashable {
         // Rare (two findings of one rule at one place): ordered by their English text, as
         // before messages were typed, so the order does not depend on the language.
         return lhs.message.english < rhs.message.english
+    }
+}
+
+/// Edits that fix a finding: each replaces a stretch of a file's text (model places: 1-based
+/// lines, columns in scalars; an empty range inserts).
+public struct Fix: Sendable, Hashable {
+    public struct Edit: Sendable, Hashable {
+        public var file: String
+        public var range: SourceRange
+        public var text: String
+
+        public init(file: String, range: SourceRange, text: String) {
+            self.file = file
+            self.range = range
+            self.text = text
+        }
+    }
+
+    /// What the fix does, as an editor lists it ("Replace with JOB-ROBOT-OPERATOR#R3").
+    public var title: Message
+    public var edits: [Edit]
+
+    public init(title: Message, edits: [Edit]) {
+        self.title = title
+        self.edits = edits
     }
 }
