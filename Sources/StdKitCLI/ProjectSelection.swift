@@ -65,6 +65,9 @@ extension Diagnostic {
             note.file = path(note.file)
             return note
         }
+        for fix in copy.fixes.indices {
+            for edit in copy.fixes[fix].edits.indices { copy.fixes[fix].edits[edit].file = path(copy.fixes[fix].edits[edit].file) }
+        }
         return copy
     }
 }

@@ -60,7 +60,9 @@ public struct CheckCache: Sendable, Equatable {
     }
 
     // 4: messages stored typed (key and arguments), not as English text.
-    static let header = "stdkit check cache 4"
+    // 5: findings keep their fixes (a `fix` line each, its `edit` lines under it), so that
+    // `check --staged` reports what a full check does.
+    static let header = "stdkit check cache 5"
 
     // MARK: - Text form
 
@@ -86,9 +88,16 @@ public struct CheckCache: Sendable, Equatable {
             for finding in findings {
                 line("finding", finding.rule, finding.severity.rawValue, finding.file, String(finding.location.line),
                      String(finding.location.column), finding.message.serialized, finding.hint.map { "+" + $0.serialized } ?? "-",
-                     String(finding.notes.count))
+                     String(finding.notes.count), String(finding.fixes.count))
                 for note in finding.notes {
                     line("note", note.file, String(note.location.line), String(note.location.column), note.message.serialized)
+                }
+                for fix in finding.fixes {
+                    line("fix", fix.title.serialized, String(fix.edits.count))
+                    for edit in fix.edits {
+                        line("edit", edit.file, String(edit.range.lowerBound.line), String(edit.range.lowerBound.column),
+                             String(edit.range.upperBound.line), String(edit.range.upperBound.column), edit.text)
+                    }
                 }
             }
         }
@@ -148,8 +157,8 @@ public struct CheckCache: Sendable, Equatable {
                 guard next < lines.count else { return nil }
                 let f = fields(lines[next])
                 next += 1
-                guard f.count == 9, f[0] == "finding", let severity = Severity(rawValue: f[2]), let line = Int(f[4]), let column = Int(f[5]),
-                      let noteCount = Int(f[8]) else { return nil }
+                guard f.count == 10, f[0] == "finding", let severity = Severity(rawValue: f[2]), let line = Int(f[4]), let column = Int(f[5]),
+                      let noteCount = Int(f[8]), let fixCount = Int(f[9]) else { return nil }
                 var notes: [Diagnostic.Note] = []
                 for _ in 0..<noteCount {
                     guard next < lines.count else { return nil }
@@ -158,6 +167,25 @@ public struct CheckCache: Sendable, Equatable {
                     guard n.count == 5, n[0] == "note", let line = Int(n[2]), let column = Int(n[3]),
                           let message = Message(serialized: n[4]) else { return nil }
                     notes.append(Diagnostic.Note(file: n[1], location: SourceLocation(line: line, column: column), message: message))
+                }
+                var fixes: [Fix] = []
+                for _ in 0..<fixCount {
+                    guard next < lines.count else { return nil }
+                    let x = fields(lines[next])
+                    next += 1
+                    guard x.count == 3, x[0] == "fix", let title = Message(serialized: x[1]), let editCount = Int(x[2]) else { return nil }
+                    var edits: [Fix.Edit] = []
+                    for _ in 0..<editCount {
+                        guard next < lines.count else { return nil }
+                        let e = fields(lines[next])
+                        next += 1
+                        guard e.count == 7, e[0] == "edit", let startLine = Int(e[2]), let startColumn = Int(e[3]),
+                              let endLine = Int(e[4]), let endColumn = Int(e[5]) else { return nil }
+                        let start = SourceLocation(line: startLine, column: startColumn), end = SourceLocation(line: endLine, column: endColumn)
+                        guard start <= end else { return nil }
+                        edits.append(Fix.Edit(file: e[1], range: start..<end, text: e[6]))
+                    }
+                    fixes.append(Fix(title: title, edits: edits))
                 }
                 var hint: Message?
                 if f[7].hasPrefix("+") {
@@ -168,7 +196,7 @@ public struct CheckCache: Sendable, Equatable {
                 }
                 guard let message = Message(serialized: f[6]) else { return nil }
                 result.append(Diagnostic(rule: f[1], severity: severity, file: f[3], location: SourceLocation(line: line, column: column),
-                                         message: message, notes: notes, hint: hint))
+                                         message: message, notes: notes, hint: hint, fixes: fixes))
             }
             return result
         }

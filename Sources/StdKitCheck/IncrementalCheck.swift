@@ -231,7 +231,10 @@ public enum IncrementalCheck {
                         return .declined("a finding in \(path) points at a place that moved")
                     }
                     kept.location = location
-                    findings.append(kept)
+                    guard let carried = kept.carryingFixes(from: finding.location, changed: changedSet.contains) else {
+                        return .declined("a fix of a finding in \(path) edits text that may have moved")
+                    }
+                    findings.append(carried)
                 }
                 // In the order a full check reports them, as its cache keeps them: a file may
                 // hold findings of both kinds of rule, interleaved by line.
@@ -239,7 +242,10 @@ public enum IncrementalCheck {
             } else {
                 for finding in entry.findings {
                     guard let kept = movingNotes(finding) else { return .declined("a note of a finding in \(path) points at a place that moved") }
-                    findings.append(kept)
+                    guard let carried = kept.carryingFixes(from: kept.location, changed: changedSet.contains) else {
+                        return .declined("a fix of a finding in \(path) edits a file that changed")
+                    }
+                    findings.append(carried)
                 }
             }
             if findings != entry.findings { updated[path] = findings }
@@ -247,7 +253,9 @@ public enum IncrementalCheck {
         }
         var other: [Diagnostic] = []
         for finding in cache.other {
-            guard let kept = movingNotes(finding) else { return .declined("a note of a finding points at a place that moved") }
+            guard let kept = movingNotes(finding)?.carryingFixes(from: finding.location, changed: changedSet.contains) else {
+                return .declined("a note or a fix of a finding points at a place that moved")
+            }
             other.append(kept)
         }
         diagnostics += other

@@ -21,6 +21,26 @@ public struct JSONReporter: Sendable {
         var message: String
         var notes: [NoteEntry]
         var hint: String?
+        /// The edits that fix the finding, where the check can tell them; left out when none
+        /// (as `hint`), so that the envelope of a check without fixes is as it was.
+        var fixes: [FixEntry]?
+    }
+
+    /// A fix: its title in the language and its edits, each replacing the text from `line`:
+    /// `column` up to `endLine`:`endColumn` (exclusive; columns in characters, as everywhere)
+    /// by `text`.
+    public struct FixEntry: Encodable {
+        var title: String
+        var edits: [EditEntry]
+    }
+
+    public struct EditEntry: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var endLine: Int
+        var endColumn: Int
+        var text: String
     }
 
     public struct NoteEntry: Encodable {
@@ -55,7 +75,13 @@ public struct JSONReporter: Sendable {
                   notes: diagnostic.notes.map {
                       NoteEntry(file: $0.file, line: $0.location.line, column: $0.location.column, message: $0.message.text(in: language))
                   },
-                  hint: diagnostic.hint?.text(in: language))
+                  hint: diagnostic.hint?.text(in: language),
+                  fixes: diagnostic.fixes.isEmpty ? nil : diagnostic.fixes.map { fix in
+                      FixEntry(title: fix.title.text(in: language), edits: fix.edits.map {
+                          EditEntry(file: $0.file, line: $0.range.lowerBound.line, column: $0.range.lowerBound.column,
+                                    endLine: $0.range.upperBound.line, endColumn: $0.range.upperBound.column, text: $0.text)
+                      })
+                  })
         }
         return Envelope(diagnostics: entries, summary: Summary(
             errors: result.count(.error), warnings: result.count(.warning), notes: result.noteCount, files: result.fileCount))

@@ -114,12 +114,15 @@ public struct LiveCheck: Sendable {
                     // Found again below, unless a project rule's: that one moves.
                     guard IncrementalCheck.projectRuleIDs.contains(finding.rule) else { continue }
                     guard let location = moved(finding.location, in: file), var finding = movingNotes(finding) else { return nil }
+                    let old = finding.location
                     finding.location = location
-                    updated.append(finding)
+                    guard let carried = finding.carryingFixes(from: old, changed: changedPaths.contains) else { return nil }
+                    updated.append(carried)
                 } else if finding.notes.contains(where: { changedPaths.contains($0.file) }) {
-                    guard let finding = movingNotes(finding) else { return nil }
+                    guard let finding = movingNotes(finding)?.carryingFixes(from: finding.location, changed: changedPaths.contains) else { return nil }
                     updated.append(finding)
                 } else {
+                    guard let finding = finding.carryingFixes(from: finding.location, changed: changedPaths.contains) else { return nil }
                     updated.append(finding)
                 }
             }

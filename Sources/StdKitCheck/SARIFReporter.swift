@@ -2,8 +2,8 @@ import Foundation
 import StdKitSyntax
 
 /// SARIF 2.1.0 for code-scanning services: one run, the rule catalogue as the driver's rules,
-/// one result per finding, notes as related locations. Columns count Unicode code points, as
-/// `columnKind` says.
+/// one result per finding, notes as related locations, the check's fixes as `fixes`. Columns
+/// count Unicode code points, as `columnKind` says — the model's own columns, fixes' included.
 public struct SARIFReporter: Sendable {
     struct Log: Encodable {
         var schema = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -59,6 +59,35 @@ public struct SARIFReporter: Sendable {
         var message: Message
         var locations: [Location]
         var relatedLocations: [Location]?
+        var fixes: [SARIFFix]?
+    }
+
+    /// A fix (SARIF §3.55): its edits grouped by file, in the order the check gave them.
+    struct SARIFFix: Encodable {
+        var description: Message
+        var artifactChanges: [ArtifactChange]
+    }
+
+    struct ArtifactChange: Encodable {
+        var artifactLocation: ArtifactLocation
+        var replacements: [Replacement]
+    }
+
+    struct Replacement: Encodable {
+        var deletedRegion: DeletedRegion
+        var insertedContent: Content
+    }
+
+    /// The text replaced; `endColumn` is the column after its last character, as in the model.
+    struct DeletedRegion: Encodable {
+        var startLine: Int
+        var startColumn: Int
+        var endLine: Int
+        var endColumn: Int
+    }
+
+    struct Content: Encodable {
+        var text: String
     }
 
     struct Location: Encodable {
@@ -111,10 +140,29 @@ public struct SARIFReporter: Sendable {
                 ruleId: diagnostic.rule, ruleIndex: index[diagnostic.rule], level: Self.level(diagnostic.severity),
                 message: Message(text: text.text(in: language)),
                 locations: [Location(id: nil, physicalLocation: Self.physical(diagnostic.file, diagnostic.location), message: nil)],
-                relatedLocations: related.isEmpty ? nil : related)
+                relatedLocations: related.isEmpty ? nil : related,
+                fixes: diagnostic.fixes.isEmpty ? nil : diagnostic.fixes.map(sarifFix))
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(version: toolVersion, rules: descriptors)), results: results)])
         return JSONOutput.encode(log) + "\n"
+    }
+
+    func sarifFix(_ fix: Fix) -> SARIFFix {
+        var changes: [ArtifactChange] = []
+        for edit in fix.edits {
+            let range = edit.range
+            let replacement = Replacement(
+                deletedRegion: DeletedRegion(startLine: range.lowerBound.line, startColumn: range.lowerBound.column,
+                                             endLine: range.upperBound.line, endColumn: range.upperBound.column),
+                insertedContent: Content(text: edit.text))
+            let uri = Self.uri(edit.file)
+            if let index = changes.firstIndex(where: { $0.artifactLocation.uri == uri }) {
+                changes[index].replacements.append(replacement)
+            } else {
+                changes.append(ArtifactChange(artifactLocation: ArtifactLocation(uri: uri), replacements: [replacement]))
+            }
+        }
+        return SARIFFix(description: Message(text: fix.title.text(in: language)), artifactChanges: changes)
     }
 
     static func level(_ severity: Severity) -> String {

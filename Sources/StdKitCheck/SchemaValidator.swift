@@ -20,16 +20,20 @@ struct SchemaValidator {
         return validator.findings
     }
 
-    private mutating func add(_ rule: String, _ location: SourceLocation, _ message: Message, hint: Message? = nil, severity: Severity = .error) {
-        findings.append(Diagnostic(rule: rule, severity: severity, file: document.path, location: location, message: message, hint: hint))
+    private mutating func add(_ rule: String, _ location: SourceLocation, _ message: Message, hint: Message? = nil, severity: Severity = .error,
+                              fixes: [Fix] = []) {
+        findings.append(Diagnostic(rule: rule, severity: severity, file: document.path, location: location, message: message, hint: hint,
+                                   fixes: fixes))
     }
 
     private mutating func run() {
         guard let frontMatter = document.frontMatter else { return }
         guard let schema = project.schemas.schema(for: document.kind) else {
             let location = frontMatter["kind"]?.location ?? frontMatter.location
-            add("unknown-kind", location, .unknownKind(document.kind, suggestion: Suggestion.closest(to: document.kind, among: project.schemas.kinds)),
-                hint: .useKnownKind(project.schemas.kinds, schemaFile: "\(project.config.schemas)/\(document.kind).yml"))
+            let suggestion = Suggestion.closest(to: document.kind, among: project.schemas.kinds)
+            add("unknown-kind", location, .unknownKind(document.kind, suggestion: suggestion),
+                hint: .useKnownKind(project.schemas.kinds, schemaFile: "\(project.config.schemas)/\(document.kind).yml"),
+                fixes: frontMatter["kind"].map { Fix.replacing($0, with: suggestion, in: document) } ?? [])
             return
         }
         checkMapping(frontMatter, fields: schema.fields, path: "", closed: schema.closed, owner: .owner(kind: document.kind, id: document.id ?? document.path))
@@ -52,9 +56,12 @@ struct SchemaValidator {
             let fieldPath = join(path, name)
             guard let field = fields.first(where: { $0.name == name }) else {
                 if closed {
+                    let suggestion = Suggestion.closest(to: name, among: fields.map(\.name))
+                    // Renamed to a field the mapping has already, the key would be there twice.
+                    let free = suggestion.flatMap { candidate in pairs.contains { $0.key.scalar == candidate } ? nil : candidate }
                     add("unknown-field", pair.key.location,
-                        .unknownField(fieldPath, kind: document.kind, suggestion: Suggestion.closest(to: name, among: fields.map(\.name))),
-                        hint: .removeOrCorrectField, severity: .warning)
+                        .unknownField(fieldPath, kind: document.kind, suggestion: suggestion),
+                        hint: .removeOrCorrectField, severity: .warning, fixes: Fix.replacing(pair.key, with: free, in: document))
                 }
                 continue
             }
@@ -104,7 +111,12 @@ struct SchemaValidator {
             }
             for pair in pairs {
                 guard let key = pair.key.scalar else { continue }
+                let before = findings.count
                 checkValue(pair.key, schema: FieldSchema(type: .party), path: path)
+                // A key renamed to one the mapping has already would be there twice.
+                for index in before..<findings.count {
+                    findings[index].fixes.removeAll { fix in fix.edits.contains { edit in pairs.contains { $0.key.scalar == edit.text } } }
+                }
                 if pair.value.isNull {
                     add("missing-field", pair.key.location, .emptyField(join(path, key), owner: .owner(kind: document.kind, id: document.id ?? document.path)),
                         hint: .giveValue(key))
@@ -144,15 +156,17 @@ struct SchemaValidator {
             }
         case .version:
             if !Self.isVersion(text) {
-                add("malformed-version", node.location, .malformedVersion(text, field: path), hint: Self.versionHint(for: text))
+                add("malformed-version", node.location, .malformedVersion(text, field: path), hint: Self.versionHint(for: text),
+                    fixes: Fix.replacing(node, with: Self.versionExample(for: text), in: document))
             }
         case .party:
             if !Party.isValidID(text) {
                 wrongType(node, path, expected: .expectedPartyID)
             } else if !project.config.parties.isEmpty, project.party(text) == nil {
                 let ids = project.config.parties.map(\.id)
-                add("unknown-party", node.location, .undeclaredParty(text, field: path, suggestion: Suggestion.closest(to: text, among: ids)),
-                    hint: .declareParty(ids))
+                let suggestion = Suggestion.closest(to: text, among: ids)
+                add("unknown-party", node.location, .undeclaredParty(text, field: path, suggestion: suggestion),
+                    hint: .declareParty(ids), fixes: Fix.replacing(node, with: suggestion, in: document))
             }
         case .reference:
             if ReferenceSyntax.parse(text, at: node.location) == nil {
@@ -160,8 +174,9 @@ struct SchemaValidator {
             }
         case .enumeration(let values):
             if !values.contains(text) {
-                add("invalid-value", node.location, .invalidValue(text, field: path, suggestion: Suggestion.closest(to: text, among: values)),
-                    hint: .useOneOf(values))
+                let suggestion = Suggestion.closest(to: text, among: values)
+                add("invalid-value", node.location, .invalidValue(text, field: path, suggestion: suggestion),
+                    hint: .useOneOf(values), fixes: Fix.replacing(node, with: suggestion, in: document))
             }
         default:
             break
@@ -195,12 +210,15 @@ struct SchemaValidator {
     }
 
     static func versionHint(for text: String) -> Message {
+        versionExample(for: text).map { .writeVersion(example: $0) } ?? .writeVersion
+    }
+
+    /// The version `text` means when it gives one or two numbers (`1.2`, `v2`): padded with
+    /// zeros to three.
+    static func versionExample(for text: String) -> String? {
         let numbers = text.split(whereSeparator: { !("0"..."9").contains($0) }).compactMap { Int($0) }
-        if (1...2).contains(numbers.count) {
-            let padded = (numbers + [0, 0]).prefix(3).map(String.init).joined(separator: ".")
-            return .writeVersion(example: padded)
-        }
-        return .writeVersion
+        guard (1...2).contains(numbers.count) else { return nil }
+        return (numbers + [0, 0]).prefix(3).map(String.init).joined(separator: ".")
     }
 
     static func idHint(for text: String) -> Message {

@@ -40,20 +40,22 @@ public struct ConfigSchema: Sendable {
         return (ConfigSchema(fields: fields), diagnostics)
     }
 
-    /// What is wrong with the settings `root` of `file` by this schema.
-    public func validate(_ root: YAMLNode, file: String) -> [Diagnostic] {
-        var check = Check(file: file)
+    /// What is wrong with the settings `root` of `file` by this schema; `text`, the file's text,
+    /// lets a finding carry its fix.
+    public func validate(_ root: YAMLNode, file: String, text: String = "") -> [Diagnostic] {
+        var check = Check(file: file, text: text)
         check.mapping(root, fields: fields, path: "")
         return check.diagnostics
     }
 
     private struct Check {
         let file: String
+        let text: String
         var diagnostics: [Diagnostic] = []
 
-        mutating func problem(_ node: YAMLNode, _ message: Message, hint: Message? = nil, severity: Severity = .error) {
+        mutating func problem(_ node: YAMLNode, _ message: Message, hint: Message? = nil, severity: Severity = .error, fix: String? = nil) {
             diagnostics.append(Diagnostic(rule: "config-invalid", severity: severity, file: file, location: node.location,
-                                          message: message, hint: hint))
+                                          message: message, hint: hint, fixes: Fix.replacing(node, with: fix, inText: text, file: file)))
         }
 
         func join(_ path: String, _ name: String) -> String {
@@ -70,9 +72,11 @@ public struct ConfigSchema: Sendable {
             for pair in pairs {
                 guard let name = pair.key.scalar else { continue }
                 guard let field = fields.first(where: { $0.name == name }) else {
-                    let suggestion = Suggestion.closest(to: name, among: names).map { join(path, $0) }
-                    problem(pair.key, .unknownSetting(join(path, name), suggestion: suggestion),
-                            hint: .settingsAre(names, of: path), severity: .warning)
+                    let closest = Suggestion.closest(to: name, among: names)
+                    // Renamed to a setting the mapping has already, the key would be there twice.
+                    let free = closest.flatMap { candidate in pairs.contains { $0.key.scalar == candidate } ? nil : candidate }
+                    problem(pair.key, .unknownSetting(join(path, name), suggestion: closest.map { join(path, $0) }),
+                            hint: .settingsAre(names, of: path), severity: .warning, fix: free)
                     continue
                 }
                 if pair.value.isNull { continue }
@@ -120,7 +124,8 @@ public struct ConfigSchema: Sendable {
                 if text != "true" && text != "false" { wrongType(node, path, expected: .expectedBoolean) }
             case .enumeration(let values):
                 if !values.contains(text) {
-                    problem(node, .settingNotAmong(path, values: values, value: text, suggestion: Suggestion.closest(to: text, among: values)))
+                    let suggestion = Suggestion.closest(to: text, among: values)
+                    problem(node, .settingNotAmong(path, values: values, value: text, suggestion: suggestion), fix: suggestion)
                 }
             default:
                 break

@@ -112,7 +112,7 @@ public struct ProjectConfig: Sendable, Hashable {
                     diagnostics.append(problem(file, value, .profileSettingsNotMapping))
                 }
             case "parties":
-                config.parties = parseParties(value, file: file, diagnostics: &diagnostics)
+                config.parties = parseParties(value, file: file, text: yaml, diagnostics: &diagnostics)
             case "upstream":
                 config.upstreams = parseUpstreams(value, file: file, diagnostics: &diagnostics)
             case "practice_hours_per_week":
@@ -204,11 +204,11 @@ public struct ProjectConfig: Sendable, Hashable {
         // The schema checks every key, nested ones too; where the reading above has already
         // reported a place (with a message about what the setting does), it is not reported twice.
         let reported = Set(diagnostics.map(\.location))
-        diagnostics += ConfigSchema.shipped.schema.validate(root, file: file).filter { !reported.contains($0.location) }
+        diagnostics += ConfigSchema.shipped.schema.validate(root, file: file, text: yaml).filter { !reported.contains($0.location) }
         return (config, diagnostics)
     }
 
-    private static func parseParties(_ node: YAMLNode, file: String, diagnostics: inout [Diagnostic]) -> [Party] {
+    private static func parseParties(_ node: YAMLNode, file: String, text: String, diagnostics: inout [Diagnostic]) -> [Party] {
         guard let elements = node.sequence else {
             diagnostics.append(problem(file, node, .partiesNotList))
             return []
@@ -263,7 +263,11 @@ public struct ProjectConfig: Sendable, Hashable {
                 if memberID == id {
                     diagnostics.append(problem(file, member, .memberIsItself(id)))
                 } else if !ids.contains(memberID) {
-                    diagnostics.append(problem(file, member, .unknownMember(memberID, of: id, suggestion: Suggestion.closest(to: memberID, among: ids))))
+                    let suggestion = Suggestion.closest(to: memberID, among: ids)
+                    var finding = problem(file, member, .unknownMember(memberID, of: id, suggestion: suggestion))
+                    // Not the party itself, which cannot be its own member.
+                    finding.fixes = Fix.replacing(member, with: suggestion.flatMap { $0 == id ? nil : $0 }, inText: text, file: file)
+                    diagnostics.append(finding)
                 }
             }
         }

@@ -189,6 +189,20 @@ struct CheckCommandTests {
         #expect((second["message"] as? [String: Any])?["text"] as? String == "items of JOB-WELD are declared here")
     }
 
+    /// Fixes name their files as the findings do (relative to the current folder), at the
+    /// characters of the Chinese line they replace.
+    @Test func jsonFixesNameFilesAsFindingsDo() async throws {
+        let run = await CLIRun.run(["check", "--format", "json", "\(CLIRun.checkFixtures)/unresolved-reference"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        let file = "\(CLIRun.checkFixtures)/unresolved-reference/courses/robot-programming.md"
+        let edits = diagnostics.filter { $0["line"] as? Int == 10 }.compactMap { ($0["fixes"] as? [[String: Any]])?.first?["edits"] as? [[String: Any]] }.flatMap { $0 }
+        #expect(edits.map { "\($0["file"] as? String ?? ""):\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0)-\($0["endColumn"] as? Int ?? 0) \($0["text"] as? String ?? "")" }
+                == ["\(file):10:35-37 R1", "\(file):10:39-46 JOB-WELD"])
+        // `#LO3` has a did-you-mean (LO1) but no fix: an outcome may not point at an outcome of
+        // its own course, so the fixed reference would only be another finding.
+    }
+
     @Test func sarifPercentEncodesChineseFileNames() {
         #expect(SARIFReporter.uri("课程/焊接 机器人.md") == "%E8%AF%BE%E7%A8%8B/%E7%84%8A%E6%8E%A5%20%E6%9C%BA%E5%99%A8%E4%BA%BA.md")
     }

@@ -99,10 +99,15 @@ struct IncrementalCheckTests {
     ]
 
     @Test func reusesExactlyWhatAFullCheckFinds() async throws {
-        let base = try Self.files()
+        var base = try Self.files()
+        // And a reference whose fix is known (the did-you-mean document has the item): the fix
+        // must move with the finding as an edit above moves it.
+        let course = "courses/professional-core/machine-vision.md"
+        base[course] = Array(String(decoding: base[course]!, as: UTF8.self)
+            .replacingOccurrences(of: "PROG-ROBOT-460305#S15", with: "PROG-ROBOT-460350#S15").utf8)
         var files = base
         var (project, baseProject, diagnostics) = try await Self.fullCheck(files, base: base)
-        #expect(diagnostics.contains { $0.rule == "unresolved-reference" })
+        #expect(diagnostics.contains { $0.rule == "unresolved-reference" && !$0.fixes.isEmpty })
         #expect(diagnostics.contains { $0.rule == "duplicate-document-id" && !$0.notes.isEmpty })
         #expect(diagnostics.contains { $0.rule == "unreviewed-link" })
         let key = "test"
@@ -237,13 +242,19 @@ struct IncrementalCheckTests {
         #expect(CheckCache(bytes: cache.bytes) == cache)
         // Findings are kept typed, so a cached one is shown in either language.
         let unresolved = Diagnostic(rule: "unresolved-reference", file: "c.md", location: .start,
-                                    message: Message("unresolved-reference.no-document", ["written": .verbatim("JOB-X"), "suggestion": Message.didYouMean("JOB-A")]))
+                                    message: Message("unresolved-reference.no-document", ["written": .verbatim("JOB-X"), "suggestion": Message.didYouMean("JOB-A")]),
+                                    fixes: [Fix(title: Message("common.fix.replace", ["old": .verbatim("JOB-X"), "new": .verbatim("JOB-A")]),
+                                                edits: [Fix.Edit(file: "课程/c.md", range: SourceLocation(line: 7, column: 17)..<SourceLocation(line: 7, column: 22),
+                                                                 text: "JOB-A\t")])])
         cache.other.append(unresolved)
         let read = try #require(CheckCache(bytes: cache.bytes))
+        // Fixes are kept (`check --staged` offers what a full check does), tabs in their text too.
+        #expect(read.other.last?.fixes == unresolved.fixes)
+        #expect(read.other.last?.fixes.first?.title.text(in: .zhCN) == "将“JOB-X”改为“JOB-A”")
         #expect(read.other.last?.message.text(in: .en) == "reference 'JOB-X' matches no document; did you mean 'JOB-A'?")
         #expect(read.other.last?.message.text(in: .zhCN) == "引用“JOB-X”找不到对应文档；是否想写“JOB-A”？")
         // A cache of the format before (rendered English text) is not read.
-        let old = Array(String(decoding: cache.bytes, as: UTF8.self).replacingOccurrences(of: "stdkit check cache 4", with: "stdkit check cache 3").utf8)
+        let old = Array(String(decoding: cache.bytes, as: UTF8.self).replacingOccurrences(of: "stdkit check cache 5", with: "stdkit check cache 4").utf8)
         #expect(CheckCache(bytes: old) == nil)
         // Cut short anywhere, it is not read.
         let bytes = cache.bytes

@@ -101,4 +101,53 @@ struct ReporterTests {
         #expect(diagnostics[1]["hint"] == nil)
         #expect(json.contains("did you mean 'R2'?"), "non-ASCII and quotes are written as they are")
     }
+
+    /// A finding with a fix on a Chinese line: `- **LO1** 会开机 → JOB-A#R3`, R3 at columns 23–25
+    /// in characters (31 in UTF-8 bytes, 23 in UTF-16 code units: the line is in the BMP).
+    static let fixed = CheckResult(diagnostics: [
+        Diagnostic(rule: "unresolved-reference", file: "课程/c.md", location: SourceLocation(line: 7, column: 17),
+                   message: Message("unresolved-reference.no-item", ["written": .verbatim("JOB-A#R3"), "suggestion": Message.didYouMean("R1")]),
+                   fixes: [Fix(title: Message("common.fix.replace", ["old": .verbatim("R3"), "new": .verbatim("R1")]),
+                               edits: [Fix.Edit(file: "课程/c.md", range: SourceLocation(line: 7, column: 23)..<SourceLocation(line: 7, column: 25), text: "R1")])]),
+    ], fileCount: 2)
+
+    @Test func jsonFixes() throws {
+        let json = JSONReporter(language: .zhCN).report(Self.fixed)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let diagnostic = try #require((object["diagnostics"] as? [[String: Any]])?.first)
+        let fixes = try #require(diagnostic["fixes"] as? [[String: Any]])
+        #expect(fixes.count == 1)
+        #expect(fixes[0]["title"] as? String == "将“R3”改为“R1”")
+        let edits = try #require(fixes[0]["edits"] as? [[String: Any]])
+        #expect(edits.count == 1)
+        #expect(edits[0]["file"] as? String == "课程/c.md")
+        #expect(edits[0]["line"] as? Int == 7)
+        #expect(edits[0]["column"] as? Int == 23)
+        #expect(edits[0]["endLine"] as? Int == 7)
+        #expect(edits[0]["endColumn"] as? Int == 25)
+        #expect(edits[0]["text"] as? String == "R1")
+        // Without fixes the key is left out, as `hint` is: the envelope is as it was.
+        #expect(!JSONReporter().report(Self.result).contains("\"fixes\""))
+    }
+
+    @Test func sarifFixes() throws {
+        let sarif = SARIFReporter(rules: [], toolVersion: "0", language: .en).report(Self.fixed)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        // The columns of the fix are the model's: the run counts code points.
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let result = try #require((run["results"] as? [[String: Any]])?.first)
+        let fixes = try #require(result["fixes"] as? [[String: Any]])
+        #expect(fixes.count == 1)
+        #expect((fixes[0]["description"] as? [String: Any])?["text"] as? String == "replace 'R3' with 'R1'")
+        let changes = try #require(fixes[0]["artifactChanges"] as? [[String: Any]])
+        #expect(changes.count == 1)
+        #expect((changes[0]["artifactLocation"] as? [String: Any])?["uri"] as? String == "%E8%AF%BE%E7%A8%8B/c.md")
+        let replacements = try #require(changes[0]["replacements"] as? [[String: Any]])
+        #expect(replacements.count == 1)
+        #expect(replacements[0]["deletedRegion"] as? [String: Int] == ["startLine": 7, "startColumn": 23, "endLine": 7, "endColumn": 25])
+        #expect((replacements[0]["insertedContent"] as? [String: Any])?["text"] as? String == "R1")
+        let plain = SARIFReporter(rules: [], toolVersion: "0").report(Self.result)
+        #expect(!plain.contains("\"fixes\""))
+    }
 }

@@ -29,10 +29,13 @@ struct AssessmentShares: Rule {
                     let declared = context.project.config.parties.map(\.id)
                     for pair in pairs {
                         guard let party = pair.key.scalar, context.project.party(party) == nil else { continue }
+                        let suggestion = Suggestion.closest(to: party, among: declared)
+                        // Renamed to a party the mapping has already, the key would be there twice.
+                        let free = suggestion.flatMap { candidate in pairs.contains { $0.key.scalar == candidate } ? nil : candidate }
                         findings.append(Diagnostic(
                             rule: description.id, severity: description.severity, file: document.path, location: pair.key.location,
-                            message: .unknownParty(party, field: field, document: owner, suggestion: Suggestion.closest(to: party, among: declared)),
-                            hint: .declared(declared)))
+                            message: .unknownParty(party, field: field, document: owner, suggestion: suggestion),
+                            hint: .declared(declared), fixes: Fix.replacing(pair.key, with: free, in: document)))
                     }
                 }
                 let shares = pairs.map { CourseTable.number($0.value) }

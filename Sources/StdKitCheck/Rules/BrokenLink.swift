@@ -31,7 +31,8 @@ struct BrokenLink: Rule {
                                             documents: byPath, folders: byFolder) else { continue }
                 findings.append(Diagnostic(
                     rule: description.id, file: document.path, location: link.location,
-                    message: problem.message, hint: problem.hint))
+                    message: problem.message, hint: problem.hint,
+                    fixes: problem.fix.map { Self.fix(link, replacing: $0.old, after: $0.prefix, with: $0.new, in: document) } ?? []))
             }
         }
         return findings
@@ -40,7 +41,7 @@ struct BrokenLink: Rule {
     private func problem(
         with destination: String, in document: Document, containsFile: (String) -> Bool,
         documents: [String: Document], folders: [String: [String]]
-    ) -> (message: Message, hint: Message)? {
+    ) -> (message: Message, hint: Message, fix: (old: String, prefix: String, new: String)?)? {
         guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
         let bytes = destination.utf8
         let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
@@ -49,12 +50,15 @@ struct BrokenLink: Rule {
         var target = document
         if !pathPart.isEmpty {
             guard let resolved = ProjectPath.resolve(pathPart, from: document.path) else {
-                return (.outsideProject(destination), .linkInside)
+                return (.outsideProject(destination), .linkInside, nil)
             }
             guard containsFile(resolved) else {
                 let siblings = folders[Self.folder(of: resolved)] ?? []
                 let suggestion = Suggestion.closest(to: resolved, among: siblings).map { ProjectPath.relative($0, from: document.path) }
-                return (.missingFile(destination, resolved: resolved, suggestion: suggestion), .correctPath)
+                // Only the path is put right: an anchor into the other file is not known to be there.
+                var fix: (old: String, prefix: String, new: String)?
+                if let suggestion, hash == nil { fix = (old: destination, prefix: "", new: suggestion) }
+                return (.missingFile(destination, resolved: resolved, suggestion: suggestion), .correctPath, fix)
             }
             guard let linked = documents[resolved] else { return nil }  // an image or another file: no anchors to check
             target = linked
@@ -63,8 +67,31 @@ struct BrokenLink: Rule {
         let anchors = target.sections.map(\.anchor) + target.items.map(\.id)
         let wanted = fragment.lowercased()
         guard !anchors.contains(where: { $0.lowercased() == wanted }) else { return nil }
-        let suggestion = Suggestion.closest(to: fragment, among: anchors).map { "#\($0)" }
-        return (.missingAnchor(destination, file: target.path, fragment: fragment, suggestion: suggestion), .linkToAnchor)
+        let closest = Suggestion.closest(to: fragment, among: anchors)
+        let suggestion = closest.map { "#\($0)" }
+        var fix: (old: String, prefix: String, new: String)?
+        if let closest, let hash { fix = (old: String(destination[hash...].dropFirst()), prefix: String(destination[...hash]), new: closest) }
+        return (.missingAnchor(destination, file: target.path, fragment: fragment, suggestion: suggestion), .linkToAnchor, fix)
+    }
+
+    /// The fix that writes `new` for `old`, the part of the link's destination after `prefix`,
+    /// found as written on the link's line: `](destination` or `](<destination`. A link written
+    /// otherwise (over two lines, by reference to a definition) has no fix.
+    private static func fix(_ link: LinkSyntax, replacing old: String, after prefix: String, with new: String, in document: Document) -> [Fix] {
+        guard !new.unicodeScalars.contains(where: { $0.properties.isWhitespace || "()<>".unicodeScalars.contains($0) }),
+              let line = SourceText(document.text).line(link.location.line) else { return [] }
+        let scalars = Array(line.unicodeScalars)
+        for opening in ["](", "](<"] {
+            let written = Array((opening + prefix + old).unicodeScalars)
+            let from = max(link.location.column - 1, 0)
+            guard written.count <= scalars.count, from <= scalars.count - written.count else { continue }
+            guard let start = (from...(scalars.count - written.count)).first(where: { Array(scalars[$0..<($0 + written.count)]) == written }),
+                  let fix = Fix.replacing(old, with: new, after: opening + prefix, at: SourceLocation(line: link.location.line, column: start + 1),
+                                          in: document, inYAML: false)
+            else { continue }
+            return [fix]
+        }
+        return []
     }
 
     /// `part` with its percent-escapes decoded (as written when they are not valid UTF-8).

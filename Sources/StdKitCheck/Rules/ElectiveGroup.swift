@@ -42,10 +42,11 @@ struct ElectiveGroup: Rule {
             let declared = table.groups.map(\.id)
             for entry in table.entries {
                 guard let group = entry.group, let node = entry.node["group"], !declared.contains(group) else { continue }
+                let suggestion = Suggestion.closest(to: group, among: declared)
                 findings.append(Diagnostic(
                     rule: description.id, file: table.programme.path, location: node.location,
-                    message: .undeclaredGroup(group, course: entry.id, suggestion: Suggestion.closest(to: group, among: declared)),
-                    hint: .declareGroup(group, declared: declared)))
+                    message: .undeclaredGroup(group, course: entry.id, suggestion: suggestion),
+                    hint: .declareGroup(group, declared: declared), fixes: Fix.replacing(node, with: suggestion, in: table.programme)))
             }
             for group in table.groups {
                 guard let choose = group.chooseCredits else { continue }

@@ -20,7 +20,11 @@ struct TotalCreditsMismatch: Rule {
                 rule: description.id, file: table.programme.path, location: declaredNode.location,
                 message: .creditsDiffer(declared: Figures.number(declared), table: Figures.number(table.totalCredits)),
                 notes: [Diagnostic.Note(file: table.programme.path, location: table.location, message: .courseTableHere)],
-                hint: .setCredits(Figures.number(table.totalCredits)))
+                hint: .setCredits(Figures.number(table.totalCredits)),
+                // One of the hint's two ways, and only where the figure written is the sum (two
+                // decimals may not be).
+                fixes: abs((Double(Figures.number(table.totalCredits)) ?? .infinity) - table.totalCredits) > 0.001 ? []
+                    : Fix.replacing(declaredNode, with: Figures.number(table.totalCredits), in: table.programme))
         }
     }
 }

@@ -20,7 +20,9 @@ struct TotalHoursMismatch: Rule {
                 rule: description.id, file: table.programme.path, location: declaredNode.location,
                 message: .hoursDiffer(declared: Figures.hours(declared), table: Figures.hours(table.totalHours)),
                 notes: [Diagnostic.Note(file: table.programme.path, location: table.location, message: .courseTableHere)],
-                hint: .setTotalHours(table.totalHours))
+                hint: .setTotalHours(table.totalHours),
+                // One of the hint's two ways (the other: correct the entries), for the writer to choose.
+                fixes: Fix.replacing(declaredNode, with: String(table.totalHours), in: table.programme))
         }
     }
 }

@@ -36,15 +36,19 @@ struct UnresolvedReference: Rule {
                     guard let upstreamProject = upstream.project else { continue }
                     let local = ReferenceSyntax.splitUpstream(target)?.document ?? target
                     let suggestion = Suggestion.closest(to: local, among: upstreamProject.documents.compactMap(\.id)).map(upstream.key(of:))
+                    let suggested = suggestion.flatMap { ReferenceSyntax.splitUpstream($0) }.flatMap { upstreamProject.document($0.document) }
                     findings.append(Diagnostic(
                         rule: description.id, file: document.path, location: reference.syntax.location,
                         message: .noUpstreamDocument(written, upstream: upstreamID, path: upstream.declaration.path, suggestion: suggestion),
-                        hint: .checkUpstreamDocumentID(upstreamID, release: upstream.declaration.release)))
+                        hint: .checkUpstreamDocumentID(upstreamID, release: upstream.declaration.release),
+                        fixes: Fix.pointing(reference, toDocument: suggestion, resolvesTo: suggested, in: document)))
                 case .unresolvedDocument(let target):
+                    let suggestion = Suggestion.closest(to: target, among: documentIDs)
                     findings.append(Diagnostic(
                         rule: description.id, file: document.path, location: reference.syntax.location,
-                        message: .noDocument(written, suggestion: Suggestion.closest(to: target, among: documentIDs)),
-                        hint: .checkDocumentID))
+                        message: .noDocument(written, suggestion: suggestion),
+                        hint: .checkDocumentID,
+                        fixes: Fix.pointing(reference, toDocument: suggestion, resolvesTo: suggestion.flatMap { project.document($0) }, in: document)))
                 case .unresolvedItem(let target, let item):
                     guard let targetDocument = project.document(target) else { continue }
                     let itemIDs = targetDocument.items.map(\.id)
@@ -54,10 +58,11 @@ struct UnresolvedReference: Rule {
                                                      message: .itemsDeclaredHere(target)))
                     }
                     let hint = itemIDs.isEmpty ? Message.declaresNoItems(target) : Message.declares(target, items: itemIDs)
+                    let suggestion = Suggestion.closest(to: item, among: itemIDs)
                     findings.append(Diagnostic(
                         rule: description.id, file: document.path, location: reference.syntax.location,
-                        message: .noItem(written, suggestion: Suggestion.closest(to: item, among: itemIDs)),
-                        notes: notes, hint: hint))
+                        message: .noItem(written, suggestion: suggestion),
+                        notes: notes, hint: hint, fixes: Fix.pointing(reference, toItem: suggestion, of: targetDocument, in: document)))
                 default:
                     continue
                 }

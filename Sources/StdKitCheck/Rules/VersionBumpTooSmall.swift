@@ -20,7 +20,8 @@ struct VersionBumpTooSmall: Rule {
                 rule: description.id, severity: description.severity, file: document.path, location: document.location(ofField: "version"),
                 message: .bumpTooSmall(id, from: oldVersion, to: document.version ?? "", declared: declared, required: change.requiredBump,
                                        reasons: change.reasons),
-                hint: .setVersion(wanted))
+                hint: .setVersion(wanted),
+                fixes: document.frontMatter?["version"].map { Fix.replacing($0, with: wanted, in: document) } ?? [])
         }
     }
 }

@@ -19,7 +19,8 @@ struct VersionNotBumped: Rule {
             return Diagnostic(
                 rule: description.id, severity: description.severity, file: document.path, location: document.location(ofField: "version"),
                 message: .notBumped(id, version: version, required: change.requiredBump, reasons: change.reasons),
-                hint: .setVersionOrBump(wanted, path: document.path))
+                hint: .setVersionOrBump(wanted, path: document.path),
+                fixes: document.frontMatter?["version"].map { Fix.replacing($0, with: wanted, in: document) } ?? [])
         }
     }
 }

@@ -27,7 +27,10 @@ struct WithdrawnReference: Rule {
                     message: .withdrawn(reference.syntax.text, target: target, replacement: replacement?.id),
                     notes: [Diagnostic.Note(file: targetDocument.path, location: targetDocument.location(ofField: "status"),
                                             message: .withdrawnHere(target))],
-                    hint: replacement?.id.map { .referToReplacement($0, replacing: target) } ?? .referElsewhere(target)))
+                    hint: replacement?.id.map { .referToReplacement($0, replacing: target) } ?? .referElsewhere(target),
+                    // Not the document's own `replaces`, pointed at the document itself.
+                    fixes: replacement?.path == document.path ? []
+                        : Fix.pointing(reference, toDocument: replacement?.id, resolvesTo: replacement, in: document)))
             }
         }
         return findings
