@@ -48,7 +48,8 @@ struct FrameDecoder {
     mutating func next() -> Frame? {
         guard skipping == 0 else { return nil }
         guard let (headerEnd, bodyStart) = headerBounds() else { return nil }
-        let header = String(decoding: buffer[start..<headerEnd], as: UTF8.self)
+        var header = String(decoding: buffer[start..<headerEnd], as: UTF8.self)
+        if header.hasSuffix("\r") { header.removeLast() }
         guard let length = Self.contentLength(header) else {
             // Skip to the next header that names a length, so one bad message costs only itself.
             start = bodyStart

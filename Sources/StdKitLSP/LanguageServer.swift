@@ -258,10 +258,10 @@ public actor LanguageServer {
     private func watchClient(_ pid: Int) {
         let interval = configuration.clientCheckInterval
         Task {
-            while await self.exitCode == nil {
+            while self.exitCode == nil {
                 try? await Task.sleep(for: interval)
                 if kill(pid_t(pid), 0) != 0, errno == ESRCH {
-                    await self.stop(1, because: "the client's process \(pid) is gone")
+                    self.stop(1, because: "the client's process \(pid) is gone")
                     return
                 }
             }
