@@ -24,7 +24,7 @@ extension CheckContext {
     /// Items that must be covered but are not, in documents for which `include` holds.
     func uncoveredItems(in include: (Document) -> Bool) -> [(Document, Item, KindSchema.ItemKind)] {
         var result: [(Document, Item, KindSchema.ItemKind)] = []
-        for document in standardsDocuments where include(document) && document.status != "withdrawn" {
+        for document in focusedStandardsDocuments where include(document) && document.status != "withdrawn" {
             for item in document.items {
                 guard let family = itemKind(of: item.id, in: document), family.mustBeCovered else { continue }
                 if coveringSources(of: item, in: document).isEmpty { result.append((document, item, family)) }

@@ -18,6 +18,9 @@ public struct CheckContext: Sendable {
     public let history: ProjectHistory?
     /// The coverage links and what `.stdkit/links.lock` says of each.
     public let linkReview: LinkReview
+    /// Without a links lock, every link is unreviewed: the first (by key) and how many there
+    /// are in the whole project — with a focus, counted without reading their targets' texts.
+    public let linksWithoutLock: (first: CoverageLink, count: Int)?
     /// Each document's approvals and whether they are current, by path: made once here for
     /// every rule that asks (`approvalState(of:)`).
     let approvalStates: [String: ApprovalState]
@@ -29,12 +32,26 @@ public struct CheckContext: Sendable {
     let sectionPositions: [String: [String: Int]]
     /// The standards documents (not plain pages), kept once: many rules walk them.
     public let standardsDocuments: [Document]
+    /// The files whose findings are wanted (project-relative paths), nil for all: the check of
+    /// what an edit reaches (`LiveCheck`). Rules may skip whatever cannot lead to a finding in
+    /// them; a finding they make elsewhere is dropped by the checker.
+    public let focus: Set<String>?
+    /// The standards documents whose findings are wanted, in project order (all of them
+    /// without a focus).
+    public let focusedStandardsDocuments: [Document]
 
-    public init(project: Project, base: Project? = nil, history: ProjectHistory? = nil) {
+    /// The context of a check of `project`; with `focus`, the per-document parts (schema
+    /// validation, approval states, heading titles, load diagnostics) are made for the focused
+    /// documents only — the rest of the project is still there to be read.
+    public init(project: Project, base: Project? = nil, history: ProjectHistory? = nil, focus: Set<String>? = nil) {
         self.project = project
         self.base = base
         self.history = history
+        self.focus = focus
         standardsDocuments = project.documents.filter { !$0.isPage }
+        // The documents whose own parts are made: with a focus, a handful of 10,000.
+        let own = focus.map { focus in project.documents.filter { focus.contains($0.path) } } ?? project.documents
+        focusedStandardsDocuments = focus == nil ? standardsDocuments : own.filter { !$0.isPage }
         // The parts are independent: the link review, the heading titles, the schema validation
         // (itself one task per document) and the comparison with the base run on every core.
         enum Part: Sendable {
@@ -43,15 +60,15 @@ public struct CheckContext: Sendable {
             case schema([[Diagnostic]])
             case changes([String: DocumentChange])
         }
-        let standards = standardsDocuments
+        let standards = focusedStandardsDocuments
         let parts = Parallel.map([0, 1, 2, 3]) { index -> Part in
             switch index {
             case 0:
-                return .review(LinkReview(project: project))
+                return .review(Self.linkReview(of: project, focus: focus))
             case 1:
                 var titles: [String: String] = [:]
                 var positions: [String: [String: Int]] = [:]
-                for document in project.documents {
+                for document in own {
                     for section in document.sections where titles[section.title] == nil {
                         titles[section.title] = SectionMatcher.normalized(section.title)
                     }
@@ -81,13 +98,14 @@ public struct CheckContext: Sendable {
             case .changes(let made): changes = made
             }
         }
-        linkReview = review ?? LinkReview(project: project)
-        approvalStates = Dictionary(project.documents.map { ($0.path, ApprovalState($0)) }, uniquingKeysWith: { first, _ in first })
+        linkReview = review ?? Self.linkReview(of: project, focus: focus)
+        linksWithoutLock = Self.linksWithoutLock(of: project, review: linkReview, focus: focus)
+        approvalStates = Dictionary(own.map { ($0.path, ApprovalState($0)) }, uniquingKeysWith: { first, _ in first })
         normalizedTitles = titles
         sectionPositions = positions
         changesSinceBase = changes
         schemaFindings = findings
-        let load = project.diagnostics + project.documents.flatMap(\.diagnostics)
+        let load = project.diagnostics + own.flatMap(\.diagnostics)
         loadDiagnosticsByRule = Dictionary(grouping: load, by: \.rule)
     }
 
@@ -106,7 +124,33 @@ public struct CheckContext: Sendable {
 
     /// The position in its kind's schema of the section a heading titled `title` is, if any.
     func sectionPosition(of title: String, kind: String) -> Int? {
-        sectionPositions[kind]?[normalized(title)]
+        // Made for the kinds of the documents of the check (with a focus, of those in focus).
+        let positions = sectionPositions[kind] ?? SectionMatcher.positions(of: project.expectedSections(ofKind: kind))
+        return positions[normalized(title)]
+    }
+
+    /// Whether the findings in the file at `path` are wanted (always, without a focus).
+    public func wants(_ path: String) -> Bool {
+        focus?.contains(path) ?? true
+    }
+
+    /// The coverage links and their review: with a focus, only the links from the focused
+    /// documents.
+    private static func linkReview(of project: Project, focus: Set<String>?) -> LinkReview {
+        guard let focus else { return LinkReview(project: project) }
+        return LinkReview(project: project, sources: focus)
+    }
+
+    private static func linksWithoutLock(of project: Project, review: LinkReview, focus: Set<String>?) -> (first: CoverageLink, count: Int)? {
+        guard !review.hasLock else { return nil }
+        guard focus != nil else {
+            let unreviewed = review.unreviewed
+            return unreviewed.first.map { ($0.link, unreviewed.count) }
+        }
+        let keys = LinkReview.linkKeys(in: project)
+        guard let key = keys.keys.min(), let path = keys[key],
+              let first = LinkReview.links(in: project, sources: [path]).first(where: { $0.key == key }) else { return nil }
+        return (first, keys.count)
     }
 
 

@@ -44,18 +44,26 @@ public struct Checker: Sendable {
     public func check(_ project: Project, only paths: [String]? = nil, focus: Set<String>? = nil, base: Project? = nil,
                       history: ProjectHistory? = nil) -> CheckResult {
         var timings = Timings()
-        let context = CheckContext(project: project, base: base, history: history)
+        let context = CheckContext(project: project, base: base, history: history, focus: focus)
+        // With a focus, the `.document` rules read the focused documents alone (with the
+        // project's settings), as `check --staged` does: their findings depend on nothing else,
+        // and their context is then made of a handful of documents, not of the project.
+        let documentContext = focus.map { CheckContext(project: Self.documents(of: project, in: $0), base: base, history: history) }
         timings.lap("context")
+        @Sendable func run(_ rule: any Rule) -> [Diagnostic] {
+            guard let documentContext, rule.description.scope == .document else { return rule.check(context) }
+            return rule.check(documentContext)
+        }
         var findings: [Diagnostic] = []
         if timings.enabled || !concurrent {
             for rule in rules {
-                findings += rule.check(context)
+                findings += run(rule)
                 timings.lap(rule.description.id)
             }
         } else {
             // Rules are independent and the context is immutable: they run on every core, and
             // their findings are put together in the catalogue's order.
-            findings = Parallel.map(rules) { $0.check(context) }.flatMap { $0 }
+            findings = Parallel.map(rules) { run($0) }.flatMap { $0 }
         }
         // A load-time finding no rule claims is still reported: nothing is dropped silently.
         let claimed = Set(rules.map(\.description.id))
@@ -63,7 +71,8 @@ public struct Checker: Sendable {
             findings += context.loadDiagnostics(rule: id)
         }
 
-        let suppressions = Dictionary(project.documents.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
+        let suppressed = focus.map { focus in project.documents.filter { focus.contains($0.path) } } ?? project.documents
+        let suppressions = Dictionary(suppressed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
         var result: [Diagnostic] = []
         for var finding in findings {
             if let level = project.config.rules[finding.rule] {
@@ -83,6 +92,15 @@ public struct Checker: Sendable {
         let fileCount = paths.map { paths in project.documents.filter { document in paths.contains { Self.path(document.path, isUnder: $0) } }.count }
             ?? project.documents.count
         return CheckResult(diagnostics: result, fileCount: fileCount)
+    }
+
+    /// The project of the documents of `project` at the paths in `focus`, with its settings and
+    /// its load findings in those files.
+    static func documents(of project: Project, in focus: Set<String>) -> Project {
+        Project(root: project.root, config: project.config, schemas: project.schemas,
+                documents: project.documents.filter { focus.contains($0.path) },
+                diagnostics: project.diagnostics.filter { focus.contains($0.file) },
+                profile: project.profile, listedFiles: project.listedFiles, linkLock: project.linkLock)
     }
 
     /// Whether `path` is `prefix` or inside the folder `prefix` ("" or "." is the whole project).

@@ -60,7 +60,7 @@ public struct LiveCheck: Sendable {
             findings = moved
             lastUpdate = .documents
         } else if let reached = EditImpact.files(reachedBy: documents.map { (old.document(atPath: $0.path), $0) }, removing: removing,
-                                                 old: old, new: project) {
+                                                 old: old, new: project, findings: findings) {
             let checked = Checker().check(project, focus: reached, history: history).diagnostics
             for file in reached { findings[file] = nil }
             for (file, found) in Self.grouped(checked) where reached.contains(file) { findings[file] = found }
@@ -137,16 +137,5 @@ public struct LiveCheck: Sendable {
 
     static func grouped(_ diagnostics: [Diagnostic]) -> [String: [Diagnostic]] {
         Dictionary(grouping: diagnostics, by: \.file).mapValues { $0.sorted(by: Diagnostic.reportOrder) }
-    }
-}
-
-/// Which files' findings a change of documents can reach: checked again, with the whole project
-/// read, they are all that changes.
-public enum EditImpact {
-    /// The files whose findings may differ after `changes` (each document before, nil when new,
-    /// and after) and `removing`, or nil when only a full check can say.
-    public static func files(reachedBy changes: [(old: Document?, new: Document)], removing: Set<String>, old: Project, new: Project) -> Set<String>? {
-        // Until the rules take a focus, every change is the whole project's.
-        nil
     }
 }

@@ -9,6 +9,12 @@ extension CourseTable {
     static func all(in context: CheckContext) -> [CourseTable] {
         context.documents(ofKind: "programme").compactMap(CourseTable.init)
     }
+
+    /// The tables of the programmes whose findings are wanted (`CheckContext.focus`), for the
+    /// rules that report in the programme only.
+    static func focused(in context: CheckContext) -> [CourseTable] {
+        context.documents(ofKind: "programme").filter { context.wants($0.path) }.compactMap(CourseTable.init)
+    }
 }
 
 /// Numbers as a curriculum team writes them: `2,568`, `48.2 %`, `4.5`.

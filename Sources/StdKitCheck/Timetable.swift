@@ -49,6 +49,11 @@ struct Timetable {
         ProgrammeTable.all(in: context).map(Timetable.init)
     }
 
+    /// The timetables of the programmes whose findings are wanted (`CheckContext.focus`).
+    static func focused(in context: CheckContext) -> [Timetable] {
+        ProgrammeTable.focused(in: context).map(Timetable.init)
+    }
+
     /// The hours one week of concentrated practice counts: the project's
     /// `practice_hours_per_week` in `stdkit.yml` (DESIGN §13.1), 24 when it says nothing.
     static func practiceHoursPerWeek(of project: Project) -> Double {

@@ -13,8 +13,13 @@ struct BrokenLink: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         let project = context.project
-        let byPath = Dictionary(project.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let byFolder = Dictionary(grouping: project.documents.map(\.path)) { Self.folder(of: $0) }
+        // The documents by folder, for suggesting a sibling: made when a link misses a file.
+        var byFolder: [String: [String]]?
+        func siblings(in folder: String) -> [String] {
+            let folders = byFolder ?? Dictionary(grouping: project.documents.map(\.path)) { Self.folder(of: $0) }
+            byFolder = folders
+            return folders[folder] ?? []
+        }
         var findings: [Diagnostic] = []
         // Many links share a target (every page of a reference links the same few): each file
         // is looked up once.
@@ -25,10 +30,11 @@ struct BrokenLink: Rule {
             exists[path] = found
             return found
         }
-        for document in project.documents {
+        // A link's finding is in its own document: only the focused ones are read.
+        for document in project.documents where context.wants(document.path) {
             for link in document.links {
                 guard let problem = problem(with: link.destination, in: document, containsFile: containsFile,
-                                            documents: byPath, folders: byFolder) else { continue }
+                                            document: project.document(atPath:), siblings: siblings) else { continue }
                 findings.append(Diagnostic(
                     rule: description.id, file: document.path, location: link.location,
                     message: problem.message, hint: problem.hint))
@@ -39,7 +45,7 @@ struct BrokenLink: Rule {
 
     private func problem(
         with destination: String, in document: Document, containsFile: (String) -> Bool,
-        documents: [String: Document], folders: [String: [String]]
+        document documentAt: (String) -> Document?, siblings: (String) -> [String]
     ) -> (message: Message, hint: Message)? {
         guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
         let bytes = destination.utf8
@@ -52,11 +58,10 @@ struct BrokenLink: Rule {
                 return (.outsideProject(destination), .linkInside)
             }
             guard containsFile(resolved) else {
-                let siblings = folders[Self.folder(of: resolved)] ?? []
-                let suggestion = Suggestion.closest(to: resolved, among: siblings).map { ProjectPath.relative($0, from: document.path) }
+                let suggestion = Suggestion.closest(to: resolved, among: siblings(Self.folder(of: resolved))).map { ProjectPath.relative($0, from: document.path) }
                 return (.missingFile(destination, resolved: resolved, suggestion: suggestion), .correctPath)
             }
-            guard let linked = documents[resolved] else { return nil }  // an image or another file: no anchors to check
+            guard let linked = documentAt(resolved) else { return nil }  // an image or another file: no anchors to check
             target = linked
         }
         guard !fragment.isEmpty else { return nil }

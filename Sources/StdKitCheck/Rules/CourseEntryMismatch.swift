@@ -12,7 +12,7 @@ struct CourseEntryMismatch: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for table in ProgrammeTable.all(in: context) {
+        for table in ProgrammeTable.focused(in: context) {
             for entry in table.entries {
                 guard let id = entry.id, let course = context.project.document(id), course.kind == "course",
                       let front = course.frontMatter else { continue }

@@ -14,13 +14,16 @@ struct CourseNotInProgramme: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         let programmes = context.documents(ofKind: "programme")
         guard !programmes.isEmpty else { return [] }
+        // Findings are in the courses: with none in focus, the programmes' lists are not read.
+        let courses = context.documents(ofKind: "course").filter { context.wants($0.path) }
+        guard !courses.isEmpty else { return [] }
         let listed = Set(programmes.flatMap { programme in
             programme.references.compactMap { reference -> String? in
                 guard case .field(let path) = reference.origin, path.hasPrefix("courses["), case .document(let id) = reference.resolution else { return nil }
                 return id
             }
         })
-        return context.documents(ofKind: "course").compactMap { course in
+        return courses.compactMap { course in
             guard let id = course.id, course.status != "withdrawn", !listed.contains(id) else { return nil }
             return Diagnostic(
                 rule: description.id, severity: description.severity, file: course.path, location: course.location(ofField: "id"),

@@ -33,11 +33,21 @@ struct ElectiveOnlyCoverage: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for programme in context.documents(ofKind: "programme") {
-            guard let table = ProgrammeTable(programme) else { continue }
-            var categories: [String: Set<String>] = [:]
-            for entry in table.entries {
-                guard let id = entry.id else { continue }
-                categories[id, default: []].insert(entry.category ?? "")
+            // The programme's table and its courses' categories, read when a profile it prepares
+            // for is wanted: a programme may list thousands of courses.
+            var read: (table: CourseTable, categories: [String: Set<String>])??
+            func tableAndCategories() -> (table: CourseTable, categories: [String: Set<String>])? {
+                if let read { return read }
+                let made: (table: CourseTable, categories: [String: Set<String>])? = ProgrammeTable(programme).map { table in
+                    var categories: [String: Set<String>] = [:]
+                    for entry in table.entries {
+                        guard let id = entry.id else { continue }
+                        categories[id, default: []].insert(entry.category ?? "")
+                    }
+                    return (table: table, categories: categories)
+                }
+                read = made
+                return made
             }
             let occupations = programme.frontMatter?["occupations"]?.sequence ?? []
             for node in occupations {
@@ -47,6 +57,8 @@ struct ElectiveOnlyCoverage: Rule {
                 // An upstream's profile (`ns:JOB-…`) is not the project's file: its finding stands
                 // at the programme's `occupations` entry (DESIGN §14.2).
                 let isUpstream = context.project.document(atPath: profile.path) == nil
+                guard context.wants(isUpstream ? programme.path : profile.path) else { continue }
+                guard let (table, categories) = tableAndCategories() else { break }
                 for item in profile.items {
                     guard let family = context.itemKind(of: item.id, in: profile), family.mustBeCovered else { continue }
                     // The programme's courses whose outcomes cover the requirement.

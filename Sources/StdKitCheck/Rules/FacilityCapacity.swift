@@ -17,6 +17,9 @@ struct FacilityCapacity: Rule {
         ], programme: CooperationExample.programme(extra: "cohort: {year: 2026, size: 90, class_size: 45}\n"))])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
+        // Findings are in the facilities: with none in focus, the programmes are not read.
+        let facilities = context.documents(ofKind: "facility").filter { $0.status != "withdrawn" && context.wants($0.path) }
+        guard !facilities.isEmpty else { return [] }
         // The programmes listing each course, with their class sizes.
         var classSizes: [String: [(programme: String, size: Int)]] = [:]
         for programme in context.documents(ofKind: "programme") {
@@ -26,7 +29,7 @@ struct FacilityCapacity: Rule {
             }
         }
         var findings: [Diagnostic] = []
-        for facility in context.documents(ofKind: "facility") where facility.status != "withdrawn" {
+        for facility in facilities {
             guard let front = facility.frontMatter, let stations = CourseTable.int(front["stations"]),
                   let seats = CourseTable.int(front["seats_per_station"]) else { continue }
             let places = stations * seats

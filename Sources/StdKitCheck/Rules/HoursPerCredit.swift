@@ -23,7 +23,7 @@ struct HoursPerCredit: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         guard let profile = context.project.profile, profile.minHoursPerCredit != nil || profile.maxHoursPerCredit != nil else { return [] }
         var findings: [Diagnostic] = []
-        for table in ProgrammeTable.all(in: context) {
+        for table in ProgrammeTable.focused(in: context) {
             for entry in table.entries {
                 guard let total = entry.total, let credits = entry.credits, credits > 0,
                       !profile.hoursPerCreditExempt.contains(entry.category ?? ""),

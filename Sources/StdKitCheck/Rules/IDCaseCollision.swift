@@ -24,7 +24,7 @@ struct IDCaseCollision: Rule {
                     notes: [Diagnostic.Note(file: original.path, location: original.location(ofField: "id"), message: .declaredHere(originalID))],
                     hint: .differentDocumentIDs)
             }
-        let items = context.standardsDocuments.flatMap { document in
+        let items = context.focusedStandardsDocuments.flatMap { document in
             Repeats.of(document.items) { Identifier.collisionKey($0.id) }
                 .filter { $0.repeat.id != $0.first.id }
                 .map { item, original in

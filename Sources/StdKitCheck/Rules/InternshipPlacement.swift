@@ -35,7 +35,7 @@ struct InternshipPlacement: Rule {
         guard let profile = context.project.profile, let pattern = try? Regex(profile.internshipMatch) else { return [] }
         let perWeek = Timetable.practiceHoursPerWeek(of: context.project)
         var findings: [Diagnostic] = []
-        for timetable in Timetable.all(in: context) {
+        for timetable in Timetable.focused(in: context) {
             let file = timetable.table.programme.path
             for entry in timetable.entries where entry.entry.category == "practice" {
                 guard let id = entry.id, let title = context.project.document(id)?.title, title.contains(pattern) else { continue }

@@ -49,7 +49,7 @@ struct LevelBelowRequirement: Rule {
         // A reviewer's rule (DESIGN §13.4): it comes with a profile, as the arithmetic does.
         guard context.project.profile != nil else { return [] }
         var findings: [Diagnostic] = []
-        for document in context.standardsDocuments where document.kind != "programme" && document.status != "withdrawn" {
+        for document in context.focusedStandardsDocuments where document.kind != "programme" && document.status != "withdrawn" {
             for item in document.items where context.itemKind(of: item.id, in: document)?.mustBeCovered == true {
                 // A `reached_by` naming no course is wrong whether or not the item has a level.
                 if let reachedBy = item.attributes.first(where: { $0.key == "reached_by" }),

@@ -11,7 +11,8 @@ struct LinkLockInvalid: Rule {
                                       lock: "↓C1#LO1 -> JOB-A#R1 9de2563c\n")])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
-        context.linkReview.problems.map { problem in
+        guard context.wants(Project.linkLockPath) else { return [] }
+        return context.linkReview.problems.map { problem in
             Diagnostic(rule: description.id, severity: description.severity, file: Project.linkLockPath,
                        location: SourceLocation(line: problem.line, column: 1), message: problem.message, hint: problem.hint)
         }

@@ -17,7 +17,7 @@ struct ModuleCoversNoRequirement: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         let project = context.project
         var findings: [Diagnostic] = []
-        for training in context.documents(ofKind: "training") where training.status != "withdrawn" {
+        for training in context.documents(ofKind: "training") where training.status != "withdrawn" && context.wants(training.path) {
             for module in training.items where context.itemKind(of: module.id, in: training)?.prefix == "TM" {
                 // No references: `outcome-covers-nothing`; an unresolved one: `unresolved-reference`.
                 guard !module.references.isEmpty, module.references.allSatisfy(\.isResolved) else { continue }

@@ -30,6 +30,14 @@ struct PrerequisiteSemester: Rule {
         ])])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
+        // Only a focused course's prerequisites can lead to a finding wanted: the programmes'
+        // tables (thousands of courses) are read when one has any.
+        let courses = context.documents(ofKind: "course")
+        guard courses.contains(where: { course in
+            context.wants(course.path) && course.references.contains { reference in
+                if case .field(let path) = reference.origin { path.hasPrefix("prerequisites[") } else { false }
+            }
+        }) else { return [] }
         // Each programme's first semester of each course it lists.
         let programmes: [(id: String, starts: [String: Int])] = Timetable.all(in: context).map { timetable in
             var starts: [String: Int] = [:]
@@ -39,13 +47,12 @@ struct PrerequisiteSemester: Rule {
             }
             return (timetable.table.programme.id ?? timetable.table.programme.path, starts)
         }
-        let courses = context.documents(ofKind: "course")
         var own: [String: Int] = [:]
         for course in courses {
             if let id = course.id, let start = Timetable.semesters(course.frontMatter?["semester"]).first { own[id] = own[id] ?? start }
         }
         var findings: [Diagnostic] = []
-        for course in courses {
+        for course in courses where context.wants(course.path) {
             guard let id = course.id else { continue }
             let listing = programmes.filter { $0.starts[id] != nil }
             for reference in course.references {

@@ -42,7 +42,7 @@ struct RequiredCourses: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         guard let profile = context.project.profile, !profile.requiredCourses.isEmpty else { return [] }
         var findings: [Diagnostic] = []
-        for table in ProgrammeTable.all(in: context) {
+        for table in ProgrammeTable.focused(in: context) {
             let file = table.programme.path
             for required in profile.requiredCourses {
                 let entries = table.entries.filter { Self.entry($0, is: required, in: context) }

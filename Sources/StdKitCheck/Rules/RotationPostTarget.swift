@@ -16,7 +16,7 @@ struct RotationPostTarget: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         let project = context.project
         var findings: [Diagnostic] = []
-        for plan in context.documents(ofKind: "apprenticeship") {
+        for plan in context.documents(ofKind: "apprenticeship") where context.wants(plan.path) {
             guard let programmeID = plan.referencedDocuments(inFields: { $0 == "programme" }).first,
                   let programme = project.document(programmeID) else { continue }
             let occupations = Set(programme.referencedDocuments(inFields: { $0.hasPrefix("occupations[") }))

@@ -41,7 +41,7 @@ struct UncoveredRequirement: Rule {
     func upstreamFindings(_ context: CheckContext) -> [Diagnostic] {
         guard !context.project.upstreams.isEmpty else { return [] }
         var findings: [Diagnostic] = []
-        for programme in context.documents(ofKind: "programme") {
+        for programme in context.documents(ofKind: "programme") where context.wants(programme.path) {
             for requirement in context.project.upstreamRequirements(namedBy: programme) {
                 let (reference, profile, item, family) = (requirement.reference, requirement.profile, requirement.item, requirement.family)
                 guard context.coveringSources(of: item, in: profile).isEmpty else { continue }

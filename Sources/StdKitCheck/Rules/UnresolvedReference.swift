@@ -13,9 +13,15 @@ struct UnresolvedReference: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         let project = context.project
-        let documentIDs = project.documents.compactMap(\.id)
+        // For a suggestion, made when a reference names no document.
+        var knownIDs: [String]?
+        func documentIDs() -> [String] {
+            let ids = knownIDs ?? project.documents.compactMap(\.id)
+            knownIDs = ids
+            return ids
+        }
         var findings: [Diagnostic] = []
-        for document in context.standardsDocuments {
+        for document in context.focusedStandardsDocuments {
             for reference in document.allReferences {
                 let written = reference.syntax.text
                 switch reference.resolution {
@@ -43,7 +49,7 @@ struct UnresolvedReference: Rule {
                 case .unresolvedDocument(let target):
                     findings.append(Diagnostic(
                         rule: description.id, file: document.path, location: reference.syntax.location,
-                        message: .noDocument(written, suggestion: Suggestion.closest(to: target, among: documentIDs)),
+                        message: .noDocument(written, suggestion: Suggestion.closest(to: target, among: documentIDs())),
                         hint: .checkDocumentID))
                 case .unresolvedItem(let target, let item):
                     guard let targetDocument = project.document(target) else { continue }

@@ -14,15 +14,13 @@ struct UnreviewedLink: Rule {
                                       outcomes: "- **LO1** 目标 → ↓JOB-A#R1\n- **LO2** 目标 → JOB-A#R2\n", lock: nil)])
 
     func check(_ context: CheckContext) -> [Diagnostic] {
-        let unreviewed = context.linkReview.unreviewed.map(\.link)
-        guard let first = unreviewed.first else { return [] }
         guard context.linkReview.hasLock else {
-            let count = unreviewed.count
+            guard let (first, count) = context.linksWithoutLock, context.wants(first.sourcePath) else { return [] }
             return [Diagnostic(
                 rule: description.id, severity: description.severity, file: first.sourcePath, location: first.location,
                 message: .noLock(Project.linkLockPath, links: count), hint: .recordLinks)]
         }
-        return unreviewed.map { link in
+        return context.linkReview.unreviewed.map(\.link).map { link in
             let sourceItem = link.sourceItem
             return Diagnostic(
                 rule: description.id, severity: description.severity, file: link.sourcePath, location: link.location,

@@ -31,7 +31,7 @@ struct UpstreamCoreCourse: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for implemented in ImplementedStandard.all(in: context) {
+        for implemented in ImplementedStandard.all(in: context) where context.wants(implemented.programme.path) {
             for (key, _) in implemented.coreCourses where implemented.localEntries(for: key).isEmpty {
                 // A local course that implements it, left out of the table.
                 let unlisted = implemented.implementedCourses.filter { $0.value == key }.keys.sorted()

@@ -35,7 +35,7 @@ struct UpstreamHours: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for implemented in ImplementedStandard.all(in: context) {
+        for implemented in ImplementedStandard.all(in: context) where context.wants(implemented.programme.path) {
             let file = implemented.programme.path
             let standard = implemented.named(implemented.key)
             let table = implemented.table

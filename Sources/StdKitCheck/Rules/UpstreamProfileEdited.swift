@@ -22,7 +22,7 @@ struct UpstreamProfileEdited: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for implemented in ImplementedStandard.all(in: context) {
+        for implemented in ImplementedStandard.all(in: context) where context.wants(implemented.programme.path) {
             for reference in implemented.programme.references {
                 guard case .field(let path) = reference.origin, path.hasPrefix("occupations["), reference.syntax.upstream == nil,
                       case .document(let id) = reference.resolution, let local = context.project.document(id), local.kind == "job-profile",

@@ -19,7 +19,7 @@ struct UpstreamSpecification: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for implemented in ImplementedStandard.all(in: context) {
+        for implemented in ImplementedStandard.all(in: context) where context.wants(implemented.programme.path) {
             let schema = implemented.upstreamProject.schemas.schema(for: implemented.standard.kind)
             for item in implemented.standard.items where schema?.itemKind(of: item.id)?.mustBeCovered == true {
                 // Any local item counts (a specification, an outcome): a field does not say how.

@@ -12,7 +12,7 @@ struct VersionPinMismatch: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for document in context.standardsDocuments {
+        for document in context.focusedStandardsDocuments {
             for reference in document.allReferences {
                 guard let pin = reference.syntax.pin else { continue }
                 let targetID: String

@@ -13,7 +13,7 @@ struct WithdrawnReference: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         let project = context.project
         var findings: [Diagnostic] = []
-        for document in context.standardsDocuments where document.status != "withdrawn" {
+        for document in context.focusedStandardsDocuments where document.status != "withdrawn" {
             for reference in document.allReferences {
                 let target: String
                 switch reference.resolution {

@@ -15,7 +15,7 @@ struct WrongTargetKind: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         let project = context.project
         var findings: [Diagnostic] = []
-        for document in context.standardsDocuments {
+        for document in context.focusedStandardsDocuments {
             for reference in document.allReferences where !reference.allowedTargets.isEmpty {
                 let targetID: String
                 let targetItem: String?

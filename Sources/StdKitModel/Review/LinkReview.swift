@@ -49,16 +49,23 @@ public struct LinkReview: Sendable {
     public let obsolete: [LinkLock.Key]
 
     public init(project: Project) {
+        self.init(project: project, sources: nil)
+    }
+
+    /// The review of the links from the documents at `sources` (all when nil): the check of the
+    /// files an edit reaches reads only theirs; `obsolete` is then left empty.
+    public init(project: Project, sources: Set<String>?) {
         hasLock = project.linkLock != nil
         (lock, problems) = project.linkLock.map(LinkLock.parse) ?? (LinkLock(), [])
-        let links = Self.links(in: project)
+        let links = Self.links(in: project, sources: sources)
         let lock = self.lock
         entries = links.map { link in
             guard let reviewed = lock.digests[link.key] else { return Entry(link: link, status: .unreviewed) }
             return Entry(link: link, status: reviewed == link.digest ? .reviewed : .suspect(reviewed: reviewed))
         }
+        // Obsolete entries are a fact of every link of the project: not looked for in part.
         let current = Set(links.map(\.key))
-        obsolete = lock.digests.keys.filter { !current.contains($0) }.sorted()
+        obsolete = sources != nil ? [] : lock.digests.keys.filter { !current.contains($0) }.sorted()
     }
 
     public var suspect: [Entry] { entries.filter { if case .suspect = $0.status { true } else { false } } }
@@ -75,10 +82,45 @@ public struct LinkReview: Sendable {
 
     /// The coverage links of `project`, sorted by key, each once.
     public static func links(in project: Project) -> [CoverageLink] {
+        links(in: project, sources: nil)
+    }
+
+    /// The coverage links from the documents at `sources` (all when nil).
+    public static func links(in project: Project, sources: Set<String>?) -> [CoverageLink] {
         var result: [LinkLock.Key: CoverageLink] = [:]
         // Many outcomes cover one requirement: each target's text and digest is made once.
         var targets: [String: (text: String, digest: String)] = [:]
-        for document in project.documents where !document.isPage {
+        eachLink(in: project, sources: sources) { document, key, reference, target, targetItem in
+            guard result[key] == nil else { return }
+            let reviewed = targets[key.target] ?? {
+                let text = reviewedText(targetItem)
+                let made = (text, Digests.sha256(Array(text.utf8)))
+                targets[key.target] = made
+                return made
+            }()
+            result[key] = CoverageLink(
+                key: key, sourcePath: document.path, sourceOwner: document.owner, location: reference.syntax.location,
+                targetPath: target.path, targetOwner: target.owner, targetText: reviewed.text, digest: reviewed.digest)
+        }
+        return result.keys.sorted().compactMap { result[$0] }
+    }
+
+    /// The key of every coverage link of `project` and the path of the document that has it
+    /// first: what counting the links needs, without their targets' texts.
+    public static func linkKeys(in project: Project) -> [LinkLock.Key: String] {
+        var result: [LinkLock.Key: String] = [:]
+        eachLink(in: project, sources: nil) { document, key, _, _, _ in
+            if result[key] == nil { result[key] = document.path }
+        }
+        return result
+    }
+
+    /// Calls `body` with each coverage link of the documents at `sources` (all when nil), in
+    /// document order, a link written twice each time.
+    private static func eachLink(in project: Project, sources: Set<String>?,
+                                 _ body: (_ source: Document, _ key: LinkLock.Key, _ reference: Reference, _ target: Document, _ targetItem: Item) -> Void) {
+        let documents = sources.map { sources in project.documents.filter { sources.contains($0.path) } } ?? project.documents
+        for document in documents where !document.isPage {
             guard let id = document.id, let schema = project.schemas.schema(for: document.kind) else { continue }
             for item in document.items {
                 // Coverage links, and every link from an item into an upstream: when the upstream's
@@ -87,21 +129,10 @@ public struct LinkReview: Sendable {
                 for reference in item.references where covers || reference.syntax.upstream != nil {
                     guard case .item(let targetID, let targetItemID) = reference.resolution,
                           let target = project.document(targetID), let targetItem = target.item(targetItemID) else { continue }
-                    let key = LinkLock.Key(source: "\(id)#\(item.id)", target: "\(targetID)#\(targetItemID)")
-                    guard result[key] == nil else { continue }
-                    let reviewed = targets[key.target] ?? {
-                        let text = reviewedText(targetItem)
-                        let made = (text, Digests.sha256(Array(text.utf8)))
-                        targets[key.target] = made
-                        return made
-                    }()
-                    result[key] = CoverageLink(
-                        key: key, sourcePath: document.path, sourceOwner: document.owner, location: reference.syntax.location,
-                        targetPath: target.path, targetOwner: target.owner, targetText: reviewed.text, digest: reviewed.digest)
+                    body(document, LinkLock.Key(source: "\(id)#\(item.id)", target: "\(targetID)#\(targetItemID)"), reference, target, targetItem)
                 }
             }
         }
-        return result.keys.sorted().compactMap { result[$0] }
     }
 
     /// What a review of a link looks at in its target item: the statement with runs of white
