@@ -48,7 +48,7 @@ encoding=$(/usr/bin/python3 -c 'import json, sys; f = json.load(open(sys.argv[1]
 report=$work/report.md
 {
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(. /etc/os-release && echo "$PRETTY_NAME");"
-  echo "$("$stdkit" --version 2>/dev/null | head -1 || echo stdkit) (release build); $(swift --version 2>&1 | head -1 | sed 's/ (.*//'). Measured $(date -u +%Y-%m-%d)."
+  echo "stdkit $("$stdkit" --version 2>/dev/null | head -1) (release build of $(git -C "$top" rev-parse --short HEAD)); $(swift --version 2>&1 | head -1 | sed 's/ (.*//'). Measured $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1 /proc/loadavg) at the start."
   echo "Project: \`bench/generate.py OUT --documents $documents\`; $edits edits, positions in ${encoding% *}, ${encoding#* } changes. Reproduce: \`make bench-lsp\` (\`bench/lsp-bench.sh\`); every edit's time in \`bench/out/lsp-bench.json\`."
   echo
   cat "$work/table.md"
