@@ -200,7 +200,9 @@ def main():
     courses = sorted(os.listdir(os.path.join(project, "courses")))
 
     stderr = open(args.stderr, "ab")
-    server = Server([args.stdkit, "lsp"], project, stderr)
+    # The server runs in the project folder: a relative path to it is made absolute first.
+    stdkit = os.path.realpath(args.stdkit) if os.sep in args.stdkit else args.stdkit
+    server = Server([stdkit, "lsp"], project, stderr)
     figures = {"edits": [], "opens": []}
     try:
         # --- ready ------------------------------------------------------------------------------
