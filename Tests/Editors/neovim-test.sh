@@ -58,8 +58,8 @@ for encoding in utf-16 utf-8; do
     check "stdkit check finds in the renamed copy what it finds in the flagship" no
     head -20 "$work/check.diff" | sed 's/^/    /'
   fi
-  check "the rename reached the files on disk (JOB-ROBOT-OPERATOR#R30 in $(grep -rl 'JOB-ROBOT-OPERATOR#R30' "$project" | wc -l) files)" \
-    "$(grep -rq 'JOB-ROBOT-OPERATOR#R30' "$project" && ! grep -rqE 'JOB-ROBOT-OPERATOR#R3([^0-9A-Za-z-]|$)' "$project" && echo yes || echo no)"
+  check "the rename reached the files on disk (JOB-ROBOT-OPERATOR#R60 in $(grep -rl 'JOB-ROBOT-OPERATOR#R60' "$project" | wc -l) files)" \
+    "$(grep -rq 'JOB-ROBOT-OPERATOR#R60' "$project" && ! grep -rqE 'JOB-ROBOT-OPERATOR#R6([^0-9A-Za-z-]|$)' "$project" && echo yes || echo no)"
 done
 
 # The Neovim 0.7 set-up docs/editors.md gives, taken from the page as it is and used as init.lua
