@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 import pynvim
 
@@ -25,8 +26,9 @@ COLUMNS, ROWS = 110, 26
 CELL_WIDTH, CELL_HEIGHT = 10, 20
 
 # Run inside Neovim: start the server, open the course, type a reference to a requirement the
-# job profile does not have, wait for its diagnostic and show it (sign, underline, virtual
-# text, and the float `vim.diagnostic.open_float` opens on the line).
+# job profile does not have. The diagnostic arrives later (sign, underline, virtual text); the
+# script waits for it outside this request, then opens the float of `vim.diagnostic.open_float`
+# (a wait inside a request from the UI does not see the server's messages arrive).
 SCENE = r"""
 local stdkit, root = ...
 vim.o.termguicolors = true
@@ -42,12 +44,12 @@ vim.cmd("highlight NormalFloat guibg=#313244 guifg=#cdd6f4")
 vim.cmd("highlight FloatBorder guibg=#313244 guifg=#89b4fa")
 vim.cmd("cd " .. vim.fn.fnameescape(root))
 vim.diagnostic.config({ virtual_text = true, underline = true, signs = true, float = { border = "rounded", source = "always" } })
-local got = false
+_G.stdkit_diagnostic = false
 local id = vim.lsp.start_client({
   name = "stdkit", cmd = { stdkit, "lsp" }, root_dir = root,
   handlers = { ["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
     for _, d in ipairs(result.diagnostics) do
-      if d.code == "unresolved-reference" then got = true end
+      if d.code == "unresolved-reference" then _G.stdkit_diagnostic = true end
     end
     return vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx, config)
   end },
@@ -67,10 +69,7 @@ for number, line in ipairs(lines) do
     break
   end
 end
-vim.wait(10000, function() return got end, 20)
 vim.bo[buffer].modified = false
-vim.diagnostic.open_float(nil, { scope = "cursor" })
-return got
 """
 
 
@@ -161,10 +160,14 @@ def main():
         nvim = pynvim.attach("child", argv=["nvim", "--embed", "--clean", "-u", "NONE", "-n"])
         screen = Screen()
         nvim.ui_attach(COLUMNS, ROWS, ext_linegrid=True, rgb=True)
-        got = nvim.exec_lua(SCENE, stdkit, root)
-        if not got:
+        nvim.exec_lua(SCENE, stdkit, root)
+        deadline = time.monotonic() + 20
+        while not nvim.exec_lua("return _G.stdkit_diagnostic") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if not nvim.exec_lua("return _G.stdkit_diagnostic"):
             print("neovim screenshot: no unresolved-reference diagnostic arrived", file=sys.stderr)
             return 1
+        nvim.exec_lua('vim.diagnostic.open_float(nil, { scope = "cursor" })')
         # Every screen update since the start is queued in order; `redraw!` draws the whole
         # screen once more, and the notification sent after it marks the end of the queue: the
         # grid is then what Neovim shows. The alarm ends a wait that never sees it.
