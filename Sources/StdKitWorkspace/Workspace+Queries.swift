@@ -84,41 +84,47 @@ public struct RenameTarget: Sendable, Hashable {
 }
 
 extension Workspace {
+    /// The queries over the project as it is now; the links lock's text is the editor's when it
+    /// is open there.
+    var queries: ProjectQueries {
+        ProjectQueries(project: project, language: language, linkLock: buffer(of: Project.linkLockPath)?.text ?? project.linkLock)
+    }
+
     /// Where what is at `location` in `path` is defined: a reference's target item or document.
     public func definition(_ path: String, at location: SourceLocation) -> [Place] {
-        []
+        queries.definition(path, at: location)
     }
 
     /// Every place that refers to what is at `location` (an item, a document id, a reference's
     /// target), with its definition when `includingDeclaration`.
     public func references(_ path: String, at location: SourceLocation, includingDeclaration: Bool) -> [Place] {
-        []
+        queries.references(path, at: location, includingDeclaration: includingDeclaration)
     }
 
     /// What may be typed at `location`.
     public func completion(_ path: String, at location: SourceLocation) -> [CompletionCandidate] {
-        []
+        queries.completion(path, at: location)
     }
 
     /// What to show over `location`: a reference's target (statement, version, what covers it).
     public func hover(_ path: String, at location: SourceLocation) -> Hover? {
-        nil
+        queries.hover(path, at: location)
     }
 
     /// The id at `location` a rename would change, or nil.
     public func renameTarget(_ path: String, at location: SourceLocation) -> RenameTarget? {
-        nil
+        queries.renameTarget(path, at: location)
     }
 
     /// The edits, by path, that rename the id at `location` to `newID` everywhere it is written;
     /// a malformed or taken id throws, saying why.
     public func rename(_ path: String, at location: SourceLocation, to newID: String) throws(WorkspaceError) -> [String: [TextReplacement]] {
-        [:]
+        try queries.rename(path, at: location, to: newID)
     }
 
     /// The sections and items of `path`, nested.
     public func symbols(_ path: String) -> [Symbol] {
-        []
+        queries.symbols(path)
     }
 }
 
