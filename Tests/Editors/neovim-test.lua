@@ -401,15 +401,16 @@ local renamed_line = vim.api.nvim_buf_get_lines(job, definition_number - 1, defi
 check(string.format("the requirement itself is %s on line %d of %s: %s", rename_new, definition_number, job_path,
   vim.fn.strcharpart(renamed_line, 0, 20)), renamed_line == definition_line:gsub("%*%*" .. rename_old .. "%*%*", "**" .. rename_new .. "**", 1))
 
--- The edited buffers are saved, as a user would after a rename, and attached (didOpen with their
--- new text). The flagship has no finding; after the rename the server reports none anywhere,
--- and the shell script runs `stdkit check` on the files saved.
-vim.cmd("silent wall")
+-- The edited buffers are attached (didOpen with their new text), as an editor with the server
+-- on every file of the project would have them, then saved (didSave): the links lock takes
+-- effect when saved. The flagship has no finding; after the rename the server reports none
+-- anywhere, and the shell script runs `stdkit check` on the files saved.
 for _, buffer in ipairs(vim.api.nvim_list_bufs()) do
   if vim.api.nvim_buf_is_loaded(buffer) and vim.api.nvim_buf_get_name(buffer):sub(1, #root) == root then
     vim.lsp.buf_attach_client(buffer, client_id)
   end
 end
+vim.cmd("silent wall")
 -- Every file's publications settle; a second without a new one is taken as the end.
 local last, quiet_since = publications, vim.loop.now()
 vim.wait(timeout, function()
