@@ -10,10 +10,12 @@ SITE ?= _site
 # python3-jsonschema validates the CASE export against the 1EdTech schemas; LibreOffice (writer,
 # no GUI), python3-docx and poppler-utils open, read and render the exported Word files and PDFs;
 # the TrueType CJK fonts (AR PL UMing, WenQuanYi Zen Hei) are the ones a PDF export embeds by name.
-DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk zlib1g-dev libreoffice-writer-nogui python3-docx poppler-utils fonts-arphic-uming fonts-wqy-zenhei
+# Neovim is the real editor `stdkit lsp` is tested with (Tests/Editors); python3-pynvim drives it
+# as a UI for the screenshot in docs/editors.md.
+DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk zlib1g-dev libreoffice-writer-nogui python3-docx poppler-utils fonts-arphic-uming fonts-wqy-zenhei neovim python3-pynvim
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test deps build release check model browser-test sanitize fuzz bench bench-catalogue bench-docx clean
+.PHONY: run test deps build release check model browser-test neovim-test screenshot-neovim sanitize fuzz bench bench-catalogue bench-docx clean
 
 run: deps release
 	.build/release/stdkit check $(STANDARDS)
@@ -24,6 +26,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@if command -v chromium > /dev/null; then Tests/Browser/browser-test.sh .build/debug/stdkit; else echo "browser test skipped: chromium is missing"; fi
+	@if command -v nvim > /dev/null; then Tests/Editors/neovim-test.sh .build/debug/stdkit; else echo "neovim test skipped: nvim is missing"; fi
 
 # The test suite under AddressSanitizer, then ThreadSanitizer, each in its own build folder.
 # Leaks are not reported: Foundation's Process leaks a little, and a leak report makes the
@@ -64,6 +67,14 @@ bench-lsp: deps
 # Opens the published flagship in headless Chromium (screenshots and DOM checks).
 browser-test: deps build
 	Tests/Browser/browser-test.sh .build/debug/stdkit
+
+# Headless Neovim's LSP client against `stdkit lsp` on a copy of the flagship (Tests/Editors).
+neovim-test: deps build
+	Tests/Editors/neovim-test.sh .build/debug/stdkit
+
+# docs/screenshots/neovim-diagnostic.png again: Neovim embedded, its screen drawn by Chromium.
+screenshot-neovim: deps build
+	/usr/bin/python3 Tests/Editors/neovim-screenshot.py .build/debug/stdkit docs/screenshots/neovim-diagnostic.png
 
 # Debian packages: installed only when one is missing (apt-get update once, then install).
 deps:
