@@ -71,6 +71,10 @@ public struct Document: Sendable {
         storage = Storage(path: path, text: text, id: id, kind: kind, title: title, version: version, status: status, owner: owner, parties: parties, frontMatter: frontMatter, sections: sections, items: items, references: references, links: links, hasByteOrderMark: hasByteOrderMark, lineEnding: lineEnding, suppressions: suppressions, diagnostics: diagnostics, body: body)
     }
 
+    /// Which box the document is held in: two documents share one until either is changed
+    /// (tests hold `Project.replacing` to leaving the untouched documents' boxes alone).
+    var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     /// The path relative to the project root, with `/`.
     public var path: String {
         get { storage.path }

@@ -12,23 +12,23 @@ public struct Project: Sendable {
     public var documents: [Document]
     /// Problems that belong to no single document (settings, schema files, unreadable files).
     public var diagnostics: [Diagnostic]
-    public private(set) var index: ReferenceIndex
+    public internal(set) var index: ReferenceIndex
     /// Each document's position in `documents`, by path.
-    private let pathPositions: [String: Int]
+    var pathPositions: [String: Int]
     /// The rule profile in force, with the project's overrides; nil when none is set.
     public var profile: Profile?
     /// The paths of every file of a project read from memory or from git (nil when read from a
     /// folder, whose files are looked up on disk).
-    public let listedFiles: Set<String>?
+    public internal(set) var listedFiles: Set<String>?
     /// Every folder that holds one of `listedFiles`, at any depth.
-    private let listedFolders: Set<String>
+    var listedFolders: Set<String>
     /// The text of `.stdkit/links.lock` (the reviewed coverage links), nil when there is none.
     public var linkLock: String?
     /// The upstream projects this one implements, in the order `stdkit.yml` declares them.
     public let upstreams: [Upstream]
     /// The upstreams' documents as this project sees them, by key (`ns:PROG-NS-460305`): see
     /// `Upstream.documentsSeenFromProject`.
-    private let upstreamDocuments: [String: Document]
+    let upstreamDocuments: [String: Document]
 
     /// Where the reviewed coverage links are recorded, relative to the project folder.
     public static let linkLockPath = ".stdkit/links.lock"
@@ -41,15 +41,7 @@ public struct Project: Sendable {
         self.diagnostics = diagnostics
         self.profile = profile
         self.listedFiles = listedFiles
-        var folders: Set<String> = []
-        for file in listedFiles ?? [] {
-            var path = Substring(file)
-            while let slash = path.lastIndex(of: "/") {
-                path = path[..<slash]
-                guard folders.insert(String(path)).inserted else { break }
-            }
-        }
-        self.listedFolders = folders
+        self.listedFolders = Self.folders(holding: listedFiles ?? [])
         self.linkLock = linkLock
         self.upstreams = upstreams
         var seen: [String: Document] = [:]
@@ -90,6 +82,19 @@ public struct Project: Sendable {
         if let listedFiles { return listedFiles.contains(path) || listedFolders.contains(path) }
         guard let root else { return false }
         return FileManager.default.fileExists(atPath: root.path + "/" + path)
+    }
+
+    /// Every folder that holds one of `files`, at any depth.
+    static func folders(holding files: some Sequence<String>, adding folders: Set<String> = []) -> Set<String> {
+        var folders = folders
+        for file in files {
+            var path = Substring(file)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                guard folders.insert(String(path)).inserted else { break }
+            }
+        }
+        return folders
     }
 
     /// The party with id `id`.

@@ -16,9 +16,14 @@ public struct ReferenceIndex: Sendable {
     }
 
     /// Position in `Project.documents` of the first document (by path) with each id.
-    public private(set) var documentPositions: [String: Int] = [:]
-    /// Sources by target key: `DOC` for a whole document, `DOC#ITEM` for an item.
-    public private(set) var sourcesByTarget: [String: [Source]] = [:]
+    public internal(set) var documentPositions: [String: Int] = [:]
+    /// Sources by target key: `DOC` for a whole document, `DOC#ITEM` for an item; each list in
+    /// the order of the documents (by path), then of the references in each document.
+    public internal(set) var sourcesByTarget: [String: [Source]] = [:]
+    /// The paths of the documents with a reference to each document id, resolved or not: when a
+    /// document's items change, these are the documents whose references may resolve otherwise
+    /// (`Project.replacing`).
+    var referrers: [String: Set<String>] = [:]
 
     /// The references that point at document `id` as a whole.
     public func sources(referencingDocument id: String) -> [Source] {
@@ -43,42 +48,89 @@ public struct ReferenceIndex: Sendable {
             itemSets[id] = Set(document.items.map(\.id))
         }
         for position in documents.indices {
-            let sourceID = documents[position].id
             let path = documents[position].path
-            func resolve(_ reference: inout Reference, item: String?) {
-                guard let target = reference.targetDocument(from: sourceID) else {
-                    reference.resolution = .unresolvedDocument("")
-                    return
-                }
-                guard let items = itemSets[target] else {
-                    reference.resolution = .unresolvedDocument(target)
-                    return
-                }
-                var field: String?
-                if case .field(let fieldPath) = reference.origin { field = fieldPath }
-                let source = Source(document: sourceID ?? path, path: path, item: item, field: field, location: reference.syntax.location)
-                if let targetItem = reference.syntax.item {
-                    guard items.contains(targetItem) else {
-                        reference.resolution = .unresolvedItem(document: target, item: targetItem)
-                        return
-                    }
-                    reference.resolution = .item(document: target, item: targetItem)
-                    index.sourcesByTarget["\(target)#\(targetItem)", default: []].append(source)
-                } else {
-                    reference.resolution = .document(target)
-                    index.sourcesByTarget[target, default: []].append(source)
-                }
+            let resolved = resolutions(of: documents[position], items: { itemSets[$0] }) { key, source in
+                index.sourcesByTarget[key, default: []].append(source)
             }
-            for r in documents[position].references.indices {
-                resolve(&documents[position].references[r], item: nil)
-            }
-            for i in documents[position].items.indices {
-                let itemID = documents[position].items[i].id
-                for r in documents[position].items[i].references.indices {
-                    resolve(&documents[position].items[i].references[r], item: itemID)
-                }
-            }
+            for target in targets(of: documents[position]) { index.referrers[target, default: []].insert(path) }
+            apply(resolved, to: &documents[position])
         }
         return index
+    }
+
+    /// What each reference of `document` resolves to (front matter first, then items in order)
+    /// when document `id` has the items `items(id)` (nil: no such document); `record` is called
+    /// with the key and source of each resolved reference, in that order.
+    static func resolutions(of document: Document, items: (String) -> Set<String>?,
+                            record: (String, Source) -> Void) -> [Reference.Resolution] {
+        let sourceID = document.id
+        let path = document.path
+        var resolved: [Reference.Resolution] = []
+        func resolve(_ reference: Reference, item: String?) {
+            guard let target = reference.targetDocument(from: sourceID) else {
+                resolved.append(.unresolvedDocument(""))
+                return
+            }
+            guard let targetItems = items(target) else {
+                resolved.append(.unresolvedDocument(target))
+                return
+            }
+            var field: String?
+            if case .field(let fieldPath) = reference.origin { field = fieldPath }
+            let source = Source(document: sourceID ?? path, path: path, item: item, field: field, location: reference.syntax.location)
+            if let targetItem = reference.syntax.item {
+                guard targetItems.contains(targetItem) else {
+                    resolved.append(.unresolvedItem(document: target, item: targetItem))
+                    return
+                }
+                resolved.append(.item(document: target, item: targetItem))
+                record("\(target)#\(targetItem)", source)
+            } else {
+                resolved.append(.document(target))
+                record(target, source)
+            }
+        }
+        for reference in document.references { resolve(reference, item: nil) }
+        for item in document.items {
+            for reference in item.references { resolve(reference, item: item.id) }
+        }
+        return resolved
+    }
+
+    /// Writes `resolutions` (in the order of `resolutions(of:items:record:)`) into `document`'s
+    /// references, touching only those that differ: a document whose references resolve as they
+    /// did keeps its shared box (no copy on write).
+    static func apply(_ resolutions: [Reference.Resolution], to document: inout Document) {
+        var next = 0
+        for r in document.references.indices {
+            if document.references[r].resolution != resolutions[next] { document.references[r].resolution = resolutions[next] }
+            next += 1
+        }
+        for i in document.items.indices {
+            for r in document.items[i].references.indices {
+                if document.items[i].references[r].resolution != resolutions[next] {
+                    document.items[i].references[r].resolution = resolutions[next]
+                }
+                next += 1
+            }
+        }
+    }
+
+    /// The key in `sourcesByTarget` a resolution is filed under, nil when unresolved.
+    static func key(of resolution: Reference.Resolution) -> String? {
+        switch resolution {
+        case .document(let target): target
+        case .item(let document, let item): "\(document)#\(item)"
+        case .unresolvedDocument, .unresolvedItem, .pending: nil
+        }
+    }
+
+    /// The document ids `document`'s references name, resolved or not.
+    static func targets(of document: Document) -> Set<String> {
+        var targets: Set<String> = []
+        for reference in document.allReferences {
+            if let target = reference.targetDocument(from: document.id) { targets.insert(target) }
+        }
+        return targets
     }
 }
