@@ -54,6 +54,13 @@ bench-catalogue: deps
 bench-docx: deps release
 	bench/docx-bench.sh
 
+# `stdkit lsp` on the 10,000-document generated project, driven over stdio as an editor does:
+# ready time, 100 edits each timed to its diagnostics (median, p95, max), peak memory; figures
+# into bench/RESULTS.md (goal: p95 under 100 ms, ready under 3 s, DESIGN §10).
+.PHONY: bench-lsp
+bench-lsp: deps
+	bench/lsp-bench.sh
+
 # Opens the published flagship in headless Chromium (screenshots and DOM checks).
 browser-test: deps build
 	Tests/Browser/browser-test.sh .build/debug/stdkit
