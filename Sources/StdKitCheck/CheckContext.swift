@@ -42,8 +42,11 @@ public struct CheckContext: Sendable {
 
     /// The context of a check of `project`; with `focus`, the per-document parts (schema
     /// validation, approval states, heading titles, load diagnostics) are made for the focused
-    /// documents only — the rest of the project is still there to be read.
-    public init(project: Project, base: Project? = nil, history: ProjectHistory? = nil, focus: Set<String>? = nil) {
+    /// documents only — the rest of the project is still there to be read. With a focus,
+    /// `links` (the project's links counted per document) gives the first link and the count
+    /// without a lock.
+    public init(project: Project, base: Project? = nil, history: ProjectHistory? = nil, focus: Set<String>? = nil,
+                links: LinkTally? = nil) {
         self.project = project
         self.base = base
         self.history = history
@@ -99,7 +102,7 @@ public struct CheckContext: Sendable {
             }
         }
         linkReview = review ?? Self.linkReview(of: project, focus: focus)
-        linksWithoutLock = Self.linksWithoutLock(of: project, review: linkReview, focus: focus)
+        linksWithoutLock = Self.linksWithoutLock(of: project, review: linkReview, focus: focus, links: links)
         approvalStates = Dictionary(own.map { ($0.path, ApprovalState($0)) }, uniquingKeysWith: { first, _ in first })
         normalizedTitles = titles
         sectionPositions = positions
@@ -141,12 +144,14 @@ public struct CheckContext: Sendable {
         return LinkReview(project: project, sources: focus)
     }
 
-    private static func linksWithoutLock(of project: Project, review: LinkReview, focus: Set<String>?) -> (first: CoverageLink, count: Int)? {
+    private static func linksWithoutLock(of project: Project, review: LinkReview, focus: Set<String>?,
+                                         links: LinkTally?) -> (first: CoverageLink, count: Int)? {
         guard !review.hasLock else { return nil }
         guard focus != nil else {
             let unreviewed = review.unreviewed
             return unreviewed.first.map { ($0.link, unreviewed.count) }
         }
+        if let links { return links.firstAndCount(in: project) }
         let keys = LinkReview.linkKeys(in: project)
         guard let key = keys.keys.min(), let path = keys[key],
               let first = LinkReview.links(in: project, sources: [path]).first(where: { $0.key == key }) else { return nil }

@@ -41,10 +41,12 @@ public struct Checker: Sendable {
     ///
     /// With `focus`, only the findings in those files (project-relative paths) are reported —
     /// the same as the full check's in them — and rules may skip what cannot lead to them.
+    /// `links`, the project's coverage links counted per document (`LiveCheck` keeps it), spares
+    /// a focused check without a links lock counting them all.
     public func check(_ project: Project, only paths: [String]? = nil, focus: Set<String>? = nil, base: Project? = nil,
-                      history: ProjectHistory? = nil) -> CheckResult {
+                      history: ProjectHistory? = nil, links: LinkTally? = nil) -> CheckResult {
         var timings = Timings()
-        let context = CheckContext(project: project, base: base, history: history, focus: focus)
+        let context = CheckContext(project: project, base: base, history: history, focus: focus, links: links)
         // With a focus, the `.document` rules read the focused documents alone (with the
         // project's settings), as `check --staged` does: their findings depend on nothing else,
         // and their context is then made of a handful of documents, not of the project.

@@ -7,7 +7,9 @@ import StdKitSyntax
 /// Rule by rule, a finding in a file other than the edited one depends on the edited document
 /// through one of these, each of which puts that file in the set:
 /// - a reference to the document or one of its items, resolved or not (coverage, levels, wrong
-///   kinds, withdrawn targets, suspect links, an unresolved item's hint listing the items);
+///   kinds, withdrawn targets, suspect links, an unresolved item's hint listing the items) —
+///   but not a front-matter field naming the whole document, which reads only its front matter,
+///   unchanged here (`references(_:anyOf:)`);
 /// - a reference of the document, before or after, to another document (what covers a
 ///   requirement, a specification or a task; the target's own findings);
 /// - a link to the document's file, when its headings or item ids changed (anchors);
@@ -95,11 +97,24 @@ public enum EditImpact {
         document.sections.map(\.anchor) + document.items.map(\.id)
     }
 
-    /// Whether `document` writes a reference to another document whose id is in `ids`.
+    /// Whether `document` writes a reference to another document whose id is in `ids` that can
+    /// see more of it than its front matter: any reference of an item, and a front-matter one
+    /// naming an item or an upstream's document.
+    ///
+    /// A front-matter field naming a whole document (a programme's `courses`, a course's
+    /// `prerequisites`, a facility's courses) leads the rules to the target's front-matter facts
+    /// only — id, kind, title, status, version, hours, credits, semesters, which `files` has
+    /// required to be as they were —: rule by rule, none reads the items, headings, links or
+    /// body of a document named so (an unresolved `ID#ITEM` lists the target's items, hence the
+    /// item case; upstreams reach the programmes anyway). So a course's body edited leaves out
+    /// the programme listing 5,000 courses, the costliest document to check again.
     private static func references(_ document: Document, anyOf ids: Set<String>) -> Bool {
         guard !ids.isEmpty else { return false }
         func names(_ reference: Reference) -> Bool { reference.syntax.document.map(ids.contains) ?? false }
-        return document.references.contains(where: names) || document.items.contains { $0.references.contains(where: names) }
+        func seesBody(_ reference: Reference) -> Bool {
+            reference.syntax.item != nil || reference.syntax.upstream != nil
+        }
+        return document.references.contains { names($0) && seesBody($0) } || document.items.contains { $0.references.contains(where: names) }
     }
 
     /// Whether `document` has a relative link that may lead to a file in `paths`, its path part

@@ -17,8 +17,10 @@ public struct LiveCheck: Sendable {
     public let history: ProjectHistory?
     /// The findings of each file that has any, in report order.
     public private(set) var findings: [String: [Diagnostic]]
-    /// What each document shows others, by path.
-    private var outward: [String: Outward]
+    /// The project's coverage links counted per document, for the `unreviewed-link` finding of a
+    /// project without a links lock; made at the first focused check that needs it, dropped
+    /// after a full one.
+    private var links: LinkTally?
     /// How the last update was made, for tests and benchmarks.
     public private(set) var lastUpdate: Strategy = .full
 
@@ -36,10 +38,9 @@ public struct LiveCheck: Sendable {
     public init(project: Project, history: ProjectHistory? = nil) {
         self.project = project
         self.history = history
-        findings = [:]
-        outward = [:]
-        let documents = project.documents
-        outward = Dictionary(Parallel.map(documents) { ($0.path, Outward($0)) }, uniquingKeysWith: { first, _ in first })
+        // What a document shows others (`Outward`) is made when it changes, of its text before
+        // and after, not here for every document: the editor waits for this check.
+        links = nil
         findings = Self.grouped(Checker().check(project, history: history).diagnostics)
     }
 
@@ -56,21 +57,28 @@ public struct LiveCheck: Sendable {
         var newOutward: [String: Outward] = [:]
         for document in documents { newOutward[document.path] = Outward(document) }
         let before = findings
-        if removing.isEmpty, let moved = movedFindings(changing: documents, newOutward: newOutward) {
+        if removing.isEmpty, let moved = movedFindings(changing: documents, old: old, newOutward: newOutward) {
             findings = moved
             lastUpdate = .documents
+            // What others see of them is the same: their links too. Counted again all the same,
+            // which costs a document each.
+            links?.update(project, paths: Set(documents.map(\.path)))
         } else if let reached = EditImpact.files(reachedBy: documents.map { (old.document(atPath: $0.path), $0) }, removing: removing,
                                                  old: old, new: project, findings: findings) {
-            let checked = Checker().check(project, focus: reached, history: history).diagnostics
+            // Links change only in the documents the edit reaches: the edited ones and those
+            // whose references resolve into them (`EditImpact` includes both).
+            if project.linkLock == nil {
+                if links == nil { links = LinkTally(project: project) } else { links?.update(project, paths: reached.union(removing)) }
+            }
+            let checked = Checker().check(project, focus: reached, history: history, links: links).diagnostics
             for file in reached { findings[file] = nil }
             for (file, found) in Self.grouped(checked) where reached.contains(file) { findings[file] = found }
             lastUpdate = .focused(reached.count)
         } else {
             findings = Self.grouped(Checker().check(project, history: history).diagnostics)
             lastUpdate = .full
+            links = nil
         }
-        for path in removing { outward[path] = nil }
-        outward.merge(newOutward) { _, new in new }
         var changed = Set<String>()
         for file in Set(before.keys).union(findings.keys) where before[file] != findings[file] { changed.insert(file) }
         return changed
@@ -79,10 +87,11 @@ public struct LiveCheck: Sendable {
     /// The findings after `documents` changed without changing what others see of them, or nil
     /// when that cannot be told (a document new, or changed in what others see; a finding
     /// pointing at a place that moved).
-    private func movedFindings(changing documents: [Document], newOutward: [String: Outward]) -> [String: [Diagnostic]]? {
+    private func movedFindings(changing documents: [Document], old oldProject: Project,
+                               newOutward: [String: Outward]) -> [String: [Diagnostic]]? {
         var moves: [String: (old: Outward, new: Outward)] = [:]
         for document in documents {
-            guard let old = outward[document.path], let new = newOutward[document.path], old.digest == new.digest,
+            guard let old = oldProject.document(atPath: document.path).map(Outward.init), let new = newOutward[document.path], old.digest == new.digest,
                   old.frontMatterEnd == new.frontMatterEnd, old.version == new.version
             else { return nil }
             moves[document.path] = (old, new)

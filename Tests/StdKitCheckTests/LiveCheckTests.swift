@@ -431,3 +431,115 @@ struct LiveCheckTests {
         #expect(edits > 200)
     }
 }
+
+/// A programme that names its courses only in `courses:` of its front matter, as the benchmark's
+/// names 5,000: a course's body edited cannot change what the programme's rules read of it.
+@Suite("Live check: front-matter references")
+struct LiveCheckFieldReferenceTests {
+    static func project() -> [String: [UInt8]] {
+        func course(_ letter: String, covers requirement: String) -> String {
+            """
+            ---
+            id: C-\(letter)
+            kind: course
+            title: 课程 \(letter)
+            version: 1.0.0
+            code: "C000\(letter)"
+            hours: {theory: 16, practice: 32}
+            credits: 3
+            semester: 2
+            category: professional-core
+            ---
+
+            # 课程 \(letter)
+
+            ## 课程性质与任务
+
+            能按照安全规程完成设备开机 🤖。
+
+            ## 课程目标
+
+            - **LO1** 能完成日常点检并填写记录 → JOB-A#\(requirement) {level=3}
+            - **LO2** 能识读工艺文件 → JOB-A#R2 {level=3}
+
+            ## 课程内容与学时分配
+
+            ### **U1** 基础 {hours=16}
+
+            ### **U2** 实训 {hours=32}
+
+            """
+        }
+        let files: [String: String] = [
+            "stdkit.yml": "name: 测试项目\nrules: {missing-section: off}\n",
+            "jobs/a.md": """
+                ---
+                id: JOB-A
+                kind: job-profile
+                title: 设备运维岗位
+                version: 1.0.0
+                ---
+
+                # 设备运维岗位
+
+                ## 职业能力要求
+
+                - **R1** 能完成开机与急停测试 {level=2}
+                - **R2** 能识读工艺文件 {level=2}
+                - **R3** 能排除常见故障 {level=2}
+
+                """,
+            "courses/a.md": course("A", covers: "R1"),
+            "courses/b.md": course("B", covers: "R3"),
+            // Only `supports:` names the course: a front-matter reference too.
+            "materials/guide.md": "---\nid: MAT-A\nkind: material\ntitle: 指导书\nversion: 1.0.0\nsupports: [C-B]\n---\n\n# 指导书\n",
+            "programme.md": """
+                ---
+                id: PROG-A
+                kind: programme
+                title: 测试专业
+                version: 1.0.0
+                total_hours: 96
+                credits: 6
+                courses:
+                  - {id: C-A, category: professional-core, semester: 2, hours: {theory: 16, practice: 32}, credits: 3}
+                  - {id: C-B, category: professional-core, semester: 2, hours: {theory: 16, practice: 32}, credits: 3}
+                ---
+
+                # 测试专业
+
+                """,
+        ]
+        return files.mapValues { Array($0.utf8) }
+    }
+
+    @Test("a course's body edited: the programme and the material naming it in front matter are not checked again; the findings are the full check's")
+    func courseBodyLeavesProgrammeOut() async throws {
+        var session = try await LiveCheckTests.Session(files: Self.project())
+        // Course B: the project's first link (`unreviewed-link`, no lock) is course A's.
+        let course = "courses/b.md"
+        let original = try #require(session.text(course))
+        let edits: [(String, String)] = [
+            ("statement", original.replacingOccurrences(of: "能完成日常点检并填写记录", with: "能完成日常点检")),
+            ("reference to another item", original.replacingOccurrences(of: "JOB-A#R3", with: "JOB-A#R1")),
+            ("reference to a missing item", original.replacingOccurrences(of: "JOB-A#R3", with: "JOB-A#R9")),
+            ("item removed", original.replacingOccurrences(of: "- **LO2** 能识读工艺文件 → JOB-A#R2 {level=3}\n", with: "")),
+            ("heading changed", original.replacingOccurrences(of: "## 课程目标", with: "## 课程目标（修订）")),
+            ("back", original),
+        ]
+        for (name, text) in edits {
+            let outcome = try await session.set(course, to: text)
+            LiveCheckTests.expectRight(outcome, name)
+            let reached = try #require(outcome.reached, "\(name): \(outcome.strategy)")
+            #expect(outcome.strategy == .focused(reached.count), "\(name)")
+            #expect(reached.contains(course) && reached.contains("jobs/a.md"), "\(name): \(reached.sorted())")
+            #expect(!reached.contains("programme.md"), "\(name): \(reached.sorted())")
+            #expect(!reached.contains("materials/guide.md"), "\(name): \(reached.sorted())")
+        }
+        // Its front matter edited (credits the programme compares): checked in full, programme too.
+        let credits = try await session.set(course, to: original.replacingOccurrences(of: "credits: 3", with: "credits: 4"))
+        LiveCheckTests.expectRight(credits, "credits")
+        #expect(credits.strategy == .full)
+        #expect(credits.changed.contains("programme.md"), "\(LiveCheckTests.describe(credits))")
+    }
+}

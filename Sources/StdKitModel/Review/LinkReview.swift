@@ -115,6 +115,15 @@ public struct LinkReview: Sendable {
         return result
     }
 
+    /// The keys of the coverage links of each document at `sources` (all when nil), by path, in
+    /// the order they are written (a key written twice, twice): what `LinkTally` keeps per
+    /// document so that counting the project's links after an edit reads only what it reaches.
+    public static func linkKeysByDocument(in project: Project, sources: Set<String>?) -> [String: [LinkLock.Key]] {
+        var result: [String: [LinkLock.Key]] = [:]
+        eachLink(in: project, sources: sources) { document, key, _, _, _ in result[document.path, default: []].append(key) }
+        return result
+    }
+
     /// Calls `body` with each coverage link of the documents at `sources` (all when nil), in
     /// document order, a link written twice each time.
     private static func eachLink(in project: Project, sources: Set<String>?,
