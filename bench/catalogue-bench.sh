@@ -26,16 +26,8 @@ seed=${SEED:-1}
 [ -x /usr/bin/time ] || { echo "bench/catalogue-bench.sh: GNU time is missing (apt-get install time)" >&2; exit 2; }
 [ -x /usr/bin/python3 ] || { echo "bench/catalogue-bench.sh: /usr/bin/python3 is missing" >&2; exit 2; }
 
-if [ -n "${STDKIT:-}" ]; then
-  stdkit=$(realpath "$STDKIT")
-else
-  # The release build; through the shared build lock where the machine has one.
-  build=(swift build -c release)
-  if command -v flock > /dev/null && [ -e /tmp/stdkit-build.lock ]; then build=(flock /tmp/stdkit-build.lock "${build[@]}"); fi
-  (cd "$top" && "${build[@]}" 2>&1 | tail -1)
-  stdkit=$top/.build/release/stdkit
-fi
-"$stdkit" --version > /dev/null || { echo "bench/catalogue-bench.sh: $stdkit does not run" >&2; exit 2; }
+# $STDKIT, else the release build (made first).
+stdkit=$("$here/stdkit-release.sh" bench/catalogue-bench.sh)
 upstream=${UPSTREAM:-$top/standards/vendor/ns-460305}
 [ -d "$upstream" ] || upstream=$here/fixtures/ns-460305
 

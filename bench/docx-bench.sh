@@ -10,16 +10,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
 runs=${RUNS:-10}
-if [ -n "${STDKIT:-}" ]; then
-  stdkit=$(realpath "$STDKIT")
-else
-  # The release build; through the shared build lock where the machine has one.
-  build=(swift build -c release)
-  if command -v flock > /dev/null && [ -e /tmp/stdkit-build.lock ]; then build=(flock /tmp/stdkit-build.lock "${build[@]}"); fi
-  (cd "$top" && "${build[@]}" 2>&1 | tail -1)
-  stdkit=$top/.build/release/stdkit
-fi
-"$stdkit" --version > /dev/null || { echo "bench/docx-bench.sh: $stdkit does not run" >&2; exit 2; }
+# $STDKIT, else the release build (made first).
+stdkit=$("$here/stdkit-release.sh" bench/docx-bench.sh)
 work=$(mktemp -d /tmp/stdkit-docx-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 

@@ -17,16 +17,8 @@ top=$(dirname "$here")
 documents=${DOCUMENTS:-10000}
 edits=${EDITS:-100}
 [ -x /usr/bin/python3 ] || { echo "bench/lsp-bench.sh: /usr/bin/python3 is missing" >&2; exit 2; }
-if [ -n "${STDKIT:-}" ]; then
-  stdkit=$(realpath "$STDKIT")
-else
-  # The release build; through the shared build lock where the machine has one.
-  build=(swift build -c release)
-  if command -v flock > /dev/null && [ -e /tmp/stdkit-build.lock ]; then build=(flock /tmp/stdkit-build.lock "${build[@]}"); fi
-  (cd "$top" && "${build[@]}" 2>&1 | tail -1)
-  stdkit=$top/.build/release/stdkit
-fi
-"$stdkit" --version > /dev/null || { echo "bench/lsp-bench.sh: $stdkit does not run" >&2; exit 2; }
+# $STDKIT, else the release build (made first).
+stdkit=$("$here/stdkit-release.sh" bench/lsp-bench.sh)
 "$stdkit" --help | grep -q "^  lsp " || { echo "bench/lsp-bench.sh: $stdkit has no \`lsp\` command" >&2; exit 2; }
 
 out=$here/out/lsp-$documents
