@@ -10,7 +10,7 @@ extension LanguageServer {
         do throws(ResponseError) {
             switch method {
             case "initialized":
-                registerWatcher()
+                registerWatcher(workspace)
                 await publish(await workspace.allFindings, in: workspace)
             case "textDocument/didOpen":
                 let params = try Self.params(LSP.DidOpenParams.self, body)

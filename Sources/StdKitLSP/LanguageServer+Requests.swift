@@ -8,6 +8,7 @@ extension LanguageServer {
     func answer(_ method: String, body: Data) async throws(ResponseError) -> [UInt8] {
         switch method {
         case "shutdown":
+            stopWatching()
             return Self.null
         case "textDocument/completion":
             let params = try Self.params(LSP.TextDocumentPositionParams.self, body)

@@ -60,6 +60,9 @@ public actor LanguageServer {
     private var exitCode: Int32?
     private var stopInput: AsyncStream<Frame>.Continuation?
     private var watchRegistration = false
+    /// The project folder watched by the server itself, for a client that cannot watch files for
+    /// it (no dynamic registration of `workspace/didChangeWatchedFiles`, as Neovim 0.7).
+    private var folderWatch: WorkspaceWatch?
     private var nextRequestID = 1
 
     /// A server reading the file descriptor `input` and writing framed messages with `output`.
@@ -289,8 +292,17 @@ public actor LanguageServer {
         outbox.notify("window/logMessage", LSP.MessageParams(type: type, message: text))
     }
 
-    func registerWatcher() {
-        guard watchRegistration else { return }
+    func stopWatching() {
+        folderWatch?.stop()
+        folderWatch = nil
+    }
+
+    func registerWatcher(_ workspace: Workspace) {
+        guard watchRegistration else {
+            // Files changed on disk (git, another program) are still picked up: watched here.
+            folderWatch = try? workspace.watch { [weak self] changed in await self?.publish(changed, in: workspace) }
+            return
+        }
         let watchers = ["**/*.md", "**/*.yml", "**/*.yaml", "**/links.lock"].map { LSP.RegistrationParams.WatchOptions.Watcher(globPattern: $0) }
         outbox.request(id: nextRequestID, "client/registerCapability", LSP.RegistrationParams(registrations: [
             .init(id: "stdkit-files", method: "workspace/didChangeWatchedFiles", registerOptions: .init(watchers: watchers)),

@@ -259,6 +259,34 @@ import StdKitWorkspace
         #expect(actions.first?.edit.changes == [uri: [LSP.TextEdit(range: LSP.Range(start: .init(line: 24, character: 41), end: .init(line: 24, character: 42)), newText: "1")]])
         #expect(actions.first?.diagnostics?.first?.range == LSP.Range(start: .init(line: 24, character: 19), end: .init(line: 24, character: 42)))
     }
+
+    @Test func aFileChangedOnDiskIsCheckedWhenTheClientCannotWatchFiles() async throws {
+        let folder = try TestProject.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = ServerHarness()
+        // No `workspace.didChangeWatchedFiles.dynamicRegistration` offered: the server watches.
+        _ = await server.initialize(root: folder)
+        server.notify("initialized")
+        let file = folder.appendingPathComponent("machine-operation.md")
+        // A request waits for the project to be read: the file is written after that.
+        server.request(2, "textDocument/documentSymbol", ["textDocument": ["uri": file.absoluteString]])
+        #expect(await server.response(2)?["result"] != nil)
+        #expect(await server.diagnostics(file.absoluteString, publication: 1, tries: 50) == nil)
+        // Written by another program while nothing is open: a broken reference appears.
+        let broken = TestProject.course(reference: "JOB-MACHINE-OPERATOR#R9")
+        var diagnostics: [[String: Any]]?
+        for _ in 0..<3 where diagnostics == nil {
+            try broken.write(to: file, atomically: true, encoding: .utf8)
+            diagnostics = await server.diagnostics(file.absoluteString)
+        }
+        let published = try #require(diagnostics)
+        #expect(published.map { $0["code"] as? String } == ["unresolved-reference"])
+        #expect(Self.range(published.first) == [Self.referenceLine, 19, Self.referenceLine, 42])
+        server.request(3, "shutdown")
+        _ = await server.response(3)
+        server.closeInput()
+        _ = await server.exitStatus()
+    }
 }
 
 /// Holds the workspace's loading until the test opens it.

@@ -73,8 +73,8 @@ final class ServerHarness: @unchecked Sendable {
     }
 
     /// The latest diagnostics published for `uri`, once `count` publications for it have come.
-    func diagnostics(_ uri: String, publication count: Int = 1) async -> [[String: Any]]? {
-        for _ in 0..<2000 {
+    func diagnostics(_ uri: String, publication count: Int = 1, tries: Int = 2000) async -> [[String: Any]]? {
+        for _ in 0..<tries {
             let published = messages.filter { $0["method"] as? String == "textDocument/publishDiagnostics" && (($0["params"] as? [String: Any])?["uri"] as? String) == uri }
             if published.count >= count { return (published[count - 1]["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] }
             try? await Task.sleep(for: .milliseconds(10))
