@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev ships one pkg-config file that links both libraries.
@@ -75,10 +76,19 @@ let package = Package(
             name: "StdKitLSP",
             dependencies: ["StdKitCheck", "StdKitModel", "StdKitSyntax", "StdKitWorkspace"]
         ),
+        // `stdkit serve` (DESIGN §16): the site from memory, live reload and the browser editor on
+        // Hummingbird 2; the editing itself (save against a base, merge, new, commit) is
+        // `EditSession`, which knows no HTTP.
+        .target(
+            name: "StdKitServe",
+            dependencies: ["StdKitCheck", "StdKitDiff", "StdKitInterop", "StdKitModel", "StdKitPublish", "StdKitSyntax", "StdKitWorkspace",
+                           .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Resources/serve")]
+        ),
         .target(
             name: "StdKitCLI",
             dependencies: [
-                "StdKitCheck", "StdKitDiff", "StdKitInterop", "StdKitLSP", "StdKitModel", "StdKitOffice", "StdKitPublish", "StdKitSyntax", "StdKitWorkspace",
+                "StdKitCheck", "StdKitDiff", "StdKitInterop", "StdKitLSP", "StdKitModel", "StdKitOffice", "StdKitPublish", "StdKitServe", "StdKitSyntax", "StdKitWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +108,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "StdKitWorkspaceTests", dependencies: ["StdKitWorkspace", "StdKitCheck"]),
         .testTarget(name: "StdKitLSPTests", dependencies: ["StdKitLSP", "StdKitWorkspace"]),
+        .testTarget(name: "StdKitServeTests", dependencies: ["StdKitServe", "StdKitWorkspace",
+                                                            .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "StdKitCLITests", dependencies: ["StdKitCLI"]),
     ],
     swiftLanguageModes: [.v6]
