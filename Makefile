@@ -64,6 +64,13 @@ bench-docx: deps release
 bench-lsp: deps
 	bench/lsp-bench.sh
 
+# `stdkit serve` on the 10,000-document generated project, driven over HTTP as the browser editor
+# does: ready time, 100 saves each timed to its findings (median, p95, max), the `changed` event,
+# the page served again, peak memory; figures into bench/RESULTS.md (DESIGN §10).
+.PHONY: bench-serve
+bench-serve: deps
+	bench/serve-bench.sh
+
 # Opens the published flagship in headless Chromium (screenshots and DOM checks).
 browser-test: deps build
 	Tests/Browser/browser-test.sh .build/debug/stdkit
