@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Diffs two revisions of a generated 10,000-document project (DESIGN §10: under 3 s).
 # Usage: bench/diff-bench.sh [DOCUMENTS]   (from the repository's top folder; builds in release)
+#        STDKIT=path/to/stdkit bench/diff-bench.sh   (skips the release build)
 set -euo pipefail
 documents=${1:-10000}
-swift build -c release > /dev/null
-stdkit=$(pwd)/.build/release/stdkit
+stdkit=$(bench/stdkit-release.sh bench/diff-bench.sh)
 work=$(mktemp -d /tmp/stdkit-diff-bench.XXXXXX)
 python3 bench/generate.py "$work/project" --documents "$documents" > /dev/null
 cd "$work/project"

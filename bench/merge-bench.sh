@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Times `stdkit merge` on a generated course of about 1 MB (15,000 outcomes in 375 sections):
 # ours changes the version and one outcome's wording, theirs adds a tag and changes another
-# outcome. Goal (DESIGN): under 50 ms. Usage: bench/merge-bench.sh   (from the top folder)
+# outcome. Goal (DESIGN): under 50 ms. Usage: bench/merge-bench.sh
+#        STDKIT=path/to/stdkit bench/merge-bench.sh   (skips the release build)
 set -euo pipefail
-stdkit=$(pwd)/.build/release/stdkit
-[ -x "$stdkit" ] || swift build -c release > /dev/null
+here=$(cd "$(dirname "$0")" && pwd)
+stdkit=$("$here/stdkit-release.sh" bench/merge-bench.sh)
 work=$(mktemp -d /tmp/stdkit-merge-bench.XXXXXX)
 python3 - "$work" <<'PY'
 import sys, os

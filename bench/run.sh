@@ -4,10 +4,14 @@
 # projects of 1,000, 10,000 and 50,000 documents (bench/generate.py, O*NET task statements) and
 # on the 14,142 real pages of ../shared/corpora/powershell-docs; plus the incremental
 # `stdkit check --staged` after editing one file of the 10,000-document project, peak memory, and
-# growth with size. Prints every ratio and writes the figures into bench/RESULTS.md between its
-# "run.sh" markers.
+# growth with size; then every other goal of DESIGN §10 by its own script (merge, diff, docx export,
+# catalogue, `stdkit lsp`, `stdkit serve`), each given the same release build. Prints every ratio
+# and writes the figures into bench/RESULTS.md between its "run.sh" markers (the docx, catalogue,
+# lsp and serve scripts also write their own sections).
 #
 # Usage (from anywhere): bench/run.sh            SIZES="1000 10000" RUNS=5 bench/run.sh
+#                        GOALS=0 bench/run.sh    (only the table of check and build)
+#                        STDKIT=path/to/stdkit bench/run.sh   (skips the release build)
 # Installs what is missing (hyperfine, hugo, GNU time, cmark-gfm) with apt-get, as root or sudo.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,8 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
 fi
-(cd "$top" && swift build -c release 2>&1 | tail -1)
-stdkit=$top/.build/release/stdkit
+stdkit=$("$here/stdkit-release.sh" bench/run.sh)
 work=$(mktemp -d /tmp/stdkit-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 report=$work/report.md
@@ -158,6 +161,57 @@ if [ -d "$work/p10000" ]; then
     echo "| \`stdkit check\` of the whole work tree, for comparison | $full s | |"
   } >> "$report"
   echo "check --staged after one edit: $staged s (without the cache $uncached s; an outcome edited $outward s; full check $full s)"
+fi
+
+# --- the other goals of DESIGN §10, each by its own script, with this same stdkit ---------------
+if [ "${GOALS:-1}" = 1 ]; then
+  export STDKIT=$stdkit
+  goal() {  # goal NAME SCRIPT [ARGS]: runs a goal's script, its output kept in $work/NAME.txt
+    local name=$1; shift
+    echo "running $*"
+    if ! (cd "$top" && "$@") > "$work/$name.txt" 2>&1; then
+      echo "$*: failed; its last lines:" >&2; tail -5 "$work/$name.txt" >&2
+    fi
+  }
+  goal merge bench/merge-bench.sh
+  goal diff bench/diff-bench.sh 10000
+  goal docx bench/docx-bench.sh
+  goal catalogue bench/catalogue-bench.sh
+  goal lsp bench/lsp-bench.sh
+  goal serve bench/serve-bench.sh
+  /usr/bin/python3 - "$work" "$here/out" >> "$report" <<'PY'
+import json, os, re, sys
+work, out = sys.argv[1], sys.argv[2]
+def text(name):
+    path = os.path.join(work, name + ".txt")
+    return open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+def figures(name):
+    path = os.path.join(out, name)
+    try:
+        return json.load(open(path, encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+rows = []
+times = [float(m) for m in re.findall(r"^\| \d+ \| ([0-9.]+) s \|", text("merge"), re.M)]
+rows.append(("`stdkit merge` of a 1 MB document (bench/merge-bench.sh)", f"{max(times) * 1000:.0f} ms, the slowest of {len(times)}" if times else "failed", "under 50 ms"))
+m = re.search(r"Time \(mean ± σ\):\s+([0-9.]+) (m?s)", text("diff"))
+runs = [float(t) for t in re.findall(r"^run \d+: ([0-9.]+) s", text("diff"), re.M)]  # without hyperfine
+diff = f"{m.group(1)} {m.group(2)}, mean" if m else f"{sum(runs) / len(runs):.2f} s, mean of {len(runs)}" if runs else "failed"
+rows.append(("`stdkit diff REV..REV` over 10,000 documents (bench/diff-bench.sh)", diff, "under 3 s"))
+m = re.search(r"^\| ([0-9.]+ s) \| ([0-9.]+ s) \| under 2 s \|", text("docx"), re.M)
+rows.append(("`stdkit export --format docx` of the flagship (bench/docx-bench.sh)", f"{m.group(1)} median, {m.group(2)} max" if m else "failed", "under 2 s"))
+m = re.search(r"^\| `stdkit catalogue --list[^|]*\| ([0-9.]+ s) \| ([0-9]+ MB) \|", text("catalogue"), re.M)
+rows.append(("`stdkit catalogue` over 1,000 school projects (bench/catalogue-bench.sh)", f"{m.group(1)}, peak {m.group(2)}" if m else "failed", "under 60 s, memory of the largest project"))
+for name, script, measure in (("lsp", "lsp-bench.json", "an edit to diagnostics"), ("serve", "serve-bench.json", "a save to its findings")):
+    f = figures(script) if text(name) and "figures written" in text(name) else None
+    value = f"{measure}: {f['summary']['all']['p95']:.1f} ms at p95; ready in {f['ready_s']:.2f} s" if f else "failed"
+    rows.append((f"`stdkit {name}` on 10,000 documents (bench/{name}-bench.sh)", value, "p95 under 100 ms; ready under 3 s"))
+print()
+print("| other goals of DESIGN §10 (each script's own section below has the details) | measured | goal |")
+print("| --- | --- | --- |")
+for row in rows:
+    print("| " + " | ".join(row) + " |")
+PY
 fi
 
 echo
