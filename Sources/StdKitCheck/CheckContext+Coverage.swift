@@ -35,6 +35,6 @@ extension CheckContext {
 
     /// Documents of kind `kind`.
     func documents(ofKind kind: String) -> [Document] {
-        project.documents.filter { $0.kind == kind }
+        documentsByKind[kind] ?? []
     }
 }

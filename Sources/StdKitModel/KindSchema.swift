@@ -66,8 +66,27 @@ public struct KindSchema: Sendable, Hashable {
 
     /// The item family an id belongs to: the longest prefix of letters that the kind declares.
     public func itemKind(of itemID: String) -> ItemKind? {
-        let letters = String(itemID.unicodeScalars.prefix(while: { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }))
-        return items.filter { letters.hasPrefix($0.prefix) }.max(by: { $0.prefix.count < $1.prefix.count })
+        // Asked for every item by loading and by a dozen rules: compared on the bytes, with no
+        // string or array made. The first of the longest prefixes wins, as `max(by:)` chose.
+        let letters = itemID.utf8.prefix(while: { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) })
+        var best: ItemKind?
+        var bestLength = -1
+        for kind in items {
+            let prefix = kind.prefix.utf8
+            let matches: Bool
+            if prefix.allSatisfy({ $0 < 0x80 }) {
+                matches = prefix.count <= letters.count && letters.starts(with: prefix)
+            } else {
+                // A prefix beyond ASCII can still be canonically equivalent to letters (the
+                // Kelvin sign and K): Swift's comparison decides, as it did.
+                matches = String(decoding: letters, as: UTF8.self).hasPrefix(kind.prefix)
+            }
+            // Prefixes that match are letters (or their equivalents): counted as characters.
+            guard matches else { continue }
+            let length = prefix.allSatisfy({ $0 < 0x80 }) ? prefix.count : kind.prefix.count
+            if length > bestLength { (best, bestLength) = (kind, length) }
+        }
+        return best
     }
 
     /// The plain page: a Markdown file without a kind; no fields are required.

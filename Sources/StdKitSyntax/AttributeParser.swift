@@ -16,7 +16,7 @@ enum AttributeParser {
         var index = 0
         func at(_ i: Int) -> SourceLocation? { locations.flatMap { i < $0.count ? $0[i] : $0.last } }
         while true {
-            while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+            while index < scalars.count, scalars[index].isWhitespaceFast { index += 1 }
             guard index < scalars.count else { break }
             let keyStart = index
             while index < scalars.count, isKeyScalar(scalars[index], first: index == keyStart) { index += 1 }
@@ -38,7 +38,7 @@ enum AttributeParser {
                 value.append(contentsOf: scalars[index..<close])
                 index = close + 1
             } else {
-                while index < scalars.count, !scalars[index].properties.isWhitespace {
+                while index < scalars.count, !scalars[index].isWhitespaceFast {
                     guard scalars[index] != "\"" && scalars[index] != "'" && scalars[index] != "=" else {
                         return .malformed(.attributeValueNeedsQuotes(key: String(key), character: String(scalars[index])), at(keyStart))
                     }
@@ -49,7 +49,7 @@ enum AttributeParser {
                     return .malformed(.attributeEmptyValue(key: String(key)), at(keyStart))
                 }
             }
-            if index < scalars.count, !scalars[index].properties.isWhitespace {
+            if index < scalars.count, !scalars[index].isWhitespaceFast {
                 return .malformed(.attributesWithoutSpace, at(index))
             }
             attributes.append(AttributeSyntax(key: key, value: String(value), location: at(keyStart) ?? .start))

@@ -10,6 +10,13 @@ struct PositionedText {
     /// readers of the positions skip as white space.
     init(source: SourceText, range: SourceRange) {
         endLocation = range.upperBound
+        // At most one scalar per byte of the lines, plus their breaks: room made once, where
+        // growing both arrays as they filled reallocated each several times for every item.
+        let first = source.byteRange(ofLine: range.lowerBound.line).lowerBound
+        let last = source.byteRange(ofLine: range.upperBound.line).upperBound
+        let room = max(0, last - first) + (range.upperBound.line - range.lowerBound.line) + 1
+        scalars.reserveCapacity(room)
+        locations.reserveCapacity(room)
         var line = range.lowerBound.line
         while line <= range.upperBound.line {
             // Decoded straight from the bytes: no String per line (this runs for every item).
@@ -53,7 +60,7 @@ struct PositionedText {
     }
 
     func firstNonWhitespace(from start: Int, to end: Int) -> Int? {
-        (start..<min(end, scalars.count)).first { !scalars[$0].properties.isWhitespace }
+        (start..<min(end, scalars.count)).first { !scalars[$0].isWhitespaceFast }
     }
 
     /// The location of the first occurrence of `text`.

@@ -84,8 +84,19 @@ extension StringProtocol {
     /// The text without leading and trailing white space (including full-width spaces).
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespaceFast }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isWhitespaceFast })!
         return String(self[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, answered without the Unicode tables for ASCII: this runs on
+    /// both ends of every item's statement and heading, and the table lookup was 3 % of a check
+    /// of 10,000 small documents.
+    var isWhitespaceFast: Bool {
+        // Unicode's White_Space in ASCII: tab, line feed, vertical tab, form feed, carriage
+        // return and space.
+        value < 0x80 ? (value == 0x20 || (value >= 0x09 && value <= 0x0D)) : properties.isWhitespace
     }
 }

@@ -13,10 +13,10 @@ struct DuplicateHeading: Rule {
         for document in context.project.documents {
             // Each heading's siblings are those with the same nearest enclosing heading.
             var parents: [Section] = []
-            var seen: [String: Section] = [:]
+            var seen: [SiblingKey: Section] = [:]
             for section in document.sections {
                 while let last = parents.last, last.level >= section.level { parents.removeLast() }
-                let key = "\(parents.last.map { "\($0.location)" } ?? "root")|\(section.level)|\(context.normalized(section.title))"
+                let key = SiblingKey(parent: parents.last?.location, level: section.level, title: context.normalized(section.title))
                 if let first = seen[key] {
                     findings.append(Diagnostic(
                         rule: description.id, severity: description.severity, file: document.path, location: section.location,
@@ -30,6 +30,15 @@ struct DuplicateHeading: Rule {
             }
         }
         return findings
+    }
+
+    /// Siblings: the same nearest enclosing heading (nil at the top), level and normalized
+    /// title. A value, not a string made of them: the string was formatted and hashed for every
+    /// heading of the project.
+    private struct SiblingKey: Hashable {
+        var parent: SourceLocation?
+        var level: Int
+        var title: String
     }
 }
 
