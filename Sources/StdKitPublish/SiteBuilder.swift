@@ -32,6 +32,12 @@ public struct SiteBuilder: Sendable {
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
     public init(project: Project, toolVersion: String) throws {
+        try self.init(project: project, toolVersion: toolVersion, compiledTheme: true)
+    }
+
+    /// With `compiledTheme` false, the default theme's pages are rendered by Mustache from its
+    /// templates rather than by their compiled renderers: the same bytes (`CompiledThemeTests`).
+    init(project: Project, toolVersion: String, compiledTheme: Bool) throws {
         self.project = project
         self.strings = SiteStrings(lang: project.config.lang)
         let override = project.config.publish.theme.flatMap { theme in project.root.map { $0.appendingPathComponent(theme) } }
@@ -41,7 +47,7 @@ public struct SiteBuilder: Sendable {
                 throw SiteError(step: "theme", path: project.config.publish.theme ?? "", info: "publish.theme names no folder of the project")
             }
         }
-        self.theme = try Theme(override: override)
+        self.theme = try Theme(override: override, compiled: compiledTheme)
         self.matrix = TraceMatrix(project)
         self.version = toolVersion
         self.approvalStates = Self.approvalStates(of: project)

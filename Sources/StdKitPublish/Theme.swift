@@ -3,25 +3,38 @@ import Mustache
 
 /// The templates and assets a site is built with: the default theme shipped with stdkit, with
 /// any file of the project's `publish.theme` folder in its place.
+///
+/// The default theme's page templates are compiled (`CompiledPage`): the pages are written by
+/// Swift code that a test holds to what Mustache makes of the templates in `Resources/theme`.
+/// A template of the project's theme folder is rendered by Mustache, as before.
 struct Theme: Sendable {
     static let templateNames = ["layout", "index", "document", "matrix", "search", "print"]
     static let assetNames = ["style.css", "search.js"]
 
+    /// The templates rendered by Mustache: those of the project's theme folder, and, for a theme
+    /// loaded with `compiled: false`, the default ones too.
     var templates: [String: MustacheTemplate] = [:]
     var assets: [String: Data] = [:]
 
+    /// The default templates that have a compiled renderer (a `CompiledPage`).
+    static let compiledNames: Set<String> = ["layout", "index", "document", "matrix", "search", "print"]
+
     /// Loads the theme; `override` is the project's theme folder, if any. `templates` and
     /// `assets` name what to load: a project's site by default; the catalogue of projects
-    /// loads its own page and script.
-    init(override: URL?, templates templateNames: [String] = Theme.templateNames, assets assetNames: [String] = Theme.assetNames) throws {
+    /// loads its own page and script. With `compiled` false, the default templates are rendered
+    /// by Mustache too (to compare the two ways).
+    init(override: URL?, templates templateNames: [String] = Theme.templateNames, assets assetNames: [String] = Theme.assetNames,
+         compiled: Bool = true) throws {
         guard let defaults = Bundle.module.url(forResource: "theme", withExtension: nil) else {
             throw SiteError(step: "theme", path: "theme", info: "the default theme is missing from this installation")
         }
+        func overriding(_ name: String) -> (URL, Data)? {
+            guard let override else { return nil }
+            let url = override.appendingPathComponent(name)
+            return FileManager.default.contents(atPath: url.path).map { (url, $0) }
+        }
         func source(_ name: String) throws -> (URL, Data) {
-            if let override {
-                let url = override.appendingPathComponent(name)
-                if let data = FileManager.default.contents(atPath: url.path) { return (url, data) }
-            }
+            if let overridden = overriding(name) { return overridden }
             let url = defaults.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw SiteError(step: "theme", path: url.path, info: "the template is missing")
@@ -30,6 +43,7 @@ struct Theme: Sendable {
         }
         Self.registerEscaping()
         for name in templateNames {
+            if compiled, Self.compiledNames.contains(name), overriding(name + ".mustache") == nil { continue }
             let (url, data) = try source(name + ".mustache")
             do {
                 // Every template escapes `{{value}}` with stdkit's escaping (a template may still
@@ -79,6 +93,12 @@ struct Theme: Sendable {
     /// `page` rendered by its template.
     func render<Page: TemplatePage>(_ page: Page) -> String {
         templates[Page.template]?.render(page) ?? ""
+    }
+
+    /// `page` rendered by the project's template, else by the default one compiled.
+    func render<Page: CompiledPage>(_ page: Page) -> String {
+        if let template = templates[Page.template] { return template.render(page) }
+        return page.renderBuiltIn()
     }
 }
 
