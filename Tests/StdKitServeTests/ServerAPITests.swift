@@ -94,7 +94,8 @@ import Testing
                 let findings = try #require(response.object["findings"] as? [[String: Any]])
                 let finding = try #require(findings.first { $0["rule"] as? String == "unresolved-reference" })
                 #expect(finding["severity"] as? String == "error")
-                #expect(finding["line"] as? Int == 22)
+                #expect(finding["line"] as? Int == 25)
+                #expect(finding["column"] as? Int == 62)
                 #expect(Set(finding.keys) == ["rule", "severity", "line", "column", "message", "hint"])
             }
         }
@@ -108,6 +109,10 @@ import Testing
         let first = original.replacingOccurrences(of: "Students learn to run a packaging line safely", with: "Students learn to run a packaging line safely and cleanly")
         let second = original.replacingOccurrences(of: "A practical examination on the training line (60 %)", with: "A practical examination on the training line (70 %)")
         try await fixture.test { client in
+            // Both browsers opened the document: the server knows the text of the base.
+            try await client.execute(uri: "/api/documents/\(Self.courseID)", method: .get) { response in
+                #expect(response.object["digest"] as? String == base)
+            }
             try await client.execute(uri: "/api/documents/\(Self.courseID)", method: .put, headers: ServerFixture.writeHeaders(),
                                      body: ServerFixture.body(["text": first, "base": base])) { response in
                 #expect(response.status == .ok)
@@ -237,21 +242,21 @@ import Testing
         defer { fixture.remove() }
         try await fixture.test { client in
             try await client.execute(uri: "/api/problems", method: .get) { response in
-                #expect(response.object["count"] as? Int == 1)
+                // The broken reference, and the requirement it no longer covers.
+                #expect(response.object["count"] as? Int == 2)
                 let files = try #require(response.object["files"] as? [[String: Any]])
-                #expect(files.count == 1)
-                #expect(files.first?["path"] as? String == Self.course)
+                #expect(files.compactMap { $0["path"] as? String } == [Self.course, "machine-operator.md"])
                 let finding = try #require((files.first?["findings"] as? [[String: Any]])?.first)
                 #expect(finding["rule"] as? String == "unresolved-reference")
-                #expect(finding["line"] as? Int == 22)
-                #expect(finding["column"] as? Int == 71)
+                #expect(finding["line"] as? Int == 25)
+                #expect(finding["column"] as? Int == 62)
             }
             try await client.execute(uri: "/_stdkit/problems", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
-                #expect(response.text.contains("<a class=\"stdkit-place\" href=\"/documents/machine-operation.html\">machine-operation.md:22:71</a>"))
+                #expect(response.text.contains("<a class=\"stdkit-place\" href=\"/documents/machine-operation.html\">machine-operation.md:25:62</a>"))
                 #expect(response.text.contains("<code class=\"stdkit-rule\">unresolved-reference</code>"))
-                #expect(response.text.contains("Problems (1)"))
+                #expect(response.text.contains("Problems (2)"))
             }
         }
     }

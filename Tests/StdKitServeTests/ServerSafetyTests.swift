@@ -188,16 +188,18 @@ import Testing
         defer { running.cancel() }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
-        let client = try ServerSocketClient(port: port)
         let length = 50 * 1024 * 1024
-        var headers = [("X-Stdkit-Token", ServerFixture.token), ("Cookie", "stdkit_token=\(ServerFixture.token)"),
-                       ("Origin", "http://127.0.0.1:\(port)"), ("Content-Type", "application/json")]
-        headers.append(("Sec-Fetch-Site", "same-origin"))
+        let headers = [("X-Stdkit-Token", ServerFixture.token), ("Cookie", "stdkit_token=\(ServerFixture.token)"),
+                       ("Origin", "http://127.0.0.1:\(port)"), ("Content-Type", "application/json"), ("Sec-Fetch-Site", "same-origin")]
         let started = ContinuousClock.now
-        #expect(client.send(ServerSocketClient.head("PUT", "/api/documents/COURSE-MACHINE-OPERATION", headers: headers, length: length)))
-        // A first megabyte only: the answer must not wait for the rest.
-        client.send([UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20))
-        let answer = ServerSocketClient.parse(client.read(timeout: .seconds(5)) { $0.contains("\r\n\r\n") && $0.contains("}}") })
+        let text = try await blocking { () -> String in
+            let client = try ServerSocketClient(port: port)
+            client.send(ServerSocketClient.head("PUT", "/api/documents/COURSE-MACHINE-OPERATION", headers: headers, length: length))
+            // A first megabyte only: the answer must not wait for the rest.
+            client.send([UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20))
+            return client.read(timeout: .seconds(5)) { $0.contains("\r\n\r\n") && $0.contains("}}") }
+        }
+        let answer = ServerSocketClient.parse(text)
         #expect(answer.status == 413)
         #expect(answer.body.contains("\"code\":\"too-large\""))
         #expect(ContinuousClock.now - started < .seconds(2))

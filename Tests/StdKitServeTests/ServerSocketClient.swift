@@ -6,7 +6,11 @@ import Glibc
 /// A plain HTTP/1.1 client over a POSIX socket, for what the in-process client cannot show: an
 /// event stream read as it arrives, a 50 MB body sent in pieces while the answer comes back, a
 /// server in another process.
-final class ServerSocketClient {
+///
+/// Every call blocks: async tests call it through `blocking`, off Swift's cooperative threads,
+/// which the server in the same process needs (two of them on a two-core machine).
+final class ServerSocketClient: @unchecked Sendable {
+    // Unchecked: one test uses a client from one `blocking` call at a time.
     let fd: Int32
     private var received: [UInt8] = []
 
@@ -107,5 +111,13 @@ final class ServerSocketClient {
             bytes = bytes.dropFirst(size + 2)
         }
         return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// Runs `body` on a thread of its own, so that blocking socket calls do not hold one of the
+/// cooperative threads the server under test runs on.
+func blocking<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
     }
 }
