@@ -391,6 +391,15 @@ def run(args, server, drivers, project, shots):
     committed = subprocess.run(["git", "-C", project, "show", "--name-only", "--format=", "HEAD"], capture_output=True, text=True, check=True).stdout.split()
     check(COURSE_PATH in committed and JOB_PATH in committed and made[0] in committed, "the commit holds the edited and the new files (%s)" % committed)
 
+    # --- a narrow window: the editor in one column, nothing wider than the window
+    open_editor(a, server, COURSE)
+    a.set_window_size(420, 900)
+    time.sleep(0.3)
+    widths = a.execute_script("return [document.documentElement.scrollWidth, window.innerWidth,"
+                              " getComputedStyle(document.querySelector('.stdkit-columns')).gridTemplateColumns.split(' ').length]")
+    check(widths[0] <= widths[1] and widths[2] == 1, "at 420 px the editor has one column and no sideways scroll (%s)" % widths)
+    a.set_window_size(1280, 900)
+
     # --- a session without the token: no 编辑, no token meta, and a PUT refused with nothing written
     c = browser(args)
     drivers.append(c)

@@ -554,9 +554,12 @@
       const disabled = !canWrite;
       const label = el("label", { for: inputId }, field.label || field.name, field.required ? el("abbr", { class: "required", title: S.required, text: " *" }) : null);
       const wrap = el("div", { class: "stdkit-field type-" + field.type, "data-field": field.name });
-      if (value && typeof value === "object" && !Array.isArray(value)) {
+      // A mapping (or any value this reader is not sure of) is never written from the form.
+      const structured = value && typeof value === "object" && !Array.isArray(value);
+      if (structured || field.type === "map" || field.type === "other") {
+        const shown = structured ? value.raw : Array.isArray(value) ? "[" + value.join(", ") + "]" : value === undefined ? S.none : String(value);
         wrap.append(el("span", { class: "stdkit-label", id: inputId, text: field.label || field.name }),
-          el("p", { class: "stdkit-hint", text: S.editInText }), el("pre", { class: "stdkit-raw", "aria-label": S.rawValue, text: value.raw }));
+          el("p", { class: "stdkit-hint", text: S.editInText }), el("pre", { class: "stdkit-raw", "aria-label": S.rawValue, text: shown }));
         return wrap;
       }
       const single = Array.isArray(value) ? value.join(", ") : (value === undefined ? "" : value);
@@ -692,10 +695,11 @@
       textarea.scrollTop = Math.max(0, index * height - textarea.clientHeight / 3);
     }
 
+    // The unsaved text, kept in the browser until a save succeeds (or the draft is discarded):
+    // a closed tab or a crash loses nothing.
     const keepDraft = debounce(() => {
       try {
         if (dirty()) localStorage.setItem(draftKey, JSON.stringify({ text: text(), base: state.base }));
-        else localStorage.removeItem(draftKey);
       } catch (e) { /* storage full or denied: the text is still in the page */ }
     }, 500);
 
