@@ -22,27 +22,47 @@ struct DocumentCreation {
         return DocumentCreation(project: try await ProjectLoader.load(root: root), root: root, environment: environment)
     }
 
+    /// The project's checks of new documents.
+    var check: NewDocumentCheck { NewDocumentCheck(project: project) }
+
     /// The schema of `kind`, or a failure listing the project's kinds.
     func schema(_ kind: String, among allowed: [String]? = nil) throws -> KindSchema {
-        guard kind != KindSchema.page.kind, allowed?.contains(kind) ?? true, let schema = project.schemas.schema(for: kind) else {
-            let kinds = allowed ?? project.schemas.kinds
-            throw CommandFailure(description: "unknown kind '\(kind)'; the kinds \(allowed == nil ? "of this project" : "this can make") are: \(kinds.joined(separator: ", "))")
+        do {
+            return try check.schema(kind, among: allowed)
+        } catch {
+            throw failure(error)
         }
-        return schema
     }
 
     func template(_ kind: String, among allowed: [String]? = nil) throws -> DocumentTemplate {
-        var kindSchema = try schema(kind, among: allowed)
-        // The headings the check will ask for: the profile's programme framework, if any.
-        kindSchema.sections = project.expectedSections(ofKind: kind)
-        return DocumentTemplate(schema: kindSchema, config: project.config)
+        do {
+            return try check.template(kind, among: allowed)
+        } catch {
+            throw failure(error)
+        }
     }
 
     /// Fails unless `owner` is nil or a declared party.
     func checkOwner(_ owner: String?) throws {
-        guard let owner, project.party(owner) == nil else { return }
-        let declared = project.config.parties.map(\.id)
-        throw CommandFailure(description: "party '\(owner)' is not declared in stdkit.yml" + (declared.isEmpty ? "" : " (declared: \(declared.joined(separator: ", ")))"))
+        do {
+            try check.checkOwner(owner)
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// A refusal in the command's words; `several` when more than one document was to be written.
+    func failure(_ refusal: NewDocumentCheck.Refusal, several: Bool = false) -> CommandFailure {
+        switch refusal {
+        case .unknownKind(let kind, let kinds, let restricted):
+            CommandFailure(description: "unknown kind '\(kind)'; the kinds \(restricted ? "this can make" : "of this project") are: \(kinds.joined(separator: ", "))")
+        case .undeclaredParty(let owner, let declared):
+            CommandFailure(description: "party '\(owner)' is not declared in stdkit.yml" + (declared.isEmpty ? "" : " (declared: \(declared.joined(separator: ", ")))"))
+        case .malformedID(let id):
+            CommandFailure(description: "'\(id)' is not a document id: an ASCII letter, then letters, digits, '-', '_' or '.'")
+        case .idTaken(let id, let path):
+            CommandFailure(description: "the id \(id) is taken by \(environment.displayPath(root.appendingPathComponent(path))); choose another\(several ? " (nothing was written)" : "")")
+        }
     }
 
     /// Where `document` goes: `file` (a path from the current folder), else `folder` (likewise)
@@ -57,13 +77,12 @@ struct DocumentCreation {
     func write(_ documents: [(document: NewDocument, url: URL)]) throws -> String {
         var seen: [String: URL] = [:]
         for (document, url) in documents {
-            guard Identifier.isValid(document.id) else {
-                throw CommandFailure(description: "'\(document.id)' is not a document id: an ASCII letter, then letters, digits, '-', '_' or '.'")
+            do {
+                try check.checkID(document.id)
+            } catch {
+                throw failure(error, several: documents.count > 1)
             }
             let key = Identifier.collisionKey(document.id)
-            if let existing = project.documents.first(where: { $0.id.map(Identifier.collisionKey) == key }) {
-                throw CommandFailure(description: "the id \(document.id) is taken by \(environment.displayPath(root.appendingPathComponent(existing.path))); choose another\(documents.count > 1 ? " (nothing was written)" : "")")
-            }
             if let other = seen[key] {
                 throw CommandFailure(description: "two new documents would have the id \(document.id) (\(environment.displayPath(other)), \(environment.displayPath(url))); nothing was written")
             }
@@ -89,39 +108,17 @@ struct DocumentCreation {
         return report
     }
 
-    /// Creates every file or none: each is written to a temporary file beside its place, then
-    /// linked into place — which fails rather than replace a file that appeared meanwhile — and on
-    /// any failure the files already created and the temporary ones are removed. Folders made
-    /// for them stay.
+    /// Creates every file or none (`NewDocumentCheck.createAll`), failing in the command's words.
     static func createAll(_ files: [(url: URL, data: Data)], environment: CommandEnvironment) throws {
-        let fileManager = FileManager.default
-        var temporary: [URL] = []
-        var created: [URL] = []
-        func undo() {
-            for url in created + temporary { try? fileManager.removeItem(at: url) }
-        }
         do {
-            for (url, data) in files {
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
-                try data.write(to: staging)
-                temporary.append(staging)
-            }
+            try NewDocumentCheck.createAll(files)
         } catch {
-            undo()
-            throw CommandFailure(description: "cannot write \(environment.displayPath(files[temporary.count].url.deletingLastPathComponent())): \(error.localizedDescription); nothing was written")
-        }
-        for (staging, file) in zip(temporary, files) {
-            // A file system without hard links: a rename, once it is sure nothing is there.
-            let linked = link(staging.path, file.url.path) == 0
-                || ((errno == EPERM || errno == ENOTSUP) && !fileManager.fileExists(atPath: file.url.path) && rename(staging.path, file.url.path) == 0)
-            guard linked else {
-                let reason = String(cString: strerror(errno))
-                undo()
-                throw CommandFailure(description: "cannot create \(environment.displayPath(file.url)): \(reason); nothing was written")
+            switch error {
+            case .cannotWrite(let folder, let reason):
+                throw CommandFailure(description: "cannot write \(environment.displayPath(folder)): \(reason); nothing was written")
+            case .cannotCreate(let url, let reason):
+                throw CommandFailure(description: "cannot create \(environment.displayPath(url)): \(reason); nothing was written")
             }
-            created.append(file.url)
         }
-        for staging in temporary { try? fileManager.removeItem(at: staging) }
     }
 }

@@ -37,10 +37,12 @@ struct NewCommand: EnvironmentCommand {
     func run(in environment: CommandEnvironment) async throws -> Int32 {
         let start = output.map { environment.url(for: $0).deletingLastPathComponent() } ?? environment.currentDirectory
         let creation = try await DocumentCreation.project(containing: start, environment: environment)
-        let template = try creation.template(kind)
-        try creation.checkOwner(owner)
-        let filled = CooperationPlaceholders(template: template, project: creation.project)
-        let document = NewDocument(id: id, kind: kind, text: template.text(id: id, title: title, owner: owner, fields: filled.fields, content: filled.content), items: [])
+        let (document, template): (NewDocument, DocumentTemplate)
+        do {
+            (document, template) = try creation.check.newDocument(kind: kind, id: id, title: title, owner: owner)
+        } catch {
+            throw creation.failure(error)
+        }
         var report = try creation.write([(document, creation.url(for: document, file: output))])
         let sections = template.sectionTitles
         if !sections.isEmpty { report += "write its sections: \(sections.joined(separator: ", "))\n" }

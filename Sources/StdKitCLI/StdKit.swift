@@ -67,5 +67,5 @@ struct StdKitCommand: ParsableCommand {
             2 usage or I/O failure.
             """,
         version: StdKit.version,
-        subcommands: [InitCommand.self, NewCommand.self, CheckCommand.self, DiffCommand.self, MergeCommand.self, BuildCommand.self, CatalogueCommand.self, ModelCommand.self, TraceCommand.self, ExportCommand.self, ImportCommand.self, LogCommand.self, VersionCommand.self, ApproveCommand.self, ReviewCommand.self, UpstreamCommand.self, RulesCommand.self, SchemaCommand.self, GitCommand.self, LSPCommand.self])
+        subcommands: [InitCommand.self, NewCommand.self, CheckCommand.self, DiffCommand.self, MergeCommand.self, BuildCommand.self, CatalogueCommand.self, ModelCommand.self, TraceCommand.self, ExportCommand.self, ImportCommand.self, LogCommand.self, VersionCommand.self, ApproveCommand.self, ReviewCommand.self, UpstreamCommand.self, RulesCommand.self, SchemaCommand.self, GitCommand.self, LSPCommand.self, ServeCommand.self])
 }

@@ -152,7 +152,7 @@ public struct SiteBuilder: Sendable {
         var assets: [(path: String, data: Data)] = []
     }
 
-    private func documentPage(_ document: Document) -> DocumentOutput {
+    func documentPage(_ document: Document) -> DocumentOutput {
         let page = page(of: document)
         // The tree kept at load if the caller asked for it; else (`check` and `build` do not
         // keep trees, see `Document.body`) the text parsed again.
@@ -203,7 +203,7 @@ public struct SiteBuilder: Sendable {
         String(repeating: "../", count: page.split(separator: "/").count - 1)
     }
 
-    private func layout(page: String, title: String, kind: String, body: String) -> String {
+    func layout(page: String, title: String, kind: String, body: String) -> String {
         theme.render(LayoutPage(
             lang: strings.language, siteTitle: siteTitle, pageTitle: title,
             pageKind: kind.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") },
@@ -255,7 +255,7 @@ public struct SiteBuilder: Sendable {
     static let denseMatrixLimit = 50_000
 
     /// Files of the project that a document links to (images, PDFs), to publish beside it.
-    private func linkedFiles(of document: Document) -> [(path: String, data: Data)] {
+    func linkedFiles(of document: Document) -> [(path: String, data: Data)] {
         guard let root = project.root else { return [] }
         var files: [(String, Data)] = []
         for link in document.links {

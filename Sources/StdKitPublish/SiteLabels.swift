@@ -1,0 +1,14 @@
+/// The site's names of kinds and front-matter fields in a project's language, for the front
+/// ends that show them outside a page (`stdkit serve`'s form and 新建), so that they and the
+/// built pages say the same.
+public enum SiteLabels {
+    /// The name of document kind `kind` in `lang` (a project's `lang`), else the kind as written.
+    public static func kind(_ kind: String, lang: String) -> String {
+        SiteStrings(lang: lang).kind(kind)
+    }
+
+    /// The label of front-matter field `name` in `lang`, else the name as written.
+    public static func field(_ name: String, lang: String) -> String {
+        SiteStrings(lang: lang).field(name)
+    }
+}
