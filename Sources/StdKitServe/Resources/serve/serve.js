@@ -458,7 +458,7 @@
     main.replaceChildren(el("p", { class: "stdkit-loading", text: S.loading }));
     const loaded = await api("GET", "/api/documents/" + encodeURIComponent(id));
     if (loaded.status !== 200) {
-      main.replaceChildren(el("p", { class: "stdkit-error", role: "alert", text: S.loadFailed + errorText(loaded) }));
+      main.replaceChildren(el("p", { class: "stdkit-load-error", role: "alert", text: S.loadFailed + errorText(loaded) }));
       return;
     }
     const doc = loaded.data;
