@@ -11,11 +11,12 @@ SITE ?= _site
 # no GUI), python3-docx and poppler-utils open, read and render the exported Word files and PDFs;
 # the TrueType CJK fonts (AR PL UMing, WenQuanYi Zen Hei) are the ones a PDF export embeds by name.
 # Neovim is the real editor `stdkit lsp` is tested with (Tests/Editors); python3-pynvim drives it
-# as a UI for the screenshot in docs/editors.md.
-DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk zlib1g-dev libreoffice-writer-nogui python3-docx poppler-utils fonts-arphic-uming fonts-wqy-zenhei neovim python3-pynvim
+# as a UI for the screenshot in docs/editors.md. Selenium (python3-selenium, for Debian's python3)
+# with Chromium's own driver (chromium-driver) uses the editor of `stdkit serve` as a person would.
+DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk zlib1g-dev libreoffice-writer-nogui python3-docx poppler-utils fonts-arphic-uming fonts-wqy-zenhei neovim python3-pynvim chromium-driver python3-selenium
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test deps build release check model browser-test neovim-test screenshot-neovim sanitize fuzz bench bench-catalogue bench-docx clean
+.PHONY: run test deps build release check model browser-test serve-test neovim-test screenshot-neovim sanitize fuzz bench bench-catalogue bench-docx clean
 
 run: deps release
 	.build/release/stdkit check $(STANDARDS)
@@ -26,6 +27,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@if command -v chromium > /dev/null; then Tests/Browser/browser-test.sh .build/debug/stdkit; else echo "browser test skipped: chromium is missing"; fi
+	@if command -v chromium > /dev/null && command -v chromedriver > /dev/null; then Tests/Browser/serve-test.sh .build/debug/stdkit; else echo "serve test skipped: chromium or chromedriver is missing"; fi
 	@if command -v nvim > /dev/null; then Tests/Editors/neovim-test.sh .build/debug/stdkit; else echo "neovim test skipped: nvim is missing"; fi
 
 # The test suite under AddressSanitizer, then ThreadSanitizer, each in its own build folder.
@@ -74,6 +76,12 @@ bench-serve: deps
 # Opens the published flagship in headless Chromium (screenshots and DOM checks).
 browser-test: deps build
 	Tests/Browser/browser-test.sh .build/debug/stdkit
+
+# The editor of `stdkit serve` in headless Chromium through Selenium, on a copy of the flagship
+# (Tests/Browser/serve-test.py: save, findings, a merge, two browsers, 新建, 提交, the token, live
+# reload); screenshots in Tests/Browser/screenshots/serve-*.png.
+serve-test: deps build
+	Tests/Browser/serve-test.sh .build/debug/stdkit
 
 # Headless Neovim's LSP client against `stdkit lsp` on a copy of the flagship (Tests/Editors).
 neovim-test: deps build

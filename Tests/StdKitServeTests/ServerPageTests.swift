@@ -91,10 +91,10 @@ import Testing
             try await client.execute(uri: "/_stdkit/commit", method: .get) { response in
                 #expect(response.text.contains("<main id=\"stdkit-editor\" data-page=\"commit\"></main>"))
             }
-            try await client.execute(uri: "/_stdkit/live.js", method: .get) { response in
+            try await client.execute(uri: "/_stdkit/serve.js", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/javascript; charset=utf-8")
-                #expect(response.text == String(decoding: ServeAssets.data(named: "live.js") ?? Data(), as: UTF8.self))
+                #expect(response.text == String(decoding: ServeAssets.data(named: "serve.js") ?? Data(), as: UTF8.self))
             }
             try await client.execute(uri: "/assets/style.css", method: .get) { response in
                 #expect(response.status == .ok)
