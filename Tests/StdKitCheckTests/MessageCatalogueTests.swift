@@ -12,7 +12,7 @@ struct MessageCatalogueTests {
         .appendingPathComponent("../../Sources").standardizedFileURL
 
     /// The first segments of catalogue keys: rule ids and the shared families.
-    static let prefixes = Set(RuleCatalogue.all.map(\.description.id) + ["common", "report", "reference", "profile", "profile-rule", "change-reason", "upstream", "docx", "pdf", "workspace", "lsp"])
+    static let prefixes = Set(RuleCatalogue.all.map(\.description.id) + ["common", "report", "reference", "profile", "profile-rule", "change-reason", "upstream", "docx", "pdf", "workspace", "lsp", "serve"])
 
     /// Every string literal of the sources that is a catalogue key (`PREFIX.rest`, no spaces).
     static func keysInSources() throws -> Set<String> {
