@@ -69,7 +69,7 @@ extension EditSession {
 
 extension Message {
     static func unknownKind(_ kind: String, kinds: [String]) -> Message {
-        Message("serve.edit.unknown-kind", ["kind": .verbatim(kind), "kinds": .list(kinds, .or)])
+        Message("serve.edit.unknown-kind", ["kind": .verbatim(kind), "kinds": .list(kinds, .and)])
     }
 
     static func malformedID(_ id: String) -> Message {

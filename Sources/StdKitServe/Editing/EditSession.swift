@@ -89,6 +89,9 @@ public actor EditSession {
             // would replace the author's bytes (a GBK phrase) for good.
             throw EditError(.invalidText, .notUTF8OnDisk(document.path))
         }
+        // The text replaced is the base of any other browser that opened it: kept, so that
+        // its save is merged against it rather than against nothing.
+        bases.remember(String(decoding: disk, as: UTF8.self), digest: current)
         try write(bytes, to: document.path)
         let digest = Self.digest(bytes)
         bases.remember(text, digest: digest)
