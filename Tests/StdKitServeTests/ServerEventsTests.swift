@@ -21,7 +21,8 @@ import Testing
         let client = try await blocking { try ServerSocketClient(port: port) }
         let head = try await blocking { () -> String in
             client.send(ServerSocketClient.head("GET", "/events"))
-            return client.read(timeout: .seconds(5)) { $0.contains(": connected") }
+            // Generous: under the whole suite on two cores the in-process server may wait for a thread.
+            return client.read(timeout: .seconds(30)) { $0.contains(": connected") }
         }
         #expect(head.hasPrefix("HTTP/1.1 200"))
         #expect(head.lowercased().contains("content-type: text/event-stream"))
