@@ -225,7 +225,7 @@ def run(args, server, drivers, project, shots):
     a.save_screenshot(os.path.join(shots, "serve-page.png"))
     no_script_error(a, "the course page")
 
-    # --- live reload: the title changed on disk appears in the open page within a second
+    # --- live reload: the title changed on disk appears in the open page (its time reported)
     original_course = read(project, COURSE_PATH)
     a.execute_script("window.__stdkitNotReloaded = true")
     old_title = re.search(r"^title: (.*)$", original_course, re.M).group(1)
@@ -238,7 +238,9 @@ def run(args, server, drivers, project, shots):
     elapsed = time.monotonic() - start
     # The new page's time origin is when the reload began, i.e. when the event had arrived.
     origin = a.execute_script("return performance.timeOrigin") / 1000.0
-    check(elapsed < 1.0, "the live reload took %.2f s (under 1 s): the event came after %.2f s, the page then took %.2f s"
+    # How fast is the benchmark's to say (bench/serve-bench.sh; no timed assertion in a test, by the
+    # project's rule): here the reload must come within the wait's 5 s, and its time is reported.
+    print("  info: the live reload took %.2f s: the event came after %.2f s, the page then took %.2f s"
           % (elapsed, origin - written, elapsed - (origin - written)))
     write(project, COURSE_PATH, original_course)
     wait(a, lambda d: old_title in d.title and new_title not in d.title, "the page reloads again when the title is put back", timeout=5)

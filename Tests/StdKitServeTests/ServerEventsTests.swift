@@ -36,13 +36,13 @@ import Testing
             let first = try await Self.listen(port), second = try await Self.listen(port)
             #expect(fixture.server.hub.count == 2)
             let text = try #require(fixture.text(ServerAPITests.course)).replacingOccurrences(of: "#R2", with: "#R9")
-            let changed = ContinuousClock.now
             try fixture.write(text, to: ServerAPITests.course)
             let event = #"event: changed"# + "\n" + #"data: {"paths":["machine-operation.md"],"ids":["COURSE-MACHINE-OPERATION"]}"#
-            let got = try await blocking { first.read(timeout: .seconds(3)) { $0.contains(event) } }
+            // How soon is bench/serve-bench.sh's to measure (no timed assertion in a test): here the
+            // event must come, to both, within a wait generous enough for a loaded machine.
+            let got = try await blocking { first.read(timeout: .seconds(15)) { $0.contains(event) } }
             #expect(got.contains(event))
-            #expect(ContinuousClock.now - changed < .seconds(1))
-            #expect(try await blocking { second.read(timeout: .seconds(3)) { $0.contains(event) } }.contains(event))
+            #expect(try await blocking { second.read(timeout: .seconds(15)) { $0.contains(event) } }.contains(event))
             // The change is in the findings: the broken reference and the requirement left uncovered.
             let problems = try await blocking { try ServerSocketClient.exchange(port: port, "GET", "/api/problems") }
             #expect(problems.body.contains("\"count\":2"))
