@@ -27,7 +27,9 @@ server, and where a publish carries `version`, only the publish of the edit's ve
 - reference: a course's outcome `→ JOB-…#Rn` is pointed at a requirement that does not exist
   (`unresolved-reference`), or back at `#Rn`.
 """
-import argparse, json, os, queue, re, statistics, subprocess, sys, threading, time
+import argparse, json, os, queue, re, subprocess, sys, threading, time
+
+from timing import markdown_mb, memory_kb, summary
 
 
 class Server:
@@ -113,14 +115,7 @@ class Server:
         return at, message.get("result")
 
     def peak_memory_kb(self):
-        """VmHWM and VmRSS of the server process, in kB."""
-        figures = {}
-        with open(f"/proc/{self.process.pid}/status") as f:
-            for line in f:
-                if line.startswith(("VmHWM:", "VmRSS:")):
-                    name, value = line.split(":")
-                    figures[name] = int(value.split()[0])
-        return figures
+        return memory_kb(self.process.pid)
 
 
 def utf16_length(text):
@@ -168,17 +163,6 @@ class OpenDocument:
         self.text = self.text[:a] + new + self.text[b:]
         self.version += 1
         return change
-
-
-def percentile(values, p):
-    """The nearest-rank percentile (p in 0…100) of `values`."""
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * p // 100))
-    return ordered[int(rank) - 1]
-
-
-def summary(values):
-    return {"count": len(values), "median": statistics.median(values), "p95": percentile(values, 95), "max": max(values)}
 
 
 def main():
@@ -348,10 +332,7 @@ def main():
             server.process.kill()
             server.process.wait()
 
-    markdown_bytes = 0
-    for folder, _, files in os.walk(project):
-        markdown_bytes += sum(os.path.getsize(os.path.join(folder, f)) for f in files if f.endswith(".md"))
-    figures["corpus_mb"] = markdown_bytes / 1048576
+    figures["corpus_mb"] = markdown_mb(project)
     by_kind = {}
     for edit in figures["edits"]:
         by_kind.setdefault(edit["kind"], []).append(edit["ms"])

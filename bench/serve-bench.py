@@ -21,7 +21,9 @@ answer has been read in full):
   reloads other browsers), and the document's page served again (`GET` of its site page);
 - the server's peak memory (VmHWM of /proc/PID/status) after the last save.
 """
-import argparse, http.client, json, os, queue, re, select, statistics, subprocess, sys, threading, time, urllib.parse
+import argparse, http.client, json, os, queue, re, select, subprocess, sys, threading, time, urllib.parse
+
+from timing import markdown_mb, memory_kb, summary
 
 
 class Server:
@@ -63,13 +65,7 @@ class Server:
         return headers
 
     def peak_memory_kb(self):
-        figures = {}
-        with open(f"/proc/{self.process.pid}/status") as f:
-            for line in f:
-                if line.startswith(("VmHWM:", "VmRSS:")):
-                    name, value = line.split(":")
-                    figures[name] = int(value.split()[0])
-        return figures
+        return memory_kb(self.process.pid)
 
 
 def request(connection, method, path, headers, body=None):
@@ -128,14 +124,6 @@ class Events:
                 return at
 
 
-def percentile(values, p):
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * p // 100))
-    return ordered[int(rank) - 1]
-
-
-def summary(values):
-    return {"count": len(values), "median": statistics.median(values), "p95": percentile(values, 95), "max": max(values)}
 
 
 def document_id(path):
@@ -294,10 +282,7 @@ def main():
                 server.process.kill()
                 server.process.wait()
 
-    markdown_bytes = 0
-    for folder, _, files in os.walk(project):
-        markdown_bytes += sum(os.path.getsize(os.path.join(folder, f)) for f in files if f.endswith(".md"))
-    figures["corpus_mb"] = markdown_bytes / 1048576
+    figures["corpus_mb"] = markdown_mb(project)
     by_kind = {}
     for save in figures["saves"]:
         by_kind.setdefault(save["kind"], []).append(save["ms"])
