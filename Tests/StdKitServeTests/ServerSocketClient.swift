@@ -50,8 +50,9 @@ final class ServerSocketClient: @unchecked Sendable {
     func send(_ text: String) -> Bool { send(Array(text.utf8)) }
 
     /// The head of a request; `Connection: close` so that the answer ends with the connection.
-    static func head(_ method: String, _ path: String, headers: [(String, String)] = [], length: Int? = nil) -> String {
-        var lines = ["\(method) \(path) HTTP/1.1", "Host: 127.0.0.1", "Connection: close"]
+    /// `host` is the `Host` line (nil: none, as HTTP/1.0 allows).
+    static func head(_ method: String, _ path: String, host: String? = "127.0.0.1", headers: [(String, String)] = [], length: Int? = nil) -> String {
+        var lines = ["\(method) \(path) HTTP/1.1"] + (host.map { ["Host: \($0)"] } ?? []) + ["Connection: close"]
         lines += headers.map { "\($0.0): \($0.1)" }
         if let length { lines.append("Content-Length: \(length)") }
         return lines.joined(separator: "\r\n") + "\r\n\r\n"
@@ -77,10 +78,10 @@ final class ServerSocketClient: @unchecked Sendable {
     }
 
     /// A whole request and its answer: status, headers (lowercased names) and body.
-    static func exchange(port: Int, _ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
+    static func exchange(port: Int, _ method: String, _ path: String, host: String? = "127.0.0.1", headers: [(String, String)] = [], body: [UInt8]? = nil,
                          timeout: Duration = .seconds(10)) throws -> (status: Int, headers: [String: String], body: String) {
         let client = try ServerSocketClient(port: port)
-        client.send(head(method, path, headers: headers, length: body?.count))
+        client.send(head(method, path, host: host, headers: headers, length: body?.count))
         if let body { client.send(body) }
         return parse(client.read(timeout: timeout))
     }

@@ -45,4 +45,7 @@ struct APIFailure: Error, Sendable {
 
 extension APIFailure {
     static func badPath() -> APIFailure { APIFailure(status: .badRequest, code: "bad-path", message: .serveBadPath()) }
+    static func wrongHost(_ host: String, address: String) -> APIFailure {
+        APIFailure(status: .misdirectedRequest, code: "wrong-host", message: .serveWrongHost(host, address: address))
+    }
 }

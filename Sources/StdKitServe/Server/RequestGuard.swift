@@ -41,6 +41,41 @@ struct RequestGuard: Sendable {
         }
     }
 
+    /// Throws the refusal of a request that names another host than this server, when it listens
+    /// on the loopback. A page of another site can have its own name resolve to 127.0.0.1 a moment
+    /// after it loaded (DNS rebinding): the browser then sends that page's requests here as
+    /// same-origin for *its* name, and could read the project. It cannot change the `Host` it
+    /// sends, so only the names of this machine are answered. A request without `Host` (HTTP/1.0)
+    /// comes from no browser and is answered. On another address the names people use are not
+    /// known, and the server is read-only there unless `--edit`.
+    func checkHost(_ request: Request) throws(APIFailure) {
+        guard settings.isLoopback, let authority = request.head.authority else { return }
+        let name = Self.hostName(of: authority)
+        guard Self.isLoopbackName(name) || name == settings.urlHost.lowercased() else {
+            throw .wrongHost(authority, address: "http://\(settings.urlHost):\(port)")
+        }
+    }
+
+    /// The name of `authority` without its port, lowercased: `[::1]:8000` → `[::1]`.
+    static func hostName(of authority: String) -> String {
+        let lowered = authority.lowercased()
+        if lowered.hasPrefix("[") {
+            return lowered.firstIndex(of: "]").map { String(lowered[...$0]) } ?? lowered
+        }
+        return lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? lowered
+    }
+
+    /// Names that reach only this machine and that no other site can make its own: the IPv4
+    /// loopback block, `[::1]`, and `localhost` with its subdomains (RFC 6761; browsers resolve
+    /// them to the loopback themselves).
+    static func isLoopbackName(_ name: String) -> Bool {
+        if name == "localhost" || name.hasSuffix(".localhost") || name == "[::1]" { return true }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
+        }
+    }
+
     /// Compares in time independent of where the texts differ, so that the token cannot be
     /// guessed a digit at a time.
     static func same(_ a: String, _ b: String) -> Bool {

@@ -16,6 +16,9 @@ extension Message {
     static func serveStaleBase(_ path: String) -> Message { Message("serve.http.stale-base", ["path": .verbatim(path)]) }
     static func serveInternal() -> Message { Message("serve.http.internal") }
     static func serveBadPath() -> Message { Message("serve.http.bad-path") }
+    static func serveWrongHost(_ host: String, address: String) -> Message {
+        Message("serve.http.wrong-host", ["host": .verbatim(host), "address": .verbatim(address)])
+    }
 
     static func serveBarProblems(_ count: Int) -> Message { Message("serve.http.bar.problems", ["count": .number(count)]) }
     static func serveBarEdit() -> Message { Message("serve.http.bar.edit") }

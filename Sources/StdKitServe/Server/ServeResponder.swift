@@ -18,6 +18,8 @@ struct ServeResponder: HTTPResponder {
         let raw = request.uri.path
         let isAPI = raw.hasPrefix("/api/") || raw == "/api" || raw == "/events"
         do {
+            // Before anything is read or looked up: see `checkHost`.
+            try server.requestGuard.checkHost(request)
             guard let path = Self.decodedPath(raw) else { throw APIFailure.badPath() }
             if Self.isWrite(request.method) {
                 // Checked before anything else: a refused write reads no body and changes nothing.
