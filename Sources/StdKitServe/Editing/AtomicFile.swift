@@ -18,7 +18,9 @@ enum AtomicFile {
     /// 0666 less the umask).
     static func write(_ bytes: [UInt8], to url: URL) throws(Failure) {
         let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/.\(url.lastPathComponent).stdkit-\(UUID().uuidString.prefix(8)).tmp"
+        // The process id in the name: another server starting on the same folder leaves the file
+        // of a save in flight alone (InterruptedSaves).
+        let temporary = folder + "/.\(url.lastPathComponent).stdkit-\(getpid())-\(UUID().uuidString.prefix(8)).tmp"
         // The replaced file's permissions; a new file gets 0666 less the umask, as any editor's.
         var kept: mode_t?
         var status = stat()
