@@ -16,7 +16,7 @@ SITE ?= _site
 DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm git python3 python3-jsonschema chromium fonts-noto-cjk zlib1g-dev libreoffice-writer-nogui python3-docx poppler-utils fonts-arphic-uming fonts-wqy-zenhei neovim python3-pynvim chromium-driver python3-selenium
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test deps build release check model browser-test serve-test neovim-test screenshot-neovim sanitize fuzz bench bench-catalogue bench-docx clean
+.PHONY: run test deps build release check model browser-test serve-test screenshot-serve neovim-test screenshot-neovim sanitize fuzz bench bench-catalogue bench-docx clean
 
 run: deps release
 	.build/release/stdkit check $(STANDARDS)
@@ -79,9 +79,14 @@ browser-test: deps build
 
 # The editor of `stdkit serve` in headless Chromium through Selenium, on a copy of the flagship
 # (Tests/Browser/serve-test.py: save, findings, a merge, two browsers, 新建, 提交, the token, live
-# reload); screenshots in Tests/Browser/screenshots/serve-*.png.
+# reload); screenshots in .build/screenshots/serve-*.png.
 serve-test: deps build
 	Tests/Browser/serve-test.sh .build/debug/stdkit
+
+# Tests/Browser/screenshots/serve-*.png (kept in git, shown in docs/serve.md) again, from a run
+# of the serve test.
+screenshot-serve: deps build
+	SCREENSHOTS=Tests/Browser/screenshots Tests/Browser/serve-test.sh .build/debug/stdkit
 
 # Headless Neovim's LSP client against `stdkit lsp` on a copy of the flagship (Tests/Editors).
 neovim-test: deps build

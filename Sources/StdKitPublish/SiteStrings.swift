@@ -118,7 +118,7 @@ struct SiteStrings: Sendable {
         "field.provider": "Provider", "field.programme": "Programme", "field.assessment": "Assessment shares", "field.trainees": "Trainees",
         "field.certificate": "Certificate", "field.shared_with": "Shared with", "field.location": "Location", "field.stations": "Stations",
         "field.seats_per_station": "Seats per station", "field.assessed_by": "Joint assessment", "field.adopted": "Adopted",
-        "field.training_hours": "Hours",
+        "field.training_hours": "Hours", "field.schedule": "Alternation calendar", "field.elective_groups": "Elective groups",
         // The catalogue over many projects (`stdkit catalogue`, DESIGN §14.3).
         "catalogueTitle": "Catalogue of projects", "catalogueSummary": "{projects} projects, of which {failed} could not be read",
         "catalogueSummaryAll": "{projects} projects", "catalogueSchool": "School / project", "catalogueRegion": "Region",
@@ -198,7 +198,7 @@ struct SiteStrings: Sendable {
         "field.provider": "培训实施单位", "field.programme": "所属专业", "field.assessment": "考核权重", "field.trainees": "培训对象",
         "field.certificate": "证书", "field.shared_with": "共享单位", "field.location": "地点", "field.stations": "工位数",
         "field.seats_per_station": "每工位人数", "field.assessed_by": "共同考核", "field.adopted": "审定",
-        "field.training_hours": "培训学时",
+        "field.training_hours": "培训学时", "field.schedule": "工学交替安排", "field.elective_groups": "选修课组",
         // The catalogue over many projects (`stdkit catalogue`, DESIGN §14.3).
         "catalogueTitle": "试点项目总览", "catalogueSummary": "共 {projects} 个项目，其中 {failed} 个无法读取",
         "catalogueSummaryAll": "共 {projects} 个项目", "catalogueSchool": "学校/项目", "catalogueRegion": "地区",

@@ -86,12 +86,15 @@ def statement(line):
 class Server:
     """`stdkit serve --port 0` on the project; its start-up URL read from standard output."""
 
-    def __init__(self, stdkit, project, work):
-        self.log_path = os.path.join(work, "server.log")
+    started = []  # every server started, stopped at the end whatever happens
+
+    def __init__(self, stdkit, project, work, name="server", options=()):
+        self.log_path = os.path.join(work, name + ".log")
         self.log = open(self.log_path, "w", encoding="utf-8")
-        self.process = subprocess.Popen([stdkit, "serve", project, "--port", "0"], stdout=subprocess.PIPE,
+        self.process = subprocess.Popen([stdkit, "serve", project, "--port", "0", *options], stdout=subprocess.PIPE,
                                         stderr=self.log, text=True, encoding="utf-8", start_new_session=True)
-        with open(os.path.join(work, "server.pid"), "w") as f:
+        Server.started.append(self)
+        with open(os.path.join(work, name + ".pid"), "w") as f:
             f.write(str(self.process.pid))
         self.url = None
         found = threading.Event()
@@ -184,6 +187,15 @@ def save_and_wait(driver, how="click", expect="saved"):
     else:
         check(driver.find_element(By.ID, "stdkit-conflict").is_displayed(), "the merge view is shown")
 
+def form_labels(driver):
+    """The form's label of each front-matter field, read at once (the form is drawn again as the text changes)."""
+    return driver.execute_script(
+        "const labels = {};"
+        "for (const f of document.querySelectorAll('#stdkit-form .stdkit-field[data-field]')) {"
+        "  const label = f.querySelector('label'); if (label) labels[f.getAttribute('data-field')] = label.textContent.trim(); }"
+        "return labels;")
+
+
 def bar_text(driver):
     return driver.execute_script("var b = document.getElementById('stdkit-bar'); return b ? b.textContent : null")
 
@@ -252,6 +264,18 @@ def run(args, server, drivers, project, shots):
     wait(a, lambda d: d.find_elements(By.CSS_SELECTOR, "#stdkit-items li[data-item=LO7]"), "编辑 opens the editor with item LO7")
     check(a.find_element(By.ID, "stdkit-text").get_attribute("readonly") is None, "the editor is writable with the token")
     check(len(a.find_elements(By.CSS_SELECTOR, "#stdkit-form .stdkit-field")) > 3, "the front matter is a form of the course's fields")
+    labels = form_labels(a)
+    check(labels.get("id", "").startswith("编号") and labels.get("title", "").startswith("标题") and labels.get("status", "").startswith("状态"),
+          "the form's labels are Chinese: id 编号, title 标题, status 状态 (%s)" % {k: labels.get(k) for k in ("id", "title", "status")})
+    # The preview is the body of the course's page: its links lead where they lead from that page.
+    hrefs = wait(a, lambda d: d.execute_script(
+        "return Array.from(document.querySelectorAll('#stdkit-preview a[href]'))"
+        ".filter(l => !l.getAttribute('href').startsWith('#')).map(l => l.href)"),
+        "the live preview shows the course's body with its links")
+    inside = sorted({h for h in hrefs if h.startswith(server.origin)})
+    check(inside and not [h for h in inside if "/_stdkit/" in h], "the preview's links do not point under /_stdkit/ (%s)" % inside[:3])
+    statuses = [fetch(a, "GET", h[len(server.origin):], None, None)[0] for h in inside[:5]]
+    check(statuses == [200] * len(statuses), "the preview's links lead to pages of the site (%s: %s)" % (inside[:5], statuses))
     status_select = a.find_elements(By.CSS_SELECTOR, "#stdkit-form select#stdkit-field-status")
     check(status_select and [o.get_attribute("value") for o in Select(status_select[0]).options if o.is_selected()] == ["approved"],
           "the status enum is a <select> showing approved")
@@ -271,6 +295,12 @@ def run(args, server, drivers, project, shots):
           "no temporary file is left beside the saved course")
 
     # --- a planted error: an unresolved reference, saved with Ctrl+S; the finding in the editor
+    def problems_count(d):
+        link = d.find_elements(By.CSS_SELECTOR, "#stdkit-bar a.stdkit-problems")
+        found = re.search(r"\((\d+)\)", link[0].text) if link else None
+        return int(found.group(1)) if found else None
+    problems_before = problems_count(a)
+    check(problems_before is not None, "the editor's bar shows 问题 (n)")
     refs = a.find_element(By.ID, "stdkit-item-LO7-references")
     type_into(refs, refs.get_attribute("value") + ", JOB-NOPE#R1")
     save_and_wait(a, "keys")
@@ -280,6 +310,10 @@ def run(args, server, drivers, project, shots):
           "the file holds the planted reference → …, JOB-NOPE#R1")
     wait(a, lambda d: d.find_elements(By.CSS_SELECTOR, "#stdkit-editor-findings li[data-rule=unresolved-reference][data-line='%d']" % planted_line),
          "the editor shows unresolved-reference on line %d" % planted_line)
+    # The editor's own bar follows the save: one problem more, and the finding listed.
+    wait(a, lambda d: problems_count(d) == problems_before + 1, "the editor's bar counts 问题 (%d) after the save" % (problems_before + 1))
+    wait(a, lambda d: d.find_elements(By.CSS_SELECTOR, "#stdkit-bar li.stdkit-finding[data-line='%d'] code.stdkit-rule" % planted_line)
+         and "unresolved-reference" in bar_text(d), "the editor's bar lists unresolved-reference at line %d" % planted_line)
     a.execute_script("window.scrollTo(0, 0)")
     a.save_screenshot(os.path.join(shots, "serve-editor.png"))
     no_script_error(a, "the editor")
@@ -427,6 +461,28 @@ def run(args, server, drivers, project, shots):
           "and cannot save")
 
 
+def english(args, drivers, project):
+    """The interface in English (`--lang en`) on the same Chinese project: the bar, the editor's
+    controls and the form's labels speak English; the documents stay as written."""
+    server = Server(args.stdkit, project, args.work, name="server-en", options=("--lang", "en"))
+    e = browser(args)
+    drivers.append(e)
+    e.get(server.url)
+    wait(e, lambda d: "token=" not in d.current_url and d.find_elements(By.ID, "stdkit-bar"), "the English server's start-up URL opens the index")
+    check(re.search(r"Problems \(\d+\)", bar_text(e)) and "问题" not in bar_text(e), "the bar says Problems (n), no 问题 (%s)" % bar_text(e).strip()[:60])
+    open_editor(e, server, COURSE)
+    check(e.find_element(By.ID, "stdkit-save").text.strip() == "Save", "the editor's button says Save")
+    labels = form_labels(e)
+    check(labels.get("title", "").startswith("Title") and labels.get("category", "").startswith("Category"),
+          "the form's labels are English: Title, Category (%s)" % {k: labels.get(k) for k in ("title", "category")})
+    chrome = e.execute_script("return Array.from(document.querySelectorAll('#stdkit-bar .stdkit-actions, #stdkit-form legend, "
+                              ".stdkit-editor-actions, .stdkit-side > h2, label.stdkit-label')).map(n => n.textContent).join(' | ')")
+    check(not re.search(r"[\u4e00-\u9fff]", chrome), "no Chinese in the editor's own words (%s)" % chrome[:120])
+    check(re.search(r"[\u4e00-\u9fff]", e.find_element(By.ID, "stdkit-text").get_attribute("value")), "the document itself stays in Chinese")
+    no_script_error(e, "the English editor")
+    server.stop()
+
+
 def main():
     parser = argparse.ArgumentParser()
     for name in ("stdkit", "chromium", "chromedriver", "project", "work", "screenshots"):
@@ -449,6 +505,7 @@ def main():
     try:
         server = Server(args.stdkit, project, args.work)
         run(args, server, drivers, project, args.screenshots)
+        english(args, drivers, project)
     except Exception as error:  # a failed check, a timeout, a crash: all fail the test loudly
         status = 1
         print("  FAILED: %s: %s" % (type(error).__name__, error), flush=True)
@@ -469,8 +526,8 @@ def main():
                 driver.quit()
             except Exception:
                 pass
-        if server is not None:
-            server.stop()
+        for started in Server.started:
+            started.stop()
     if status:
         print("serve test: failed")
     else:

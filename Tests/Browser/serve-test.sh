@@ -4,7 +4,9 @@
 # statement saved, a planted unresolved reference seen in the editor, on the page and on the problems
 # page, a file changed on disk meanwhile merged, two browsers on one document, a new course, a
 # commit, a session without the token refused, a page reloaded live. Tests/Browser/serve-test.py does
-# the steps; screenshots go to Tests/Browser/screenshots/serve-*.png.
+# the steps; screenshots go to .build/screenshots/serve-*.png (untracked, so that a test run leaves
+# the work tree as it was), or to $SCREENSHOTS: `make screenshot-serve` renews the kept ones in
+# Tests/Browser/screenshots.
 # Usage: Tests/Browser/serve-test.sh [STDKIT]   (run from the repository's top folder)
 set -euo pipefail
 stdkit=$(realpath "${1:-.build/debug/stdkit}")
@@ -23,11 +25,13 @@ fi
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/stdkit-serve.XXXXXX)
 # The Python script kills the server it started; should the script itself be killed, the server's
-# process id is in the work folder and is ended here.
+# process ids are in the work folder and are ended here.
 cleanup() {
-  if [ -s "$work/server.pid" ]; then kill "$(cat "$work/server.pid")" 2> /dev/null || true; fi
+  for pid in "$work"/*.pid; do
+    if [ -s "$pid" ]; then kill "$(cat "$pid")" 2> /dev/null || true; fi
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
 "$python" "$here/serve-test.py" --stdkit "$stdkit" --chromium "$chromium" --chromedriver "$chromedriver" \
-  --project standards --work "$work" --screenshots "$here/screenshots"
+  --project standards --work "$work" --screenshots "${SCREENSHOTS:-.build/screenshots}"

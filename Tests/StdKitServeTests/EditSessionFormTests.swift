@@ -30,6 +30,29 @@ import Testing
         await #expect(throws: EditError.self) { try await fixture.session.form(kind: "recipe") }
     }
 
+    /// A Chinese project's forms speak Chinese: every field of every kind has a label with Chinese
+    /// in it (ISBN aside), the common fields as the pages name them.
+    @Test func everyFieldOfEveryKindIsLabelledInTheProjectsLanguage() async throws {
+        let fixture = try await EditFixture("standards", language: .zhCN)
+        defer { fixture.remove() }
+        var english: [String] = []
+        for choice in await fixture.session.kinds() {
+            let form = try await fixture.session.form(kind: choice.kind)
+            for field in form.fields where field.name != "isbn" {
+                if !field.label.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) {
+                    english.append("\(choice.kind).\(field.name): \(field.label)")
+                }
+            }
+        }
+        #expect(english == [])
+        let course = try await fixture.session.form(kind: "course")
+        let labels = Dictionary(uniqueKeysWithValues: course.fields.map { ($0.name, $0.label) })
+        #expect(labels["id"] == "编号")
+        #expect(labels["title"] == "标题")
+        #expect(labels["status"] == "状态")
+        #expect(labels["version"] == "版本")
+    }
+
     static let text = """
         ---
         # 课程的基本信息

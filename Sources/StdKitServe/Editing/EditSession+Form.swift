@@ -5,7 +5,8 @@ import StdKitSyntax
 
 extension EditSession {
     /// The front matter of `kind` as a form: each top-level field of the kind's schema in its
-    /// order, labelled as the built pages label it, with the choices of an enum (or of a party:
+    /// order, labelled as the built pages label it in the interface's language (the project's,
+    /// unless `--lang` chose another), with the choices of an enum (or of a party:
     /// the project's parties) and the kinds a reference may point to.
     public func form(kind: String) async throws(EditError) -> KindForm {
         let project = await workspace.project
@@ -15,7 +16,7 @@ extension EditSession {
         let parties = project.config.parties.map(\.id)
         let fields = schema.fields.map { field in
             let shape = Self.shape(of: field.schema.type, parties: parties)
-            return KindForm.Field(name: field.name, label: SiteLabels.field(field.name, lang: project.config.lang), type: shape.type,
+            return KindForm.Field(name: field.name, label: SiteLabels.field(field.name, lang: workspace.language.rawValue), type: shape.type,
                                   required: field.schema.required, choices: shape.choices, references: shape.references,
                                   description: field.schema.description)
         }

@@ -40,7 +40,7 @@
       showFindings: "显示问题", hideFindings: "隐藏问题",
       loading: "正在加载……", loadFailed: "加载失败：", edit: "编辑", viewPage: "查看页面",
       metadata: "元数据", body: "正文（Markdown）", fullText: "编辑完整文件（含 YAML 元数据头）",
-      preview: "预览", findings: "问题", noFindings: "没有问题", items: "条目",
+      preview: "预览", findings: "问题", noFindings: "没有问题", barClean: "本页没有检查发现", items: "条目",
       itemsHint: "逐条编辑：每条的陈述、引用（→ 之后，逗号分隔）和属性；修改会写回正文中对应的行。",
       statement: "陈述", references: "引用", attributes: "属性", multiLine: "此条目跨多行，请在正文中编辑。",
       noItems: "正文中没有条目。", save: "保存", saving: "正在保存……", saved: "已保存",
@@ -68,7 +68,7 @@
       showFindings: "Show findings", hideFindings: "Hide findings",
       loading: "Loading…", loadFailed: "Could not load: ", edit: "Edit", viewPage: "View page",
       metadata: "Metadata", body: "Body (Markdown)", fullText: "Edit the whole file (with its YAML front matter)",
-      preview: "Preview", findings: "Findings", noFindings: "No findings", items: "Items",
+      preview: "Preview", findings: "Findings", noFindings: "No findings", barClean: "No findings on this page", items: "Items",
       itemsHint: "Item by item: each item's statement, references (after →, comma-separated) and attributes; a change is written back into its line of the body.",
       statement: "Statement", references: "References", attributes: "Attributes", multiLine: "This item spans several lines: edit it in the body.",
       noItems: "The body has no items.", save: "Save", saving: "Saving…", saved: "Saved",
@@ -209,6 +209,37 @@
       toggle.textContent = open ? S.showFindings : S.hideFindings;
     });
     list.before(toggle);
+  }
+
+  /// The bar of a page that stays open across changes (the editor's) brought up to date: the
+  /// project's count of problems and the document at `path`'s findings, as the server renders
+  /// them (PageDecoration) — after a save, and after any change to the project.
+  async function refreshBar(path) {
+    const bar = document.getElementById("stdkit-bar");
+    if (!bar) return;
+    let result;
+    try { result = await api("GET", "/api/problems"); } catch (e) { return; }
+    if (result.status !== 200 || !result.data) return;
+    const link = bar.querySelector(".stdkit-problems");
+    if (link) link.textContent = link.textContent.replace(/\d+(?=\D*$)/, String(result.data.count));
+    const old = bar.querySelector("ul.stdkit-findings, p.stdkit-clean");
+    if (!old || !path) return;
+    const file = (result.data.files || []).find((f) => f.path === path);
+    const findings = file ? file.findings : [];
+    let fresh;
+    if (findings.length === 0) {
+      fresh = el("p", { class: "stdkit-clean", text: S.barClean });
+    } else {
+      fresh = el("ul", { class: "stdkit-findings", id: old.id || null });
+      for (const f of findings) {
+        fresh.append(el("li", { class: "stdkit-finding stdkit-" + f.severity, "data-line": f.line },
+          el("code", { class: "stdkit-rule", text: f.rule }), " ",
+          el("span", { class: "stdkit-line", text: f.line + ":" + f.column }), " ",
+          el("span", { class: "stdkit-message", text: f.message })));
+      }
+    }
+    fresh.hidden = old.hidden;
+    old.replaceWith(fresh);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -446,6 +477,21 @@
     return node;
   }
 
+  /// The links of `container`, written relative to the page at `page` (the preview is the body
+  /// of the document's page), made to lead where they lead from that page: the editor is at
+  /// /_stdkit/edit/ID, where a relative link would lead nowhere.
+  function rebaseLinks(container, page) {
+    const base = new URL(page, location.origin);
+    for (const node of container.querySelectorAll("a[href], img[src]")) {
+      const name = node.tagName === "IMG" ? "src" : "href";
+      const value = node.getAttribute(name);
+      // Absolute URLs, absolute paths and anchors on the same page stay as written.
+      if (!value || value.startsWith("#") || value.startsWith("/") || /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(value)) continue;
+      const target = new URL(value, base);
+      node.setAttribute(name, target.pathname + target.search + target.hash);
+    }
+  }
+
   function notice(container, kind, text) {
     container.replaceChildren(el("span", { class: "stdkit-notice " + kind, text }));
   }
@@ -675,6 +721,7 @@
       try { result = await api("POST", "/api/preview", { id: doc.id, text: text() }); } catch (e) { return; }
       if (round !== previewRound || result.status !== 200 || !result.data) return;
       preview.innerHTML = result.data.html; // the server's rendering, escaped as `build` escapes
+      rebaseLinks(preview, pageOf(doc.path));
       showFindings(result.data.findings);
     }, 300);
 
@@ -740,6 +787,7 @@
           conflictBox.hidden = true;
           try { localStorage.removeItem(draftKey); } catch (e) { /* nothing kept */ }
           showFindings(result.data.findings);
+          refreshBar(doc.path);
           saveButton.classList.toggle("dirty", dirty());
           notice(status, "ok", S.saved);
           outcome("saved");
@@ -833,6 +881,9 @@
     }
 
     // --- a change on disk while editing: say so, do not reload (the save will merge)
+    // Any change may change the project's count of problems, and this document's findings.
+    const refreshBarSoon = debounce(() => refreshBar(doc.path), 200);
+    liveListeners.push(refreshBarSoon);
     liveListeners.push(async (change) => {
       const ids = change.ids || [];
       const paths = change.paths || [];
