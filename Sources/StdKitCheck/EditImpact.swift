@@ -44,7 +44,7 @@ public enum EditImpact {
             if anchors(of: before) != anchors(of: after) { anchorsChanged.insert(after.path) }
             // The targets, before and after: their coverage, levels and own findings.
             for (document, project) in [(before, old), (after, new)] {
-                for reference in document.allReferences {
+                for reference in document.everyReference {
                     guard let target = target(of: reference) else { continue }
                     if let local = project.document(target), project.document(atPath: local.path) != nil {
                         reached.insert(local.path)

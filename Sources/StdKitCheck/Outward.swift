@@ -31,7 +31,7 @@ struct Outward {
         facts.add("front matter", Self.withoutVersion(frontMatter))
         frontMatterEnd = end
         version = document.version ?? ""
-        pinned = Array(Set(document.allReferences.compactMap { reference in
+        pinned = Array(Set(document.everyReference.compactMap { reference in
             reference.syntax.pin == nil ? nil : reference.syntax.document ?? document.id
         })).sorted()
         var places: [SourceLocation] = []

@@ -8,6 +8,15 @@ struct SchemaValidator {
     let project: Project
     let document: Document
     private(set) var findings: [Diagnostic] = []
+    /// The field being checked: the names and list positions that lead to it from the front
+    /// matter, made into text (`courses[2].hours`) only for a finding. A string made for every
+    /// list element and key checked, findings or not, was 5 % of a check of 10,000 documents.
+    private var path: [PathStep] = []
+
+    private enum PathStep {
+        case name(String)
+        case index(Int)
+    }
 
     init(project: Project, document: Document) {
         self.project = project
@@ -36,146 +45,175 @@ struct SchemaValidator {
                 fixes: frontMatter["kind"].map { Fix.replacing($0, with: suggestion, in: document) } ?? [])
             return
         }
-        checkMapping(frontMatter, fields: schema.fields, path: "", closed: schema.closed, owner: .owner(kind: document.kind, id: document.id ?? document.path))
+        checkMapping(frontMatter, fields: schema.fields, closed: schema.closed)
     }
 
-    private mutating func checkMapping(_ node: YAMLNode, fields: [NamedField], path: String, closed: Bool, owner: Message) {
+    /// The document the fields belong to, for a finding's message.
+    private var owner: Message {
+        .owner(kind: document.kind, id: document.id ?? document.path)
+    }
+
+    /// The text of the field being checked: names joined by `.`, list positions in brackets.
+    private var pathText: String {
+        var text = ""
+        for step in path {
+            switch step {
+            case .name(let name): text = text.isEmpty ? name : "\(text).\(name)"
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
+
+    /// The text of field `name` of the mapping being checked.
+    private func pathText(adding name: String) -> String {
+        let parent = pathText
+        return parent.isEmpty ? name : "\(parent).\(name)"
+    }
+
+    private mutating func checkMapping(_ node: YAMLNode, fields: [NamedField], closed: Bool) {
         let pairs = node.mapping ?? []
         for field in fields where field.schema.required {
             let present = pairs.first(where: { $0.key.scalar == field.name })
-            let fieldPath = join(path, field.name)
             if present == nil {
-                add("missing-field", node.location, .noField(fieldPath, owner: owner),
-                    hint: path.isEmpty ? .addToFrontMatter(field.name) : .addToField(field.name, parent: path))
+                let parent = pathText
+                add("missing-field", node.location, .noField(pathText(adding: field.name), owner: owner),
+                    hint: parent.isEmpty ? .addToFrontMatter(field.name) : .addToField(field.name, parent: parent))
             } else if let value = present?.value, value.isNull {
-                add("missing-field", present!.key.location, .emptyField(fieldPath, owner: owner), hint: .giveValue(field.name))
+                add("missing-field", present!.key.location, .emptyField(pathText(adding: field.name), owner: owner), hint: .giveValue(field.name))
             }
         }
         for pair in pairs {
             guard let name = pair.key.scalar else { continue }
-            let fieldPath = join(path, name)
             guard let field = fields.first(where: { $0.name == name }) else {
                 if closed {
                     let suggestion = Suggestion.closest(to: name, among: fields.map(\.name))
                     // Renamed to a field the mapping has already, the key would be there twice.
                     let free = suggestion.flatMap { candidate in pairs.contains { $0.key.scalar == candidate } ? nil : candidate }
                     add("unknown-field", pair.key.location,
-                        .unknownField(fieldPath, kind: document.kind, suggestion: suggestion),
+                        .unknownField(pathText(adding: name), kind: document.kind, suggestion: suggestion),
                         hint: .removeOrCorrectField, severity: .warning, fixes: Fix.replacing(pair.key, with: free, in: document))
                 }
                 continue
             }
             if pair.value.isNull { continue }
-            checkValue(pair.value, schema: field.schema, path: fieldPath)
+            path.append(.name(name))
+            checkValue(pair.value, schema: field.schema)
+            path.removeLast()
         }
     }
 
-    private func join(_ path: String, _ name: String) -> String {
-        path.isEmpty ? name : "\(path).\(name)"
+    private mutating func wrongType(_ node: YAMLNode, expected: Message, hint: Message? = nil) {
+        add("wrong-type", node.location, .wrongType(pathText, expected: expected, value: node), hint: hint)
     }
 
-    private mutating func wrongType(_ node: YAMLNode, _ path: String, expected: Message, hint: Message? = nil) {
-        add("wrong-type", node.location, .wrongType(path, expected: expected, value: node), hint: hint)
-    }
-
-    private mutating func checkValue(_ node: YAMLNode, schema: FieldSchema, path: String) {
+    /// Checks `node` as the value of the field at the end of `path`.
+    private mutating func checkValue(_ node: YAMLNode, schema: FieldSchema) {
         switch schema.type {
         case .any:
             return
         case .list(let element):
             guard let elements = node.sequence else {
-                wrongType(node, path, expected: .expectedList, hint: .writeList)
+                wrongType(node, expected: .expectedList, hint: .writeList)
                 return
             }
             for (index, child) in elements.enumerated() {
                 if child.isNull {
-                    add("missing-field", child.location, .emptyElement(index + 1, of: path))
+                    add("missing-field", child.location, .emptyElement(index + 1, of: pathText))
                     continue
                 }
-                checkValue(child, schema: element, path: "\(path)[\(index)]")
+                path.append(.index(index))
+                checkValue(child, schema: element)
+                path.removeLast()
             }
             return
         case .mapping(let fields):
             guard node.mapping != nil else {
-                wrongType(node, path, expected: .expectedMapping(of: fields.map(\.name)))
+                wrongType(node, expected: .expectedMapping(of: fields.map(\.name)))
                 return
             }
             // A mapping that lists no fields takes any key, as in the settings' schema: its keys
             // are data (course `assessed_by` is keyed by party id).
-            checkMapping(node, fields: fields, path: path, closed: !fields.isEmpty, owner: .owner(kind: document.kind, id: document.id ?? document.path))
+            checkMapping(node, fields: fields, closed: !fields.isEmpty)
             return
         case .partyMap(let value):
             guard let pairs = node.mapping else {
-                wrongType(node, path, expected: .expectedPartyMap(value.type.name))
+                wrongType(node, expected: .expectedPartyMap(value.type.name))
                 return
             }
             for pair in pairs {
                 guard let key = pair.key.scalar else { continue }
                 let before = findings.count
-                checkValue(pair.key, schema: FieldSchema(type: .party), path: path)
+                // The key is checked as the map's own field: its findings name the map.
+                checkValue(pair.key, schema: FieldSchema(type: .party))
                 // A key renamed to one the mapping has already would be there twice.
                 for index in before..<findings.count {
                     findings[index].fixes.removeAll { fix in fix.edits.contains { edit in pairs.contains { $0.key.scalar == edit.text } } }
                 }
                 if pair.value.isNull {
-                    add("missing-field", pair.key.location, .emptyField(join(path, key), owner: .owner(kind: document.kind, id: document.id ?? document.path)),
-                        hint: .giveValue(key))
+                    add("missing-field", pair.key.location, .emptyField(pathText(adding: key), owner: owner), hint: .giveValue(key))
                 } else {
-                    checkValue(pair.value, schema: value, path: join(path, key))
+                    path.append(.name(key))
+                    checkValue(pair.value, schema: value)
+                    path.removeLast()
                 }
             }
             return
         case .semesters:
             if let elements = node.sequence {
-                for (index, child) in elements.enumerated() { checkSemester(child, path: "\(path)[\(index)]") }
+                for (index, child) in elements.enumerated() {
+                    path.append(.index(index))
+                    checkSemester(child)
+                    path.removeLast()
+                }
             } else {
-                checkSemester(node, path: path)
+                checkSemester(node)
             }
             return
         default:
             break
         }
         guard let text = node.scalar else {
-            wrongType(node, path, expected: .expectedSingle(schema.type.name))
+            wrongType(node, expected: .expectedSingle(schema.type.name))
             return
         }
         switch schema.type {
         case .string:
             break
         case .integer:
-            if !Self.isInteger(text) { wrongType(node, path, expected: .expectedWholeNumber) }
+            if !Self.isInteger(text) { wrongType(node, expected: .expectedWholeNumber) }
         case .number:
-            if !Self.isNumber(text) { wrongType(node, path, expected: .expectedNumber) }
+            if !Self.isNumber(text) { wrongType(node, expected: .expectedNumber) }
         case .boolean:
-            if text != "true" && text != "false" { wrongType(node, path, expected: .expectedBoolean) }
+            if text != "true" && text != "false" { wrongType(node, expected: .expectedBoolean) }
         case .date:
-            if !FieldSchema.FieldType.isDate(text) { wrongType(node, path, expected: .expectedDate) }
+            if !FieldSchema.FieldType.isDate(text) { wrongType(node, expected: .expectedDate) }
         case .id:
             if !Identifier.isValid(text) {
                 add("malformed-id", node.location, .malformedID(text), hint: Self.idHint(for: text))
             }
         case .version:
             if !Self.isVersion(text) {
-                add("malformed-version", node.location, .malformedVersion(text, field: path), hint: Self.versionHint(for: text),
+                add("malformed-version", node.location, .malformedVersion(text, field: pathText), hint: Self.versionHint(for: text),
                     fixes: Fix.replacing(node, with: Self.versionExample(for: text), in: document))
             }
         case .party:
             if !Party.isValidID(text) {
-                wrongType(node, path, expected: .expectedPartyID)
+                wrongType(node, expected: .expectedPartyID)
             } else if !project.config.parties.isEmpty, project.party(text) == nil {
                 let ids = project.config.parties.map(\.id)
                 let suggestion = Suggestion.closest(to: text, among: ids)
-                add("unknown-party", node.location, .undeclaredParty(text, field: path, suggestion: suggestion),
+                add("unknown-party", node.location, .undeclaredParty(text, field: pathText, suggestion: suggestion),
                     hint: .declareParty(ids), fixes: Fix.replacing(node, with: suggestion, in: document))
             }
         case .reference:
             if ReferenceSyntax.parse(text, at: node.location) == nil {
-                add("malformed-reference", node.location, .notAReference(text, field: path), hint: .writeReference)
+                add("malformed-reference", node.location, .notAReference(text, field: pathText), hint: .writeReference)
             }
         case .enumeration(let values):
             if !values.contains(text) {
                 let suggestion = Suggestion.closest(to: text, among: values)
-                add("invalid-value", node.location, .invalidValue(text, field: path, suggestion: suggestion),
+                add("invalid-value", node.location, .invalidValue(text, field: pathText, suggestion: suggestion),
                     hint: .useOneOf(values), fixes: Fix.replacing(node, with: suggestion, in: document))
             }
         default:
@@ -183,9 +221,9 @@ struct SchemaValidator {
         }
     }
 
-    private mutating func checkSemester(_ node: YAMLNode, path: String) {
+    private mutating func checkSemester(_ node: YAMLNode) {
         guard let text = node.scalar, Self.isInteger(text), let value = Int(text), (1...12).contains(value) else {
-            wrongType(node, path, expected: .expectedSemesters)
+            wrongType(node, expected: .expectedSemesters)
             return
         }
     }

@@ -32,7 +32,8 @@ public enum DocumentBuilder {
             }
             diagnostics += extraction.diagnostics
             if let frontMatter, let schema = schemas.schema(for: kind) {
-                collectReferences(in: frontMatter, fields: schema.fields, path: "", into: &references)
+                var path: [FieldStep] = []
+                collectReferences(in: frontMatter, fields: schema.fields, path: &path, into: &references)
             }
         }
         return Document(
@@ -63,35 +64,66 @@ public enum DocumentBuilder {
 
     /// Walks `node` along `fields`, adding a `Reference` for every well-formed value of a
     /// reference-typed field. Malformed values are the schema check's to report.
-    static func collectReferences(in node: YAMLNode, fields: [NamedField], path: String, into references: inout [Reference]) {
+    ///
+    /// `path` leads to `node`; it is made into text (`courses[2].id`) only for a reference found,
+    /// where a string made for every list element and key walked was 1.5 % of a check.
+    static func collectReferences(in node: YAMLNode, fields: [NamedField], path: inout [FieldStep], into references: inout [Reference]) {
         for pair in node.mapping ?? [] {
             guard let name = pair.key.scalar, let field = fields.first(where: { $0.name == name }) else { continue }
-            let fieldPath = path.isEmpty ? name : "\(path).\(name)"
-            collect(pair.value, schema: field.schema, path: fieldPath, into: &references)
+            path.append(.name(name))
+            collect(pair.value, schema: field.schema, path: &path, into: &references)
+            path.removeLast()
         }
     }
 
-    private static func collect(_ node: YAMLNode, schema: FieldSchema, path: String, into references: inout [Reference]) {
+    private static func collect(_ node: YAMLNode, schema: FieldSchema, path: inout [FieldStep], into references: inout [Reference]) {
         switch schema.type {
         case .reference(let targets):
             if let text = node.scalar, !node.isNull, let syntax = ReferenceSyntax.parse(text, at: node.location) {
-                var reference = Reference(syntax: syntax, origin: .field(path))
+                var reference = Reference(syntax: syntax, origin: .field(FieldStep.text(of: path)))
                 reference.allowedTargets = targets
                 references.append(reference)
             }
         case .list(let element):
             for (index, child) in (node.sequence ?? []).enumerated() {
-                collect(child, schema: element, path: "\(path)[\(index)]", into: &references)
+                path.append(.index(index))
+                collect(child, schema: element, path: &path, into: &references)
+                path.removeLast()
             }
         case .mapping(let fields):
-            collectReferences(in: node, fields: fields, path: path, into: &references)
+            collectReferences(in: node, fields: fields, path: &path, into: &references)
         case .partyMap(let value):
             for pair in node.mapping ?? [] {
                 guard let key = pair.key.scalar else { continue }
-                collect(pair.value, schema: value, path: "\(path).\(key)", into: &references)
+                path.append(.key(key))
+                collect(pair.value, schema: value, path: &path, into: &references)
+                path.removeLast()
             }
         default:
             break
+        }
+    }
+
+    /// One step of the path to a front-matter value.
+    enum FieldStep {
+        /// A field of a mapping: `.name` after a path, alone at the start.
+        case name(String)
+        /// An element of a list: `[0]`.
+        case index(Int)
+        /// A key of a party map: `.key`, always after a dot.
+        case key(String)
+
+        /// The path as `Reference.Origin.field` gives it: `courses[2].id`.
+        static func text(of path: [FieldStep]) -> String {
+            var text = ""
+            for step in path {
+                switch step {
+                case .name(let name): text = text.isEmpty ? name : "\(text).\(name)"
+                case .index(let index): text += "[\(index)]"
+                case .key(let key): text += ".\(key)"
+                }
+            }
+            return text
         }
     }
 }

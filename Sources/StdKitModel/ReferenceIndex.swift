@@ -128,7 +128,7 @@ public struct ReferenceIndex: Sendable {
     /// The document ids `document`'s references name, resolved or not.
     static func targets(of document: Document) -> Set<String> {
         var targets: Set<String> = []
-        for reference in document.allReferences {
+        for reference in document.everyReference {
             if let target = reference.targetDocument(from: document.id) { targets.insert(target) }
         }
         return targets

@@ -50,6 +50,36 @@ struct LoadCostTests {
         #expect(again.lines == 7...7)
     }
 
+    /// The references walked in place are `allReferences`, in its order: the front matter's,
+    /// then each item's; a document with none is empty, as is one whose items have none.
+    @Test func everyReferenceIsAllReferencesInOrder() throws {
+        let schemas = try SchemaLibrary.builtIn()
+        let text = """
+            ---
+            id: C2
+            kind: course
+            title: 课程
+            prerequisites: [C0, C1]
+            ---
+
+            - **LO1** 无引用
+            - **LO2** 能完成开机 → JOB-A#R1, JOB-A#R3
+            - **LO3** 也无引用
+            - **LO4** 能调试轨迹 → JOB-B#R2
+            """
+        let document = ProjectLoader.document(path: "c.md", bytes: Array(text.utf8), schemas: schemas)
+        let walked = Array(document.everyReference)
+        #expect(walked.map(\.syntax.text) == ["C0", "C1", "JOB-A#R1", "JOB-A#R3", "JOB-B#R2"])
+        #expect(walked == document.allReferences)
+        #expect(!document.everyReference.isEmpty)
+
+        let none = ProjectLoader.document(path: "n.md", bytes: Array("---\nid: C3\nkind: course\ntitle: 课程\n---\n\n- **LO1** 无引用\n".utf8),
+                                          schemas: schemas)
+        #expect(none.items.count == 1)
+        #expect(Array(none.everyReference).isEmpty)
+        #expect(none.everyReference.isEmpty)
+    }
+
     /// The longest declared prefix of the id's letters, the first of equally long ones; the
     /// letters are compared exactly (case and all), a prefix beyond ASCII as Swift compares
     /// strings (the Kelvin sign is K).

@@ -11,7 +11,7 @@ struct MaterialSupportsNothing: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.documents(ofKind: "material").compactMap { material in
-            guard material.status != "withdrawn", material.allReferences.isEmpty else { return nil }
+            guard material.status != "withdrawn", material.everyReference.isEmpty else { return nil }
             return Diagnostic(
                 rule: description.id, severity: description.severity, file: material.path, location: material.location(ofField: "id"),
                 message: .supportsNothing(material.id ?? material.path), hint: .addSupports)

@@ -22,7 +22,7 @@ struct UnresolvedReference: Rule {
         }
         var findings: [Diagnostic] = []
         for document in context.focusedStandardsDocuments {
-            for reference in document.allReferences {
+            for reference in document.everyReference {
                 let written = reference.syntax.text
                 switch reference.resolution {
                 case .unresolvedDocument(let target) where target.isEmpty:

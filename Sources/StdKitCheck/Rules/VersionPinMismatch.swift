@@ -13,7 +13,7 @@ struct VersionPinMismatch: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for document in context.focusedStandardsDocuments {
-            for reference in document.allReferences {
+            for reference in document.everyReference {
                 guard let pin = reference.syntax.pin else { continue }
                 let targetID: String
                 switch reference.resolution {

@@ -14,7 +14,7 @@ struct WithdrawnReference: Rule {
         let project = context.project
         var findings: [Diagnostic] = []
         for document in context.focusedStandardsDocuments where document.status != "withdrawn" {
-            for reference in document.allReferences {
+            for reference in document.everyReference {
                 let target: String
                 switch reference.resolution {
                 case .document(let id), .item(let id, _): target = id

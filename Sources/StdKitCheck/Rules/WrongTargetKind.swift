@@ -16,7 +16,7 @@ struct WrongTargetKind: Rule {
         let project = context.project
         var findings: [Diagnostic] = []
         for document in context.focusedStandardsDocuments {
-            for reference in document.allReferences where !reference.allowedTargets.isEmpty {
+            for reference in document.everyReference where !reference.allowedTargets.isEmpty {
                 let targetID: String
                 let targetItem: String?
                 switch reference.resolution {
