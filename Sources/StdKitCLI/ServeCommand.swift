@@ -56,6 +56,7 @@ struct ServeCommand: EnvironmentCommand {
         } catch {
             throw CommandFailure(description: "cannot read the project in \(environment.displayPath(entry.root)): \(error)")
         }
+        timings.lap("serve: read and checked (and the site begun)")
         do {
             let watcher = try server.watch()
             // A change on disk is then seen only at the next look: said, with what to do about it.
@@ -66,7 +67,7 @@ struct ServeCommand: EnvironmentCommand {
         } catch {
             errors.write(error.message.text(in: language) + "\n")
         }
-        timings.lap("serve: watching")
+        timings.lap("serve: the watcher set up")
         let output = environment.output
         let documents = await server.workspace.project.documents.count
         let task = Task {

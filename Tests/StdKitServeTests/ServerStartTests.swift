@@ -114,4 +114,27 @@ import Testing
         #expect(other?.text(in: .en).hasSuffix(": inotify cannot be set up: Cannot allocate memory") == true)
         #expect(Message.servePolling("proj", every: .milliseconds(250), because: .requested, limits: limits) == nil)
     }
+
+    /// The temporary files of saves cut short are removed at start, wherever they are, and
+    /// nothing else: not a name one digit short, not under `.git/`, not a link or a folder.
+    @Test func leftoversOfInterruptedSavesAreRemovedAndNothingElse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stdkit-leftovers-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ path: String) throws {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("text\n".utf8).write(to: url)
+        }
+        let kept = ["courses/c-plc.md", "courses/.c-plc.md.stdkit-1A2B3C4.tmp", ".git/.x.md.stdkit-1A2B3C4D.tmp", "courses/c-plc.md.stdkit-1A2B3C4D.tmp"]
+        let leftovers = [".a.md.stdkit-00ff00ff.tmp", "courses/.c-plc.md.stdkit-1A2B3C4D.tmp", "deep/er/.课程.md.stdkit-abcdef12.tmp"]
+        for path in kept + leftovers { try write(path) }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("courses/.link.md.stdkit-1A2B3C4D.tmp").path, withDestinationPath: "c-plc.md")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("courses/.dir.md.stdkit-1A2B3C4D.tmp"), withIntermediateDirectories: true)
+        #expect(InterruptedSaves.removeLeftovers(under: folder) == leftovers)
+        for path in leftovers { #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path)) }
+        for path in kept + ["courses/.link.md.stdkit-1A2B3C4D.tmp", "courses/.dir.md.stdkit-1A2B3C4D.tmp"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path), "\(path) is kept")
+        }
+        #expect(InterruptedSaves.removeLeftovers(under: folder) == [])
+    }
 }
