@@ -89,11 +89,6 @@ import Testing
         #expect(snapshot.made.isEmpty)
     }
 
-    @Test func aProjectThatCannotBeReadIsAnError() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stdkit-serve-start-missing-\(UUID().uuidString)")
-        await #expect(throws: (any Error).self) { _ = try await Self.start(folder) }
-    }
-
     /// The start-up says when the watcher polls, how often and why, with the limit to raise.
     @Test func aPollingWatcherIsExplained() throws {
         let limits = FileManager.default.temporaryDirectory.appendingPathComponent("stdkit-inotify-\(UUID().uuidString)")
