@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import StdKitModel
 import StdKitServe
 import StdKitSyntax
 import StdKitWorkspace
@@ -42,28 +43,38 @@ struct ServeCommand: EnvironmentCommand {
         let language = environment.language(option: lang, projectRoot: entry.root)
         let errors = environment.errors
         errors.write(Message.serveLoading(environment.displayPath(entry.root)).text(in: language) + "\n")
-        // A save cut short by a crash or `kill -9` left its temporary file (the document is whole).
-        InterruptedSaves.removeLeftovers(under: entry.root)
         let clock = ContinuousClock()
         let started = clock.now
-        let workspace: Workspace
+        var timings = Timings()
+        // A save cut short by a crash or `kill -9` left its temporary file (the document is whole).
+        InterruptedSaves.removeLeftovers(under: entry.root)
+        timings.lap("serve: leftovers of interrupted saves")
+        let settings = ServeSettings(host: host, port: port, editOnAnyHost: edit, language: language)
+        let server: StdKitServer
         do {
-            workspace = try await Workspace(root: entry.root, language: language)
+            server = try await StdKitServer.start(root: entry.root, language: language, settings: settings, toolVersion: StdKit.version)
         } catch {
             throw CommandFailure(description: "cannot read the project in \(environment.displayPath(entry.root)): \(error)")
         }
-        let settings = ServeSettings(host: host, port: port, editOnAnyHost: edit, language: language)
-        let server = StdKitServer(workspace: workspace, session: EditSession(workspace: workspace), settings: settings, toolVersion: StdKit.version)
+        timings.lap("serve: read and checked (and the site begun)")
         do {
-            try server.watch()
+            let watcher = try server.watch()
+            // A change on disk is then seen only at the next look: said, with what to do about it.
+            if let fallback = watcher.fallback,
+               let notice = Message.servePolling(environment.displayPath(entry.root), every: watcher.pollInterval, because: fallback) {
+                errors.write(notice.text(in: language) + "\n")
+            }
         } catch {
             errors.write(error.message.text(in: language) + "\n")
         }
+        timings.lap("serve: the watcher set up")
         let output = environment.output
-        let documents = await workspace.project.documents.count
+        let documents = await server.workspace.project.documents.count
         let task = Task {
             try await server.run { port in
+                var timings = Timings()
                 await server.prepare()
+                timings.lap("serve: listening, the index page ready")
                 let elapsed = clock.now - started
                 let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
                 errors.write(Message.serveReady(documents: documents, milliseconds: milliseconds).text(in: language) + "\n")

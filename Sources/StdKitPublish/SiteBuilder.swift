@@ -10,7 +10,6 @@ public struct SiteBuilder: Sendable {
     public let project: Project
     let strings: SiteStrings
     let theme: Theme
-    let matrix: TraceMatrix
     let version: String
     /// Each document's approvals and whether they are current, by path: made once, read by the
     /// index and the document's page.
@@ -48,7 +47,6 @@ public struct SiteBuilder: Sendable {
             }
         }
         self.theme = try Theme(override: override, compiled: compiledTheme)
-        self.matrix = TraceMatrix(project)
         self.version = toolVersion
         self.approvalStates = Self.approvalStates(of: project)
         let map = SiteMap(project: project)
@@ -71,7 +69,6 @@ public struct SiteBuilder: Sendable {
         self.project = project
         self.strings = strings
         self.theme = theme
-        self.matrix = TraceMatrix(project)
         self.version = version
         self.approvalStates = Self.approvalStates(of: project)
         self.map = SiteMap(upstream: section.id)
@@ -79,6 +76,18 @@ public struct SiteBuilder: Sendable {
         self.section = section
         self.sections = []
     }
+
+    /// The trace matrix, made when first read: the index and the matrix read it, a document's
+    /// page does not (`stdkit serve` makes a builder after every change, then one page).
+    var matrix: TraceMatrix {
+        madeMatrix.update { made in
+            if let existing = made { return existing }
+            let matrix = TraceMatrix(project)
+            made = matrix
+            return matrix
+        }
+    }
+    private let madeMatrix = Shared<TraceMatrix?>(nil)
 
     private static func approvalStates(of project: Project) -> [String: ApprovalState] {
         Dictionary(project.documents.map { ($0.path, ApprovalState($0)) }, uniquingKeysWith: { first, _ in first })

@@ -15,9 +15,11 @@ import Glibc
 /// gathered until the folder has been quiet for `latency` (at most `maxDelay` after its first
 /// change) and reported at once. A folder renamed or removed reports the files it held.
 ///
-/// On Linux it uses inotify, one watch per folder; where inotify is unavailable or the watch
-/// limit (`fs.inotify.max_user_watches`) is reached, it compares the files' modification times
-/// and sizes every `pollInterval` instead. `onChange` is called on the watcher's own thread, one
+/// On Linux it uses inotify, one watch per folder; where inotify is unavailable (no instance
+/// left: `fs.inotify.max_user_instances`, shared by every process of the user, browsers
+/// included) or the watch limit (`fs.inotify.max_user_watches`) is reached, it compares the
+/// files' modification times and sizes every `pollInterval` instead, and says why (`fallback`).
+/// `onChange` is called on the watcher's own thread, one
 /// batch at a time. A class, not a value: it owns a thread and file descriptors, which `stop()`
 /// (or the last reference going) releases.
 public final class FolderWatcher: Sendable {
@@ -28,10 +30,34 @@ public final class FolderWatcher: Sendable {
         case polling
     }
 
+    /// Why a watcher polls.
+    public enum Fallback: Sendable, Equatable {
+        /// Polling was asked for.
+        case requested
+        /// No inotify instance could be made (`inotify_init1` failed with this errno: `EMFILE`
+        /// when the user's `fs.inotify.max_user_instances` are all taken).
+        case noInstance(errno: Int32)
+        /// A folder could not be watched (`inotify_add_watch` failed with this errno: `ENOSPC`
+        /// when `fs.inotify.max_user_watches` is reached).
+        case watchLimit(errno: Int32)
+    }
+
+    /// Polling is cheap on a small folder and a change is seen sooner: up to this many files it
+    /// looks every `quickPollInterval`, else every `slowPollInterval` (a walk of 10,000 files
+    /// takes tens of milliseconds, which every second is a few percent of a core).
+    public static let quickPollFiles = 2_000
+    public static let quickPollInterval: Duration = .milliseconds(250)
+    public static let slowPollInterval: Duration = .seconds(1)
+
     /// The watched folder.
     public let root: URL
     /// How changes are noticed: chosen at start, kept until `stop()`.
     public let mode: Mode
+    /// Why it polls; nil with inotify.
+    public let fallback: Fallback?
+    /// How often it looks when polling: the interval asked for, else by the folder's size
+    /// (`quickPollFiles`).
+    public let pollInterval: Duration
     /// The pipe `stop()` writes to, which wakes the watcher's thread at once.
     private let wakeWrite: Int32
     private let shared = Shared()
@@ -51,9 +77,17 @@ public final class FolderWatcher: Sendable {
 
     /// Starts watching `root`, calling `onChange` with each batch of changed paths.
     /// `polling: true` uses the polling fallback even where inotify works (tests, network
-    /// folders). Throws when `root` is not a folder that can be read.
-    public init(root: URL, latency: Duration = .milliseconds(50), maxDelay: Duration = .seconds(1), pollInterval: Duration = .seconds(1),
-                polling: Bool = false, onChange: @escaping @Sendable ([String]) -> Void) throws(WorkspaceError) {
+    /// folders). `pollInterval` nil: by the folder's size. Throws when `root` is not a folder
+    /// that can be read.
+    public convenience init(root: URL, latency: Duration = .milliseconds(50), maxDelay: Duration = .seconds(1), pollInterval: Duration? = nil,
+                            polling: Bool = false, onChange: @escaping @Sendable ([String]) -> Void) throws(WorkspaceError) {
+        try self.init(root: root, latency: latency, maxDelay: maxDelay, pollInterval: pollInterval, polling: polling,
+                      inotifyInit: { inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) }, onChange: onChange)
+    }
+
+    /// `inotifyInit` makes the inotify instance (tests make it fail as a full machine would).
+    init(root: URL, latency: Duration, maxDelay: Duration, pollInterval: Duration?, polling: Bool,
+         inotifyInit: () -> Int32, onChange: @escaping @Sendable ([String]) -> Void) throws(WorkspaceError) {
         let root = root.standardizedFileURL
         self.root = root
         var isFolder: ObjCBool = false
@@ -67,7 +101,9 @@ public final class FolderWatcher: Sendable {
         let wakeRead = fds[0]
 
         let watching = WatchLoop(root: root.path, latency: latency, maxDelay: maxDelay, pollInterval: pollInterval, wake: wakeRead, onChange: onChange)
-        mode = polling ? watching.startPolling() : watching.start()
+        mode = polling ? watching.startPolling() : watching.start(inotifyInit: inotifyInit)
+        fallback = polling ? .requested : watching.fallback
+        self.pollInterval = watching.pollInterval
         let shared = self.shared
         let thread = Thread {
             // Named from inside: Foundation names the system's thread only for the current one.
@@ -119,11 +155,14 @@ private final class WatchLoop: @unchecked Sendable {
     let root: String
     let latency: Duration
     let maxDelay: Duration
-    let pollInterval: Duration
+    /// Asked for, else chosen when polling starts, by the number of files.
+    var pollInterval: Duration
+    let requestedPollInterval: Duration?
     let wake: Int32
     let onChange: @Sendable ([String]) -> Void
 
     var mode: FolderWatcher.Mode = .polling
+    var fallback: FolderWatcher.Fallback?
     var inotify: Int32 = -1
     /// Each watch's folder (relative, "" for the root), and back.
     var folderOfWatch: [Int32: String] = [:]
@@ -131,6 +170,8 @@ private final class WatchLoop: @unchecked Sendable {
     /// The files seen, with their modification time and size (sizes are kept by polling only).
     var known: [String: FileStamp] = [:]
     var pending: Set<String> = []
+    /// Why the last watch could not be added.
+    var watchErrno: Int32 = 0
 
     struct FileStamp: Equatable {
         var seconds: Int
@@ -141,22 +182,28 @@ private final class WatchLoop: @unchecked Sendable {
     static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
         | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_DONT_FOLLOW | IN_EXCL_UNLINK)
 
-    init(root: String, latency: Duration, maxDelay: Duration, pollInterval: Duration, wake: Int32, onChange: @escaping @Sendable ([String]) -> Void) {
+    init(root: String, latency: Duration, maxDelay: Duration, pollInterval: Duration?, wake: Int32, onChange: @escaping @Sendable ([String]) -> Void) {
         self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
         self.latency = latency
         self.maxDelay = maxDelay
-        self.pollInterval = pollInterval
+        self.requestedPollInterval = pollInterval
+        self.pollInterval = pollInterval ?? FolderWatcher.slowPollInterval
         self.wake = wake
         self.onChange = onChange
     }
 
-    /// Sets up inotify over the whole folder, or polling when that cannot be done.
-    func start() -> FolderWatcher.Mode {
-        inotify = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard inotify >= 0 else { return startPolling() }
+    /// Sets up inotify over the whole folder, or polling when that cannot be done (`fallback`
+    /// says why).
+    func start(inotifyInit: () -> Int32) -> FolderWatcher.Mode {
+        inotify = inotifyInit()
+        guard inotify >= 0 else {
+            fallback = .noInstance(errno: errno)
+            return startPolling()
+        }
         mode = .inotify
         var found: [String: FileStamp] = [:]
         guard walk("", into: &found, watching: true) else {
+            fallback = .watchLimit(errno: watchErrno)
             close(inotify)
             inotify = -1
             folderOfWatch = [:]
@@ -172,6 +219,7 @@ private final class WatchLoop: @unchecked Sendable {
         var found: [String: FileStamp] = [:]
         _ = walk("", into: &found, watching: false)
         known = found
+        pollInterval = requestedPollInterval ?? (found.count <= FolderWatcher.quickPollFiles ? FolderWatcher.quickPollInterval : FolderWatcher.slowPollInterval)
         return .polling
     }
 
@@ -312,7 +360,10 @@ private final class WatchLoop: @unchecked Sendable {
         if watching {
             let watch = inotify_add_watch(inotify, absolute, Self.mask)
             if watch < 0 {
-                if errno == ENOSPC || errno == ENOMEM { return false }
+                if errno == ENOSPC || errno == ENOMEM {
+                    watchErrno = errno
+                    return false
+                }
                 return true  // gone, or not readable: nothing to watch
             }
             folderOfWatch[watch] = relative

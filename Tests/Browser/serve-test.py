@@ -254,6 +254,11 @@ def run(args, server, drivers, project, shots):
     # project's rule): here the reload must come within the wait's 5 s, and its time is reported.
     print("  info: the live reload took %.2f s: the event came after %.2f s, the page then took %.2f s"
           % (elapsed, origin - written, elapsed - (origin - written)))
+    # Whether the server polls the folder rather than watching it through inotify (it says so on
+    # standard error, with why): a poll every so often delays the event by up to its interval.
+    with open(server.log_path, encoding="utf-8") as f:
+        polling = [line.strip() for line in f if "inotify" in line]
+    print("  info: the server watches the project %s" % ("by polling: " + polling[0] if polling else "through inotify"))
     write(project, COURSE_PATH, original_course)
     wait(a, lambda d: old_title in d.title and new_title not in d.title, "the page reloads again when the title is put back", timeout=5)
     time.sleep(0.5)  # the workspace has the restored text before the editor reads it

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a save cut short leaves: the editing core writes a save to a hidden temporary file
 /// beside the document (`.name.md.stdkit-PID-1A2B3C4D.tmp`, PID the writing process's id) and
@@ -9,25 +12,40 @@ import Foundation
 /// flight on the same folder and is left to it. (Should the dead process's id have been given to
 /// another process since, the file stays until a later start.)
 public enum InterruptedSaves {
-    /// Removes the temporary files of interrupted saves under `root` (not under `.git/`);
-    /// returns their paths relative to `root`, sorted.
+    /// Removes the temporary files of interrupted saves under `root` (not under `.git/`,
+    /// `.build/` or `node_modules/`); returns their paths relative to `root`, sorted.
+    ///
+    /// Walked with `readdir` and the entries' types, looking closer only at a hidden name ending
+    /// in `.tmp`: on 10,000 documents Foundation's enumerator, which makes a URL and reads the
+    /// attributes of every file, took over a second of the server's start.
     @discardableResult
     public static func removeLeftovers(under root: URL) -> [String] {
-        let root = root.standardizedFileURL
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return [] }
+        let root = root.standardizedFileURL.path
         var removed: [String] = []
-        for case let url as URL in enumerator {
-            let name = url.lastPathComponent
-            if name == ".git" || name == ".build" || name == "node_modules" {
-                enumerator.skipDescendants()
-                continue
-            }
-            guard isLeftover(name) else { continue }
-            if let writer = writer(of: name), writer != getpid(), isRunning(writer) { continue }
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
-            if (try? FileManager.default.removeItem(at: url)) != nil {
-                removed.append(String(url.standardizedFileURL.path.dropFirst(root.path.count + 1)))
+        var folders = [""]
+        while let relative = folders.popLast() {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(absolute) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                guard name != ".", name != ".." else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    // Some file systems do not say: asked of the entry itself, never followed.
+                    var status = stat()
+                    guard lstat(absolute + "/" + name, &status) == 0 else { continue }
+                    type = status.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : status.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK)
+                }
+                if type == UInt8(DT_DIR) {
+                    if name != ".git" && name != ".build" && name != "node_modules" { folders.append(path) }
+                } else if type == UInt8(DT_REG), name.hasPrefix("."), name.hasSuffix(".tmp"), isLeftover(name), !isInFlight(name),
+                          unlink(absolute + "/" + name) == 0 {
+                    removed.append(path)
+                }
             }
         }
         return removed.sorted()
@@ -37,6 +55,12 @@ public enum InterruptedSaves {
     /// process id and `-` (absent in the first servers' files), eight hex digits, `.tmp`.
     static func isLeftover(_ name: String) -> Bool {
         name.wholeMatch(of: leftover) != nil
+    }
+
+    /// Whether temporary file `name` is another running process's save in flight.
+    static func isInFlight(_ name: String) -> Bool {
+        guard let writer = writer(of: name) else { return false }
+        return writer != getpid() && isRunning(writer)
     }
 
     /// The id of the process that wrote temporary file `name`, when the name has one.

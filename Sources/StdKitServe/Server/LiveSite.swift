@@ -15,6 +15,8 @@ actor LiveSite {
         var project: Project
         var builder: SiteBuilder
         var index: SiteBuilder.PageIndex
+        /// Pages made with the snapshot, ahead of any browser (the index at start-up).
+        var made: [String: Answer] = [:]
     }
 
     /// What a site path is.
@@ -31,15 +33,30 @@ actor LiveSite {
         var reason: String
     }
 
+    /// The site of the project the server starts with, begun before the workspace exists: it is
+    /// made while the project is checked (neither needs the other), so that the server is ready
+    /// when the check is done rather than after both.
+    struct Head: Sendable {
+        let task: Task<Result<Snapshot, SiteFailure>, Never>
+
+        /// Starts making the site of `project` (generation 0), with the pages at `pages`.
+        init(project: Project, toolVersion: String, pages: [String] = ["index.html"]) {
+            task = Task.detached { LiveSite.make(project: project, generation: 0, toolVersion: toolVersion, pages: pages) }
+        }
+    }
+
     private let workspace: Workspace
     private let toolVersion: String
     private(set) var generation = 0
     private var snapshot: Task<Result<Snapshot, SiteFailure>, Never>?
     private var pages: [String: Answer] = [:]
 
-    init(workspace: Workspace, toolVersion: String) {
+    /// `head`: the site of the workspace's project as it is now, already begun (it must be of
+    /// that very project: a page made from it is served until the first change).
+    init(workspace: Workspace, toolVersion: String, head: Head? = nil) {
         self.workspace = workspace
         self.toolVersion = toolVersion
+        self.snapshot = head?.task
     }
 
     /// The project changed: every page is made again when next asked.
@@ -56,18 +73,31 @@ actor LiveSite {
         let workspace = self.workspace
         let version = toolVersion
         let task = Task.detached { () -> Result<Snapshot, SiteFailure> in
-            let project = await workspace.project
-            do {
-                let builder = try SiteBuilder(project: project, toolVersion: version)
-                return .success(Snapshot(generation: generation, project: project, builder: builder, index: builder.pageIndex()))
-            } catch let error as SiteError {
-                return .failure(SiteFailure(reason: error.description))
-            } catch {
-                return .failure(SiteFailure(reason: "\(error)"))
-            }
+            LiveSite.make(project: await workspace.project, generation: generation, toolVersion: version, pages: [])
         }
         snapshot = task
         return await task.value
+    }
+
+    /// The site's model of `project`, and the files at `pages` made from it.
+    static func make(project: Project, generation: Int, toolVersion: String, pages: [String]) -> Result<Snapshot, SiteFailure> {
+        var timings = Timings()
+        do {
+            let builder = try SiteBuilder(project: project, toolVersion: toolVersion)
+            timings.lap("serve: the site's model")
+            var snapshot = Snapshot(generation: generation, project: project, builder: builder, index: builder.pageIndex())
+            timings.lap("serve: the page index")
+            for page in pages {
+                let answer = snapshot.answer(at: page)
+                snapshot.made[page] = answer
+            }
+            if !pages.isEmpty { timings.lap("serve: " + pages.joined(separator: ", ")) }
+            return .success(snapshot)
+        } catch let error as SiteError {
+            return .failure(SiteFailure(reason: error.description))
+        } catch {
+            return .failure(SiteFailure(reason: "\(error)"))
+        }
     }
 
     /// The file at `sitePath` (no leading `/`), made if not made since the last change.
@@ -78,12 +108,22 @@ actor LiveSite {
         case .success(let current): snapshot = current
         case .failure(let error): return .failed(error.reason)
         }
-        let answer = await Task.detached { () -> Answer in
-            guard let data = snapshot.builder.file(at: sitePath, index: snapshot.index) else { return .missing }
-            return .file(data, document: snapshot.index.documentPath(at: sitePath))
-        }.value
+        let answer: Answer
+        if let made = snapshot.made[sitePath] {
+            answer = made
+        } else {
+            answer = await Task.detached { snapshot.answer(at: sitePath) }.value
+        }
         // A page made from a project that changed meanwhile is not kept.
         if snapshot.generation == generation, case .file = answer { pages[sitePath] = answer }
         return answer
+    }
+}
+
+extension LiveSite.Snapshot {
+    /// The file at `sitePath`, made from this snapshot.
+    func answer(at sitePath: String) -> LiveSite.Answer {
+        guard let data = builder.file(at: sitePath, index: index) else { return .missing }
+        return .file(data, document: index.documentPath(at: sitePath))
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import StdKitSyntax
+import StdKitWorkspace
 
 /// What the server says: its error answers, the bar on every page, the problems page and the
 /// start-up lines, each in the catalogues (`serve.http.*`, en.yml and zh-CN.yml).
@@ -46,6 +48,23 @@ extension Message {
         Message("serve.http.ready", ["documents": .number(documents), "milliseconds": .number(milliseconds)])
     }
     public static func serveReadOnlyNotice(_ host: String) -> Message { Message("serve.http.read-only-notice", ["host": .verbatim(host)]) }
+    /// The watcher polls (inotify could not be set up): how often, and why.
+    public static func servePolling(_ folder: String, every interval: Duration, because fallback: FolderWatcher.Fallback, limits: URL = URL(fileURLWithPath: "/proc/sys/fs/inotify")) -> Message? {
+        func limit(_ name: String) -> Message.Argument {
+            let text = (try? String(contentsOf: limits.appendingPathComponent(name), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return .verbatim(text.flatMap { $0.isEmpty ? nil : $0 } ?? "?")
+        }
+        let reason: Message
+        switch fallback {
+        case .requested: return nil
+        case .noInstance(let code) where code == EMFILE: reason = Message("serve.http.polling.instances", ["limit": limit("max_user_instances")])
+        case .watchLimit(let code) where code == ENOSPC: reason = Message("serve.http.polling.watches", ["limit": limit("max_user_watches")])
+        case .noInstance(let code), .watchLimit(let code): reason = Message("serve.http.polling.failed", ["reason": .verbatim(String(cString: strerror(code)))])
+        }
+        let (seconds, attoseconds) = interval.components
+        return Message("serve.http.polling", ["folder": .verbatim(folder), "milliseconds": .number(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)),
+                                               "reason": .message(reason)])
+    }
     static func servePortInUse(_ port: Int) -> Message { Message("serve.http.port-in-use", ["port": .number(port)]) }
     static func serveCannotListen(_ host: String, _ port: Int, _ reason: String) -> Message {
         Message("serve.http.cannot-listen", ["host": .verbatim(host), "port": .number(port), "reason": .verbatim(reason)])

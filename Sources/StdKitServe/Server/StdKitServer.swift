@@ -24,11 +24,16 @@ public final class StdKitServer: Sendable {
     private let ownWrites = Mutex<[String: String]>([:])
     private let watching = Mutex<FolderWatcher?>(nil)
 
-    public init(workspace: Workspace, session: EditSession, settings: ServeSettings, toolVersion: String, keepAlive: Duration = .seconds(15)) {
+    public convenience init(workspace: Workspace, session: EditSession, settings: ServeSettings, toolVersion: String, keepAlive: Duration = .seconds(15)) {
+        self.init(workspace: workspace, session: session, settings: settings, toolVersion: toolVersion, keepAlive: keepAlive, head: nil)
+    }
+
+    /// `head`: the site of the workspace's project, begun beforehand (`start`).
+    init(workspace: Workspace, session: EditSession, settings: ServeSettings, toolVersion: String, keepAlive: Duration = .seconds(15), head: LiveSite.Head?) {
         self.workspace = workspace
         self.session = session
         self.settings = settings
-        self.site = LiveSite(workspace: workspace, toolVersion: toolVersion)
+        self.site = LiveSite(workspace: workspace, toolVersion: toolVersion, head: head)
         self.hub = EventHub(keepAlive: keepAlive)
         self.boundPort = Mutex(settings.port)
     }
@@ -86,8 +91,10 @@ public final class StdKitServer: Sendable {
     }
 
     /// Starts watching the project folder: each batch of changed files is read into the
-    /// workspace, the site made again, and every browser told (`/events`).
-    public func watch(polling: Bool = false) throws(WorkspaceError) {
+    /// workspace, the site made again, and every browser told (`/events`). Returns the watcher,
+    /// whose `mode` and `fallback` say whether it polls and why.
+    @discardableResult
+    public func watch(polling: Bool = false) throws(WorkspaceError) -> FolderWatcher {
         let (batches, continuation) = AsyncStream.makeStream(of: [String].self)
         let watcher = try FolderWatcher(root: workspace.root, polling: polling) { paths in continuation.yield(paths) }
         watching.withLock { $0 = watcher }
@@ -97,6 +104,7 @@ public final class StdKitServer: Sendable {
                 await self.changedOnDisk(paths)
             }
         }
+        return watcher
     }
 
     /// Files changed on disk: read again, and announced unless the server wrote them itself
@@ -114,10 +122,13 @@ public final class StdKitServer: Sendable {
             return !same
         }
         guard !foreign.isEmpty else { return }
+        var timings = Timings()
         let before = await ids(of: foreign)
         _ = await workspace.changedOnDisk(foreign)
+        timings.lap("serve: \(foreign.count) file(s) changed on disk, read and checked")
         let after = await ids(of: foreign)
         await changed(paths: foreign, ids: Array(Set(before + after)))
+        timings.lap("serve: the change announced")
     }
 
     /// The server wrote `path` with `digest` (a save, a new document): the site is made again
@@ -137,7 +148,8 @@ public final class StdKitServer: Sendable {
         return paths.compactMap { project.document(atPath: $0)?.id }
     }
 
-    /// Makes the index page ahead of the first browser, so that the first page comes at once.
+    /// Makes the index page ahead of the first browser, so that the first page comes at once
+    /// (after `start`, waits for the index page made while the project was checked).
     public func prepare() async {
         _ = await site.file(at: "index.html")
     }
