@@ -1,4 +1,5 @@
 import Foundation
+import StdKitModel
 import StdKitSyntax
 
 /// Escaping and URL safety for everything the site writes.
@@ -111,5 +112,51 @@ enum SitePaths {
     /// The page of the document at `path`: the same path with `.html` for `.md`.
     static func page(for path: String) -> String {
         (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".html"
+    }
+
+    /// `ProjectPath.relative(path, from:)`, the same string, on the UTF-8 bytes: every link
+    /// between pages is made by it (each back-link, each reference, every row of the index and
+    /// the matrix), and the `Character` arrays of the general one were a twentieth of a build.
+    ///
+    /// Bytes split where `Character`s split when every `/` has ASCII on both sides (no mark can
+    /// join it to a neighbour); components are equal as bytes, or, when either is not ASCII, as
+    /// strings (canonical equivalence, as `ProjectPath` compares them). A path with a `/` next to
+    /// a non-ASCII byte goes the general way.
+    static func relative(_ path: String, from: String) -> String {
+        guard slashesBetweenASCII(path.utf8), slashesBetweenASCII(from.utf8) else { return ProjectPath.relative(path, from: from) }
+        let slash = UInt8(ascii: "/")
+        let base = from.utf8.split(separator: slash).dropLast()
+        let target = path.utf8.split(separator: slash)
+        var common = 0
+        while common < base.count, common < target.count - 1, same(base[base.startIndex + common], target[common]) { common += 1 }
+        var result: [UInt8] = []
+        result.reserveCapacity(path.utf8.count + 3 * (base.count - common))
+        for _ in common..<base.count {
+            if !result.isEmpty { result.append(slash) }
+            result.append(contentsOf: "..".utf8)
+        }
+        for component in target[common...] {
+            if !result.isEmpty { result.append(slash) }
+            result.append(contentsOf: component)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func slashesBetweenASCII(_ bytes: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        var afterSlash = false
+        for byte in bytes {
+            if afterSlash, byte >= 0x80 { return false }
+            if byte == UInt8(ascii: "/"), previous >= 0x80 { return false }
+            afterSlash = byte == UInt8(ascii: "/")
+            previous = byte
+        }
+        return true
+    }
+
+    private static func same(_ first: Substring.UTF8View, _ second: Substring.UTF8View) -> Bool {
+        if first.elementsEqual(second) { return true }
+        guard !first.allSatisfy({ $0 < 0x80 }) || !second.allSatisfy({ $0 < 0x80 }) else { return false }
+        return String(decoding: first, as: UTF8.self) == String(decoding: second, as: UTF8.self)
     }
 }

@@ -294,8 +294,8 @@ struct HTMLRenderer: MarkdownWalker {
         var trailing = rest[trailingStart...].map { $0.kind == .text ? $0.literal : " " }.joined()
         rest.removeSubrange(trailingStart...)
         if !item.attributes.isEmpty || trailing.trimmingCharacters(in: .whitespaces).hasSuffix("}"),
-           let brace = trailing.range(of: "{", options: .backwards), trailing[brace.lowerBound...].contains("=") {
-            trailing = String(trailing[..<brace.lowerBound])
+           let brace = Self.lastBrace(in: trailing), trailing[brace...].contains("=") {
+            trailing = String(trailing[..<brace])
         }
         var arrowFound = false
         if !item.references.isEmpty, let arrow = trailing.lastArrowRange() {
@@ -311,6 +311,20 @@ struct HTMLRenderer: MarkdownWalker {
             out += item.references.map { referenceLink($0, on: page) }.joined(separator: ", ")
             out += "</span>"
         }
+    }
+
+    /// Where the last `{` of `text` is, as Foundation's `range(of: "{", options: .backwards)` finds
+    /// it (a `{` that a mark joins to a neighbour is no match there): found on the bytes when its
+    /// neighbours are ASCII, which no mark is, else by Foundation. Every item asked Foundation,
+    /// a fiftieth of a build.
+    static func lastBrace(in text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard let brace = utf8.lastIndex(of: UInt8(ascii: "{")) else { return nil }
+        let after = utf8.index(after: brace)
+        let asciiAfter = after == utf8.endIndex || utf8[after] < 0x80
+        let asciiBefore = brace == utf8.startIndex || utf8[utf8.index(before: brace)] < 0x80
+        if asciiAfter, asciiBefore { return brace }
+        return text.range(of: "{", options: .backwards)?.lowerBound
     }
 
     /// A reference as a link to its target's page and anchor, or as marked text if unresolved.
@@ -339,7 +353,7 @@ struct HTMLRenderer: MarkdownWalker {
     }
 
     private func link(toPage page: String, anchor: String?, from pagePath: String) -> String {
-        let url = page == pagePath ? "" : HTML.encodeURL(ProjectPath.relative(page, from: pagePath))
+        let url = page == pagePath ? "" : HTML.encodeURL(SitePaths.relative(page, from: pagePath))
         return url + (anchor.map { "#" + HTML.encodeURL($0) } ?? (url.isEmpty ? "#" : ""))
     }
 
@@ -388,7 +402,7 @@ struct HTMLRenderer: MarkdownWalker {
             let label = source.item.map { "\(source.document)#\($0)" } ?? source.document
             guard seen.insert(label).inserted else { return nil }
             let target = section.localMap.page(of: document)
-            let url = HTML.encodeURL(ProjectPath.relative(target, from: pagePath)) + (source.item.map { "#" + HTML.encodeURL($0) } ?? "")
+            let url = HTML.encodeURL(SitePaths.relative(target, from: pagePath)) + (source.item.map { "#" + HTML.encodeURL($0) } ?? "")
             let title = source.item.flatMap { document.item($0)?.text } ?? document.title ?? ""
             return "<a href=\"\(HTML.escape(url))\" title=\"\(HTML.escape(title))\">\(HTML.escape(label))</a>"
         }

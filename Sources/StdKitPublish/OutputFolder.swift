@@ -10,6 +10,13 @@ final class OutputFolder: @unchecked Sendable {
     let output: URL
     private let building: URL
     private let previous: URL
+    /// `output`'s and `building`'s paths, each with a `/`: a file's path is one of them and its
+    /// site path, where a URL for each of 10,000 files cost more than the rest of `put`.
+    private let outputPrefix: String
+    private let buildingPrefix: String
+    /// Whether `output` held a folder when the build began: else no file can be linked from
+    /// it, and none is looked for.
+    private let hasPrevious: Bool
     private var folders: Set<String> = [""]
     private var written: Set<String> = []
     private var failure: String?
@@ -25,7 +32,11 @@ final class OutputFolder: @unchecked Sendable {
         let process = ProcessInfo.processInfo.processIdentifier
         building = parent.appendingPathComponent(".\(name).building-\(process)")
         previous = parent.appendingPathComponent(".\(name).previous-\(process)")
+        outputPrefix = output.path + "/"
+        buildingPrefix = building.path + "/"
         Self.recoverInterruptedBuilds(of: output)
+        var isDirectory: ObjCBool = false
+        hasPrevious = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) && isDirectory.boolValue
         try? FileManager.default.removeItem(at: building)
         do {
             try FileManager.default.createDirectory(at: building, withIntermediateDirectories: true)
@@ -44,11 +55,13 @@ final class OutputFolder: @unchecked Sendable {
         if skip { return }
         do {
             try makeFolder(of: path)
-            let existing = output.appendingPathComponent(path).path
-            let target = building.appendingPathComponent(path).path
+            let target = buildingPrefix + path
             // Creating a file costs far more than a link on most file systems, and a rebuild
             // changes few pages. The previous folder itself is never modified.
-            if Self.sameFile(existing, data), link(existing, target) == 0 { return }
+            if hasPrevious {
+                let existing = outputPrefix + path
+                if Self.sameFile(existing, data), link(existing, target) == 0 { return }
+            }
             let descriptor = try Self.create(target)
             do {
                 try Self.write(data, to: descriptor)
@@ -102,7 +115,7 @@ final class OutputFolder: @unchecked Sendable {
         if !skip {
             do {
                 try makeFolder(of: path)
-                descriptor = try Self.create(building.appendingPathComponent(path).path)
+                descriptor = try Self.create(buildingPrefix + path)
             } catch {
                 fail(path, error)
             }
@@ -118,7 +131,9 @@ final class OutputFolder: @unchecked Sendable {
 
     /// Creates the folder `path` is in, once.
     private func makeFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        // Site paths are relative and without empty components: the folder is what comes
+        // before the last `/`.
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         lock.lock()
         let known = folders.contains(folder)
         lock.unlock()

@@ -132,7 +132,8 @@ public struct SiteBuilder: Sendable {
         // The pages are made on every core — the matrix and the index (the largest) first, then
         // the documents (parsing is safe to run concurrently, see MarkdownParser) — and each is
         // written as soon as it is made, its search entries too (in document order).
-        let search = SearchIndexWriter(write: searchIndex)
+        // Gathered into pieces of 64 KB: one write to the file each, not one per document.
+        let search = SearchIndexWriter(chunk: 1 << 16, write: searchIndex)
         let done = Shared(0)
         Parallel.forEach(Array(0..<(documents.count + 2))) { task in
             guard !isCancelled() else { return }
@@ -148,7 +149,7 @@ public struct SiteBuilder: Sendable {
                 let page = site.documentPage(document)
                 put(page.path, page.html)
                 for asset in page.assets { putOnce(asset.path, asset.data) }
-                search.add(task - 2, page.search)
+                search.add(task - 2, bytes: page.search)
                 if let progress { progress(done.update { $0 += 1; return $0 }, documents.count) }
             }
         }
@@ -162,8 +163,8 @@ public struct SiteBuilder: Sendable {
     struct DocumentOutput: Sendable {
         var path: String
         var html: Data
-        /// Its search entries as JSON.
-        var search = ""
+        /// Its search entries as JSON (UTF-8).
+        var search: [UInt8] = []
         var assets: [(path: String, data: Data)] = []
     }
 
@@ -176,7 +177,7 @@ public struct SiteBuilder: Sendable {
         let title = document.title ?? document.sections.first?.title ?? document.path
         let text = layout(page: page, title: title, kind: document.kind, body: theme.render(DocumentPage(document, page: page, html: html, site: self)))
         let search = SearchEntry.entries(for: document, body: body, page: page, strings: strings, section: section)
-        return DocumentOutput(path: page, html: Data(text.utf8), search: SearchEntry.json(search),
+        return DocumentOutput(path: page, html: Data(text.utf8), search: SearchEntry.jsonBytes(search),
                               assets: linkedFiles(of: document).map { (map.folder + $0.path, $0.data) })
     }
 
@@ -228,7 +229,7 @@ public struct SiteBuilder: Sendable {
 
     /// The way from the site page `page` to `document`'s page, and to `anchor` in it.
     func url(from page: String, to document: Document, anchor: String? = nil) -> String {
-        HTML.encodeURL(ProjectPath.relative(self.page(of: document), from: page)) + (anchor.map { "#" + HTML.encodeURL($0) } ?? "")
+        HTML.encodeURL(SitePaths.relative(self.page(of: document), from: page)) + (anchor.map { "#" + HTML.encodeURL($0) } ?? "")
     }
 
     /// A value usable as part of a CSS class: a known status, else "other".

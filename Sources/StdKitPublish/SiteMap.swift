@@ -42,7 +42,8 @@ struct SiteMap: Sendable, Hashable {
     /// The site path of `document`'s page: a document seen through an upstream's key is on
     /// that upstream's page, with its path inside the upstream.
     func page(of document: Document) -> String {
-        if let id = document.id, let (upstream, _) = ReferenceSyntax.splitUpstream(id), let base = upstreamPaths[upstream],
+        // Most projects have no upstream: no id is split then (every link between pages asks).
+        if !upstreamPaths.isEmpty, let id = document.id, let (upstream, _) = ReferenceSyntax.splitUpstream(id), let base = upstreamPaths[upstream],
            document.path.hasPrefix(base + "/") {
             return Self.sectionFolder(of: upstream) + SitePaths.page(for: String(document.path.dropFirst(base.count + 1)))
         }

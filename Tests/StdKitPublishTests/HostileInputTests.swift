@@ -184,3 +184,51 @@ struct URLEncodingTests {
         }
     }
 }
+
+@Suite("Relative paths between pages")
+struct SitePathsRelativeTests {
+    @Test func knownPaths() {
+        #expect(SitePaths.relative("documents/courses/c1.html", from: "documents/jobs/j1.html") == "../courses/c1.html")
+        #expect(SitePaths.relative("documents/courses/c1.html", from: "documents/courses/c2.html") == "c1.html")
+        #expect(SitePaths.relative("index.html", from: "documents/课程/机器人.html") == "../../index.html")
+        #expect(SitePaths.relative("documents/课程/机器人.html", from: "matrix.html") == "documents/课程/机器人.html")
+        #expect(SitePaths.relative("documents/cafe\u{301}/a.html", from: "documents/caf\u{E9}/b.html") == "a.html",
+                "folders equal as strings (canonically) are the same folder, as for ProjectPath")
+        #expect(SitePaths.relative("documents/xcafe\u{301}x/a.html", from: "documents/xcaf\u{E9}x/b.html") == "a.html",
+                "compared as strings on the fast way too")
+        #expect(SitePaths.relative("", from: "a/b/c.html") == "../..")
+    }
+
+    /// `SitePaths.relative` works on bytes; it must give what `ProjectPath.relative` gives, for
+    /// every path, marks next to slashes and canonically equal folders included.
+    @Test func sameAsProjectPath() {
+        let pieces = ["a", "b", "课程", "cafe\u{301}", "caf\u{E9}", "xcafe\u{301}x", "xcaf\u{E9}x", "x课程x", "\u{301}", "\u{600}", "..", ".", "", "x.html", "é"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func path() -> String {
+            (0..<(1 + next(4))).map { _ in pieces[next(pieces.count)] }.joined(separator: "/")
+        }
+        for _ in 0..<3_000 {
+            let (target, from) = (path(), path())
+            #expect(SitePaths.relative(target, from: from) == ProjectPath.relative(target, from: from), "\(target) from \(from)")
+        }
+    }
+}
+
+@Suite("An item's attribute block found on bytes")
+struct LastBraceTests {
+    /// `HTMLRenderer.lastBrace` must find the `{` Foundation's backward search finds, marks
+    /// next to a brace included.
+    @Test func sameAsFoundation() {
+        let texts = ["", "no brace", "a → B#R1 {hours=4}", "{", "x{", "{x", "课程 → 岗位{学时=4}", "a {b} c {d=1}",
+                     "a {\u{301}=1}", "a\u{600}{b=1}", "é{b=1} {\u{301}", "{b=1}\u{301}", "{\u{200D}x", "a{b}{"]
+        for text in texts {
+            #expect(HTMLRenderer.lastBrace(in: text) == text.range(of: "{", options: .backwards)?.lowerBound, "\(text)")
+        }
+        let item = "a → B#R1 {hours=4}"
+        #expect(HTMLRenderer.lastBrace(in: item).map { item.utf8.distance(from: item.startIndex, to: $0) } == 11, "a, space, three bytes of →, space, B#R1, space")
+    }
+}
