@@ -7,6 +7,7 @@ stops the test with its message, a screenshot of the moment (stdkit-serve-failur
 browser, in the temporary folder) and the end of the server's log. The server is always killed.
 """
 import argparse
+import json
 import os
 import re
 import shutil
@@ -304,8 +305,13 @@ def run(args, server, drivers, project, shots):
         link = d.find_elements(By.CSS_SELECTOR, "#stdkit-bar a.stdkit-problems")
         found = re.search(r"\((\d+)\)", link[0].text) if link else None
         return int(found.group(1)) if found else None
-    problems_before = problems_count(a)
-    check(problems_before is not None, "the editor's bar shows 问题 (n)")
+    def api_count(d):
+        status, text = fetch(d, "GET", "/api/problems", None, None)
+        return json.loads(text)["count"] if status == 200 else None
+    check(problems_count(a) is not None, "the editor's bar shows 问题 (n)")
+    # The project's count from the server, not from the bar: the bar may still be catching up
+    # with the save just made (the statement's edit makes approvals stale).
+    problems_before = api_count(a)
     refs = a.find_element(By.ID, "stdkit-item-LO7-references")
     type_into(refs, refs.get_attribute("value") + ", JOB-NOPE#R1")
     save_and_wait(a, "keys")
@@ -316,6 +322,7 @@ def run(args, server, drivers, project, shots):
     wait(a, lambda d: d.find_elements(By.CSS_SELECTOR, "#stdkit-editor-findings li[data-rule=unresolved-reference][data-line='%d']" % planted_line),
          "the editor shows unresolved-reference on line %d" % planted_line)
     # The editor's own bar follows the save: one problem more, and the finding listed.
+    check(api_count(a) == problems_before + 1, "the planted reference is one problem more (%d)" % (problems_before + 1))
     wait(a, lambda d: problems_count(d) == problems_before + 1, "the editor's bar counts 问题 (%d) after the save" % (problems_before + 1))
     wait(a, lambda d: d.find_elements(By.CSS_SELECTOR, "#stdkit-bar li.stdkit-finding[data-line='%d'] code.stdkit-rule" % planted_line)
          and "unresolved-reference" in bar_text(d), "the editor's bar lists unresolved-reference at line %d" % planted_line)

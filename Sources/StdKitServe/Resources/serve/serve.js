@@ -214,12 +214,15 @@
   /// The bar of a page that stays open across changes (the editor's) brought up to date: the
   /// project's count of problems and the document at `path`'s findings, as the server renders
   /// them (PageDecoration) — after a save, and after any change to the project.
+  let barRound = 0;
   async function refreshBar(path) {
     const bar = document.getElementById("stdkit-bar");
     if (!bar) return;
+    // Only the answer to the newest request is drawn: an older one may arrive after it.
+    const round = ++barRound;
     let result;
     try { result = await api("GET", "/api/problems"); } catch (e) { return; }
-    if (result.status !== 200 || !result.data) return;
+    if (round !== barRound || result.status !== 200 || !result.data) return;
     const link = bar.querySelector(".stdkit-problems");
     if (link) link.textContent = link.textContent.replace(/\d+(?=\D*$)/, String(result.data.count));
     const old = bar.querySelector("ul.stdkit-findings, p.stdkit-clean");
