@@ -52,6 +52,14 @@ public struct TextReporter: Sendable {
     }
 
     public func report(_ result: CheckResult) -> String {
+        var whole = ""
+        report(result) { whole += $0 }
+        return whole
+    }
+
+    /// The report handed to `write` in pieces of about 64 KB, in order: a large project's report
+    /// (powershell-docs: 36,510 findings, 10 MB) is then never held whole, nor copied to be written.
+    public func report(_ result: CheckResult, to write: (String) -> Void) {
         var output = ""
         // The lines of the file being reported, indexed once: findings come file by file, a
         // file can hold thousands, and only one file's index is held at a time.
@@ -72,9 +80,13 @@ public struct TextReporter: Sendable {
                 output += style.bold("\(note.file):\(note.location.line):\(note.location.column):")
                     + " \(style.severity(.note, in: language)): \(note.message.text(in: language))\n"
             }
+            if output.utf8.count >= 1 << 16 {
+                write(output)
+                output = ""
+            }
         }
         output += summary(result) + "\n"
-        return output
+        write(output)
     }
 
     /// The line, numbered, and a caret under `column` (1-based, in characters).

@@ -83,12 +83,12 @@ extension SiteBuilder {
 
     /// `search-index.js` as `build` writes it: every document's entries, in document order.
     public func searchIndex() -> Data {
-        let documents = project.documents.map { (site: self, document: $0) }
-            + sections.flatMap { section in section.project.documents.map { (site: section, document: $0) } }
+        let (builders, documents) = everyDocument()
         let fragments = Parallel.map(documents) { entry in
-            let page = entry.site.page(of: entry.document)
+            let site = builders[entry.site]
+            let page = site.page(of: entry.document)
             let body = entry.document.body ?? DocumentParser.body(of: entry.document.text)
-            return SearchEntry.json(SearchEntry.entries(for: entry.document, body: body, page: page, strings: entry.site.strings, section: entry.site.section))
+            return SearchEntry.json(SearchEntry.entries(for: entry.document, body: body, page: page, strings: site.strings, section: site.section))
         }
         let output = Shared(Data())
         let writer = SearchIndexWriter(write: { piece in output.update { $0.append(piece) } })
