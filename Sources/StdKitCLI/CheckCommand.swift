@@ -100,18 +100,17 @@ struct CheckCommand: EnvironmentCommand {
         combined.diagnostics.sort(by: Diagnostic.reportOrder)
         let language = environment.language(option: lang, projectRoot: selection.entries.first?.root)
         defer { timings.lap("report") }
-        let report: String
         switch format {
         case .text:
             let colour = color == .always || (color == .auto && environment.outputIsTerminal)
             let texts = documents
-            report = TextReporter(style: .init(enabled: colour && !environment.noColor), sourceTexts: { texts[$0] }, language: language).report(combined)
-        case .json: report = JSONReporter(language: language).report(combined)
+            TextReporter(style: .init(enabled: colour && !environment.noColor), sourceTexts: { texts[$0] }, language: language)
+                .report(combined, to: environment.output.write)
+        case .json: environment.output.write(JSONReporter(language: language).report(combined))
         case .sarif:
-            report = SARIFReporter(rules: RuleCatalogue.all.map(\.description), toolVersion: StdKit.version, language: language).report(combined)
-        case .github: report = GitHubReporter(language: language).report(combined)
+            environment.output.write(SARIFReporter(rules: RuleCatalogue.all.map(\.description), toolVersion: StdKit.version, language: language).report(combined))
+        case .github: environment.output.write(GitHubReporter(language: language).report(combined))
         }
-        environment.output.write(report)
         let failing = combined.count(.error) > 0 || (warningsAsErrors && combined.count(.warning) > 0)
         return failing ? 1 : 0
     }
@@ -161,29 +160,36 @@ struct CheckCommand: EnvironmentCommand {
             throw CommandFailure(description: failure.description)
         }
         guard !repository.isBare else { throw CommandFailure(description: "a bare repository has no index; use --rev") }
+        timings.lap("cache: the repository")
         let prefix = projectPath.isEmpty ? "" : projectPath + "/"
         func blobs(_ entries: [GitRepository.Entry]) -> [String: String] {
-            Dictionary(entries.filter { $0.path.hasPrefix(prefix) }.map { (String($0.path.dropFirst(prefix.count)), $0.blob) },
-                       uniquingKeysWith: { first, _ in first })
+            var result: [String: String] = [:]
+            result.reserveCapacity(entries.count)
+            for entry in entries where prefix.isEmpty || entry.path.hasPrefix(prefix) {
+                let path = prefix.isEmpty ? entry.path : String(entry.path.dropFirst(prefix.count))
+                if result[path] == nil { result[path] = entry.blob }
+            }
+            return result
         }
         func list() throws -> IncrementalCheck.Listing {
-            do {
-                // Before the first commit there is no HEAD to list.
-                let baseEntries = try base.map { try repository.treeEntries(at: $0, under: prefix) }
-                    ?? ((try? repository.treeEntries(at: "HEAD", under: prefix)) ?? [])
-                return IncrementalCheck.Listing(blobs: blobs(try repository.indexEntries(under: prefix)), baseBlobs: blobs(baseEntries))
-            } catch let failure as GitRepository.Failure {
-                throw CommandFailure(description: failure.description)
-            }
+            let (index, tree) = repository.indexAndTreeEntries(under: prefix, at: base ?? "HEAD")
+            func failed(_ failure: GitRepository.Failure) -> CommandFailure { CommandFailure(description: failure.description) }
+            // Before the first commit there is no HEAD to list.
+            let baseEntries = base == nil ? ((try? tree.get()) ?? []) : try tree.mapError(failed).get()
+            return IncrementalCheck.Listing(blobs: blobs(try index.mapError(failed).get()), baseBlobs: blobs(baseEntries))
         }
-        let listing = try list()
-        let key = IncrementalCheck.key(tool: Self.toolIdentity, mode: "staged|base=\(base ?? "HEAD")", listing: listing)
         let file = entry.root.appendingPathComponent(".stdkit/cache/check-staged")
+        // The last check's cache is read while git lists the files: both on every commit.
+        let reading = Task.detached { FileManager.default.contents(atPath: file.path).flatMap { CheckCache(bytes: [UInt8]($0)) } }
+        let listing = try list()
+        timings.lap("cache: listed")
+        let key = IncrementalCheck.key(tool: Self.toolIdentity, mode: "staged|base=\(base ?? "HEAD")", listing: listing)
         let name = projectPath.isEmpty ? repository.top.lastPathComponent : (projectPath as NSString).lastPathComponent
         timings.lap("cache: listing")
         var reuse = IncrementalCheck.Reuse.declined("no cache of an earlier check")
         var contents: [String: [UInt8]] = [:]  // blob → bytes, as read
-        var cache = FileManager.default.contents(atPath: file.path).flatMap { CheckCache(bytes: [UInt8]($0)) }
+        var cache = await reading.value
+        timings.lap("cache: read")
         if cache != nil {
             // The files with findings are read with the changed ones, to show the findings' lines.
             let shown = Set(cache!.files.values.flatMap { $0.findings.flatMap { [$0.file] + $0.notes.map(\.file) } } + cache!.other.map(\.file))
@@ -199,7 +205,10 @@ struct CheckCommand: EnvironmentCommand {
         }
         if let outcome = reuse.outcome {
             timings.lap("cache: reused, \(outcome.changed) files read again")
-            if outcome.changed > 0, let cache { Self.write(cache, to: file) }
+            if outcome.changed > 0, let cache {
+                Self.write(cache, to: file)
+                timings.lap("cache: written")
+            }
             let shown = Set(outcome.diagnostics.flatMap { [$0.file] + $0.notes.map(\.file) }).filter { listing.blobs[$0] != nil }
             let missing = shown.map { listing.blobs[$0]! }.filter { contents[$0] == nil }
             if !missing.isEmpty { contents.merge((try? repository.contents(of: missing)) ?? [:]) { first, _ in first } }
@@ -241,7 +250,20 @@ struct CheckCommand: EnvironmentCommand {
         if !FileManager.default.fileExists(atPath: ignore.path) {
             try? Data("# stdkit's cache: never committed\n*\n".utf8).write(to: ignore, options: .atomic)
         }
-        try? Data(cache.bytes).write(to: file, options: .atomic)
+        // Written beside and renamed over the last one, as `.atomic` does, but without waiting
+        // for the disk (`fsync`) on every commit: a cache a power cut leaves short or empty is
+        // not read (`CheckCache(bytes:)` requires its header and final line break).
+        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: cache.bytes)
+            try handle.close()
+            guard rename(temporary, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            unlink(temporary)
+        }
     }
 }
 

@@ -10,37 +10,103 @@ import StdKitSyntax
 /// full, and a cache that cannot be read is ignored.
 public struct CheckCache: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
-        public var blob: String
+        /// The blob of the file (git's object id of its bytes).
+        public var blob: String {
+            get { box.blob }
+            set { unique(); box.blob = newValue }
+        }
         /// The blob in the base revision ("" without one).
-        public var baseBlob: String
+        public var baseBlob: String {
+            get { box.baseBlob }
+            set { unique(); box.baseBlob = newValue }
+        }
         /// The document's id, and the id of the document at this path in the base ("" for none):
         /// versions are compared by id.
-        public var id: String
-        public var baseID: String
+        public var id: String {
+            get { box.id }
+            set { unique(); box.id = newValue }
+        }
+        public var baseID: String {
+            get { box.baseID }
+            set { unique(); box.baseID = newValue }
+        }
         /// The document's version, and the ids of the documents it pins (`ID@2`), comma-joined.
-        public var version: String
-        public var pinned: String
+        public var version: String {
+            get { box.version }
+            set { unique(); box.version = newValue }
+        }
+        public var pinned: String {
+            get { box.pinned }
+            set { unique(); box.pinned = newValue }
+        }
         /// `Outward.digest` of a document; "" for a file that is not a document.
-        public var outward: String
-        public var frontMatterEnd: Int
+        public var outward: String {
+            get { box.outward }
+            set { unique(); box.outward = newValue }
+        }
+        public var frontMatterEnd: Int {
+            get { box.frontMatterEnd }
+            set { unique(); box.frontMatterEnd = newValue }
+        }
         /// `Outward.places`, as `line:column` separated by spaces (read only when needed).
-        public var places: String
+        public var places: String {
+            get { box.places }
+            set { unique(); box.places = newValue }
+        }
         /// The findings in this file, as reported (severity overrides and suppressions applied),
         /// their messages typed (`Message.serialized`), so that they can be shown in any language.
-        public var findings: [Diagnostic]
+        public var findings: [Diagnostic] {
+            get { box.findings }
+            set { unique(); box.findings = newValue }
+        }
+
+        /// The fields, boxed and copied on write: a check with the cache walks every entry of the
+        /// project (10,000 on a large one, on every commit), and copying an entry is then one
+        /// reference counted rather than ten.
+        private var box: Box
+
+        private final class Box: @unchecked Sendable {
+            // Safe: a box is changed only through `unique()`, when no other entry shares it.
+            var blob, baseBlob, id, baseID, version, pinned, outward: String
+            var frontMatterEnd: Int
+            var places: String
+            var findings: [Diagnostic]
+
+            init(blob: String, baseBlob: String, id: String, baseID: String, version: String, pinned: String, outward: String,
+                 frontMatterEnd: Int, places: String, findings: [Diagnostic]) {
+                self.blob = blob
+                self.baseBlob = baseBlob
+                self.id = id
+                self.baseID = baseID
+                self.version = version
+                self.pinned = pinned
+                self.outward = outward
+                self.frontMatterEnd = frontMatterEnd
+                self.places = places
+                self.findings = findings
+            }
+
+            func copy() -> Box {
+                Box(blob: blob, baseBlob: baseBlob, id: id, baseID: baseID, version: version, pinned: pinned, outward: outward,
+                    frontMatterEnd: frontMatterEnd, places: places, findings: findings)
+            }
+        }
+
+        private mutating func unique() {
+            if !isKnownUniquelyReferenced(&box) { box = box.copy() }
+        }
 
         public init(blob: String, baseBlob: String, id: String, baseID: String, version: String = "", pinned: String = "", outward: String,
                     frontMatterEnd: Int, places: String, findings: [Diagnostic]) {
-            self.blob = blob
-            self.baseBlob = baseBlob
-            self.id = id
-            self.baseID = baseID
-            self.version = version
-            self.pinned = pinned
-            self.outward = outward
-            self.frontMatterEnd = frontMatterEnd
-            self.places = places
-            self.findings = findings
+            box = Box(blob: blob, baseBlob: baseBlob, id: id, baseID: baseID, version: version, pinned: pinned, outward: outward,
+                      frontMatterEnd: frontMatterEnd, places: places, findings: findings)
+        }
+
+        public static func == (left: Entry, right: Entry) -> Bool {
+            left.box === right.box
+                || (left.blob == right.blob && left.baseBlob == right.baseBlob && left.id == right.id && left.baseID == right.baseID
+                    && left.version == right.version && left.pinned == right.pinned && left.outward == right.outward
+                    && left.frontMatterEnd == right.frontMatterEnd && left.places == right.places && left.findings == right.findings)
         }
 
         var isDocument: Bool { !outward.isEmpty }
@@ -103,8 +169,7 @@ public struct CheckCache: Sendable, Equatable {
         }
         line(Self.header)
         line("key", key)
-        for path in files.keys.sorted() {
-            let entry = files[path]!
+        for (path, entry) in files.sorted(by: { $0.key < $1.key }) {
             out.append(contentsOf: "file\t".utf8)
             Self.escape(path, into: &out)
             // A file's base blob is most often its blob: written "=" (a blob is hexadecimal).

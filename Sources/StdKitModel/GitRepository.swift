@@ -47,6 +47,34 @@ public struct GitRepository: Sendable {
     /// own message when it fails.
     @discardableResult
     public static func git(_ arguments: [String], in folder: URL, input: Data? = nil) throws -> Data {
+        try start(arguments, in: folder, input: input).output()
+    }
+
+    /// A git process started and running; `output()` waits for it.
+    struct Running {
+        let process: Process
+        let arguments: [String]
+        let standardOutput: ReadAll
+        let standardError: ReadAll
+        let ended: DispatchSemaphore
+
+        /// Git's standard output, once it has ended; throws with git's own message when it failed.
+        func output() throws -> Data {
+            let data = standardOutput.wait()
+            // Not `waitUntilExit()`: it polls a run loop every 50 ms, which made each git process
+            // cost 50 ms however quick git was (`check --staged` runs four).
+            ended.wait()
+            let message = String(decoding: standardError.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard process.terminationStatus == 0 else {
+                throw Failure(description: message.isEmpty ? "git \(arguments.joined(separator: " ")) failed" : message)
+            }
+            return data
+        }
+    }
+
+    /// Starts git with `arguments` in `folder`, its pipes read on other threads (a full pipe would
+    /// block git forever), so that the caller can start another before waiting for this one.
+    static func start(_ arguments: [String], in folder: URL, input: Data? = nil) throws -> Running {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -57,6 +85,8 @@ public struct GitRepository: Sendable {
         process.standardError = errors
         let inputPipe = input.map { _ in Pipe() }
         if let inputPipe { process.standardInput = inputPipe } else { process.standardInput = FileHandle.nullDevice }
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
         do {
             try process.run()
         } catch {
@@ -70,15 +100,8 @@ public struct GitRepository: Sendable {
                 try? handle.close()
             }
         }
-        // Read both pipes before waiting: a full pipe would block git forever.
-        let errorData = ReadAll(errors.fileHandleForReading)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let message = String(decoding: errorData.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: message.isEmpty ? "git \(arguments.joined(separator: " ")) failed" : message)
-        }
-        return data
+        return Running(process: process, arguments: arguments, standardOutput: ReadAll(output.fileHandleForReading),
+                       standardError: ReadAll(errors.fileHandleForReading), ended: ended)
     }
 
     /// One entry of the index or of a tree: a file's path (relative to the repository top) and
@@ -97,19 +120,39 @@ public struct GitRepository: Sendable {
     /// The files staged in the index under `prefix` (a folder relative to the top, "" for all),
     /// with the submodules (an upstream's commit changes what a check finds).
     public func indexEntries(under prefix: String) throws -> [Entry] {
-        let data = try Self.git(["ls-files", "--stage", "-z", "--"] + (prefix.isEmpty ? [] : [prefix]), in: top)
-        // "<mode> <object> <stage>\t<path>\0"
-        return Self.records(data).compactMap { fields, path in
+        try Self.indexEntries(Self.start(["ls-files", "--stage", "-z", "--"] + (prefix.isEmpty ? [] : [prefix]), in: top).output())
+    }
+
+    /// The files of revision `revision` under `prefix`.
+    public func treeEntries(at revision: String, under prefix: String) throws -> [Entry] {
+        try Self.treeEntries(startTreeListing(at: revision, under: prefix).output())
+    }
+
+    /// `indexEntries(under:)` and `treeEntries(at:under:)` from two git processes running side
+    /// by side (`check --staged` asks for both on every commit); each one's failure is the
+    /// caller's to judge (HEAD is not there before the first commit).
+    public func indexAndTreeEntries(under prefix: String, at revision: String) -> (index: Result<[Entry], Failure>, tree: Result<[Entry], Failure>) {
+        func failure(_ error: any Error) -> Failure { error as? Failure ?? Failure(description: "\(error)") }
+        let tree = Result { try startTreeListing(at: revision, under: prefix) }.mapError(failure)
+        let index = Result { try self.indexEntries(under: prefix) }.mapError(failure)
+        return (index, tree.flatMap { running in Result { try Self.treeEntries(running.output()) }.mapError(failure) })
+    }
+
+    private func startTreeListing(at revision: String, under prefix: String) throws -> Running {
+        try Self.start(["ls-tree", "-r", "-z", revision, "--"] + (prefix.isEmpty ? [] : [prefix]), in: top)
+    }
+
+    /// The entries of `ls-files --stage -z`: "<mode> <object> <stage>\t<path>\0".
+    static func indexEntries(_ data: Data) -> [Entry] {
+        records(data) { fields, path in
             guard fields.count == 3, fields[2] == "0" || fields[2] == "2" else { return nil }
             return Entry(path: path, blob: fields[1], isSymbolicLink: fields[0] == "120000", isSubmodule: fields[0] == "160000")
         }
     }
 
-    /// The files of revision `revision` under `prefix`.
-    public func treeEntries(at revision: String, under prefix: String) throws -> [Entry] {
-        let data = try Self.git(["ls-tree", "-r", "-z", revision, "--"] + (prefix.isEmpty ? [] : [prefix]), in: top)
-        // "<mode> <type> <object>\t<path>\0"
-        return Self.records(data).compactMap { fields, path in
+    /// The entries of `ls-tree -r -z`: "<mode> <type> <object>\t<path>\0".
+    static func treeEntries(_ data: Data) -> [Entry] {
+        records(data) { fields, path in
             guard fields.count == 3, fields[1] == "blob" || fields[1] == "commit" else { return nil }
             return Entry(path: path, blob: fields[2], isSymbolicLink: fields[0] == "120000", isSubmodule: fields[1] == "commit")
         }
@@ -118,19 +161,29 @@ public struct GitRepository: Sendable {
     /// The NUL-ended records of `ls-files -z` and `ls-tree -z`: the fields before the tab, split
     /// at spaces, and the path after it (read as bytes: a listing of 10,000 files is read on
     /// every commit).
-    static func records(_ data: Data) -> [(fields: [String], path: String)] {
-        let bytes = [UInt8](data)
-        var result: [(fields: [String], path: String)] = []
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: 0) ?? bytes.count
-            if let tab = bytes[start..<end].firstIndex(of: 0x09) {
-                let fields = bytes[start..<tab].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-                result.append((fields, String(decoding: bytes[(tab + 1)..<end], as: UTF8.self)))
+    static func records<T>(_ data: Data, _ make: (_ fields: [String], _ path: String) -> T?) -> [T] {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var result: [T] = []
+            var start = 0
+            var fields: [String] = []
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0) ?? bytes.count
+                if let tab = bytes[start..<end].firstIndex(of: 0x09) {
+                    fields.removeAll(keepingCapacity: true)
+                    var field = start
+                    for index in start...tab where index == tab || bytes[index] == 0x20 {
+                        if index > field { fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[field..<index]), as: UTF8.self)) }
+                        field = index + 1
+                    }
+                    if let made = make(fields, String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<end]), as: UTF8.self)) {
+                        result.append(made)
+                    }
+                }
+                start = end + 1
             }
-            start = end + 1
+            return result
         }
-        return result
     }
 
     /// The contents of `blobs`, read through one `git cat-file --batch` process.
@@ -160,18 +213,20 @@ public struct GitRepository: Sendable {
 }
 
 /// Reads a file handle to its end on another thread. These threads wait on git's pipes so that
-/// neither side blocks the other: I/O, not work spread over cores, so not `Parallel.map`.
-private final class ReadAll: @unchecked Sendable {
+/// neither side blocks the other: I/O, not work spread over cores, so not `Parallel.map` — and a
+/// thread of its own, not Dispatch's pool, which adds threads for blocked work only after a
+/// while (two listings read side by side waited 40 ms for it).
+final class ReadAll: @unchecked Sendable {
     // Safe: `data` is written once by the reading thread before `done` is signalled, and read
     // only after waiting on `done`.
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
+        Thread {
             self.data = handle.readDataToEndOfFile()
             self.done.signal()
-        }
+        }.start()
     }
 
     func wait() -> Data {
