@@ -24,7 +24,7 @@ public enum DocumentMerge {
            parts[1].block != nil, parts[2].block != nil {
             parts[0] = FrontMatter((parts[1].hasByteOrderMark ? "\u{FEFF}" : "") + "---\n---\n")
         }
-        let bodies = parts.map { String($0.rest) }
+        let bodies = parts.map(\.rest)  // read in place: copying three bodies of a megabyte shows
         guard parts.allSatisfy({ $0.block == nil }) || parts.allSatisfy({ $0.block != nil }) else {
             return fallback("front matter is on one side only")
         }
@@ -43,7 +43,7 @@ public enum DocumentMerge {
         let prefixLines = LineMerge.lines(text).count
         let blocks = BlockInsertions(oursBody: bodies[1], theirsBody: bodies[2])
         // Code is not prose: a line inside a code block on either side is never merged by pieces.
-        let mergeBodies = { (base: String, ours: String, theirs: String) in
+        let mergeBodies = { (base: Substring, ours: Substring, theirs: Substring) in
             LineMerge(base: base, ours: ours, theirs: theirs, markers: markers, writeSameLinesOnce: true,
                       resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) },
                       resolveChange: { base, ours, theirs in
@@ -62,8 +62,8 @@ public enum DocumentMerge {
         var reorderNote: [String] = []
         // One side reordered items or sections the other edited: merge the edits in the new order.
         for kind in Reorder.kinds where !body.conflicts.isEmpty {
-            guard let aligned = Reorder.align(kind, base: bodies[0], ours: bodies[1], theirs: bodies[2]) else { continue }
-            let retry = mergeBodies(aligned.base, aligned.ours, aligned.theirs)
+            guard let aligned = Reorder.align(kind, base: String(bodies[0]), ours: String(bodies[1]), theirs: String(bodies[2])) else { continue }
+            let retry = mergeBodies(aligned.base[...], aligned.ours[...], aligned.theirs[...])
             if retry.conflicts.count < body.conflicts.count {
                 body = retry
                 reorderNote = ["\(aligned.reordered) reordered \(kind.name); the other side's edits to them are merged at their new places"]

@@ -64,6 +64,13 @@ public struct LineMerge: Sendable {
     /// place instead of a conflict; `resolveChange` may merge lines both sides changed.
     public init(base: String, ours: String, theirs: String, markers: Markers = Markers(), writeSameLinesOnce: Bool = false,
                 resolveInsertions: InsertionResolver? = nil, resolveChange: ChangeResolver? = nil) {
+        self.init(base: base[...], ours: ours[...], theirs: theirs[...], markers: markers, writeSameLinesOnce: writeSameLinesOnce,
+                  resolveInsertions: resolveInsertions, resolveChange: resolveChange)
+    }
+
+    /// The same merge of pieces of texts (a document's bodies after its front matter), read in place.
+    init(base: Substring, ours: Substring, theirs: Substring, markers: Markers = Markers(), writeSameLinesOnce: Bool = false,
+         resolveInsertions: InsertionResolver? = nil, resolveChange: ChangeResolver? = nil) {
         // Each text split once into numbered byte ranges: the stretches one side alone wrote
         // are copied from its text in one piece; only the lines both changed become `String`s.
         let lines = NumberedLines([base, ours, theirs])

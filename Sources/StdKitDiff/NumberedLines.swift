@@ -6,8 +6,8 @@ import StdKitModel
 /// included, are the same. A line merge of a 1 MB document compares some 45,000 lines; as
 /// `String`s (an allocation each) and dictionary keys they cost more than the diff itself.
 struct NumberedLines {
-    /// The texts, each in contiguous UTF-8 (the byte offsets below index it).
-    let texts: [String]
+    /// The texts, each in contiguous UTF-8 (the byte offsets below count from its start).
+    let texts: [Substring]
     /// For each text, the byte offset where each line starts, then the text's byte count: line
     /// `i` is `starts[i]..<starts[i + 1]`, with its ending (the last line may lack one).
     let starts: [[Int]]
@@ -16,7 +16,7 @@ struct NumberedLines {
     /// How many different lines the texts hold.
     let distinct: Int
 
-    init(_ texts: [String]) {
+    init(_ texts: [Substring]) {
         let texts = texts.map { text in
             var text = text
             text.makeContiguousUTF8()
@@ -87,7 +87,7 @@ struct NumberedLines {
     }
 
     /// `body` with the UTF-8 bytes of every text (each contiguous already, so nothing is copied).
-    static func withBuffers<Result>(_ texts: ArraySlice<String>, _ buffers: [UnsafeBufferPointer<UInt8>],
+    static func withBuffers<Result>(_ texts: ArraySlice<Substring>, _ buffers: [UnsafeBufferPointer<UInt8>],
                                     _ body: ([UnsafeBufferPointer<UInt8>]) -> Result) -> Result {
         guard var first = texts.first else { return body(buffers) }
         return first.withUTF8 { withBuffers(texts.dropFirst(), buffers + [$0], body) }

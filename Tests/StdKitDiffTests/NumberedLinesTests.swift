@@ -9,7 +9,7 @@ import Testing
 struct NumberedLinesTests {
     @Test func linesAreTextLinesAndNumbersFollowTheBytes() {
         let base = "甲\r\n乙\n甲\n", ours = "乙\n甲\r\nCaf\u{E9}\n甲", theirs = ""
-        let lines = NumberedLines([base, ours, theirs])
+        let lines = NumberedLines([base[...], ours[...], theirs[...]])
         // The same lines as `TextLines.split`, each as a byte range of its text.
         for (text, string) in [base, ours, theirs].enumerated() {
             #expect(lines.lines(text, 0..<lines.count(text)) == TextLines.split(string))
@@ -24,6 +24,18 @@ struct NumberedLinesTests {
         #expect(endings.map(\.carriageReturn) == [true, false, false])
     }
 
+    @Test func aBodyIsReadInPlaceWithOffsetsFromItsStart() {
+        // A document's body after its front matter: offsets and pieces count from the body.
+        let document = "---\nid: 甲\n---\n乙\r\n丙"
+        let body = document[document.index(document.startIndex, offsetBy: 14)...]
+        #expect(body == "乙\r\n丙")
+        let lines = NumberedLines([body])
+        #expect(lines.starts == [[0, 5, 8]])
+        #expect(lines.substring(0, 1..<2) == "丙")
+        #expect(lines.lines(0, 0..<2) == ["乙\r\n", "丙"])
+        #expect(lines.ending(0, 0).carriageReturn)
+    }
+
     @Test func unicodeNormalisationIsADifferentLine() {
         let lines = NumberedLines(["Caf\u{65}\u{301}\n", "Caf\u{E9}\n", "Caf\u{65}\u{301}\n"])
         #expect(lines.numbers == [[0], [1], [0]])
@@ -31,7 +43,7 @@ struct NumberedLinesTests {
 
     @Test func theTableGrowsPastItsCapacityAndKeepsItsNumbers() {
         let text = (0..<300).map { "第 \($0 % 150) 行\n" }.joined()
-        let lines = NumberedLines([text])
+        let lines = NumberedLines([text[...]])
         // Sized for one string, it must grow to hold 150 and find each again.
         var table = ByteLineTable(capacity: 1)
         var text2 = text
