@@ -7,23 +7,24 @@ import StdKitSyntax
 /// sections (both kept, ours first), table rows (both kept, ours first, unless both added a row
 /// with the same first cell). Anything else — and anything inside a code block — stays a conflict.
 final class BlockInsertions {
-    let oursBody: String
-    let theirsBody: String
+    // Pieces of the versions read (no copy): most merges never look inside them.
+    let oursBody: Substring
+    let theirsBody: Substring
 
     /// The lines inside code blocks on either side: code is not a list or a section.
-    lazy var codeLines: Set<String> = LineRefinement.fencedLines(oursBody).union(LineRefinement.fencedLines(theirsBody))
+    lazy var codeLines: Set<String> = LineRefinement.fencedLines(String(oursBody)).union(LineRefinement.fencedLines(String(theirsBody)))
 
     /// Every item id the merged document will hold from ours, by id → its line; read only when
     /// both sides inserted at one place, which most merges never do.
     lazy var oursIDs: [String: String] = {
         var ids: [String: String] = [:]
-        for line in LineMerge.lines(oursBody) {
+        for line in LineMerge.lines(String(oursBody)) {
             if let id = Self.itemID(line) { ids[id] = ids[id] ?? line }
         }
         return ids
     }()
 
-    init(oursBody: String, theirsBody: String) {
+    init(oursBody: Substring, theirsBody: Substring) {
         self.oursBody = oursBody
         self.theirsBody = theirsBody
     }

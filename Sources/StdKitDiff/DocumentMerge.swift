@@ -24,7 +24,7 @@ public enum DocumentMerge {
            parts[1].block != nil, parts[2].block != nil {
             parts[0] = FrontMatter((parts[1].hasByteOrderMark ? "\u{FEFF}" : "") + "---\n---\n")
         }
-        let bodies = parts.map { String($0.rest) }
+        let bodies = parts.map(\.rest)  // read in place: copying three bodies of a megabyte shows
         guard parts.allSatisfy({ $0.block == nil }) || parts.allSatisfy({ $0.block != nil }) else {
             return fallback("front matter is on one side only")
         }
@@ -43,7 +43,7 @@ public enum DocumentMerge {
         let prefixLines = LineMerge.lines(text).count
         let blocks = BlockInsertions(oursBody: bodies[1], theirsBody: bodies[2])
         // Code is not prose: a line inside a code block on either side is never merged by pieces.
-        let mergeBodies = { (base: String, ours: String, theirs: String) in
+        let mergeBodies = { (base: Substring, ours: Substring, theirs: Substring) in
             LineMerge(base: base, ours: ours, theirs: theirs, markers: markers, writeSameLinesOnce: true,
                       resolveInsertions: { blocks.resolve(ours: $0, theirs: $1) },
                       resolveChange: { base, ours, theirs in
@@ -62,14 +62,16 @@ public enum DocumentMerge {
         var reorderNote: [String] = []
         // One side reordered items or sections the other edited: merge the edits in the new order.
         for kind in Reorder.kinds where !body.conflicts.isEmpty {
-            guard let aligned = Reorder.align(kind, base: bodies[0], ours: bodies[1], theirs: bodies[2]) else { continue }
-            let retry = mergeBodies(aligned.base, aligned.ours, aligned.theirs)
+            guard let aligned = Reorder.align(kind, base: String(bodies[0]), ours: String(bodies[1]), theirs: String(bodies[2])) else { continue }
+            let retry = mergeBodies(aligned.base[...], aligned.ours[...], aligned.theirs[...])
             if retry.conflicts.count < body.conflicts.count {
                 body = retry
                 reorderNote = ["\(aligned.reordered) reordered \(kind.name); the other side's edits to them are merged at their new places"]
             }
         }
-        let bodyLines = LineMerge.lines(body.text)
+        // The merged body's lines name the places of conflicts and merged text; a clean merge of
+        // lines one side changed has neither, and is not split again.
+        let bodyLines = body.conflicts.isEmpty && body.refinedLines.isEmpty ? [] : LineMerge.lines(body.text)
         for conflict in body.conflicts {
             conflicts.append(MergeResult.Conflict(line: prefixLines + conflict.line, place: MergeResult.place(of: conflict, in: bodyLines)))
         }
@@ -137,13 +139,17 @@ public enum DocumentMerge {
     static func verify(parts: [FrontMatter], result: String, rewritten: [String: String] = [:]) -> Bool {
         let merged = FrontMatter(result)
         // A renumbered item counts as kept: its line is read as the side wrote it.
-        var body = String(merged.rest)
+        var body = merged.rest
         // Each rewritten text stands once for what it replaced: a second copy is not explained by
         // it (a merge that wrote it twice falls back to lines rather than prove too much).
-        for (original, line) in rewritten {
-            if let range = body.range(of: line) { body.replaceSubrange(range, with: original) }
+        if !rewritten.isEmpty {
+            var copy = String(body)
+            for (original, line) in rewritten {
+                if let range = copy.range(of: line) { copy.replaceSubrange(range, with: original) }
+            }
+            body = copy[...]
         }
-        return Verifier.nothingLost(base: String(parts[0].rest), ours: String(parts[1].rest), theirs: String(parts[2].rest), result: body)
+        return Verifier.nothingLost(base: parts[0].rest, ours: parts[1].rest, theirs: parts[2].rest, result: body)
             && Verifier.frontMatterKept(base: parts[0].block.map(String.init), ours: parts[1].block.map(String.init),
                                         theirs: parts[2].block.map(String.init), result: merged.block.map(String.init))
     }
@@ -200,18 +206,50 @@ enum Verifier {
     }
 
     static func nothingLost(base: String, ours: String, theirs: String, result: String) -> Bool {
-        let lines = Parallel.map([base, ours, theirs, result], contentLines)
+        nothingLost(base: base[...], ours: ours[...], theirs: theirs[...], result: result[...])
+    }
+
+    static func nothingLost(base: Substring, ours: Substring, theirs: Substring, result: Substring) -> Bool {
+        // Each text's content lines as byte ranges with their hashes (no `String` per line), one
+        // text per core.
+        let texts = [base, ours, theirs, result].map { text in
+            var text = text
+            text.makeContiguousUTF8()
+            return text
+        }
+        let lines = Parallel.map(texts) { text in
+            var text = text
+            return text.withUTF8 { bytes in
+                contentLineBounds(bytes).map { bounds in
+                    (bounds, LineKey.hash(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[bounds])))
+                }
+            }
+        }
         // One table: each line's copies in base, ours, theirs and the result. (Every line counts:
         // the bound is not shifted by lines all four share, so none can be left out.)
-        var counts: [LineKey: SIMD4<Int32>] = [:]
+        var table = ByteLineTable(capacity: lines.reduce(0) { $0 + $1.count })
+        var counts: [SIMD4<Int32>] = []
         counts.reserveCapacity(lines[0].count + 64)
-        for (index, text) in lines.enumerated() {
-            for line in text { counts[line, default: .zero][index] += 1 }
+        withBuffers(texts[...], []) { buffers in
+            for (index, text) in lines.enumerated() {
+                for (bounds, hash) in text {
+                    let number = table.number(hash: hash, text: index, bytes: bounds, in: buffers)
+                    if number == counts.count { counts.append(.zero) }
+                    counts[number][index] += 1
+                }
+            }
         }
-        for (_, count) in counts where count[3] < needed(base: Int(count[0]), ours: Int(count[1]), theirs: Int(count[2])) {
+        for count in counts where count[3] < needed(base: Int(count[0]), ours: Int(count[1]), theirs: Int(count[2])) {
             return false
         }
         return true
+    }
+
+    /// `body` with the UTF-8 bytes of every text (each contiguous already, so nothing is copied).
+    private static func withBuffers<Result>(_ texts: ArraySlice<Substring>, _ buffers: [UnsafeBufferPointer<UInt8>],
+                                            _ body: ([UnsafeBufferPointer<UInt8>]) -> Result) -> Result {
+        guard var first = texts.first else { return body(buffers) }
+        return first.withUTF8 { withBuffers(texts.dropFirst(), buffers + [$0], body) }
     }
 
     /// Every change ours and theirs made to the front matter is in the result — a value set, a
@@ -234,27 +272,30 @@ enum Verifier {
     static func contentLines(_ text: String) -> [LineKey] {
         var text = text
         text.makeContiguousUTF8()
-        // Line bounds found on the bytes, then each line a view of `text` (no copy).
-        let bounds: [(Int, Int)] = text.withUTF8 { bytes in
-            var bounds: [(Int, Int)] = []
-            var start = 0
-            while start < bytes.count {
-                var newline = start
-                while newline < bytes.count, bytes[newline] != UInt8(ascii: "\n") { newline += 1 }
-                // Leading and trailing white space and the line ending do not count.
-                var end = newline, first = start
-                while end > first, Self.isSpace(bytes[end - 1]) { end -= 1 }
-                while first < end, bytes[first] != UInt8(ascii: "\r"), Self.isSpace(bytes[first]) { first += 1 }
-                let isRule = end - first == 3 && (bytes[first] == UInt8(ascii: "-") || bytes[first] == UInt8(ascii: "."))
-                    && bytes[first + 1] == bytes[first] && bytes[first + 2] == bytes[first]
-                if end > first, !isRule { bounds.append((first, end)) }
-                start = newline + 1
-            }
-            return bounds
-        }
+        let bounds = text.withUTF8(contentLineBounds)
         let utf8 = text.utf8
-        return bounds.map { first, end in
-            LineKey(text[utf8.index(utf8.startIndex, offsetBy: first)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        return bounds.map { range in
+            LineKey(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
         }
+    }
+
+    /// The byte ranges of the content lines of `bytes` (see `contentLines`), in order.
+    static func contentLineBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var bounds: [Range<Int>] = []
+        guard let base = bytes.baseAddress else { return bounds }
+        var start = 0
+        while start < bytes.count {
+            let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            // Leading and trailing white space and the line ending do not count.
+            var end = newline, first = start
+            while end > first, Self.isSpace(bytes[end - 1]) { end -= 1 }
+            while first < end, bytes[first] != UInt8(ascii: "\r"), Self.isSpace(bytes[first]) { first += 1 }
+            let isRule = end - first == 3 && (bytes[first] == UInt8(ascii: "-") || bytes[first] == UInt8(ascii: "."))
+                && bytes[first + 1] == bytes[first] && bytes[first + 2] == bytes[first]
+            if end > first, !isRule { bounds.append(first..<end) }
+            start = newline + 1
+        }
+        return bounds
     }
 }

@@ -64,69 +64,88 @@ public struct LineMerge: Sendable {
     /// place instead of a conflict; `resolveChange` may merge lines both sides changed.
     public init(base: String, ours: String, theirs: String, markers: Markers = Markers(), writeSameLinesOnce: Bool = false,
                 resolveInsertions: InsertionResolver? = nil, resolveChange: ChangeResolver? = nil) {
-        let split = Parallel.map([base, ours, theirs], Self.lines)
-        let b = split[0], o = split[1], t = split[2]
-        // Lines compared by their bytes.
-        let (nb, no, nt) = (b.map(LineKey.init), o.map(LineKey.init), t.map(LineKey.init))
-        var output: [String] = []
+        self.init(base: base[...], ours: ours[...], theirs: theirs[...], markers: markers, writeSameLinesOnce: writeSameLinesOnce,
+                  resolveInsertions: resolveInsertions, resolveChange: resolveChange)
+    }
+
+    /// The same merge of pieces of texts (a document's bodies after its front matter), read in place.
+    init(base: Substring, ours: Substring, theirs: Substring, markers: Markers = Markers(), writeSameLinesOnce: Bool = false,
+         resolveInsertions: InsertionResolver? = nil, resolveChange: ChangeResolver? = nil) {
+        // Each text split once into numbered byte ranges: the stretches one side alone wrote
+        // are copied from its text in one piece; only the lines both changed become `String`s.
+        let lines = NumberedLines([base, ours, theirs])
+        let (nb, no, nt) = (lines.numbers[0], lines.numbers[1], lines.numbers[2])
+        var output = ""
+        output.reserveCapacity(lines.texts[1].utf8.count + 256)
+        // The pieces written so far: a line of a side, a marker, or a line a resolver gave.
+        var written = 0
         var conflicts: [Conflict] = []
-        func emit(_ lines: ArraySlice<String>) { output.append(contentsOf: lines) }
-        func writeConflict(_ ourChunk: ArraySlice<String>, _ baseChunk: ArraySlice<String>, _ theirChunk: ArraySlice<String>, ending: String) {
-            conflicts.append(Conflict(line: output.count + 1, ours: Array(ourChunk), base: Array(baseChunk), theirs: Array(theirChunk)))
+        func emit(_ text: Int, _ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            output += lines.substring(text, range)
+            written += range.count
+        }
+        func emit(_ pieces: [String]) {
+            for piece in pieces { output += piece }
+            written += pieces.count
+        }
+        func writeConflict(_ ourChunk: [String], _ baseChunk: [String], _ theirChunk: [String], ending: String) {
+            conflicts.append(Conflict(line: written + 1, ours: ourChunk, base: baseChunk, theirs: theirChunk))
             let bar = { (character: Character, label: String) -> String in
                 String(repeating: character, count: markers.size) + (label.isEmpty ? "" : " " + label) + ending
             }
-            output.append(bar("<", markers.ours))
-            emit(Self.terminated(ourChunk, ending: ending))
-            output.append(bar("|", markers.base))
-            emit(Self.terminated(baseChunk, ending: ending))
-            output.append(String(repeating: "=", count: markers.size) + ending)
-            emit(Self.terminated(theirChunk, ending: ending))
-            output.append(bar(">", markers.theirs))
+            emit([bar("<", markers.ours)])
+            emit(Array(Self.terminated(ourChunk[...], ending: ending)))
+            emit([bar("|", markers.base)])
+            emit(Array(Self.terminated(baseChunk[...], ending: ending)))
+            emit([String(repeating: "=", count: markers.size) + ending])
+            emit(Array(Self.terminated(theirChunk[...], ending: ending)))
+            emit([bar(">", markers.theirs)])
         }
         var position = 0  // in ours: the lines before it are written
-        for region in Self.regions(base: nb, ours: no, theirs: nt) {
-            emit(o[position..<region.ours.lowerBound])
+        for region in Self.regions(base: nb, ours: no, theirs: nt, distinct: lines.distinct) {
+            emit(1, position..<region.ours.lowerBound)
             position = region.ours.upperBound
-            let baseChunk = b[region.base], ourChunk = o[region.ours], theirChunk = t[region.theirs]
             switch region.change {
             case .ours:
-                emit(ourChunk)
+                emit(1, region.ours)
             case .theirs:
-                emit(theirChunk)
+                emit(2, region.theirs)
             case .both:
-                let ending = Self.markerEnding(ours: o, at: region.ours.lowerBound, theirs: t, at: region.theirs.lowerBound, base: b)
+                let baseChunk = lines.lines(0, region.base), ourChunk = lines.lines(1, region.ours), theirChunk = lines.lines(2, region.theirs)
+                let ending = Self.markerEnding(lines, ours: region.ours.lowerBound, theirs: region.theirs.lowerBound)
                 if writeSameLinesOnce, no[region.ours].elementsEqual(nt[region.theirs]) {
                     // Both wrote the same lines, aligned differently with the base.
-                    emit(ourChunk)
-                } else if baseChunk.isEmpty, let resolved = resolveInsertions?(Array(ourChunk), Array(theirChunk)) {
-                    output.append(contentsOf: resolved.lines)
+                    emit(1, region.ours)
+                } else if baseChunk.isEmpty, let resolved = resolveInsertions?(ourChunk, theirChunk) {
+                    emit(resolved.lines)
                     notes += resolved.notes
                     rewritten.merge(resolved.rewritten) { first, _ in first }
                 } else if !baseChunk.isEmpty, !ourChunk.isEmpty, !theirChunk.isEmpty,
-                          let resolution = resolveChange?(Array(baseChunk), Array(ourChunk), Array(theirChunk)) {
-                    let start = output.count
+                          let resolution = resolveChange?(baseChunk, ourChunk, theirChunk) {
+                    let start = output.utf8.count
                     switch resolution {
-                    case .merged(let lines):
-                        refinedLines.append(output.count + 1)
-                        output.append(contentsOf: lines)
-                    case .separate(let lines):
-                        output.append(contentsOf: lines)
+                    case .merged(let merged):
+                        refinedLines.append(written + 1)
+                        emit(merged)
+                    case .separate(let merged):
+                        emit(merged)
                     case .narrowed(let before, let ours, let base, let theirs, let after):
-                        output.append(contentsOf: before)
-                        writeConflict(ours[...], base[...], theirs[...], ending: ending)
-                        output.append(contentsOf: after)
+                        emit(before)
+                        writeConflict(ours, base, theirs, ending: ending)
+                        emit(after)
                     }
                     // The verifier reads the lines written as all the lines they came from.
                     let ourText = ourChunk.joined(), theirText = theirChunk.joined()
-                    rewritten[(ourText.endsWithLineBreak ? ourText : ourText + "\n") + theirText] = output[start...].joined()
+                    let utf8 = output.utf8
+                    rewritten[(ourText.endsWithLineBreak ? ourText : ourText + "\n") + theirText] = String(output[utf8.index(utf8.startIndex, offsetBy: start)...])
                 } else {
                     writeConflict(ourChunk, baseChunk, theirChunk, ending: ending)
                 }
             }
         }
-        emit(o[position...])
-        text = output.joined()
+        emit(1, position..<lines.count(1))
+        text = output
         self.conflicts = conflicts
     }
 
@@ -141,15 +160,18 @@ public struct LineMerge: Sendable {
     /// The line ending of conflict markers, as git chooses it: LF when the line before the
     /// conflict in ours (its first line when the conflict starts the file) ends with LF, or the
     /// one in theirs does; else CRLF when the base's first line ends with CRLF; else LF. (A line
-    /// without an ending, or none, decides nothing.)
-    static func markerEnding(ours: [String], at ourStart: Int, theirs: [String], at theirStart: Int, base: [String]) -> String {
+    /// without an ending, or none, decides nothing.) Read on the bytes of the lines of base (0),
+    /// ours (1) and theirs (2).
+    static func markerEnding(_ lines: NumberedLines, ours ourStart: Int, theirs theirStart: Int) -> String {
         /// 1 for CRLF, 0 for LF, nil when the line has no ending or is not there.
-        func crlf(_ lines: [String], _ index: Int) -> Int? {
-            guard index < lines.count, lines[index].endsWithLineBreak else { return nil }
-            return lines[index].hasSuffix("\r\n") ? 1 : 0
+        func crlf(_ text: Int, _ index: Int) -> Int? {
+            guard index < lines.count(text) else { return nil }
+            let ending = lines.ending(text, index)
+            guard ending.lineFeed else { return nil }
+            return ending.carriageReturn ? 1 : 0
         }
-        guard crlf(ours, max(ourStart - 1, 0)) != 0, crlf(theirs, max(theirStart - 1, 0)) != 0 else { return "\n" }
-        return crlf(base, 0) == 1 ? "\r\n" : "\n"
+        guard crlf(1, max(ourStart - 1, 0)) != 0, crlf(2, max(theirStart - 1, 0)) != 0 else { return "\n" }
+        return crlf(0, 0) == 1 ? "\r\n" : "\n"
     }
 
     /// The lines of `text`, each with its line ending (`TextLines`, in StdKitSyntax since the
@@ -194,9 +216,10 @@ public struct LineMerge: Sendable {
     /// xdiff forms them for `git merge-file --diff3`: a side's change alone is that side's; two
     /// changes that overlap or touch in the base make one region both changed, spanning both,
     /// unless they are the same change; regions that then touch in ours or theirs join (and are
-    /// both changed if they were not the same side's).
-    static func regions(base: [LineKey], ours: [LineKey], theirs: [LineKey]) -> [Region] {
-        let diffs = Parallel.map([ours, theirs]) { XDiff(old: base, new: $0).hunks }
+    /// both changed if they were not the same side's). Lines come numbered as in `NumberedLines`
+    /// (equal bytes, equal numbers, all below `distinct`).
+    static func regions(base: [Int], ours: [Int], theirs: [Int], distinct: Int) -> [Region] {
+        let diffs = Parallel.map([ours, theirs]) { XDiff(old: base, new: $0, distinct: distinct).hunks }
         var oursHunks = diffs[0][...], theirsHunks = diffs[1][...]
         var regions: [Region] = []
         func append(_ change: Region.Change, base i0: Int, _ c0: Int, ours i1: Int, _ c1: Int, theirs i2: Int, _ c2: Int) {
@@ -342,21 +365,24 @@ struct LineKey: Hashable {
     init(_ text: Substring) {
         self.text = text
         var copy = text
-        word = copy.withUTF8 { bytes in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
-            var index = 0
-            let raw = UnsafeRawBufferPointer(bytes)
-            while index + 8 <= bytes.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-                hash ^= hash >> 29
-                index += 8
-            }
-            while index < bytes.count {
-                hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
-                index += 1
-            }
-            return hash
+        word = copy.withUTF8 { Self.hash(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The bytes mixed into one word, 8 at a time (the same for `NumberedLines` and `Verifier`,
+    /// which hash byte ranges without making a key).
+    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(raw.count)
+        var index = 0
+        while index + 8 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            hash ^= hash >> 29
+            index += 8
         }
+        while index < raw.count {
+            hash = (hash ^ UInt64(raw[index])) &* 0x0000_0100_0000_01B3
+            index += 1
+        }
+        return hash
     }
 
     static func == (a: LineKey, b: LineKey) -> Bool {

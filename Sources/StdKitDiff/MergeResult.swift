@@ -29,7 +29,7 @@ public struct MergeResult: Sendable {
 
     /// A line merge's result, its conflicts named by the heading they stand under.
     public init(lines merge: LineMerge, fallback: String? = nil) {
-        let lines = LineMerge.lines(merge.text)
+        let lines = merge.conflicts.isEmpty ? [] : LineMerge.lines(merge.text)  // only conflicts are placed
         self.text = merge.text
         self.conflicts = merge.conflicts.map { Conflict(line: $0.line, place: Self.place(of: $0, in: lines)) }
         self.fallback = fallback

@@ -14,8 +14,10 @@
 /// 4. each run of changed lines is slid as far down as equal lines allow, and back up to line up
 ///    with a change in the other text when one can be reached.
 ///
-/// Lines are compared by `==` (for a merge: their bytes, line ending included).
-struct XDiff<Line: Hashable> {
+/// Lines come numbered (`NumberedLines`: equal bytes, line ending included, equal numbers, from 0
+/// up to `distinct`), so that comparing two lines compares two integers and counting a line's
+/// copies indexes an array.
+struct XDiff {
     /// A run of lines the diff changes: `oldCount` lines of the old text at `oldStart` replaced by
     /// `newCount` lines of the new text at `newStart` (0-based).
     struct Hunk: Equatable {
@@ -29,10 +31,10 @@ struct XDiff<Line: Hashable> {
     /// The hunks, in order.
     let hunks: [Hunk]
 
-    init(old: [Line], new: [Line]) {
+    init(old: [Int], new: [Int], distinct: Int) {
         var a = Side(lines: old)
         var b = Side(lines: new)
-        Self.diff(&a, &b)
+        Self.diff(&a, &b, distinct: distinct)
         Self.compact(&a, other: &b)
         Self.compact(&b, other: &a)
         hunks = Self.hunks(a, b)
@@ -41,10 +43,10 @@ struct XDiff<Line: Hashable> {
     /// One text: its lines and which of them the diff changes. `changed` has a false sentinel
     /// before the first line and after the last (index `line + 1`), as group walks need.
     struct Side {
-        let lines: [Line]
+        let lines: [Int]
         var changed: [Bool]
 
-        init(lines: [Line]) {
+        init(lines: [Int]) {
             self.lines = lines
             changed = [Bool](repeating: false, count: lines.count + 2)
         }
@@ -70,33 +72,23 @@ struct XDiff<Line: Hashable> {
         return root
     }
 
-    /// Marks the changed lines of `a` and `b`.
-    static func diff(_ a: inout Side, _ b: inout Side) {
+    /// Marks the changed lines of `a` and `b`, whose numbers are below `distinct`.
+    static func diff(_ a: inout Side, _ b: inout Side, distinct: Int) {
         // 1. The lines both begin and end with.
         let (prefix, suffix) = a.lines.commonEnds(with: b.lines)
         let (aEnd, bEnd) = (a.count - suffix, b.count - suffix)
 
-        // 2. Number the lines between by equality and count each number's lines in each text
-        // (the trimmed lines count too: they are in both texts).
-        var numbers: [Line: Int] = [:]
-        var countInA: [Int] = [], countInB: [Int] = []
-        func number(_ line: Line) -> Int {
-            if let known = numbers[line] { return known }
-            numbers[line] = countInA.count
-            countInA.append(0)
-            countInB.append(0)
-            return countInA.count - 1
-        }
-        let middleA = a.lines[prefix..<aEnd].map(number)
-        let middleB = b.lines[prefix..<bEnd].map(number)
+        // 2. Count each line's copies in each text (the trimmed lines count too: they are in
+        // both texts; a line only they hold is never asked about).
+        var countInA = [Int](repeating: 0, count: distinct), countInB = [Int](repeating: 0, count: distinct)
+        let middleA = Array(a.lines[prefix..<aEnd])
+        let middleB = Array(b.lines[prefix..<bEnd])
         for n in middleA { countInA[n] += 1 }
         for n in middleB { countInB[n] += 1 }
         for range in [0..<prefix, aEnd..<a.count] {
             for index in range {
-                if let n = numbers[a.lines[index]] {
-                    countInA[n] += 1
-                    countInB[n] += 1
-                }
+                countInA[a.lines[index]] += 1
+                countInB[a.lines[index]] += 1
             }
         }
         let kept = [(middleA, countInB, a.count), (middleB, countInA, b.count)].map { middle, countInOther, total in
