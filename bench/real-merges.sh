@@ -2,12 +2,12 @@
 # Replays every case of ../shared/corpora/real-merges (real three-way merges of Markdown files
 # from MicrosoftDocs repositories, CC BY 4.0) with git merge-file --diff3 and with stdkit merge,
 # and compares. Usage: bench/real-merges.sh [--lines]   (from the repository's top folder)
+#                     STDKIT=path/to/stdkit bench/real-merges.sh   (skips the release build)
 set -uo pipefail
 corpus=../shared/corpora/real-merges/cases
 [ -d "$corpus" ] || { echo "skipped: $corpus is absent"; exit 0; }
 mode=${1:-}
-stdkit=$(pwd)/.build/release/stdkit
-[ -x "$stdkit" ] || swift build -c release > /dev/null
+stdkit=$("$(dirname "$0")/stdkit-release.sh" bench/real-merges.sh) || exit 2
 work=$(mktemp -d /tmp/stdkit-real-merges.XXXXXX)
 total=0; crashes=0; git_clean=0; stdkit_clean=0; same_as_git_when_clean=0; differs_when_git_clean=0
 stdkit_only_clean=0; stdkit_only_clean_equals_merged=0; lost=0
