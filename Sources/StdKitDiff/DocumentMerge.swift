@@ -6,9 +6,10 @@ import StdKitSyntax
 /// and comments byte for byte from ours), the body line by line — with concurrent insertions of
 /// items, sections and rows kept (`BlockInsertions`), lines both changed merged in pieces
 /// (`LineRefinement`, `ParagraphMerge`) and reordered items or sections aligned (`Reorder`) —
-/// then a verifier that proves nothing either side wrote was dropped. Whatever it cannot do
-/// safely — conflict markers or invalid YAML in an input, front matter on one side only, a failed
-/// proof — falls back to the line merge of the whole file, and says so.
+/// then a verifier that proves nothing either side wrote was dropped. Front matter on some sides
+/// only is merged as text with the body. Whatever it cannot do safely — conflict markers or
+/// invalid YAML in an input, a failed proof — falls back to the line merge of the whole file, and
+/// says so.
 public enum DocumentMerge {
     public static func merge(base: String, ours: String, theirs: String, markers: LineMerge.Markers = LineMerge.Markers()) -> MergeResult {
         func fallback(_ reason: String) -> MergeResult {
@@ -24,10 +25,12 @@ public enum DocumentMerge {
            parts[1].block != nil, parts[2].block != nil {
             parts[0] = FrontMatter((parts[1].hasByteOrderMark ? "\u{FEFF}" : "") + "---\n---\n")
         }
+        // Front matter on some sides only (one added or removed it, or wrote ` ---` where the
+        // others have `---`): the files are merged whole, their front-matter lines as text —
+        // line by line and in pieces like any body, and proved the same way.
+        let whole = !(parts.allSatisfy({ $0.block == nil }) || parts.allSatisfy({ $0.block != nil }))
+        if whole { parts = [base, ours, theirs].map(Self.whole) }
         let bodies = parts.map(\.rest)  // read in place: copying three bodies of a megabyte shows
-        guard parts.allSatisfy({ $0.block == nil }) || parts.allSatisfy({ $0.block != nil }) else {
-            return fallback("front matter is on one side only")
-        }
         guard parts[1].hasByteOrderMark == parts[2].hasByteOrderMark || parts[0].block == nil else {
             return fallback("one side added or removed a byte-order mark")
         }
@@ -81,7 +84,8 @@ public enum DocumentMerge {
             "line \(prefixLines + line) (\(MergeResult.place(ofLine: line, in: bodyLines))): both sides changed different parts of the same text; both changes are kept — please read it"
         }
         result.rewritten = body.rewritten
-        guard verify(parts: parts, result: text, rewritten: body.rewritten) else {
+        if whole { result.notes.insert("front matter is on one side only: the files were merged whole, its lines as text", at: 0) }
+        guard verify(parts: parts, result: text, rewritten: body.rewritten, whole: whole) else {
             return fallback("the structured merge could not prove that nothing was lost")
         }
         // Never less clean than git: a conflict the line merge (git's, byte for byte) does not
@@ -136,8 +140,15 @@ public enum DocumentMerge {
         return verify(parts: parts, result: result.text, rewritten: result.rewritten)
     }
 
-    static func verify(parts: [FrontMatter], result: String, rewritten: [String: String] = [:]) -> Bool {
-        let merged = FrontMatter(result)
+    /// A text read as having no front matter: all of it, byte-order mark included, is body.
+    static func whole(_ text: String) -> FrontMatter {
+        var part = FrontMatter("")
+        part.rest = text[...]
+        return part
+    }
+
+    static func verify(parts: [FrontMatter], result: String, rewritten: [String: String] = [:], whole: Bool = false) -> Bool {
+        let merged = whole ? Self.whole(result) : FrontMatter(result)
         // A renumbered item counts as kept: its line is read as the side wrote it.
         var body = merged.rest
         // Each rewritten text stands once for what it replaced: a second copy is not explained by
