@@ -185,7 +185,7 @@ struct CheckCommand: EnvironmentCommand {
         timings.lap("cache: listed")
         let key = IncrementalCheck.key(tool: Self.toolIdentity, mode: "staged|base=\(base ?? "HEAD")", listing: listing)
         let name = projectPath.isEmpty ? repository.top.lastPathComponent : (projectPath as NSString).lastPathComponent
-        timings.lap("cache: listing")
+        timings.lap("cache: the key")
         var reuse = IncrementalCheck.Reuse.declined("no cache of an earlier check")
         var contents: [String: [UInt8]] = [:]  // blob → bytes, as read
         var cache = await reading.value

@@ -61,8 +61,8 @@ public struct GitRepository: Sendable {
         /// Git's standard output, once it has ended; throws with git's own message when it failed.
         func output() throws -> Data {
             let data = standardOutput.wait()
-            // Not `waitUntilExit()`: it polls a run loop every 50 ms, which made each git process
-            // cost 50 ms however quick git was (`check --staged` runs four).
+            // Not `waitUntilExit()`, which polls a run loop: in a standalone program that made each
+            // process take 50 ms however quick it was (`true`: 52 ms; 1.7 ms with this handler).
             ended.wait()
             let message = String(decoding: standardError.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard process.terminationStatus == 0 else {
