@@ -58,7 +58,7 @@ public struct ItemExtractor {
            let close = raw.lastIndex(of: "}", before: rawEnd),
            let open = raw.lastIndex(of: "{", before: close) {
             let content = raw.slice(open + 1, close)
-            switch AttributeParser.parse(content, locations: Array(raw.locations[(open + 1)..<close])) {
+            switch AttributeParser.parse(content, locations: raw.locations(from: open + 1, to: close)) {
             case .attributes(let parsed):
                 attributes = parsed
                 rawEnd = open

@@ -2,7 +2,10 @@
 /// exact place of references and attributes inside it.
 struct PositionedText {
     var scalars: [Unicode.Scalar] = []
-    var locations: [SourceLocation] = []
+    /// Where each line's part of `scalars` begins, with that line and the column of its first
+    /// scalar: the columns after it follow one by one (a location kept for every scalar was
+    /// most of the cost of reading an item).
+    private var lineStarts: [(index: Int, line: Int, column: Int)] = []
     /// Where a position just past the end lies.
     var endLocation: SourceLocation
 
@@ -10,19 +13,17 @@ struct PositionedText {
     /// readers of the positions skip as white space.
     init(source: SourceText, range: SourceRange) {
         endLocation = range.upperBound
-        // At most one scalar per byte of the lines, plus their breaks: room made once, where
-        // growing both arrays as they filled reallocated each several times for every item.
+        // At most one scalar per byte of the lines, plus their breaks: room made once.
         let first = source.byteRange(ofLine: range.lowerBound.line).lowerBound
         let last = source.byteRange(ofLine: range.upperBound.line).upperBound
-        let room = max(0, last - first) + (range.upperBound.line - range.lowerBound.line) + 1
-        scalars.reserveCapacity(room)
-        locations.reserveCapacity(room)
+        scalars.reserveCapacity(max(0, last - first) + (range.upperBound.line - range.lowerBound.line) + 1)
         var line = range.lowerBound.line
         while line <= range.upperBound.line {
             // Decoded straight from the bytes: no String per line (this runs for every item).
             var bytes = source.bytes[source.byteRange(ofLine: line)].makeIterator()
             var decoder = UTF8()
             var column = 1
+            var started = false
             decoding: while true {
                 let scalar: Unicode.Scalar
                 switch decoder.decode(&bytes) {
@@ -32,22 +33,35 @@ struct PositionedText {
                 }
                 if line == range.upperBound.line && column >= range.upperBound.column { break }
                 if line != range.lowerBound.line || column >= range.lowerBound.column {
+                    if !started {
+                        lineStarts.append((scalars.count, line, column))
+                        started = true
+                    }
                     scalars.append(scalar)
-                    locations.append(SourceLocation(line: line, column: column))
                 }
                 column += 1
             }
             if line < range.upperBound.line {
                 // The line break stands just past the line's last character.
+                if !started { lineStarts.append((scalars.count, line, column)) }
                 scalars.append("\n")
-                locations.append(SourceLocation(line: line, column: column))
             }
             line += 1
         }
     }
 
     func location(at index: Int) -> SourceLocation {
-        index < locations.count ? locations[index] : endLocation
+        guard index >= 0, index < scalars.count else { return endLocation }
+        // Items span a few lines: the last start at or before `index`, from the end.
+        var start = lineStarts.count - 1
+        while start > 0, lineStarts[start].index > index { start -= 1 }
+        let found = lineStarts[start]
+        return SourceLocation(line: found.line, column: found.column + index - found.index)
+    }
+
+    /// The location of each scalar from `start` up to `end`.
+    func locations(from start: Int, to end: Int) -> [SourceLocation] {
+        (start..<max(start, min(end, scalars.count))).map(location(at:))
     }
 
     func slice(_ start: Int, _ end: Int) -> String {
@@ -73,7 +87,7 @@ struct PositionedText {
                 matches = false
                 break
             }
-            if matches { return locations[start] }
+            if matches { return location(at: start) }
         }
         return nil
     }

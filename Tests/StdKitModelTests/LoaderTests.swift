@@ -74,18 +74,39 @@ struct LoaderTests {
 struct HeadingAnchorTests {
     /// ASCII is decided without Unicode property lookups; the anchor is still the one the
     /// properties give (letters and numbers of any script, `_`, spaces and `-` as `-`).
+    static func byProperties(_ title: String) -> String {
+        String(String.UnicodeScalarView(title.lowercased().unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            if scalar == " " || scalar == "-" { return "-" }
+            return scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? scalar : nil
+        }))
+    }
+
     @Test func anchorsFollowTheUnicodeProperties() {
-        func byProperties(_ title: String) -> String {
-            String(String.UnicodeScalarView(title.lowercased().unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
-                if scalar == " " || scalar == "-" { return "-" }
-                return scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? scalar : nil
-            }))
-        }
+        let byProperties = Self.byProperties
         let ascii = String(String.UnicodeScalarView((1..<128).compactMap(Unicode.Scalar.init)))
         for title in [ascii, "课程目标 Learning Outcomes (LO1)", "Ⅳ 第三章 ½ K", "Ünïcödé_Title-2"] {
             #expect(Section.anchor(for: title) == byProperties(title), "\(title)")
         }
         #expect(Section.anchor(for: "1.2 Robot Programming") == "12-robot-programming")
+    }
+
+    /// The bytes' path takes ASCII and CJK ideographs only, and gives there what the properties
+    /// give: every ideograph of both blocks, beside every ASCII character; anything else (kana,
+    /// full-width punctuation, accented letters) is left to the properties.
+    @Test func ideographsOnTheirBytesAsByTheirProperties() throws {
+        let ascii = String(String.UnicodeScalarView((1..<128).compactMap(Unicode.Scalar.init)))
+        for block in [0x3400...0x4DBF, 0x4E00...0x9FFF] {
+            let scalars = block.compactMap { Unicode.Scalar(UInt32($0)) }
+            for start in stride(from: 0, to: scalars.count, by: 500) {
+                let title = ascii + String(String.UnicodeScalarView(scalars[start..<min(start + 500, scalars.count)])) + " Ab-c_1"
+                let fast = try #require(Section.anchorOfASCIIAndIdeographs(title))
+                #expect(fast == HeadingAnchorTests.byProperties(title), "from U+\(String(scalars[start].value, radix: 16))")
+            }
+        }
+        for title in ["课程目标（一）", "かな", "Ünïcödé", "Ⅳ", "½", "𠀀"] {
+            #expect(Section.anchorOfASCIIAndIdeographs(title) == nil, "\(title)")
+            #expect(Section.anchor(for: title) == HeadingAnchorTests.byProperties(title), "\(title)")
+        }
     }
 }
 

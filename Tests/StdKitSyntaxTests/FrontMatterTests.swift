@@ -55,6 +55,64 @@ struct FrontMatterTests {
         #expect(split.body == "\n\nbody")
     }
 
+    /// The YAML and the blanked body are what the lines give, read one by one: for front matter
+    /// all in LF (read without keeping its lines) and in CRLF, CR or a mix (read line by line).
+    @Test func yamlAndBodyAreTheLinesOneByOne() {
+        func expected(_ text: String) -> (yaml: String, body: String, closingLine: Int)? {
+            var reader = LineReader(text)
+            var lines: [(content: Substring, ending: Substring)] = []
+            while let line = reader.next() { lines.append(line) }
+            guard let first = lines.first, FrontMatter.isDelimiter(first.content, allowDots: false),
+                  let close = lines.indices.dropFirst().first(where: { FrontMatter.isDelimiter(lines[$0].content, allowDots: true) })
+            else { return nil }
+            let yaml = lines[1..<close].map(\.content).joined(separator: "\n")
+            let endings = lines[...close].map(\.ending).joined()
+            let rest = lines[(close + 1)...].map { $0.content + $0.ending }.joined()
+            return (yaml, endings + rest, close + 1)
+        }
+        let texts = [
+            "---\nid: A\ntitle: 课程\n---\n# H\n", "---\n---\n", "---\n---", "---\nid: A\n---", "---\nid: A\n...  \nbody",
+            "---\r\nid: A\r\n---\r\nbody\r\n", "---\rid: A\r---\rbody", "---\nid: A\r\ntitle: T\n---\nbody",
+            "---\r\nid: A\ntitle: T\n---\r\nbody", "---\nid: A\ntitle: T\n---\r\nbody\n", "--- \t\nid: A\n\n\nk: v\n---\n\n---\nx\n",
+            "\u{FEFF}---\nid: A\n---\nbody\n",
+        ]
+        for text in texts {
+            let split = FrontMatter(text)
+            let unmarked = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
+            guard let wanted = expected(unmarked) else {
+                Issue.record("not closed: \(text.debugDescription)")
+                continue
+            }
+            #expect(split.state == .closed, "\(text.debugDescription)")
+            #expect(split.yaml == wanted.yaml, "\(text.debugDescription)")
+            #expect(split.body == wanted.body, "\(text.debugDescription)")
+            #expect(split.closingLine == wanted.closingLine, "\(text.debugDescription)")
+            #expect(split.text == text, "\(text.debugDescription)")
+        }
+    }
+
+    /// The delimiter read on bytes is the delimiter read as characters: `---` or `...`, then only
+    /// spaces and tabs — a combining mark or a full-width space after it is not.
+    @Test func delimitersOnBytesAsByCharacters() {
+        func byCharacters(_ line: Substring, allowDots: Bool) -> Bool {
+            var trimmed = line
+            while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
+            return trimmed == "---" || (allowDots && trimmed == "...")
+        }
+        let marks = ["---", "...", "--", "----", "-.-", "..", "—", "- --", "", "x---"]
+        let tails = ["", " ", "\t", " \t ", "\u{301}", " \u{301}", "\u{3000}", "x", " -", "\u{200B}"]
+        for mark in marks {
+            for tail in tails {
+                for line in [mark + tail, " " + mark + tail] {
+                    for allowDots in [false, true] {
+                        #expect(FrontMatter.isDelimiter(Substring(line), allowDots: allowDots) == byCharacters(Substring(line), allowDots: allowDots),
+                                "\(line.debugDescription) allowDots: \(allowDots)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func delimiterMayHaveTrailingSpaces() {
         #expect(FrontMatter("---  \nid: A\n--- \n").state == .closed)
     }

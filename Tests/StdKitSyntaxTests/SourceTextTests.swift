@@ -69,3 +69,48 @@ struct SourcePositionTests {
         }
     }
 }
+
+@Suite("Positioned text")
+struct PositionedTextTests {
+    /// Every scalar of a range has the line and column the file gives it — first and last lines
+    /// cut at the range, line breaks just past their line's last character — counted here one
+    /// scalar at a time over the file's lines.
+    @Test func everyScalarAtItsPlaceInTheFile() {
+        let text = "# 标题\n\n- **LO1** 能按照安全规程 → JOB-1#R2,\n  JOB-2#R3 {level=3}\n\n\tx → y\n末行 ünï\n"
+        let source = SourceText(text)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        var ranges: [StdKitSyntax.SourceRange] = []
+        for startLine in 1...7 {
+            for startColumn in 1...4 {
+                for endLine in startLine...7 {
+                    for endColumn in [1, 2, 5, 30] where endLine > startLine || endColumn > startColumn {
+                        ranges.append(StdKitSyntax.SourceLocation(line: startLine, column: startColumn)..<StdKitSyntax.SourceLocation(line: endLine, column: endColumn))
+                    }
+                }
+            }
+        }
+        for range in ranges {
+            var scalars: [Unicode.Scalar] = []
+            var places: [StdKitSyntax.SourceLocation] = []
+            for line in range.lowerBound.line...range.upperBound.line {
+                let row = lines[line - 1]
+                for (offset, scalar) in row.enumerated() {
+                    let column = offset + 1
+                    if line == range.upperBound.line && column >= range.upperBound.column { break }
+                    if line == range.lowerBound.line && column < range.lowerBound.column { continue }
+                    scalars.append(scalar)
+                    places.append(StdKitSyntax.SourceLocation(line: line, column: column))
+                }
+                if line < range.upperBound.line {
+                    scalars.append("\n")
+                    places.append(StdKitSyntax.SourceLocation(line: line, column: row.count + 1))
+                }
+            }
+            let positioned = PositionedText(source: source, range: range)
+            #expect(positioned.scalars == scalars, "\(range)")
+            #expect((0..<scalars.count).map(positioned.location(at:)) == places, "\(range)")
+            #expect(positioned.location(at: scalars.count) == range.upperBound)
+            #expect(positioned.locations(from: 1, to: scalars.count + 3) == Array(places.dropFirst()), "\(range)")
+        }
+    }
+}

@@ -142,6 +142,19 @@ struct YAMLEventReaderTests {
         #expect(YAMLEventReader.read("a: [1, 2, 3]", firstLine: 2, nodeLimit: 3) == nil)
         #expect(YAMLReader.read("a: [1, 2, 3]", file: "a.md", firstLine: 2, nodeLimit: 3).diagnostics.map(\.rule) == ["resource-limit"])
         #expect(YAMLEventReader.read("a: &x 1\nb: *x", firstLine: 2, nodeLimit: 100) == nil)
+        // A key repeated among a mapping's first 16 keys, and after them (then hashed): declined;
+        // canonically equal keys ("é" as one scalar and as two) are the same key, as for Yams.
+        let many = (1...20).map { "k\($0): v" }
+        for (position, repeated) in [(5, "k3"), (18, "k2"), (19, "k19"), (3, "k1")] {
+            var lines = many
+            lines.insert(repeated + ": again", at: position)
+            let text = lines.joined(separator: "\n")
+            #expect(YAMLEventReader.read(text, firstLine: 2, nodeLimit: 100) == nil, "\(repeated) at \(position)")
+            #expect(YAMLReader.read(text, file: "a.md", firstLine: 2).diagnostics.map(\.rule) == ["duplicate-key"], "\(repeated)")
+        }
+        #expect(YAMLEventReader.read(many.joined(separator: "\n"), firstLine: 2, nodeLimit: 100)??.mapping?.count == 20)
+        #expect(YAMLEventReader.read("caf\u{E9}: 1\ncafe\u{301}: 2", firstLine: 2, nodeLimit: 100) == nil)
+        #expect(YAMLEventReader.read((many + ["caf\u{E9}: 1", "cafe\u{301}: 2"]).joined(separator: "\n"), firstLine: 2, nodeLimit: 100) == nil)
         // A text without a document: no root, nothing to report.
         #expect(YAMLEventReader.read("", firstLine: 2, nodeLimit: 100) == .some(nil))
         #expect(YAMLEventReader.read("# only a comment", firstLine: 2, nodeLimit: 100) == .some(nil))
