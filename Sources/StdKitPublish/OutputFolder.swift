@@ -269,10 +269,26 @@ final class OutputFolder: @unchecked Sendable {
     }
 
     /// Whether the file at `path` is a regular file holding exactly `data`.
+    /// Read with `open` and `read` in pieces of at most 64 KB, each compared as it comes: a URL
+    /// and a mapping for each of 10,000 pages cost more than the reading.
     static func sameFile(_ path: String, _ data: Data) -> Bool {
         var status = stat()
-        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == data.count,
-              let existing = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else { return false }
-        return existing == data
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == data.count else { return false }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, min(data.count, 1 << 16)), alignment: 16)
+        defer { piece.deallocate() }
+        return data.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
+            var offset = 0
+            while offset < expected.count {
+                let count = read(descriptor, piece.baseAddress, min(piece.count, expected.count - offset))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0, memcmp(piece.baseAddress!, expected.baseAddress! + offset, count) == 0 else { return false }
+                offset += count
+            }
+            // Nothing more: the file did not grow since it was measured.
+            return read(descriptor, piece.baseAddress, 1) == 0
+        }
     }
 }

@@ -81,20 +81,39 @@ struct SearchEntry: Encodable {
         var text = text
         bytes.append(0x22)
         text.withUTF8 { source in
-            var previous: UInt8 = 0x20
-            for byte in source {
+            bytes.reserveCapacity(bytes.count + source.count + 1)
+            // Runs of bytes that need no escape are copied whole (byte by byte, this was 2 % of a
+            // build of 10,000 documents).
+            var run = 0
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                let escape: (UInt8, UInt8)?
                 switch byte {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
-                case 0x2F where previous == 0x3C: bytes.append(0x5C); bytes.append(0x2F)
-                case ..<0x20: bytes.append(contentsOf: #"\u00"#.utf8); bytes.append(hex[Int(byte >> 4)]); bytes.append(hex[Int(byte & 0xF)])
-                default: bytes.append(byte)
+                case 0x22: escape = (0x5C, 0x22)
+                case 0x5C: escape = (0x5C, 0x5C)
+                case 0x0A: escape = (0x5C, UInt8(ascii: "n"))
+                case 0x0D: escape = (0x5C, UInt8(ascii: "r"))
+                case 0x09: escape = (0x5C, UInt8(ascii: "t"))
+                case 0x2F where index > 0 && source[index - 1] == 0x3C: escape = (0x5C, 0x2F)
+                case ..<0x20: escape = (0, 0)
+                default: escape = nil
                 }
-                previous = byte
+                if let escape {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<index]))
+                    if escape.0 == 0 {
+                        bytes.append(contentsOf: #"\u00"#.utf8)
+                        bytes.append(hex[Int(byte >> 4)])
+                        bytes.append(hex[Int(byte & 0xF)])
+                    } else {
+                        bytes.append(escape.0)
+                        bytes.append(escape.1)
+                    }
+                    run = index + 1
+                }
+                index += 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<source.count]))
         }
         bytes.append(0x22)
     }

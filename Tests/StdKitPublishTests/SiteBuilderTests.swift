@@ -307,3 +307,34 @@ struct SearchIndexTests {
         #expect(pieces.value.joined() == "window.STDKIT_SEARCH = {\"entries\":[{\"a\":1},{\"c\":1},{\"d\":1}],\"version\":\"1\"};\n")
     }
 }
+
+@Suite("Output folder")
+struct OutputFolderTests {
+    /// A rebuild links a page only when the previous file holds its bytes exactly: read in
+    /// pieces, a difference in the last byte of a large page, a longer or shorter file, a link
+    /// or a folder in its place all count as different.
+    @Test func sameFileOnlyForTheSameBytes() throws {
+        let root = try SiteBuilderTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        func path(_ name: String) -> String { root.appendingPathComponent(name).path }
+        let large = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        var changed = large
+        changed[changed.count - 1] ^= 1
+        let page = Data("<p>课程 1729</p>\n".utf8)
+        try Data().write(to: URL(fileURLWithPath: path("empty")))
+        try page.write(to: URL(fileURLWithPath: path("page")))
+        try large.write(to: URL(fileURLWithPath: path("large")))
+        try FileManager.default.createSymbolicLink(atPath: path("link"), withDestinationPath: path("page"))
+        try FileManager.default.createDirectory(atPath: path("folder"), withIntermediateDirectories: true)
+        #expect(OutputFolder.sameFile(path("empty"), Data()))
+        #expect(!OutputFolder.sameFile(path("empty"), page))
+        #expect(OutputFolder.sameFile(path("page"), page))
+        #expect(!OutputFolder.sameFile(path("page"), page.dropLast()))
+        #expect(!OutputFolder.sameFile(path("page"), page + Data("x".utf8)))
+        #expect(OutputFolder.sameFile(path("large"), large))
+        #expect(!OutputFolder.sameFile(path("large"), changed))
+        #expect(!OutputFolder.sameFile(path("link"), page), "a link is never taken for the page")
+        #expect(!OutputFolder.sameFile(path("folder"), Data()))
+        #expect(!OutputFolder.sameFile(path("absent"), Data()))
+    }
+}
