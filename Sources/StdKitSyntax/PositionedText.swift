@@ -3,8 +3,8 @@
 struct PositionedText {
     var scalars: [Unicode.Scalar] = []
     /// Where each line's part of `scalars` begins, with that line and the column of its first
-    /// scalar: the columns after it follow one by one (a location kept for every scalar was
-    /// most of the cost of reading an item).
+    /// scalar: the columns after it follow one by one, so one entry per line is kept where
+    /// there was a location for every scalar of every item.
     private var lineStarts: [(index: Int, line: Int, column: Int)] = []
     /// Where a position just past the end lies.
     var endLocation: SourceLocation
