@@ -12,6 +12,14 @@ enum HTML {
     /// `javascript:`, `vbscript:`, `file:` and `data:` (except images) are dropped, however they
     /// are disguised with case, spaces or control characters.
     static func safeURL(_ url: String, isImage: Bool = false) -> String? {
+        if let allowed = allowedOnBytes(url, isImage: isImage) { return allowed ? url : nil }
+        return safeURLByScalars(url, isImage: isImage)
+    }
+
+    /// `safeURL` on the text's scalars and characters, as written first; `allowedOnBytes` gives
+    /// its verdict without them where that is certain (a twentieth of a build of powershell-docs
+    /// was spent here, making the squeezed, lower-cased copy of every link).
+    static func safeURLByScalars(_ url: String, isImage: Bool = false) -> String? {
         let squeezed = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })).lowercased()
         // A scheme is a letter, then letters, digits, + - . up to a colon; what has any other
         // character before its first colon is a relative URL (`foo):` is the file `foo):`).
@@ -29,6 +37,51 @@ enum HTML {
             }
         }
         return url
+    }
+
+    /// Whether `safeURLByScalars` keeps `url`, decided on its UTF-8 bytes; nil where the bytes
+    /// cannot say for certain, and the scalars must:
+    /// - a non-ASCII byte before the first colon: lower-casing could make ASCII of it (U+212A
+    ///   KELVIN SIGN becomes `k`);
+    /// - a non-ASCII byte right after the colon: a combining mark joined to it makes it no colon
+    ///   to `firstIndex(of: ":")`;
+    /// - for `data:`, a non-ASCII byte among the 11 after the colon: a mark joined to the last
+    ///   letter of `image/png` makes it no prefix to `hasPrefix`.
+    ///
+    /// The squeezed text drops bytes up to 0x20 and 0x7F: every byte of a multi-byte scalar is
+    /// 0x80 or more, so these are exactly the scalars the scalars' path drops.
+    static func allowedOnBytes(_ url: String, isImage: Bool) -> Bool? {
+        var url = url
+        return url.withUTF8 { bytes -> Bool? in
+            // The squeezed, lower-cased text up to the colon, then up to 11 bytes after it.
+            var head: [UInt8] = []
+            var colon: Int?
+            for byte in bytes where byte > 0x20 && byte != 0x7F {
+                if let colon, head.count > colon + 11 { break }
+                if byte >= 0x80 {
+                    guard let colon, head.count > colon + 1 else { return nil }
+                    guard head[0...colon] == Array("data:".utf8)[...] else { break }
+                    return nil
+                }
+                head.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 0x20 : byte)
+                if colon == nil, byte == UInt8(ascii: ":") { colon = head.count - 1 }
+            }
+            guard let colon else { return true }
+            let scheme = head[..<colon]
+            func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+            guard let first = scheme.first, isLetter(first),
+                  scheme.allSatisfy({ isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+            else { return true }
+            switch String(decoding: scheme, as: UTF8.self) {
+            case "http", "https", "mailto", "tel", "ftp":
+                return true
+            case "data":
+                let rest = head[(colon + 1)...]
+                return isImage && ["image/png", "image/gif", "image/jpeg", "image/webp"].contains { rest.starts(with: $0.utf8) }
+            default:
+                return false
+            }
+        }
     }
 
     /// Percent-encodes what a URL may not hold as is, keeping what is already encoded.

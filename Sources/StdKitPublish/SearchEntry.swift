@@ -23,8 +23,7 @@ struct SearchEntry: Encodable {
                         section: UpstreamSection? = nil) -> [SearchEntry] {
         let title = document.title ?? document.sections.first?.title ?? document.path
         let url = HTML.encodeURL(page)
-        var text = body.plainText
-        if text.count > textLimit { text = String(text.prefix(textLimit)) }
+        let text = limited(body.plainText)
         let mark = section.map { $0.badge(strings: strings) + " · " } ?? ""
         let id = document.id.map { id in section?.key(of: id) ?? id }
         var entries = [SearchEntry(t: title, u: url, k: mark + strings.kind(document.kind) + (id.map { " · \($0)" } ?? ""), x: text)]
@@ -33,6 +32,15 @@ struct SearchEntry: Encodable {
             entries.append(SearchEntry(t: "\(fullID) \(item.text)", u: url + "#" + HTML.encodeURL(item.id), k: mark + title, x: item.text))
         }
         return entries
+    }
+
+    /// `text`'s first `textLimit` characters. No more bytes than that means no more characters,
+    /// and counting the characters of every page was 1.4 % of a build of powershell-docs.
+    static func limited(_ text: String) -> String {
+        guard text.utf8.count > textLimit,
+              let end = text.index(text.startIndex, offsetBy: textLimit, limitedBy: text.endIndex)
+        else { return text }
+        return String(text[..<end])
     }
 
     /// The index as a script that sets `window.STDKIT_SEARCH`, so that it loads from file://:
