@@ -340,13 +340,11 @@ struct HTMLRenderer: MarkdownWalker {
     /// neighbours are ASCII, which no mark is, else by Foundation. Every item asked Foundation,
     /// a fiftieth of a build.
     static func lastBrace(in text: String) -> String.Index? {
-        let utf8 = text.utf8
-        guard let brace = utf8.lastIndex(of: UInt8(ascii: "{")) else { return nil }
-        let after = utf8.index(after: brace)
-        let asciiAfter = after == utf8.endIndex || utf8[after] < 0x80
-        let asciiBefore = brace == utf8.startIndex || utf8[utf8.index(before: brace)] < 0x80
-        if asciiAfter, asciiBefore { return brace }
-        return text.range(of: "{", options: .backwards)?.lowerBound
+        switch text.lastStandaloneByte(UInt8(ascii: "{")) {
+        case .found(let brace): brace
+        case .absent: nil
+        case .uncertain: text.range(of: "{", options: .backwards)?.lowerBound
+        }
     }
 
     /// A reference as a link to its target's page and anchor, or as marked text if unresolved.

@@ -62,14 +62,14 @@ public struct ItemExtractor {
             case .attributes(let parsed):
                 attributes = parsed
                 rawEnd = open
-                if let cut = statement.lastIndex(of: "{") {
+                if let cut = statement.lastIndex(ofASCII: "{") {
                     statement = String(statement[..<cut]).trimmingWhitespace()
                 }
             case .malformed(let problem, let location):
                 // The braces are meant as attributes: keep them out of the references and the
                 // statement, so that one slip is reported once.
                 rawEnd = open
-                if let cut = statement.lastIndex(of: "{") {
+                if let cut = statement.lastIndex(ofASCII: "{") {
                     statement = String(statement[..<cut]).trimmingWhitespace()
                 }
                 result.diagnostics.append(Diagnostic(
@@ -81,7 +81,7 @@ public struct ItemExtractor {
         }
 
         var references: [ReferenceSyntax] = []
-        if trailingText.unicodeScalars.contains("→") || trailingText.unicodeScalars.contains(">"),
+        if Self.mayHoldArrow(trailingText),
            let arrow = raw.lastArrow(before: rawEnd) {
             let listStart = arrow.index + arrow.length
             references = referenceList(in: raw, from: listStart, to: rawEnd, itemID: id, arrowLocation: raw.location(at: arrow.index), into: &result)
@@ -93,6 +93,21 @@ public struct ItemExtractor {
         let hostLines = hostRange.map { $0.lowerBound.line...max($0.lowerBound.line, endLine(of: $0)) } ?? idLocation.line...idLocation.line
         return ItemSyntax(id: id, location: idLocation, host: host, statement: statement, attributes: attributes,
                           references: references, parentID: parentID, lines: hostLines)
+    }
+
+    /// Whether `text` holds a `→` or a `>`, on its bytes: no other scalar's UTF-8 holds 0x3E or
+    /// E2 86 92.
+    static func mayHoldArrow(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard !bytes.contains(UInt8(ascii: ">")) else { return true }
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0xE2, bytes[index + 1] == 0x86, bytes[index + 2] == 0x92 { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// The last line with content: cmark ends a block that closes with a line ending at column
@@ -193,7 +208,7 @@ private struct ItemWalker: MarkdownWalker {
         if let range = node.range {
             var text = node.plainText.trimmingWhitespace()
             // An item heading's attributes and references are data, not part of its title.
-            if let item, !item.attributes.isEmpty, let brace = text.lastIndex(of: "{") {
+            if let item, !item.attributes.isEmpty, let brace = text.lastIndex(ofASCII: "{") {
                 text = String(text[..<brace]).trimmingWhitespace()
             }
             if let item, !item.references.isEmpty, let arrow = text.lastArrowRange() {
