@@ -90,7 +90,31 @@ public struct SourceText: Sendable {
     public func scalarCount(ofLine line: Int) -> Int {
         let range = byteRange(ofLine: line)
         if line >= 1, line <= asciiLines.count, asciiLines[line - 1] { return range.count }
-        return bytes[range].reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+        return scalarStarts(in: range)
+    }
+
+    /// How many bytes in `range` start a scalar (are not 10xxxxxx), counted a word at a time:
+    /// this runs twice for every Markdown node on a line of Chinese (`column`), and once for
+    /// every line a node is checked against (`scalarCount`).
+    func scalarStarts(in range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !range.isEmpty else { return 0 }
+            let raw = UnsafeRawPointer(base)
+            var count = 0
+            var index = range.lowerBound
+            while index + 8 <= range.upperBound {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // A continuation byte has its top bit set and the next one clear: shifted left
+                // by one, each byte's second bit lands on its own top bit.
+                count += 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+            while index < range.upperBound {
+                if buffer[index] & 0xC0 != 0x80 { count += 1 }
+                index += 1
+            }
+            return count
+        }
     }
 
     /// The text of `line` without its line ending, or nil for a line the text does not have
@@ -114,13 +138,7 @@ public struct SourceText: Sendable {
         // Within an ASCII line (its break included) each byte is a character.
         let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
         if asciiLines[line - 1], end <= lineEnd { return end - start + 1 }
-        var count = 0
-        var index = start
-        while index < end {
-            if bytes[index] & 0xC0 != 0x80 { count += 1 }
-            index += 1
-        }
-        return count + 1
+        return scalarStarts(in: start..<max(start, end)) + 1
     }
 
     /// The location of the character containing byte `offset`.

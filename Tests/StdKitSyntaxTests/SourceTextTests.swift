@@ -46,7 +46,7 @@ struct SourcePositionTests {
             let end = min(start + byteColumn - 1, bytes.count)
             return bytes[start..<end].filter { $0 & 0xC0 != 0x80 }.count + 1
         }
-        let pieces = ["a", "long ASCII run of text", "课程", "é", "\n", "\r\n", "\r", "|", " "]
+        let pieces = ["a", "long ASCII run of text", "课程", "é", "\n", "\r\n", "\r", "|", " ", "😀", "能完成日常点检并填写记录"]
         var state: UInt64 = 0xA076_1D64_78BD_642F
         func next(_ count: Int) -> Int {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17
