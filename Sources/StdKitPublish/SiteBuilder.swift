@@ -282,7 +282,8 @@ public struct SiteBuilder: Sendable {
         guard let root = project.root else { return [] }
         var files: [(String, Data)] = []
         for link in document.links {
-            let destination = link.destination.split(separator: "#").first.map(String.init) ?? ""
+            // The path before the first `#` (an anchor of the page alone names no file).
+            let destination = link.destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             guard !destination.isEmpty, !destination.hasSuffix(".md"), !destination.contains(":"), !destination.hasPrefix("/"),
                   let path = Self.resolve(destination.removingPercentEncoding ?? destination, from: document.path),
                   Self.isPlainFile(path, under: root),

@@ -169,6 +169,20 @@ struct LinkedFileTests {
         #expect(site["documents/away/secret.png"] == nil)
         #expect(!site.values.contains { String(decoding: $0, as: UTF8.self).contains("SECRET-OUTSIDE") }, "nothing from outside the project is published")
     }
+
+    /// A link to an anchor of the page names no file: a file called like the anchor beside the
+    /// page is not published for it (the text after `#` was taken as a path).
+    @Test func anAnchorLinkPublishesNoFile() async throws {
+        let root = try SiteBuilderTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "NOT-LINKED".write(to: root.appendingPathComponent("notes"), atomically: true, encoding: .utf8)
+        try "PNG".write(to: root.appendingPathComponent("plan.png"), atomically: true, encoding: .utf8)
+        try "# 页\n\n[注释](#notes) [图](plan.png#top)\n\n## notes\n\n文字。\n"
+            .write(to: root.appendingPathComponent("page.md"), atomically: true, encoding: .utf8)
+        let site = try await SiteBuilderTests.site(of: root)
+        #expect(site["documents/notes"] == nil, "an anchor is not a file")
+        #expect(site["documents/plan.png"] == Data("PNG".utf8), "a file with an anchor after it is still published")
+    }
 }
 
 @Suite("URL encoding")
