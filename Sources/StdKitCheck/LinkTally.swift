@@ -50,7 +50,7 @@ public struct LinkTally: Sendable {
     public func firstAndCount(in project: Project) -> (first: CoverageLink, count: Int)? {
         guard let least, let paths = holders[least],
               // The first document by path that has it, as `LinkReview.linkKeys(in:)` records.
-              let path = paths.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }),
+              let path = paths.min(by: { $0.precedesInUTF8($1) }),
               let first = LinkReview.links(in: project, sources: [path]).first(where: { $0.key == least }) else { return nil }
         return (first, holders.count)
     }

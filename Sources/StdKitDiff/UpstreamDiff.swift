@@ -168,7 +168,7 @@ public struct UpstreamDiff: Sendable {
                 }
             }
         }
-        self.documents = documents.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        self.documents = documents.sorted { $0.key.precedesInUTF8($1.key) }
     }
 
     /// The front-matter changes of one document: whole course entries added or removed (from

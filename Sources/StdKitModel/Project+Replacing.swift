@@ -13,7 +13,7 @@ extension Project {
     public func replacing(_ documents: [Document], removing: Set<String> = []) -> Project {
         var changed: [String: Document] = [:]
         for document in documents { changed[document.path] = document }
-        let incoming = changed.values.filter { !removing.contains($0.path) }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let incoming = changed.values.filter { !removing.contains($0.path) }.sorted { $0.path.precedesInUTF8($1.path) }
         // The documents that go: replaced or removed, as they were.
         let gone = Set(changed.keys).union(removing).compactMap { path in pathPositions[path].map { self.documents[$0] } }
         var project = self
@@ -27,7 +27,7 @@ extension Project {
             merged.reserveCapacity(self.documents.count + incoming.count)
             var next = incoming.startIndex
             for document in self.documents where !leaving.contains(document.path) {
-                while next < incoming.endIndex, incoming[next].path.utf8.lexicographicallyPrecedes(document.path.utf8) {
+                while next < incoming.endIndex, incoming[next].path.precedesInUTF8(document.path) {
                     merged.append(incoming[next])
                     next += 1
                 }
@@ -135,7 +135,7 @@ extension Project {
         var i = 0
         var j = 0
         while i < first.count, j < second.count {
-            if second[j].path.utf8.lexicographicallyPrecedes(first[i].path.utf8) {
+            if second[j].path.precedesInUTF8(first[i].path) {
                 result.append(second[j])
                 j += 1
             } else {

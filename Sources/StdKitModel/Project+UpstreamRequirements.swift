@@ -45,6 +45,6 @@ extension Project {
                 byKey[key]?.requirements.append(requirement)
             }
         }
-        return byKey.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { byKey[$0] }
+        return byKey.keys.sorted { $0.precedesInUTF8($1) }.compactMap { byKey[$0] }
     }
 }

@@ -49,7 +49,7 @@ public struct Project: Sendable {
             for document in upstream.documentsSeenFromProject where seen[document.id ?? ""] == nil { seen[document.id ?? ""] = document }
         }
         self.upstreamDocuments = seen
-        var documents = documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var documents = documents.sorted { $0.path.precedesInUTF8($1.path) }
         self.index = ReferenceIndex.resolve(&documents, upstreamDocuments: seen)
         self.pathPositions = Dictionary(documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.documents = documents
@@ -69,7 +69,7 @@ public struct Project: Sendable {
 
     /// Every upstream document as this project sees it, sorted by key.
     public var upstreamDocumentsSeen: [Document] {
-        upstreamDocuments.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { upstreamDocuments[$0] }
+        upstreamDocuments.keys.sorted { $0.precedesInUTF8($1) }.compactMap { upstreamDocuments[$0] }
     }
 
     /// The document at the relative path `path`.

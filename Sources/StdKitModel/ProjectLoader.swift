@@ -56,7 +56,7 @@ public enum ProjectLoader {
         var paths = discovered.paths
         diagnostics += discovered.links.map(symbolicLinkFinding)
         for extra in extraFiles where !paths.contains(extra) { paths.append(extra) }
-        paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        paths.sort { $0.precedesInUTF8($1) }
 
         let limits = config.limits
         paths = limited(paths, by: limits, diagnostics: &diagnostics)
@@ -307,7 +307,7 @@ public enum ProjectLoader {
                                      readingUpstreams: readingUpstreams, upstreamsRead: submoduleUpstreams)
         let exclude = config.excludedGlobs
         project.diagnostics += links.filter { link in !link.hasPrefix(".") && !link.contains("/.") && !exclude.contains { $0.matches(link) } }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map(symbolicLinkFinding)
+            .sorted { $0.precedesInUTF8($1) }.map(symbolicLinkFinding)
         for document in project.documents {
             if let blob = blobs[document.path] { cache.documents[BlobCache.key(document.path, blob)] = document }
         }
@@ -326,7 +326,7 @@ public enum ProjectLoader {
         let exclude = config.excludedGlobs
         return paths
             .filter { path in include.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) } && !path.hasPrefix(".") && !path.contains("/.") }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted { $0.precedesInUTF8($1) }
     }
 
     private static func settings(configText: String?, defaultName: String, diagnostics: inout [Diagnostic]) throws -> (ProjectConfig, SchemaLibrary) {
@@ -356,7 +356,7 @@ public enum ProjectLoader {
                 sizes[relative] = size
             }
         }
-        let order = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
+        let order = { (a: String, b: String) in a.precedesInUTF8(b) }
         return (paths.sorted(by: order), links.sorted(by: order), sizes)
     }
 

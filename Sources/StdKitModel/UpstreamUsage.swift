@@ -111,6 +111,6 @@ public struct UpstreamUsage: Sendable {
                 ids.insert(id)
             }
         }
-        return ids.map { "\(prefix):\($0)" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return ids.map { "\(prefix):\($0)" }.sorted { $0.precedesInUTF8($1) }
     }
 }

@@ -64,7 +64,7 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// The order in which diagnostics are reported: by file, line, column, then rule.
     public static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        if lhs.file != rhs.file { return lhs.file.precedesInUTF8(rhs.file) }
         if lhs.location != rhs.location { return lhs.location < rhs.location }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
         // Rare (two findings of one rule at one place): ordered by their English text, as

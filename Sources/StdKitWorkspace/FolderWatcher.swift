@@ -395,7 +395,7 @@ private final class WatchLoop: @unchecked Sendable {
 
     private func deliver() {
         guard !pending.isEmpty else { return }
-        let batch = pending.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let batch = pending.sorted { $0.precedesInUTF8($1) }
         pending = []
         onChange(batch)
     }

@@ -62,7 +62,7 @@ struct PrerequisiteCycle: Rule {
 
     private func diagnostic(for cycle: [Edge]) -> Diagnostic {
         // Start the spelled-out cycle at the course first by path, for stable output.
-        let first = cycle.indices.min { cycle[$0].document.path.utf8.lexicographicallyPrecedes(cycle[$1].document.path.utf8) } ?? 0
+        let first = cycle.indices.min { cycle[$0].document.path.precedesInUTF8(cycle[$1].document.path) } ?? 0
         let ordered = Array(cycle[first...] + cycle[..<first])
         let lead = ordered[0]
         return Diagnostic(

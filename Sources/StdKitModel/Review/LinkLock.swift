@@ -35,7 +35,7 @@ public struct LinkLock: Sendable, Equatable {
         public var description: String { "\(source)->\(target)" }
 
         public static func < (a: Key, b: Key) -> Bool {
-            a.source == b.source ? a.target.utf8.lexicographicallyPrecedes(b.target.utf8) : a.source.utf8.lexicographicallyPrecedes(b.source.utf8)
+            a.source == b.source ? a.target.precedesInUTF8(b.target) : a.source.precedesInUTF8(b.source)
         }
     }
 

@@ -177,7 +177,7 @@ public struct LinkReview: Sendable {
     public static func reviewedText(_ item: Item) -> String {
         let statement = item.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !item.attributes.isEmpty else { return statement }
-        let attributes = item.attributes.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { "\($0.key)=\($0.value)" }
+        let attributes = item.attributes.sorted { $0.key.precedesInUTF8($1.key) }.map { "\($0.key)=\($0.value)" }
         return statement + " {" + attributes.joined(separator: " ") + "}"
     }
 

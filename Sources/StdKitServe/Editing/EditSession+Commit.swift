@@ -29,7 +29,7 @@ extension EditSession {
         do {
             try git(["add", "-A", "--"] + project)
             let staged = try git(["diff", "--cached", "--name-only", "--relative", "-z", "--"] + project)
-                .split(separator: "\0").map(String.init).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                .split(separator: "\0").map(String.init).sorted { $0.precedesInUTF8($1) }
             guard !staged.isEmpty else { throw EditError(.nothingToCommit, .nothingToCommit) }
             try git(identity + ["commit", "-q", "--author", "\(author) <\(address)>", "-m", message, "--"] + project)
             return CommitOutcome(commit: try git(["rev-parse", "HEAD"]), files: staged)

@@ -77,7 +77,7 @@ extension EditSession {
         return matching.sorted { a, b in
             if a.own != b.own { return a.own }
             if a.first != b.first { return a.first }
-            return a.candidate.id.utf8.lexicographicallyPrecedes(b.candidate.id.utf8)
+            return a.candidate.id.precedesInUTF8(b.candidate.id)
         }
         .prefix(count)
         .map(\.candidate)

@@ -93,13 +93,13 @@ extension ProjectQueries {
                       Self.hasPrefix(id, idTyped), isAllowed(upstreamDocument) else { return nil }
                 return CompletionCandidate(kind: .document, label: id, detail: upstreamDocument.title ?? "", replacing: idRange)
             }
-            .sorted { $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) }
+            .sorted { $0.label.precedesInUTF8($1.label) }
         }
         var candidates = project.documents.compactMap { target -> CompletionCandidate? in
             guard let id = target.id, !target.isPage, isAllowed(target), Self.hasPrefix(id, typed) else { return nil }
             return CompletionCandidate(kind: .document, label: id, detail: target.title ?? "", replacing: range)
         }
-        .sorted { $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) }
+        .sorted { $0.label.precedesInUTF8($1.label) }
         for upstream in project.upstreams where Self.hasPrefix(upstream.declaration.id + ":", typed) {
             let name = upstream.project?.config.name ?? upstream.declaration.path
             candidates.append(CompletionCandidate(kind: .upstream, label: upstream.declaration.id + ":", detail: name, replacing: range))

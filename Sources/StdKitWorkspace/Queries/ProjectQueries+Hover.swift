@@ -61,7 +61,7 @@ extension ProjectQueries {
             if !names.contains(name) { names.append(name) }
         }
         guard !names.isEmpty else { return none.text(in: language) }
-        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        names.sort { $0.precedesInUTF8($1) }
         let named = Array(names.prefix(Self.namedSources))
         return message(names.count, named, names.count - named.count).text(in: language)
     }

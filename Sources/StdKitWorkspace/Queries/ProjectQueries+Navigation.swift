@@ -69,6 +69,6 @@ extension ProjectQueries {
 
     /// By path, then place: the same answer every time.
     static func inReadingOrder(_ a: Place, _ b: Place) -> Bool {
-        a.path == b.path ? a.range.lowerBound < b.range.lowerBound : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+        a.path == b.path ? a.range.lowerBound < b.range.lowerBound : a.path.precedesInUTF8(b.path)
     }
 }
