@@ -1,4 +1,5 @@
 import Foundation
+import StdKitModel
 
 /// A folder stdkit writes whole — a site, CASE packages, schemas — built beside its target and
 /// swapped in by `finish()`, so a failed or killed build leaves the previous folder whole.
@@ -164,11 +165,11 @@ final class OutputFolder: @unchecked Sendable {
             // One atomic exchange where the file system offers it: there is no moment without a
             // folder, even if the process is killed.
             if fileManager.fileExists(atPath: output.path), Self.exchange(building.path, output.path) {
-                try? fileManager.removeItem(at: building)
+                Self.removeFolder(building.path)
                 return
             }
             if fileManager.fileExists(atPath: output.path) {
-                try? fileManager.removeItem(at: previous)
+                Self.removeFolder(previous.path)
                 try fileManager.moveItem(at: output, to: previous)
             }
             do {
@@ -178,7 +179,7 @@ final class OutputFolder: @unchecked Sendable {
                 if fileManager.fileExists(atPath: previous.path) { try? fileManager.moveItem(at: previous, to: output) }
                 throw error
             }
-            try? fileManager.removeItem(at: previous)
+            Self.removeFolder(previous.path)
         } catch {
             discard()
             let info = (error as? SiteError)?.info ?? error.localizedDescription
@@ -188,7 +189,75 @@ final class OutputFolder: @unchecked Sendable {
 
     /// Removes the new folder; `output` is left as it was.
     func discard() {
-        try? FileManager.default.removeItem(at: building)
+        Self.removeFolder(building.path)
+    }
+
+    /// Removes the folder at `path` with everything in it, as `FileManager.removeItem` does under
+    /// `try?` (what cannot be removed is left), but with one `unlinkat` per file and the folders
+    /// shared between the cores: removing the previous site of 14,000 pages after the swap was
+    /// a fifth of a second on one core at the end of every rebuild. Symbolic links are removed,
+    /// never followed. Nothing happens where `path` is not a folder.
+    static func removeFolder(_ path: String) {
+        // Breadth first, each folder's files removed as it is listed, until there are enough
+        // folders to share; each of those is then removed whole on some core, and the folders
+        // listed on the way are removed last, the deepest first. Paths are kept as the bytes the
+        // system gave (a name need not be UTF-8).
+        var level = [Array(path.utf8CString)]
+        var listed: [[CChar]] = []
+        while !level.isEmpty, level.count < 64 {
+            var next: [[CChar]] = []
+            for folder in level {
+                guard let folders = removeFiles(in: folder) else { continue }
+                next += folders
+                listed.append(folder)
+            }
+            level = next
+        }
+        Parallel.forEach(level) { removeTree($0) }
+        for folder in listed.reversed() { rmdir(folder) }
+    }
+
+    /// Removes `folder` (a path ending with NUL) and everything under it, on this thread.
+    private static func removeTree(_ folder: [CChar]) {
+        for inner in removeFiles(in: folder) ?? [] { removeTree(inner) }
+        rmdir(folder)
+    }
+
+    /// Removes every entry of `folder` (a path ending with NUL) but its folders, and returns
+    /// those; nil where `folder` cannot be opened as a folder (a symbolic link is not opened).
+    private static func removeFiles(in folder: [CChar]) -> [[CChar]]? {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return nil
+        }
+        defer { closedir(directory) }
+        var folders: [[CChar]] = []
+        while let entry = readdir(directory) {
+            let type = Int32(entry.pointee.d_type)
+            withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                let name = buffer.bindMemory(to: CChar.self)
+                let length = name.firstIndex(of: 0) ?? name.count
+                // "." and "..".
+                if name[0] == 0x2E, length == 1 || (length == 2 && name[1] == 0x2E) { return }
+                var isFolder = type == Int32(DT_DIR)
+                if type == Int32(DT_UNKNOWN) {
+                    var status = stat()
+                    isFolder = fstatat(descriptor, name.baseAddress!, &status, AT_SYMLINK_NOFOLLOW) == 0 && status.st_mode & S_IFMT == S_IFDIR
+                }
+                if isFolder {
+                    var inner = folder
+                    inner[inner.count - 1] = 0x2F  // the NUL becomes the `/`
+                    inner.append(contentsOf: name[..<length])
+                    inner.append(0)
+                    folders.append(inner)
+                } else {
+                    unlinkat(descriptor, name.baseAddress!, 0)
+                }
+            }
+        }
+        return folders
     }
 
     /// Opens a new file at `path` for writing (the umask applies to its permissions).

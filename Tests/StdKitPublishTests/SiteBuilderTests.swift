@@ -337,4 +337,50 @@ struct OutputFolderTests {
         #expect(!OutputFolder.sameFile(path("folder"), Data()))
         #expect(!OutputFolder.sameFile(path("absent"), Data()))
     }
+
+    /// The previous site is removed whole, deep and wide enough to be shared between the cores,
+    /// with names of every kind; a symbolic link in it is removed, and what it points to is not.
+    @Test func removeFolderRemovesAllAndFollowsNoLink() throws {
+        let root = try SiteBuilderTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fileManager = FileManager.default
+        let site = root.appendingPathComponent("site")
+        let kept = root.appendingPathComponent("kept")
+        try fileManager.createDirectory(at: kept, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: kept.appendingPathComponent("file.txt"))
+        var files = 0
+        for area in 0..<9 {
+            for course in 0..<12 {
+                let folder = site.appendingPathComponent("area-\(area)/课程 \(course)/.assets")
+                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data().write(to: folder.appendingPathComponent("empty"))
+                try Data("<p>\(course)</p>".utf8).write(to: folder.deletingLastPathComponent().appendingPathComponent("index.html"))
+                files += 2
+            }
+            try fileManager.createDirectory(at: site.appendingPathComponent("area-\(area)/空的/更深"), withIntermediateDirectories: true)
+        }
+        try Data("top".utf8).write(to: site.appendingPathComponent(".stdkit-output"))
+        try fileManager.createSymbolicLink(at: site.appendingPathComponent("area-3/to-kept"), withDestinationURL: kept)
+        try fileManager.createSymbolicLink(at: site.appendingPathComponent("to-file"), withDestinationURL: kept.appendingPathComponent("file.txt"))
+        // A name that is not UTF-8.
+        let odd = site.path + "/area-1/caf\u{E9}"
+        var bytes = Array(odd.utf8.dropLast(2)) + [0xE9, 0]
+        let descriptor = bytes.withUnsafeMutableBufferPointer { creat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), 0o644) }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        #expect(files == 216)
+
+        OutputFolder.removeFolder(site.path)
+        #expect(!fileManager.fileExists(atPath: site.path))
+        #expect(try String(contentsOf: kept.appendingPathComponent("file.txt"), encoding: .utf8) == "keep")
+
+        // Not a folder, or not there: nothing happens.
+        OutputFolder.removeFolder(kept.appendingPathComponent("file.txt").path)
+        OutputFolder.removeFolder(site.path)
+        #expect(fileManager.fileExists(atPath: kept.appendingPathComponent("file.txt").path))
+        let link = root.appendingPathComponent("link-to-kept")
+        try fileManager.createSymbolicLink(at: link, withDestinationURL: kept)
+        OutputFolder.removeFolder(link.path)
+        #expect(fileManager.fileExists(atPath: kept.appendingPathComponent("file.txt").path), "a link to a folder is not followed")
+    }
 }
