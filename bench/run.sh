@@ -51,6 +51,27 @@ peak() {
   /usr/bin/time -v sh -c "$1" 2> "$work/time.txt" > /dev/null || true
   awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/time.txt"
 }
+# paired FLOOR COMMAND: COMMAND's time over FLOOR's, the two run one right after the other in
+# each of $PAIRS rounds (5 by default; after a warm-up of each), the median of the rounds. The
+# machine's speed changes by half within an hour here, and the floor's more than stdkit's: taken
+# side by side, the ratio does not depend on which minute each mean fell in.
+paired() {
+  /usr/bin/python3 - "$1" "$2" "${PAIRS:-5}" <<'PY'
+import statistics, subprocess, sys, time
+floor, command, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def timed(line):
+    start = time.perf_counter()
+    subprocess.run(line, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+timed(floor)
+timed(command)
+ratios = []
+for _ in range(rounds):
+    first = timed(floor)
+    ratios.append(timed(command) / first)
+print("%.2f" % statistics.median(ratios))
+PY
+}
 ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
 # The Markdown bytes of a folder, in MB.
 corpus_mb() { find "$1" -name '*.md' -not -path '*/_site/*' -print0 | du -cb --files0-from=- | tail -1 | awk '{printf "%.1f", $1 / 1048576}'; }
@@ -82,8 +103,10 @@ EOF
   echo
   echo "Build: into an empty folder (fresh) and again over the previous output (rebuild; stdkit links unchanged pages, Hugo overwrites)."
   echo
-  echo "| corpus | Markdown | cmark-gfm (floor) | stdkit check | check / floor | stdkit build fresh / rebuild | build / floor | Hugo fresh / rebuild | Hugo / stdkit | peak RSS check / build | RSS / corpus |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "Alternated: the floor and stdkit run one right after the other, ${PAIRS:-5} times, the median of the ratios (not for 50,000 documents)."
+  echo
+  echo "| corpus | Markdown | cmark-gfm (floor) | stdkit check | check / floor | stdkit build fresh / rebuild | build / floor | Hugo fresh / rebuild | Hugo / stdkit | peak RSS check / build | RSS / corpus | alternated: check / floor, rebuild / floor |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 } > "$report"
 
 row() {  # row NAME FOLDER
@@ -101,9 +124,13 @@ row() {  # row NAME FOLDER
   hugo_again=$(mean hugo "$hugo")
   rss_check=$(peak "'$stdkit' check '$dir'")
   rss_build=$(peak "'$stdkit' build '$dir' -o '$work/site'")
-  echo "| $name | $mb MB | $floor s | $check s | **$(ratio "$check" "$floor")** | $fresh / $again s | **$(ratio "$fresh" "$floor") / $(ratio "$again" "$floor")** | $hugo_fresh / $hugo_again s | **$(ratio "$hugo_fresh" "$fresh") / $(ratio "$hugo_again" "$again")** | $rss_check / $rss_build MB | $(ratio "$(( rss_check > rss_build ? rss_check : rss_build ))" "$mb") |" >> "$report"
+  local alternated="—"
+  if [ "${BIG:-0}" != 1 ]; then
+    alternated="$(paired "$(floor_command "$dir")" "'$stdkit' check '$dir' > /dev/null") / $(paired "$(floor_command "$dir")" "$build")"
+  fi
+  echo "| $name | $mb MB | $floor s | $check s | **$(ratio "$check" "$floor")** | $fresh / $again s | **$(ratio "$fresh" "$floor") / $(ratio "$again" "$floor")** | $hugo_fresh / $hugo_again s | **$(ratio "$hugo_fresh" "$fresh") / $(ratio "$hugo_again" "$again")** | $rss_check / $rss_build MB | $(ratio "$(( rss_check > rss_build ? rss_check : rss_build ))" "$mb") | $alternated |" >> "$report"
   rm -rf "$work/site" "$work/hugo" "$work/hugo-out"
-  echo "$name: floor $floor s, check $check s, build $fresh s fresh / $again s again, Hugo $hugo_fresh / $hugo_again s, peak RSS $rss_check / $rss_build MB"
+  echo "$name: floor $floor s, check $check s, build $fresh s fresh / $again s again, Hugo $hugo_fresh / $hugo_again s, peak RSS $rss_check / $rss_build MB; alternated with the floor: $alternated"
 }
 
 for n in $sizes; do
