@@ -62,9 +62,11 @@ public struct CheckContext: Sendable {
         focusedStandardsDocuments = focus == nil ? standardsDocuments : own.filter { !$0.isPage }
         // The parts are independent: the links without a lock (first, the longest of them on
         // one core: every link's key made and counted, 6 % of a check of 10,000 documents by
-        // the clock when it came after the rest), the link review, the heading titles, the
-        // schema validation (itself one task per document) and the comparison with the base
-        // run on every core.
+        // the clock when it came after the rest), the comparison with the base, the link
+        // review, the schema validation in pieces, and the heading titles, run on every core.
+        // One flat list of tasks: a `Parallel.map` inside another runs on one thread
+        // (libdispatch gives a nested apply the cores divided by the outer one's width), which
+        // left the schema validation of 10,000 documents to one core for a tenth of a second.
         enum Part: Sendable {
             case firstLink((first: CoverageLink, count: Int)?)
             case review(LinkReview)
@@ -73,13 +75,18 @@ public struct CheckContext: Sendable {
             case changes([String: DocumentChange])
         }
         let standards = focusedStandardsDocuments
-        let parts = Parallel.map([0, 1, 2, 3, 4]) { index -> Part in
-            switch index {
+        let pieces = Self.pieces(standards.count)
+        let parts = Parallel.map(Array(0..<(pieces.count + 4))) { task -> Part in
+            switch task {
             case 0:
                 return .firstLink(Self.linksWithoutLock(of: project, focus: focus, links: links))
             case 1:
-                return .review(Self.linkReview(of: project, focus: focus))
+                guard let base else { return .changes([:]) }
+                let change = Differ(old: base, new: project).compare()
+                return .changes(Dictionary(change.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
             case 2:
+                return .review(Self.linkReview(of: project, focus: focus))
+            case 3 + pieces.count:
                 var titles: [String: String] = [:]
                 var positions: [String: [String: Int]] = [:]
                 for document in own {
@@ -90,12 +97,8 @@ public struct CheckContext: Sendable {
                     positions[document.kind] = SectionMatcher.positions(of: project.expectedSections(ofKind: document.kind))
                 }
                 return .titles(titles, positions)
-            case 3:
-                return .schema(Parallel.map(standards) { SchemaValidator(project: project, document: $0).validate() })
             default:
-                guard let base else { return .changes([:]) }
-                let change = Differ(old: base, new: project).compare()
-                return .changes(Dictionary(change.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+                return .schema(standards[pieces[task - 3]].map { SchemaValidator(project: project, document: $0).validate() })
             }
         }
         var firstLink: (first: CoverageLink, count: Int)?
@@ -109,7 +112,7 @@ public struct CheckContext: Sendable {
             case .review(let made): review = made
             case .titles(let madeTitles, let madePositions): (titles, positions) = (madeTitles, madePositions)
             case .schema(let perDocument):
-                // In document order, as one pass over them would give.
+                // In document order (the pieces come in order), as one pass would give.
                 for finding in perDocument.joined() { findings[finding.rule, default: []].append(finding) }
             case .changes(let made): changes = made
             }
@@ -123,6 +126,13 @@ public struct CheckContext: Sendable {
         schemaFindings = findings
         let load = project.diagnostics + own.flatMap(\.diagnostics)
         loadDiagnosticsByRule = Dictionary(grouping: load, by: \.rule)
+    }
+
+    /// `count` positions cut into consecutive ranges of about equal length, enough of them
+    /// for the cores to share (none for none).
+    static func pieces(_ count: Int) -> [Range<Int>] {
+        let number = min(count, 32)
+        return (0..<number).map { piece in (count * piece / number)..<(count * (piece + 1) / number) }
     }
 
     /// The diagnostics made while loading that carry rule id `rule`.

@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 import StdKitModel
@@ -46,6 +47,29 @@ struct CheckerTests {
         #expect(findings.map(\.file) == ["courses/c.md"])
         #expect(findings.map(\.message.english) == ["reference 'J1#R2' matches no item; did you mean 'R1'?"])
         #expect(result.fileCount == 1)
+    }
+
+    /// The schema validation runs in pieces shared between the cores: with more documents than
+    /// pieces, every document's finding is there once, in the documents' order.
+    @Test func schemaFindingsOfManyDocumentsEachOnceInOrder() async throws {
+        var files: [String: String] = ["stdkit.yml": Self.quiet + "rules: {unresolved-reference: off}\n"]
+        for number in 0..<75 {
+            files["c/\(String(format: "%03d", number)).md"] = Self.brokenCourse.replacingOccurrences(of: "C1", with: "C\(number)")
+        }
+        let project = try await ProjectLoader.load(files: files.mapValues { Array($0.utf8) })
+        let context = CheckContext(project: project)
+        let paths = (context.schemaFindings["invalid-value"] ?? []).map(\.file)
+        #expect(paths == (0..<75).map { "c/\(String(format: "%03d", $0)).md" })
+        #expect(Checker().check(project).diagnostics.filter { $0.rule == "invalid-value" }.count == 75)
+    }
+
+    @Test func piecesCoverEveryPositionOnceInOrder() {
+        for count in [0, 1, 2, 31, 32, 33, 75, 10_000] {
+            let pieces = CheckContext.pieces(count)
+            #expect(pieces.flatMap { Array($0) } == Array(0..<count), "\(count)")
+            #expect(pieces.count == min(count, 32))
+            #expect(pieces.allSatisfy { !$0.isEmpty })
+        }
     }
 
     @Test func diagnosticsAreSortedByFileLineColumnRule() async throws {
