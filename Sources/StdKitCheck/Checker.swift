@@ -64,9 +64,13 @@ public struct Checker: Sendable {
                 timings.lap(rule.description.id)
             }
         } else {
-            // Rules are independent and the context is immutable: they run on every core, and
-            // their findings are put together in the catalogue's order.
-            findings = Parallel.map(rules) { run($0) }.flatMap { $0 }
+            // Rules are independent and the context is immutable: they run on every core, the
+            // heaviest started first, and their findings are put together in the catalogue's order.
+            let order = Self.schedule(rules)
+            let found = Parallel.map(order) { run(rules[$0]) }
+            var byRule = [[Diagnostic]](repeating: [], count: rules.count)
+            for (position, index) in order.enumerated() { byRule[index] = found[position] }
+            findings = byRule.flatMap { $0 }
         }
         // A load-time finding no rule claims is still reported: nothing is dropped silently.
         let claimed = Set(rules.map(\.description.id))
@@ -101,6 +105,27 @@ public struct Checker: Sendable {
         let fileCount = paths.map { paths in project.documents.filter { document in paths.contains { Self.path(document.path, isUnder: $0) } }.count }
             ?? project.documents.count
         return CheckResult(diagnostics: result, fileCount: fileCount)
+    }
+
+    /// The rules that read every document's body, links or items, by their share of a check
+    /// (`STDKIT_TIMINGS=1` on powershell-docs and the generated 10,000, 2026-12-07), the heaviest
+    /// first. Rules start in the order given; in the catalogue's order `broken-link`, half of
+    /// powershell-docs' rule time, started when the other core had little left to do, which
+    /// then waited 0.4 s for it.
+    static let heaviestFirst = [
+        "broken-link", "duplicate-heading", "empty-section", "uncovered-requirement", "missing-section",
+        "wrong-target-kind", "id-case-collision", "section-order", "outcome-covers-nothing", "unit-hours-mismatch",
+        "duplicate-item-id", "withdrawn-reference", "course-entry-mismatch", "unresolved-reference", "version-pin-mismatch",
+    ]
+
+    /// The positions of `rules` in the order they are started: those of `heaviestFirst` in its
+    /// order, then the others in the catalogue's.
+    static func schedule(_ rules: [any Rule]) -> [Int] {
+        let rank = Dictionary(uniqueKeysWithValues: heaviestFirst.enumerated().map { ($1, $0) })
+        return rules.indices.sorted { a, b in
+            let (rankA, rankB) = (rank[rules[a].description.id] ?? Int.max, rank[rules[b].description.id] ?? Int.max)
+            return rankA != rankB ? rankA < rankB : a < b
+        }
     }
 
     /// The project of the documents of `project` at the paths in `focus`, with its settings and

@@ -63,6 +63,23 @@ struct CheckerTests {
         #expect(Checker().check(project).diagnostics.filter { $0.rule == "invalid-value" }.count == 75)
     }
 
+    /// The heaviest rules start first; every rule runs once; the findings keep the catalogue's
+    /// order (`PlantedFaultsTests` holds the concurrent check to the serial one).
+    @Test func heaviestRulesScheduledFirstEveryRuleOnce() {
+        let ids = Set(RuleCatalogue.all.map(\.description.id))
+        #expect(Checker.heaviestFirst.filter { !ids.contains($0) } == [], "every name is a rule of the catalogue")
+        #expect(Set(Checker.heaviestFirst).count == Checker.heaviestFirst.count)
+        let order = Checker.schedule(RuleCatalogue.all)
+        #expect(order.sorted() == Array(RuleCatalogue.all.indices))
+        let scheduled = order.map { RuleCatalogue.all[$0].description.id }
+        #expect(Array(scheduled.prefix(Checker.heaviestFirst.count)) == Checker.heaviestFirst)
+        let rest = Array(order.dropFirst(Checker.heaviestFirst.count))
+        #expect(rest == rest.sorted(), "the others in the catalogue's order")
+        // A catalogue without the heavy rules keeps its order.
+        let light = RuleCatalogue.all.filter { !Checker.heaviestFirst.contains($0.description.id) }
+        #expect(Checker.schedule(light) == Array(light.indices))
+    }
+
     @Test func piecesCoverEveryPositionOnceInOrder() {
         for count in [0, 1, 2, 31, 32, 33, 75, 10_000] {
             let pieces = CheckContext.pieces(count)
