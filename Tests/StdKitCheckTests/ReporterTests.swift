@@ -67,6 +67,42 @@ struct ReporterTests {
             """)
     }
 
+    /// A report of thousands of findings, formatted in pieces on every core, is the same text,
+    /// in the same order, as each finding written one after the other; it reaches `write` in
+    /// several pieces, none of them the whole.
+    @Test func largeReportInOrderFromPieces() {
+        var diagnostics: [Diagnostic] = []
+        var texts: [String: String] = [:]
+        var expected = ""
+        for file in 0..<40 {
+            let name = "docs/file-\(file).md"
+            let count = file == 7 ? 1_200 : (file * 37) % 300 + 1
+            texts[name] = (1...count).map { "line \($0) of \(file)" }.joined(separator: "\n")
+            for line in 1...count {
+                diagnostics.append(Diagnostic(rule: "broken-link", file: name, location: SourceLocation(line: line, column: 1), message: .test("m\(file).\(line)")))
+                let gutter = String(line)
+                expected += "\(name):\(line):1: error: m\(file).\(line) [broken-link]\n"
+                expected += " \(gutter) | line \(line) of \(file)\n \(String(repeating: " ", count: gutter.count)) | ^\n"
+            }
+        }
+        expected += "checked 40 files: \(diagnostics.count) errors\n"
+        let result = CheckResult(diagnostics: diagnostics, fileCount: 40)
+        var written: [String] = []
+        let sources = texts
+        TextReporter(sourceTexts: { sources[$0] }).report(result) { written.append($0) }
+        #expect(written.joined() == expected)
+        #expect(written.count > 10)
+        #expect(diagnostics.count > 5_000)
+
+        let pieces = TextReporter.pieces(of: diagnostics, size: 256)
+        #expect(pieces.flatMap { Array($0) } == Array(diagnostics.indices))
+        for piece in pieces.dropLast() {
+            #expect(piece.count >= 256)
+            #expect(diagnostics[piece.upperBound].file != diagnostics[piece.upperBound - 1].file, "a piece ends with a file")
+        }
+        #expect(TextReporter.pieces(of: [], size: 256).isEmpty)
+    }
+
     @Test func cleanSummary() {
         #expect(TextReporter().report(CheckResult(diagnostics: [], fileCount: 1)) == "checked 1 file: no problems\n")
         #expect(TextReporter(language: .zhCN).report(CheckResult(diagnostics: [], fileCount: 1)) == "已检查 1 个文件：未发现问题\n")
