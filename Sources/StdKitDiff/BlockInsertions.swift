@@ -50,12 +50,19 @@ final class BlockInsertions {
         var pendingBlank: [String] = []
         // What both added here is written once: an item or a row line by line, each of ours'
         // lines standing for one of theirs (a line theirs added twice and ours once is kept
-        // once more); a section only when ours added the very same section, every line of it.
+        // once more); a section only when ours added the very same section, every line of it,
+        // each of ours' sections standing for one of theirs in the same way (as a set, one
+        // section of ours stood for two of theirs, and the merge depended on which side was
+        // ours).
         var unmatched: [String: Int] = [:]
         var skipping = Set<Int>()
         if ourKind == "sections" {
-            let ourSections = Set(Self.sections(ours).map { $0.map { ours[$0] }.filter { !Self.isBlank($0) } })
-            for section in Self.sections(theirs) where ourSections.contains(section.map { theirs[$0] }.filter { !Self.isBlank($0) }) {
+            var ourSections: [[String]: Int] = [:]
+            for section in Self.sections(ours) { ourSections[section.map { ours[$0] }.filter { !Self.isBlank($0) }, default: 0] += 1 }
+            for section in Self.sections(theirs) {
+                let lines = section.map { theirs[$0] }.filter { !Self.isBlank($0) }
+                guard let count = ourSections[lines], count > 0 else { continue }
+                ourSections[lines] = count - 1
                 skipping.formUnion(section)
             }
         } else {

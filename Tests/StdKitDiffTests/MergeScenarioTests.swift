@@ -44,6 +44,29 @@ struct MergeScenarioTests {
         #expect(LineMerge.sharedReplacement(base: ["A\n"], ours: [], theirs: ["D\n"]) == nil)
     }
 
+    /// Both sides added sections at one place, one of them twice (found by
+    /// `MergePropertyTests.nothingIsLostAndSidesAreSymmetric`): each section of ours stands for
+    /// one of theirs, whichever side is ours — a set let ours' one `## 考核评价` stand for both
+    /// of theirs one way round and not the other.
+    @Test func sectionsBothAddedAreMatchedOneForOne() {
+        let front = "---\nid: C1\nkind: course\ntitle: 焊接编程\nversion: 1.0.0\n---\n\n"
+        let heading = "## 考核评价\n"
+        let outcome = "- **LO1** 能安全开机 → JOB-WELD#R1 {level=2}\n"
+        let withOutcome = front + heading + heading + outcome
+        let twice = front + heading + heading
+        for (ours, theirs) in [(withOutcome, twice), (twice, withOutcome)] {
+            let merged = DocumentMerge.merge(base: front, ours: ours, theirs: theirs)
+            #expect(merged.fallback == nil && merged.conflicts.isEmpty)
+            #expect(DocumentMerge.verify(base: front, ours: ours, theirs: theirs, result: merged))
+            let counts = MergePropertyTests.lineCounts(merged.text)
+            #expect(counts[heading] == 3, "ours' second section and theirs' differ: both kept")
+            #expect(counts[outcome] == 1)
+        }
+        // The same section added by both, as often on each side, is written as often.
+        let both = DocumentMerge.merge(base: front, ours: twice, theirs: twice)
+        #expect(both.text == twice)
+    }
+
     @Test func realignedLinesMergeOnlyWhenEveryPartIsOneSidesChange() {
         // Base: two blank lines; ours a paragraph and one blank; theirs one blank.
         #expect(LineMerge.realigned(base: ["\n", "\n"], ours: ["P\n", "\n"], theirs: ["\n"]) == ["P\n", "\n"])
