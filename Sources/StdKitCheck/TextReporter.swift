@@ -60,9 +60,10 @@ public struct TextReporter: Sendable {
 
     /// The report handed to `write` in pieces of about 64 KB, in order: a large project's report
     /// (powershell-docs: 36,510 findings, 10 MB) is then never held whole, nor copied to be written.
-    /// The pieces (runs of whole files, about 256 findings each) are formatted on every core, 16
-    /// at a time, and each batch is written in order as it ends: one after the other, the report
-    /// of powershell-docs was half a second on one core at the end of its check.
+    /// The pieces (runs of whole files, about 256 findings each; a file's findings are never
+    /// split, so one file with thousands of them is one larger piece) are formatted on every
+    /// core, 16 at a time, and each batch is written in order as it ends: one after the other, the
+    /// report of powershell-docs was half a second on one core at the end of its check.
     public func report(_ result: CheckResult, to write: (String) -> Void) {
         let diagnostics = result.diagnostics
         let pieces = Self.pieces(of: diagnostics, size: 256)
