@@ -25,6 +25,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The executable's allocator (Sources/stdkit/main.swift); the libraries do not link it.
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "StdKitSyntax",
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
@@ -92,7 +97,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "stdkit", dependencies: ["StdKitCLI"]),
+        .executableTarget(name: "stdkit", dependencies: ["StdKitCLI", "CMimalloc"]),
         .testTarget(name: "StdKitSyntaxTests", dependencies: ["StdKitSyntax"]),
         .testTarget(name: "StdKitModelTests", dependencies: ["StdKitModel"],
                     exclude: ["Fixtures"]),
