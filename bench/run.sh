@@ -97,7 +97,7 @@ EOF
 
 {
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(. /etc/os-release && echo "$PRETTY_NAME");"
-  echo "$("$stdkit" --version 2>/dev/null | head -1 || echo stdkit) (release build); $(swift --version 2>&1 | head -1 | sed 's/ (.*//');"
+  echo "$("$stdkit" --version 2>/dev/null | head -1 || echo stdkit) (release build; $(STDKIT_TIMINGS=1 "$stdkit" --version 2>&1 >/dev/null | sed -n 's/^stdkit timings: allocator //p' | head -1)); $(swift --version 2>&1 | head -1 | sed 's/ (.*//');"
   echo "cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}'); $(hugo version | awk '{print "Hugo", $2}'); hyperfine $(hyperfine --version | awk '{print $2}'). Measured $(date -u +%Y-%m-%d)."
   echo "Runs: mean of $runs after one warm-up (one run for 50,000 documents). Reproduce: \`bench/run.sh\`."
   echo
