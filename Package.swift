@@ -25,11 +25,6 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // The executable's allocator (Sources/stdkit/main.swift); the libraries do not link it.
-        .systemLibrary(
-            name: "CMimalloc",
-            providers: [.apt(["libmimalloc-dev"])]
-        ),
         .target(
             name: "StdKitSyntax",
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
@@ -97,7 +92,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "stdkit", dependencies: ["StdKitCLI", "CMimalloc"]),
+        .executableTarget(name: "stdkit", dependencies: ["StdKitCLI"]),
         .testTarget(name: "StdKitSyntaxTests", dependencies: ["StdKitSyntax"]),
         .testTarget(name: "StdKitModelTests", dependencies: ["StdKitModel"],
                     exclude: ["Fixtures"]),
