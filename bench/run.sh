@@ -72,6 +72,9 @@ for _ in range(rounds):
 print("%.2f" % statistics.median(ratios))
 PY
 }
+# aside FOLDER: the command that moves FOLDER, if it exists, into $work/aside (removed when the
+# corpus is done), for hyperfine's --prepare.
+aside() { echo "[ ! -e '$1' ] || { mkdir -p '$work/aside' && mv '$1' \"\$(mktemp -d '$work/aside/XXXXXX')/\"; }"; }
 ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
 # The Markdown bytes of a folder, in MB.
 corpus_mb() { find "$1" -name '*.md' -not -path '*/_site/*' -print0 | du -cb --files0-from=- | tail -1 | awk '{printf "%.1f", $1 / 1048576}'; }
@@ -97,11 +100,11 @@ EOF
 
 {
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(. /etc/os-release && echo "$PRETTY_NAME");"
-  echo "$("$stdkit" --version 2>/dev/null | head -1 || echo stdkit) (release build; $(STDKIT_TIMINGS=1 "$stdkit" --version 2>&1 >/dev/null | sed -n 's/^stdkit timings: allocator //p' | head -1)); $(swift --version 2>&1 | head -1 | sed 's/ (.*//');"
+  echo "$("$stdkit" --version 2>/dev/null | head -1 || echo stdkit) (release build); $(swift --version 2>&1 | head -1 | sed 's/ (.*//');"
   echo "cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}'); $(hugo version | awk '{print "Hugo", $2}'); hyperfine $(hyperfine --version | awk '{print $2}'). Measured $(date -u +%Y-%m-%d)."
   echo "Runs: mean of $runs after one warm-up (one run for 50,000 documents). Reproduce: \`bench/run.sh\`."
   echo
-  echo "Build: into an empty folder (fresh) and again over the previous output (rebuild; stdkit links unchanged pages, Hugo overwrites)."
+  echo "Build: into an empty folder (fresh) and again over the previous output (rebuild; stdkit links unchanged pages, Hugo overwrites). Hugo is measured first. Before each fresh build the previous output is moved aside, and removed only when the corpus is done; and no fresh builds start within 35 s of files being removed or replaced: this machine's ext4 skips inodes freed in the last 30 s when it makes a file, so a build right after a site was deleted measured the deletion (perf: 40 % of such a build in the kernel's \`find_inode_bit\`)."
   echo
   echo "Alternated: the floor and stdkit run one right after the other, ${PAIRS:-5} times, the median of the ratios (not for 50,000 documents)."
   echo
@@ -115,13 +118,17 @@ row() {  # row NAME FOLDER
   mb=$(corpus_mb "$dir")
   floor=$(mean floor "$(floor_command "$dir")")
   check=$(mean check "'$stdkit' check '$dir' > /dev/null")
-  local build="'$stdkit' build '$dir' -o '$work/site' > /dev/null"
-  fresh=$(mean build "$build" "rm -rf '$work/site'")
-  again=$(mean build "$build")
+  # Hugo first: a stdkit rebuild removes the site it replaces, and the files it frees would slow
+  # Hugo's fresh builds right after (above). A fresh build's previous output is moved aside.
   hugo_site "$work/hugo" "$dir"
   local hugo="hugo --quiet -s '$work/hugo' -d '$work/hugo-out' > /dev/null 2>&1"
-  hugo_fresh=$(mean hugo "$hugo" "rm -rf '$work/hugo-out'")
+  hugo_fresh=$(mean hugo "$hugo" "$(aside "$work/hugo-out")")
   hugo_again=$(mean hugo "$hugo")
+  local build="'$stdkit' build '$dir' -o '$work/site' > /dev/null"
+  # Hugo's rebuild replaces its files, which frees as many: let them age first (above).
+  sleep 35
+  fresh=$(mean build "$build" "$(aside "$work/site")")
+  again=$(mean build "$build")
   rss_check=$(peak "'$stdkit' check '$dir'")
   rss_build=$(peak "'$stdkit' build '$dir' -o '$work/site'")
   local alternated="—"
@@ -129,7 +136,10 @@ row() {  # row NAME FOLDER
     alternated="$(paired "$(floor_command "$dir")" "'$stdkit' check '$dir' > /dev/null") / $(paired "$(floor_command "$dir")" "$build")"
   fi
   echo "| $name | $mb MB | $floor s | $check s | **$(ratio "$check" "$floor")** | $fresh / $again s | **$(ratio "$fresh" "$floor") / $(ratio "$again" "$floor")** | $hugo_fresh / $hugo_again s | **$(ratio "$hugo_fresh" "$fresh") / $(ratio "$hugo_again" "$again")** | $rss_check / $rss_build MB | $(ratio "$(( rss_check > rss_build ? rss_check : rss_build ))" "$mb") | $alternated |" >> "$report"
-  rm -rf "$work/site" "$work/hugo" "$work/hugo-out"
+  rm -rf "$work/site" "$work/hugo" "$work/hugo-out" "$work/aside"
+  # The files just removed (and those of stdkit's rebuilds) are "recent" to ext4 for 30 s: the next
+  # corpus's first fresh builds would pay for them.
+  sleep 35
   echo "$name: floor $floor s, check $check s, build $fresh s fresh / $again s again, Hugo $hugo_fresh / $hugo_again s, peak RSS $rss_check / $rss_build MB; alternated with the floor: $alternated"
 }
 
