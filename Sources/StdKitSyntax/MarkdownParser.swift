@@ -16,8 +16,9 @@ private let coreExtensionsRegistered: Void = cmark_gfm_core_extensions_ensure_re
 /// Block parsing (`cmark_parser_feed`) and the conversion to Swift values stay concurrent; only
 /// the finishing step holds this lock. A `Mutex`, not an `NSLock`: it spins a little before it
 /// sleeps, and a document's finish is short (tens of microseconds), so the waiting core rarely
-/// sleeps at all. It shows when allocation is fast: with mimalloc preloaded, `perf` showed the
-/// loading of 10,000 small documents on 1.6–1.7 cores with `NSLock`, on 1.96 with `Mutex`.
+/// sleeps at all. It shows when allocation is fast: with mimalloc as the allocator, `perf`
+/// showed the loading of 10,000 small documents on 1.6–1.7 cores with `NSLock`, on 1.96 with
+/// `Mutex`.
 private let finishLock = Mutex<Void>(())
 
 /// The GFM extensions every document is parsed with.
