@@ -104,7 +104,7 @@ EOF
   echo "cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}'); $(hugo version | awk '{print "Hugo", $2}'); hyperfine $(hyperfine --version | awk '{print $2}'). Measured $(date -u +%Y-%m-%d)."
   echo "Runs: mean of $runs after one warm-up (one run for 50,000 documents). Reproduce: \`bench/run.sh\`."
   echo
-  echo "Build: into an empty folder (fresh) and again over the previous output (rebuild; stdkit links unchanged pages, Hugo overwrites). Hugo is measured first. Before each fresh build the previous output is moved aside, and removed only when the corpus is done; and no fresh builds start within 35 s of files being removed or replaced: this machine's ext4 skips inodes freed in the last 30 s when it makes a file, so a build right after a site was deleted measured the deletion (perf: 40 % of such a build in the kernel's \`find_inode_bit\`)."
+  echo "Build: into an empty folder (fresh) and again over the previous output (rebuild; stdkit links unchanged pages, Hugo overwrites). Hugo is measured first. Before each fresh build the previous output is moved aside, and removed only when the corpus is done; and no fresh builds start within 35 s of files being removed or replaced: this machine's ext4 skips inodes freed in the last 30 s when it makes a file, so a build right after a site was deleted measured the deletion (perf: over 40 % of such a build in the kernel's inode allocation, \`find_inode_bit\`, and in waiting for it)."
   echo
   echo "Alternated: the floor and stdkit run one right after the other, ${PAIRS:-5} times, the median of the ratios (not for 50,000 documents)."
   echo
