@@ -8,7 +8,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 if [ -n "${STDKIT:-}" ]; then
   stdkit=$(realpath "$STDKIT")
 else
-  build=(swift build -c release)
+  # As `make release` builds it: the Swift runtime and Foundation linked in (Makefile, RELEASE_FLAGS).
+  build=(swift build -c release --static-swift-stdlib)
   if command -v flock > /dev/null && [ -e /tmp/stdkit-build.lock ]; then build=(flock /tmp/stdkit-build.lock "${build[@]}"); fi
   (cd "$top" && "${build[@]}" 2>&1 | tail -1) >&2
   stdkit=$top/.build/release/stdkit
