@@ -13,7 +13,7 @@ SITE ?= _site
 # Neovim is the real editor `stdkit lsp` is tested with (Tests/Editors); python3-pynvim drives it
 # as a UI for the screenshot in docs/editors.md. Selenium (python3-selenium, for Debian's python3)
 # with Chromium's own driver (chromium-driver) uses the editor of `stdkit serve` as a person would.
-DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libxml2-dev git python3 python3-jsonschema chromium fonts-noto-cjk zlib1g-dev libreoffice-writer-nogui python3-docx poppler-utils fonts-arphic-uming fonts-wqy-zenhei neovim python3-pynvim chromium-driver python3-selenium
+DEBIAN_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev cmark-gfm libxml2-dev git python3 python3-jsonschema chromium fonts-noto-cjk zlib1g-dev libreoffice-writer-nogui python3-docx poppler-utils fonts-arphic-uming fonts-wqy-zenhei neovim python3-pynvim chromium-driver python3-selenium
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test deps build release check model browser-test serve-test screenshot-serve neovim-test screenshot-neovim sanitize fuzz bench bench-catalogue bench-docx clean

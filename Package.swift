@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The executable's allocator (Sources/stdkit/Allocator.swift); the libraries and the
+        // test bundles do not link it.
+        .systemLibrary(
+            name: "CJemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         .target(
             name: "StdKitSyntax",
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
@@ -92,7 +98,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "stdkit", dependencies: ["StdKitCLI"]),
+        .executableTarget(name: "stdkit", dependencies: ["StdKitCLI", "CJemalloc"]),
         .testTarget(name: "StdKitSyntaxTests", dependencies: ["StdKitSyntax"]),
         .testTarget(name: "StdKitModelTests", dependencies: ["StdKitModel"],
                     exclude: ["Fixtures"]),
