@@ -28,6 +28,44 @@ struct CheckerTests {
         #expect(result.diagnostics.map(\.severity) == [.warning])
     }
 
+    /// A rule that counts its runs and finds one thing in every document.
+    final class CountingRule: Rule, @unchecked Sendable {
+        // Safe: `runs` is read and written under `lock` only.
+        private let lock = NSLock()
+        private var runs = 0
+        let description: RuleDescription
+
+        init(_ id: String) { description = RuleDescription(id: id, family: .structure, severity: .warning) }
+
+        var count: Int { lock.withLock { runs } }
+
+        func check(_ context: CheckContext) -> [Diagnostic] {
+            lock.withLock { runs += 1 }
+            return context.project.documents.map { Diagnostic(rule: description.id, severity: .warning, file: $0.path, location: .start, message: Message("rule.\(description.id).summary")) }
+        }
+    }
+
+    /// A rule the settings turn off is not run at all (its findings would all be dropped); a
+    /// rule given another severity is run, and one the settings do not name: on every core and
+    /// one rule after the other (`STDKIT_TIMINGS=1`).
+    @Test func rulesTurnedOffAreNotRun() async throws {
+        let project = try await ProjectLoader.load(files: [
+            "stdkit.yml": Array("rules: {spy-off: off, spy-note: note}\n".utf8),
+            "a.md": Array("# 说明\n".utf8),
+        ])
+        for concurrent in [true, false] {
+            let (off, note, plain) = (CountingRule("spy-off"), CountingRule("spy-note"), CountingRule("spy-plain"))
+            let result = Checker(rules: [plain, off, note], concurrent: concurrent).check(project)
+            #expect(off.count == 0, "concurrent: \(concurrent)")
+            #expect(note.count == 1 && plain.count == 1)
+            #expect(result.diagnostics.map(\.rule) == ["spy-note", "spy-plain"])
+            #expect(result.diagnostics.map(\.severity) == [.note, .warning])
+        }
+        #expect(Checker.isOn("spy-plain", in: project.config))
+        #expect(!Checker.isOn("spy-off", in: project.config))
+        #expect(Checker.isOn("spy-note", in: project.config))
+    }
+
     @Test func disableNextLineComment() async throws {
         let result = try await check([
             "c.md": "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n<!-- stdkit-disable-next-line unresolved-reference -->\n- **LO1** 目标 → NOWHERE\n- **LO2** 目标 → NOWHERE\n",
@@ -78,15 +116,6 @@ struct CheckerTests {
         // A catalogue without the heavy rules keeps its order.
         let light = RuleCatalogue.all.filter { !Checker.heaviestFirst.contains($0.description.id) }
         #expect(Checker.schedule(light) == Array(light.indices))
-    }
-
-    @Test func piecesCoverEveryPositionOnceInOrder() {
-        for count in [0, 1, 2, 31, 32, 33, 75, 10_000] {
-            let pieces = CheckContext.pieces(count)
-            #expect(pieces.flatMap { Array($0) } == Array(0..<count), "\(count)")
-            #expect(pieces.count == min(count, 32))
-            #expect(pieces.allSatisfy { !$0.isEmpty })
-        }
     }
 
     @Test func diagnosticsAreSortedByFileLineColumnRule() async throws {
