@@ -73,10 +73,13 @@ public struct CheckContext: Sendable {
             case titles([String: String], [String: [String: Int]])
             case schema([[Diagnostic]])
             case changes([String: DocumentChange])
+            case approvals([ApprovalState])
         }
         let standards = focusedStandardsDocuments
-        let pieces = Self.pieces(standards.count)
-        let parts = Parallel.map(Array(0..<(pieces.count + 4))) { task -> Part in
+        let pieces = Parallel.pieces(standards.count)
+        // The approval states of every document read, in pieces too, after the validation's.
+        let approvalPieces = Parallel.pieces(own.count)
+        let parts = Parallel.map(Array(0..<(pieces.count + 4 + approvalPieces.count))) { task -> Part in
             switch task {
             case 0:
                 return .firstLink(Self.linksWithoutLock(of: project, focus: focus, links: links))
@@ -97,6 +100,8 @@ public struct CheckContext: Sendable {
                     positions[document.kind] = SectionMatcher.positions(of: project.expectedSections(ofKind: document.kind))
                 }
                 return .titles(titles, positions)
+            case (4 + pieces.count)...:
+                return .approvals(own[approvalPieces[task - 4 - pieces.count]].map(ApprovalState.init))
             default:
                 return .schema(standards[pieces[task - 3]].map { SchemaValidator(project: project, document: $0).validate() })
             }
@@ -106,6 +111,8 @@ public struct CheckContext: Sendable {
         var titles: [String: String] = [:], positions: [String: [String: Int]] = [:]
         var findings: [String: [Diagnostic]] = [:]
         var changes: [String: DocumentChange] = [:]
+        var approvals: [ApprovalState] = []
+        approvals.reserveCapacity(own.count)
         for part in parts {
             switch part {
             case .firstLink(let made): firstLink = made
@@ -115,24 +122,19 @@ public struct CheckContext: Sendable {
                 // In document order (the pieces come in order), as one pass would give.
                 for finding in perDocument.joined() { findings[finding.rule, default: []].append(finding) }
             case .changes(let made): changes = made
+            // In document order, as the pieces come.
+            case .approvals(let made): approvals += made
             }
         }
         linkReview = review ?? Self.linkReview(of: project, focus: focus)
         linksWithoutLock = firstLink
-        approvalStates = Dictionary(own.map { ($0.path, ApprovalState($0)) }, uniquingKeysWith: { first, _ in first })
+        approvalStates = Dictionary(zip(own.map(\.path), approvals), uniquingKeysWith: { first, _ in first })
         normalizedTitles = titles
         sectionPositions = positions
         changesSinceBase = changes
         schemaFindings = findings
         let load = project.diagnostics + own.flatMap(\.diagnostics)
         loadDiagnosticsByRule = Dictionary(grouping: load, by: \.rule)
-    }
-
-    /// `count` positions cut into consecutive ranges of about equal length, enough of them
-    /// for the cores to share (none for none).
-    static func pieces(_ count: Int) -> [Range<Int>] {
-        let number = min(count, 32)
-        return (0..<number).map { piece in (count * piece / number)..<(count * (piece + 1) / number) }
     }
 
     /// The diagnostics made while loading that carry rule id `rule`.

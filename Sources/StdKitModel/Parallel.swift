@@ -25,6 +25,14 @@ public enum Parallel {
         return try results.values()
     }
 
+    /// `count` positions cut into consecutive ranges of about equal length, enough of them for
+    /// the cores to share (none for none): work too small to be worth a task per position is
+    /// handed out in these, and the results joined in order are in the positions' order.
+    public static func pieces(_ count: Int) -> [Range<Int>] {
+        let number = min(count, 32)
+        return (0..<number).map { piece in (count * piece / number)..<(count * (piece + 1) / number) }
+    }
+
     /// `body` for each of `inputs`, on every core; returns when every call has ended.
     public static func forEach<Input: Sendable>(_ inputs: [Input], _ body: @Sendable (Input) -> Void) {
         _ = map(inputs, body)

@@ -345,25 +345,42 @@ public enum ProjectLoader {
     public static func discover(root: URL, config: ProjectConfig) -> (paths: [String], links: [String], sizes: [String: Int]) {
         let include = config.include.map(Glob.init)
         let exclude = config.excludedGlobs
-        var paths: [String] = []
+        var files: [(path: String, full: String, size: Int?)] = []
         var links: [String] = []
-        var sizes: [String: Int] = [:]
         walk(root.standardizedFileURL.path, relative: "", link: { relative in
             if !exclude.contains(where: { $0.matches(relative) }) { links.append(relative) }
-        }) { relative, size in
-            if include.contains(where: { $0.matches(relative) }) && !exclude.contains(where: { $0.matches(relative) }) {
-                paths.append(relative)
-                sizes[relative] = size
+        }) { path, full, size in files.append((path, full, size)) }
+        // Which files belong to the project, and their sizes, on every core: a `stat` and the
+        // globs for each of 10,000 files were a tenth of a second on one core before loading.
+        let listed = files
+        let kept = Parallel.map(Parallel.pieces(listed.count)) { piece in
+            listed[piece].compactMap { file -> (path: String, size: Int)? in
+                guard include.contains(where: { $0.matches(file.path) }), !exclude.contains(where: { $0.matches(file.path) }) else { return nil }
+                if let size = file.size { return (file.path, size) }
+                // The size orders the reading (largest first); a file that cannot be examined
+                // here is still read, and reported, later.
+                var status = stat()
+                return (file.path, lstat(file.full, &status) == 0 ? Int(status.st_size) : 0)
             }
+        }.joined()
+        var paths: [String] = []
+        var sizes: [String: Int] = [:]
+        paths.reserveCapacity(kept.count)
+        sizes.reserveCapacity(kept.count)
+        for file in kept {
+            paths.append(file.path)
+            sizes[file.path] = file.size
         }
         let order = { (a: String, b: String) in a.precedesInUTF8(b) }
         return (paths.sorted(by: order), links.sorted(by: order), sizes)
     }
 
-    /// Calls `found` with the path (relative to the walk's start) and size of every regular file
-    /// under `folder`, and `link` with every symbolic link, reading directories with `readdir`:
-    /// hidden files and folders are skipped, and links are not followed.
-    private static func walk(_ folder: String, relative: String, link: (String) -> Void, _ found: (String, Int) -> Void) {
+    /// Calls `found` with the path (relative to the walk's start) and the full path of every
+    /// regular file under `folder`, with its size when the walk had to examine the file to know
+    /// its type (otherwise nil: the caller examines only the files it keeps), and `link` with
+    /// every symbolic link, reading directories with `readdir`: hidden files and folders are
+    /// skipped, and links are not followed.
+    private static func walk(_ folder: String, relative: String, link: (String) -> Void, _ found: (String, String, Int?) -> Void) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         var folders: [(String, String)] = []
@@ -375,8 +392,9 @@ public enum ProjectLoader {
             let full = folder + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
             var type = Int32(entry.pointee.d_type)
-            var status = stat()
+            var size: Int?
             if type == Int32(DT_UNKNOWN) {
+                var status = stat()
                 guard lstat(full, &status) == 0 else { continue }
                 switch status.st_mode & S_IFMT {
                 case S_IFDIR: type = Int32(DT_DIR)
@@ -384,14 +402,12 @@ public enum ProjectLoader {
                 case S_IFLNK: type = Int32(DT_LNK)
                 default: continue  // sockets, pipes, devices: not files of a project
                 }
+                size = Int(status.st_size)
             }
             if type == Int32(DT_DIR) {
                 folders.append((full, path))
             } else if type == Int32(DT_REG) {
-                // The size orders the reading (largest first); a file that cannot be examined
-                // here is still read, and reported, later.
-                if status.st_mode == 0, fstatat(dirfd(directory), name, &status, AT_SYMLINK_NOFOLLOW) != 0 { status.st_size = 0 }
-                found(path, Int(status.st_size))
+                found(path, full, size)
             } else if type == Int32(DT_LNK) {
                 link(path)
             }

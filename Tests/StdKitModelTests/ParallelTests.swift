@@ -9,6 +9,17 @@ struct ParallelTests {
         var value: Int
     }
 
+    /// The pieces cover every position once, in order, none empty, at most 32 of them (the
+    /// schema validation and the resolution of references hand out their work in these).
+    @Test func piecesCoverEveryPositionOnceInOrder() {
+        for count in [0, 1, 2, 31, 32, 33, 75, 10_000] {
+            let pieces = Parallel.pieces(count)
+            #expect(pieces.flatMap { Array($0) } == Array(0..<count), "\(count)")
+            #expect(pieces.count == min(count, 32))
+            #expect(pieces.allSatisfy { !$0.isEmpty })
+        }
+    }
+
     /// Results come back in input order, each element transformed exactly once, however the
     /// iterations interleave (some are made slow so that later ones finish first).
     @Test func orderIsKeptAndEveryElementIsDoneOnce() {
