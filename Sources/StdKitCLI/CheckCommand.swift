@@ -214,7 +214,11 @@ struct CheckCommand: EnvironmentCommand {
             if !missing.isEmpty { contents.merge((try? repository.contents(of: missing)) ?? [:]) { first, _ in first } }
             var texts: [String: String] = [:]
             for path in shown { texts[path] = contents[listing.blobs[path]!].map { DecodedSource(bytes: $0).text } }
+            // The cache and a large listing (two dictionaries of every path and blob) are freed
+            // by the exit: freeing them one string at a time was 3 % of a `--staged` of 10,000
+            // files.
             if let cache { KeptUntilExit.keep(cache) }
+            if listing.blobs.count >= 1_000 { KeptUntilExit.keep(listing) }
             return Checked(diagnostics: outcome.diagnostics, documentPaths: outcome.documentPaths, texts: texts)
         }
         if case .declined(let reason) = reuse { timings.lap("cache: not used (\(reason)); full check") }

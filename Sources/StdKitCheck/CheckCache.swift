@@ -207,14 +207,30 @@ public struct CheckCache: Sendable, Equatable {
         // Without a final line break the file was cut short.
         guard start == bytes.count, lines.count >= 3, lines[0].elementsEqual(Self.header.utf8) else { return nil }
         var next = 1
+        // The fields between tabs, an empty one kept. A loop over the bytes, not the generic
+        // `split`, which was a third of reading the cache of 10,000 files (`check --staged`).
         func fields(_ line: ArraySlice<UInt8>) -> [String] {
-            line.split(separator: 0x09, omittingEmptySubsequences: false).map(Self.unescape)
+            var result: [String] = []
+            result.reserveCapacity(12)
+            var start = line.startIndex
+            var index = line.startIndex
+            while index < line.endIndex {
+                if line[index] == 0x09 {
+                    result.append(Self.unescape(line[start..<index]))
+                    start = index + 1
+                }
+                index += 1
+            }
+            result.append(Self.unescape(line[start..<line.endIndex]))
+            return result
         }
         let keyLine = fields(lines[next])
         next += 1
         guard keyLine.count == 2, keyLine[0] == "key" else { return nil }
         key = keyLine[1]
         files = [:]
+        // At most one file per line: room made once rather than grown eleven times.
+        files.reserveCapacity(lines.count)
         other = []
         func findings(_ count: Int) -> [Diagnostic]? {
             var result: [Diagnostic] = []
