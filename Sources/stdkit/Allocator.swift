@@ -9,7 +9,7 @@ import Foundation
 /// cmark's nodes, the copies of text that become items), which glibc's malloc serves slowly: it
 /// consolidates the chunks freed since the last large request before serving it. With jemalloc
 /// the check of the generated 10,000 documents takes about a sixth less time, and a rebuild of
-/// powershell-docs as much (bench/RESULTS.md, "The allocator").
+/// powershell-docs about a ninth (bench/RESULTS.md, "seventh session").
 enum Allocator {
     /// Freed pages are kept this long for reuse before they go back to the system. jemalloc's
     /// default of 10 s raised the peak of a check of powershell-docs to 2.95 × the corpus (the
