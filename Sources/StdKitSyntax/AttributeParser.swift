@@ -8,13 +8,12 @@ enum AttributeParser {
         case malformed(Message, SourceLocation?)
     }
 
-    /// Parses `content`, whose scalars sit at `locations` (nil when positions are not known).
-    static func parse(_ content: String, locations: [SourceLocation]?) -> Outcome {
+    /// Parses `content`, whose scalar at offset `i` sits at `location(i)`.
+    static func parse(_ content: String, location at: (Int) -> SourceLocation) -> Outcome {
         let scalars = Array(content.unicodeScalars)
         guard scalars.contains("=") else { return .notAttributes }
         var attributes: [AttributeSyntax] = []
         var index = 0
-        func at(_ i: Int) -> SourceLocation? { locations.flatMap { i < $0.count ? $0[i] : $0.last } }
         while true {
             while index < scalars.count, scalars[index].isWhitespaceFast { index += 1 }
             guard index < scalars.count else { break }
@@ -52,7 +51,7 @@ enum AttributeParser {
             if index < scalars.count, !scalars[index].isWhitespaceFast {
                 return .malformed(.attributesWithoutSpace, at(index))
             }
-            attributes.append(AttributeSyntax(key: key, value: String(value), location: at(keyStart) ?? .start))
+            attributes.append(AttributeSyntax(key: key, value: String(value), location: at(keyStart)))
         }
         return .attributes(attributes)
     }

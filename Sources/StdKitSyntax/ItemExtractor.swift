@@ -46,32 +46,30 @@ public struct ItemExtractor {
         let raw = PositionedText(source: source, range: range)
         let idLocation = raw.firstLocation(of: id) ?? range.lowerBound
 
-        let rest = Array(inlines.dropFirst())
-        var statement = MarkdownNode.plainText(of: rest).trimmingWhitespace()
+        let rest = inlines.dropFirst()
+        // The statement is cut below at its attributes and at its arrow, and trimmed once at the
+        // end: trimming first moves neither cut, since white space holds no `{`, `→` or `->`.
+        var statement = MarkdownNode.plainText(of: rest)
+        var statementEnd = statement.endIndex
         // References and attributes are plain text at the end: the trailing run of text nodes.
-        let trailing = rest.reversed().prefix(while: { $0.kind == .text || $0.kind == .softBreak })
-        let trailingText = trailing.reversed().map { $0.kind == .text ? $0.literal : " " }.joined()
+        let trailingText = Self.trailingText(of: rest)
 
         var rawEnd = raw.scalars.count
         var attributes: [AttributeSyntax] = []
-        if trailingText.trimmingWhitespace().hasSuffix("}"),
+        if Self.endsWithBrace(trailingText),
            let close = raw.lastIndex(of: "}", before: rawEnd),
            let open = raw.lastIndex(of: "{", before: close) {
             let content = raw.slice(open + 1, close)
-            switch AttributeParser.parse(content, locations: raw.locations(from: open + 1, to: close)) {
+            switch AttributeParser.parse(content, location: { raw.location(at: open + 1 + $0) }) {
             case .attributes(let parsed):
                 attributes = parsed
                 rawEnd = open
-                if let cut = statement.lastIndex(ofASCII: "{") {
-                    statement = String(statement[..<cut]).trimmingWhitespace()
-                }
+                if let cut = statement.lastIndex(ofASCII: "{") { statementEnd = cut }
             case .malformed(let problem, let location):
                 // The braces are meant as attributes: keep them out of the references and the
                 // statement, so that one slip is reported once.
                 rawEnd = open
-                if let cut = statement.lastIndex(ofASCII: "{") {
-                    statement = String(statement[..<cut]).trimmingWhitespace()
-                }
+                if let cut = statement.lastIndex(ofASCII: "{") { statementEnd = cut }
                 result.diagnostics.append(Diagnostic(
                     rule: "malformed-attribute", file: file, location: location ?? raw.location(at: open),
                     message: .malformedAttributes(item: id, problem: problem), hint: .writeAttributes))
@@ -85,14 +83,36 @@ public struct ItemExtractor {
            let arrow = raw.lastArrow(before: rawEnd) {
             let listStart = arrow.index + arrow.length
             references = referenceList(in: raw, from: listStart, to: rawEnd, itemID: id, arrowLocation: raw.location(at: arrow.index), into: &result)
-            if let cut = statement.lastArrowRange() {
-                statement = String(statement[..<cut.lowerBound]).trimmingWhitespace()
-            }
+            if let cut = statement[..<statementEnd].lastArrowRange() { statementEnd = cut.lowerBound }
         }
+        if statementEnd < statement.endIndex { statement = String(statement[..<statementEnd]) }
+        statement = statement.trimmingWhitespace()
 
         let hostLines = hostRange.map { $0.lowerBound.line...max($0.lowerBound.line, endLine(of: $0)) } ?? idLocation.line...idLocation.line
         return ItemSyntax(id: id, location: idLocation, host: host, statement: statement, attributes: attributes,
                           references: references, parentID: parentID, lines: hostLines)
+    }
+
+    /// The text of the trailing run of text nodes and soft breaks of `inlines` (a soft break
+    /// as a space): where references and attributes are written.
+    static func trailingText(of inlines: ArraySlice<MarkdownNode>) -> String {
+        var start = inlines.endIndex
+        while start > inlines.startIndex, inlines[start - 1].kind == .text || inlines[start - 1].kind == .softBreak {
+            start -= 1
+        }
+        if start == inlines.endIndex - 1, inlines[start].kind == .text { return inlines[start].literal }
+        var text = ""
+        for node in inlines[start...] { text += node.kind == .text ? node.literal : " " }
+        return text
+    }
+
+    /// Whether `text`, trimmed, ends with the character `}`, looked for on its scalars: a `}`
+    /// after an ASCII scalar is a character of its own.
+    static func endsWithBrace(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let last = scalars.lastIndex(where: { !$0.isWhitespaceFast }), scalars[last] == "}" else { return false }
+        guard last > scalars.startIndex, !scalars[scalars.index(before: last)].isASCII else { return true }
+        return String(scalars[...last]).hasSuffix("}")
     }
 
     /// Whether `text` holds a `→` or a `>`, on its bytes: no other scalar's UTF-8 holds 0x3E or
@@ -126,11 +146,12 @@ public struct ItemExtractor {
         var tokenStart = start
         var index = start
         func finishToken() {
-            let token = raw.slice(tokenStart, index)
-            let text = token.trimmingWhitespace()
             defer { tokenStart = index + 1 }
-            guard !text.isEmpty else { return }
-            let offset = raw.firstNonWhitespace(from: tokenStart, to: index) ?? tokenStart
+            // The token trimmed, cut from the scalars once.
+            guard let offset = raw.firstNonWhitespace(from: tokenStart, to: index) else { return }
+            var end = min(index, raw.scalars.count)
+            while end > offset, raw.scalars[end - 1].isWhitespaceFast { end -= 1 }
+            let text = raw.slice(offset, end)
             let location = raw.location(at: offset)
             if let reference = ReferenceSyntax.parse(text, at: location) {
                 references.append(reference)
@@ -155,7 +176,7 @@ public struct ItemExtractor {
     }
 }
 
-extension String {
+extension StringProtocol {
     /// The range of the last `→` or `->` in the string.
     public func lastArrowRange() -> Range<String.Index>? {
         let scalars = unicodeScalars

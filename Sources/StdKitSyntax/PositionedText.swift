@@ -17,37 +17,53 @@ struct PositionedText {
         let first = source.byteRange(ofLine: range.lowerBound.line).lowerBound
         let last = source.byteRange(ofLine: range.upperBound.line).upperBound
         scalars.reserveCapacity(max(0, last - first) + (range.upperBound.line - range.lowerBound.line) + 1)
-        var line = range.lowerBound.line
-        while line <= range.upperBound.line {
-            // Decoded straight from the bytes: no String per line (this runs for every item).
-            var bytes = source.bytes[source.byteRange(ofLine: line)].makeIterator()
-            var decoder = UTF8()
-            var column = 1
-            var started = false
-            decoding: while true {
-                let scalar: Unicode.Scalar
-                switch decoder.decode(&bytes) {
-                case .scalarValue(let value): scalar = value
-                case .error: scalar = "\u{FFFD}"
-                case .emptyInput: break decoding
-                }
-                if line == range.upperBound.line && column >= range.upperBound.column { break }
-                if line != range.lowerBound.line || column >= range.lowerBound.column {
-                    if !started {
-                        lineStarts.append((scalars.count, line, column))
-                        started = true
+        lineStarts.reserveCapacity(range.upperBound.line - range.lowerBound.line + 1)
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var line = range.lowerBound.line
+            while line <= range.upperBound.line {
+                // Decoded straight from the bytes: no String per line (this runs for every item).
+                let lineBytes = source.byteRange(ofLine: line)
+                var offset = lineBytes.lowerBound
+                var column = 1
+                var started = false
+                while offset < lineBytes.upperBound {
+                    let (scalar, length) = Self.scalar(in: bytes, at: offset, before: lineBytes.upperBound)
+                    offset += length
+                    if line == range.upperBound.line && column >= range.upperBound.column { break }
+                    if line != range.lowerBound.line || column >= range.lowerBound.column {
+                        if !started {
+                            lineStarts.append((scalars.count, line, column))
+                            started = true
+                        }
+                        scalars.append(scalar)
                     }
-                    scalars.append(scalar)
+                    column += 1
                 }
-                column += 1
+                if line < range.upperBound.line {
+                    // The line break stands just past the line's last character.
+                    if !started { lineStarts.append((scalars.count, line, column)) }
+                    scalars.append("\n")
+                }
+                line += 1
             }
-            if line < range.upperBound.line {
-                // The line break stands just past the line's last character.
-                if !started { lineStarts.append((scalars.count, line, column)) }
-                scalars.append("\n")
-            }
-            line += 1
         }
+    }
+
+    /// The scalar whose UTF-8 starts at `offset` of `bytes`, and its length in bytes, reading no
+    /// further than `end`. A `SourceText` made from a `String` is valid UTF-8; a sequence that is
+    /// not (cut short, or a stray continuation byte) reads as U+FFFD, one byte long.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int, before end: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[offset]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        guard length > 0, offset + length <= end else { return ("\u{FFFD}", 1) }
+        var value = UInt32(lead) & (0x7F >> length)
+        for next in 1..<length {
+            let byte = bytes[offset + next]
+            guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     func location(at index: Int) -> SourceLocation {

@@ -27,18 +27,22 @@ public struct ReferenceSyntax: Sendable, Hashable {
     /// Parses one reference, or returns nil when `text` is not of a reference's form.
     public static func parse(_ text: String, at location: SourceLocation) -> ReferenceSyntax? {
         let trimmed = text.trimmingWhitespace()
+        // Every part of a reference is ASCII (ids, the pin's digits, the prefix): so a text with
+        // any other scalar is none, and the rest is cut on its bytes, each one a character.
+        let bytes = trimmed.utf8
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
         var documentPart = Substring(trimmed)
         var item: String?
-        if let hash = trimmed.firstIndex(of: "#") {
-            let itemPart = trimmed[trimmed.index(after: hash)...]
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            let itemPart = trimmed[bytes.index(after: hash)...]
             guard Identifier.isValid(itemPart) else { return nil }
             item = String(itemPart)
             documentPart = trimmed[..<hash]
         }
         var pin: Int?
-        if let at = documentPart.firstIndex(of: "@") {
-            let pinPart = documentPart[documentPart.index(after: at)...]
-            guard !pinPart.isEmpty, pinPart.unicodeScalars.allSatisfy(\.isASCIIDigit), let major = Int(pinPart) else {
+        if let at = documentPart.utf8.firstIndex(of: UInt8(ascii: "@")) {
+            let pinPart = documentPart[documentPart.utf8.index(after: at)...]
+            guard !pinPart.isEmpty, pinPart.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let major = Int(pinPart) else {
                 return nil
             }
             pin = major
@@ -47,11 +51,11 @@ public struct ReferenceSyntax: Sendable, Hashable {
         }
         // Ids never hold `:`, so one before the document id can only end an upstream's prefix.
         var upstream: Substring?
-        if let colon = documentPart.firstIndex(of: ":") {
+        if let colon = documentPart.utf8.firstIndex(of: UInt8(ascii: ":")) {
             let prefix = documentPart[..<colon]
             guard isUpstreamPrefix(prefix) else { return nil }
             upstream = prefix
-            documentPart = documentPart[documentPart.index(after: colon)...]
+            documentPart = documentPart[documentPart.utf8.index(after: colon)...]
             guard !documentPart.isEmpty else { return nil }
         }
         if documentPart.isEmpty {

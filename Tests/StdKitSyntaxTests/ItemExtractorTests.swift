@@ -54,9 +54,39 @@ struct ItemExtractorTests {
         #expect(reference.text == text)
     }
 
-    @Test(arguments: ["", "#", "焊接#R1", "DOC#", "DOC@#R1", "DOC@x#R1", "@2#R1", "DOC R1", "DOC#R 1", "1DOC"])
+    @Test(arguments: ["", "#", "焊接#R1", "DOC#", "DOC@#R1", "DOC@x#R1", "@2#R1", "DOC R1", "DOC#R 1", "1DOC",
+                      // Any scalar beyond ASCII makes a text no reference, wherever it stands:
+                      // a mark on `#`, `@` or `:`, a full-width digit or letter, an ideographic space.
+                      "DOC#\u{301}R1", "DOC@\u{301}2", "ns:\u{301}DOC", "DOC@２#R1", "ＤＯＣ#R1", "DOC\u{3000}#R1",
+                      "ns:", ":DOC", "NS:DOC", "ns:DOC@", "DOC@99999999999999999999"])
     func malformedReferences(text: String) {
         #expect(ReferenceSyntax.parse(text, at: .start) == nil)
+    }
+
+    @Test func upstreamReferenceForms() throws {
+        let reference = try #require(ReferenceSyntax.parse("  ns:PROG-NS-460305@2#S7 ", at: .start))
+        #expect(reference.text == "ns:PROG-NS-460305@2#S7")
+        #expect(reference.document == "ns:PROG-NS-460305")
+        #expect(reference.upstream == "ns")
+        #expect(reference.pin == 2)
+        #expect(reference.item == "S7")
+    }
+
+    /// Whether an item's trailing text ends with `}` is read on its scalars; it must say what
+    /// trimming it and asking `hasSuffix("}")` (by characters) says, marks and prepended
+    /// scalars included.
+    @Test(arguments: ["{level=3}", "x {a=1}  ", "x {a=1}\t\u{3000}", "x {a=1}\u{301}", "x {a=1}\u{200D}",
+                      "\u{0600}}", "。}", "}", " } ", "", "   ", "{a=1} x", "}\n"])
+    func endsWithBraceAsCharactersSay(text: String) {
+        #expect(ItemExtractor.endsWithBrace(text) == text.trimmingWhitespace().hasSuffix("}"))
+    }
+
+    @Test func statementCutAtAttributesThenArrowAndTrimmedOnce() throws {
+        let result = extract("- **LO1**  能调试 {x} 程序 \u{3000}→ JOB-A#R1 {level=3}\n- **LO2** 能焊接\n  → JOB-B#R2\n")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.items.map(\.statement) == ["能调试 {x} 程序", "能焊接"])
+        #expect(result.items.map { $0.references.map(\.text) } == [["JOB-A#R1"], ["JOB-B#R2"]])
+        #expect(result.items.first?.attributes.map(\.key) == ["level"])
     }
 
     @Test func headingsAsItems() throws {
