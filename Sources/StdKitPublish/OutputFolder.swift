@@ -139,7 +139,7 @@ final class OutputFolder: @unchecked Sendable {
         let known = folders.contains(folder)
         lock.unlock()
         guard !known else { return }
-        try FileManager.default.createDirectory(at: building.appendingPathComponent(folder), withIntermediateDirectories: true)
+        try Self.makeDirectory(buildingPrefix + folder)
         lock.lock()
         folders.insert(folder)
         lock.unlock()
@@ -261,6 +261,26 @@ final class OutputFolder: @unchecked Sendable {
     }
 
     /// Opens a new file at `path` for writing (the umask applies to its permissions).
+    /// Makes the folder `path` and any folder above it that is missing, with `mkdir` itself: one
+    /// call for a folder whose parent exists, where `FileManager` looked first at every step
+    /// (a tenth of the time spent making pages' folders in a build of powershell-docs).
+    static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o777) == 0 { return }
+        var failure = errno
+        if failure == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex {
+            try makeDirectory(String(path[..<slash]))
+            if mkdir(path, 0o777) == 0 { return }
+            failure = errno
+        }
+        // Made meanwhile by another thread, or there before: fine if it is a folder.
+        if failure == EEXIST {
+            var status = stat()
+            if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { return }
+            failure = ENOTDIR
+        }
+        throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
+    }
+
     static func create(_ path: String) throws -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

@@ -79,9 +79,10 @@ public enum DocumentParser {
     }
 
     /// The Markdown tree of a document's text as `parse` makes it, without reading the front
-    /// matter again (the site renders documents the model has already read).
+    /// matter again and without positions (the site renders documents the model has already
+    /// read, and reads no node's position).
     public static func body(of text: String) -> MarkdownNode {
-        MarkdownParser.parse(SourceText(FrontMatter(text).body))
+        MarkdownParser.parseWithoutPositions(Array(FrontMatter(text).body.utf8), maxDepth: Limits().nestingDepth)
     }
 
     /// `body` with every line that holds more than `limit` + 1 `|` emptied (its line break kept,

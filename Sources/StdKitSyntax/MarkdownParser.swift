@@ -47,10 +47,20 @@ public enum MarkdownParser {
     /// rows and cells) is kept past the limit, so the tree is at most `maxDepth` + 5 deep.
     public static func parse(_ source: SourceText, maxDepth: Int) -> (node: MarkdownNode, flattened: SourceLocation?) {
         withTree(source.bytes, options: CMARK_OPT_DEFAULT) { root, _ in
-            var converter = Converter(source: source, maxDepth: max(1, maxDepth), columns: LineColumns(source))
+            var converter = Converter(maxDepth: max(1, maxDepth), columns: LineColumns(source))
             let node = converter.convert(root)
             return (node, converter.flattened)
         } ?? (MarkdownNode(kind: .document), nil)
+    }
+
+    /// The tree `parse(_:maxDepth:)` makes of `bytes`, without positions (every `range` nil):
+    /// for readers that need none, as the site's renderer, which parses each page again
+    /// (working out the positions was a quarter of the copy of the tree).
+    public static func parseWithoutPositions(_ bytes: [UInt8], maxDepth: Int) -> MarkdownNode {
+        withTree(bytes, options: CMARK_OPT_DEFAULT) { root, _ in
+            var converter = Converter(maxDepth: max(1, maxDepth), columns: nil)
+            return converter.convert(root)
+        } ?? MarkdownNode(kind: .document)
     }
 
     /// cmark-gfm's own HTML for `markdown`, parsed as `parse` does and rendered with raw HTML
@@ -93,9 +103,9 @@ public enum MarkdownParser {
 }
 
 private struct Converter {
-    let source: SourceText
     let maxDepth: Int
-    let columns: LineColumns
+    /// The source's columns, to give each node its position; nil for a tree without positions.
+    let columns: LineColumns?
     /// Where the first container left out for depth starts.
     var flattened: SourceLocation?
 
@@ -157,8 +167,8 @@ private struct Converter {
     /// the end of its line is dropped (nil) rather than reported wrong. (The parent's range
     /// alone is passed: a copy of the parent node for each child was 1 % of a check.)
     func checked(_ child: MarkdownNode, inside parentRange: SourceRange?) -> MarkdownNode {
-        guard let range = child.range else { return child }
-        var valid = range.lowerBound.line >= 1 && range.lowerBound.line <= source.lineCount
+        guard let range = child.range, let columns else { return child }
+        var valid = range.lowerBound.line >= 1 && range.lowerBound.line <= columns.source.lineCount
         if valid {
             let width = columns.scalarCount(ofLine: range.lowerBound.line)
             valid = range.lowerBound.column <= width + 1
@@ -254,6 +264,7 @@ private struct Converter {
     }
 
     func range(of node: OpaquePointer) -> SourceRange? {
+        guard let columns else { return nil }
         let startLine = Int(cmark_node_get_start_line(node))
         let startColumn = Int(cmark_node_get_start_column(node))
         guard startLine > 0, startColumn > 0 else { return nil }

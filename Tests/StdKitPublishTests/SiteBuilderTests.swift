@@ -175,6 +175,26 @@ struct SiteBuilderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [SiteBuilder.outputMarker, "index.html"])
     }
 
+    /// Pages' folders are made with `mkdir` itself, with their parents, from every core at once:
+    /// a folder another thread made meanwhile is no failure, a file in the way is.
+    @Test func foldersAreMadeWithTheirParentsFromEveryThread() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = (0..<64).map { folder.path + "/文档/b\($0 % 4)/c\($0 % 16)" }
+        let failures = Parallel.map(paths) { path -> String? in
+            do { try OutputFolder.makeDirectory(path); return nil } catch { return "\(path): \(error)" }
+        }
+        #expect(failures.compactMap { $0 }.isEmpty)
+        for path in Set(paths) {
+            var isDirectory: ObjCBool = false
+            #expect(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue, "\(path)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/文档").sorted() == ["b0", "b1", "b2", "b3"])
+        try "x".write(toFile: folder.path + "/file", atomically: true, encoding: .utf8)
+        #expect(throws: POSIXError.self) { try OutputFolder.makeDirectory(folder.path + "/file") }
+        #expect(throws: POSIXError.self) { try OutputFolder.makeDirectory(folder.path + "/file/below/it") }
+    }
+
     /// A folder stdkit did not write is never replaced: `-o .` or `-o docs` must not delete the
     /// user's files. A site built before the marker existed is still recognised and rebuilt.
     @Test func aFolderOfTheUsersIsNeverReplaced() throws {

@@ -100,6 +100,33 @@ struct MarkdownParserTests {
         #expect(count > 1_350)
     }
 
+    /// The tree without positions the site renders is the tree the model reads, every range
+    /// taken out: on every CommonMark and GFM spec example, and under the depth limit.
+    @Test func treeWithoutPositionsIsTheTreeWithItsPositionsTakenOut() throws {
+        func withoutRanges(_ node: MarkdownNode) -> MarkdownNode {
+            var copy = node
+            copy.range = nil
+            copy.children = node.children.map(withoutRanges)
+            return copy
+        }
+        let corpora = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/corpora").standardizedFileURL
+        let gfm = ["gfm/spec.txt", "gfm/extensions.txt", "gfm/regression.txt"].map { corpora.appendingPathComponent($0) }
+        var examples = ["# 标题\n\n- **LO1** 能调试 → JOB-1#R1 {level=3}\n", String(repeating: "> ", count: 120) + "深\n"]
+        if gfm.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
+            examples += try gfm.flatMap { try SpecExamples.load($0) }
+        } else {
+            print("skipped the spec examples: ../shared/corpora/gfm is absent")
+        }
+        for example in examples {
+            for depth in [100, 3] {
+                let expected = withoutRanges(MarkdownParser.parse(SourceText(example), maxDepth: depth).node)
+                #expect(MarkdownParser.parseWithoutPositions(Array(example.utf8), maxDepth: depth) == expected, "\(example.debugDescription)")
+            }
+        }
+        #expect(examples.count > 600 || !gfm.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }))
+    }
+
     /// A node's range starts inside the source, on a line that has that column, and not before
     /// its parent's start nor after its parent's last line.
     private func checkRanges(_ node: MarkdownNode, parent: MarkdownNode? = nil, in source: SourceText, example: String) throws {
