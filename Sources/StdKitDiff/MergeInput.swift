@@ -1,3 +1,5 @@
+import StdKitModel
+
 /// The three versions of a file as read for a merge.
 public enum MergeInput: Sendable {
     /// All three are UTF-8 text: merged by structure.
@@ -9,7 +11,8 @@ public enum MergeInput: Sendable {
     case binary
 
     public init(base: [UInt8], ours: [UInt8], theirs: [UInt8]) {
-        let texts = [base, ours, theirs].map { String(validating: $0, as: UTF8.self) }
+        // Validated (and copied into strings) on every core: a tenth of a 1 MB merge on one.
+        let texts = Parallel.map([base, ours, theirs]) { String(validating: $0, as: UTF8.self) }
         if let base = texts[0], let ours = texts[1], let theirs = texts[2] {
             self = .text(base: base, ours: ours, theirs: theirs)
         } else if [base, ours, theirs].contains(where: { $0.contains(0) }) {
