@@ -4,7 +4,7 @@ struct PlainTextCollector: MarkdownWalker {
     private(set) var output = ""
     /// The siblings of the node being visited and the position of the one after it: whether a
     /// soft break is a space depends on the characters on both sides of it. (The array is kept,
-    /// not a copy of the next node: a copy for every node was 2 % of a build.)
+    /// where a copy of the next node was made for every node.)
     private var siblings: [MarkdownNode] = []
     private var next = 0
 
