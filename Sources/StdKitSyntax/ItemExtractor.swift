@@ -106,13 +106,12 @@ public struct ItemExtractor {
         return text
     }
 
-    /// Whether `text`, trimmed, ends with the character `}`, looked for on its scalars: a `}`
-    /// after an ASCII scalar is a character of its own.
+    /// Whether `text`, trimmed, ends with the character `}` (the trailing white space left out
+    /// in place, not trimmed into a new string).
     static func endsWithBrace(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
-        guard let last = scalars.lastIndex(where: { !$0.isWhitespaceFast }), scalars[last] == "}" else { return false }
-        guard last > scalars.startIndex, !scalars[scalars.index(before: last)].isASCII else { return true }
-        return String(scalars[...last]).hasSuffix("}")
+        guard let last = scalars.lastIndex(where: { !$0.isWhitespaceFast }) else { return false }
+        return Substring(scalars[...last]).endsWithCharacter(ascii: UInt8(ascii: "}"))
     }
 
     /// Whether `text` holds a `→` or a `>`, on its bytes: no other scalar's UTF-8 holds 0x3E or

@@ -20,19 +20,8 @@ struct PlainTextCollector: MarkdownWalker {
     }
 
     mutating func defaultVisit(_ node: MarkdownNode) {
-        if node.isBlock, !endsWithSpace { output += " " }
+        if node.isBlock, !output.isEmpty, !output.endsWithCharacter(ascii: UInt8(ascii: " ")) { output += " " }
         collect(node.children)
-    }
-
-    /// Whether the output is empty or its last character is a space: read on the last byte, as
-    /// a space after an ASCII scalar (or alone) is a character of its own; else by characters.
-    private var endsWithSpace: Bool {
-        let bytes = output.utf8
-        guard let last = bytes.last else { return true }
-        guard last == UInt8(ascii: " ") else { return false }
-        let beforeLast = bytes.dropLast().last
-        guard let beforeLast, beforeLast >= 0x80 else { return true }
-        return output.last == " "
     }
 
     mutating func visitText(_ node: MarkdownNode) { output += node.literal }

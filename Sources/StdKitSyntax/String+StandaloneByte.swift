@@ -22,6 +22,19 @@ extension String {
     }
 }
 
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// Whether the last character is `byte` (an ASCII character other than CR and LF), as
+    /// `hasSuffix` says by characters: read on the last two bytes, since after an ASCII byte (or
+    /// alone) it is a character of its own; by characters only after a scalar beyond ASCII.
+    public func endsWithCharacter(ascii byte: UInt8) -> Bool {
+        let utf8 = self.utf8
+        guard let lastByte = utf8.last, lastByte == byte else { return false }
+        let last = utf8.index(before: utf8.endIndex)
+        guard last > utf8.startIndex, utf8[utf8.index(before: last)] >= 0x80 else { return true }
+        return self.last == Character(Unicode.Scalar(byte))
+    }
+}
+
 /// What `lastStandaloneByte(_:)` found.
 public enum StandaloneByte<Index> {
     case found(Index)

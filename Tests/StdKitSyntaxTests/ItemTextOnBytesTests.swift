@@ -37,6 +37,19 @@ struct ItemTextOnBytesTests {
         #expect(!"能编制计划{\u{301}level=3}".lastStandaloneByte(UInt8(ascii: "{")).isFound)
     }
 
+    /// The last character read on the bytes (`endsWithCharacter(ascii:)`, for the `}` that ends
+    /// an item's attributes and the space between blocks of plain text) says what `hasSuffix`
+    /// says by characters, on every text of four pieces.
+    @Test func lastCharacterOnBytesAsByCharacters() {
+        for text in Self.combinations([Self.pieces, Self.pieces, Self.pieces, Self.pieces]) {
+            for character in ["}", " "] {
+                #expect(text.endsWithCharacter(ascii: Character(character).asciiValue!) == text.hasSuffix(character),
+                        "\(text.debugDescription) \(character)")
+            }
+            #expect(ItemExtractor.endsWithBrace(text) == text.trimmingWhitespace().hasSuffix("}"), "\(text.debugDescription)")
+        }
+    }
+
     @Test func arrowsOnBytesAsOnScalars() {
         for text in Self.combinations([Self.pieces, Self.pieces, Self.pieces]) + ["能编制 → JOB#R1", "a -> b", "\u{2191}\u{2193}", "\u{2192}"] {
             let expected = text.unicodeScalars.contains("→") || text.unicodeScalars.contains(">")
