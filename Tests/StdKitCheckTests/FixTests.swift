@@ -134,6 +134,28 @@ struct FixTests {
         #expect(after.filter { !others.contains(Self.key($0)) && $0.rule != "unreviewed-link" }.map(Self.key) == [])
     }
 
+    /// Links to one missing file from documents in different folders (the check looks the
+    /// closest file up once for all of them): each is offered the closest file written from its
+    /// own folder, and the links to another missing file of the same folder their own.
+    @Test func oneMissingFileLinkedFromSeveralFolders() async throws {
+        let files = [
+            "jobs/welding.md": "# 焊接\n",
+            "jobs/painting.md": "# 涂装\n",
+            "a.md": "# 甲\n\n见 [焊接](jobs/welder.md)。\n",
+            "courses/b.md": "# 乙\n\n见 [焊接](../jobs/welder.md) 与 [涂装](../jobs/paintin.md)。\n",
+            "courses/sub/c.md": "# 丙\n\n见 [焊接](../../jobs/welder.md)。\n",
+            "jobs/d.md": "# 丁\n\n见 [焊接](welder.md) 与 [涂装](./paintin.md)。\n",
+        ]
+        let found = try await Self.check(files, base: nil).filter { $0.rule == "broken-link" }
+        let offered = found.map { "\($0.file) \($0.fixes.first?.edits.first?.text ?? "none")" }.sorted()
+        #expect(offered == [
+            "a.md jobs/welding.md",
+            "courses/b.md ../jobs/painting.md", "courses/b.md ../jobs/welding.md",
+            "courses/sub/c.md ../../jobs/welding.md",
+            "jobs/d.md painting.md", "jobs/d.md welding.md",
+        ])
+    }
+
     /// The title is a message like any other: in Chinese too.
     @Test func titleInChinese() {
         let title = Message("common.fix.replace", ["old": .verbatim("R3"), "new": .verbatim("R1")])

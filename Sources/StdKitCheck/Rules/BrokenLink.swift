@@ -30,11 +30,20 @@ struct BrokenLink: Rule {
             exists[path] = found
             return found
         }
+        // The closest document to a missing file, by the missing path: the links to one missing
+        // file (a page's old name, linked from each of its neighbours) ask the same question.
+        var closest: [String: String?] = [:]
+        func closestSibling(to missing: String) -> String? {
+            if let known = closest[missing] { return known }
+            let found = Suggestion.closest(to: missing, among: siblings(in: Self.folder(of: missing)))
+            closest[missing] = found
+            return found
+        }
         // A link's finding is in its own document: only the focused ones are read.
         for document in project.documents where context.wants(document.path) {
             for link in document.links {
                 guard let problem = problem(with: link.destination, in: document, containsFile: containsFile,
-                                            document: project.document(atPath:), siblings: siblings) else { continue }
+                                            document: project.document(atPath:), closestSibling: closestSibling) else { continue }
                 findings.append(Diagnostic(
                     rule: description.id, file: document.path, location: link.location,
                     message: problem.message, hint: problem.hint,
@@ -46,7 +55,7 @@ struct BrokenLink: Rule {
 
     private func problem(
         with destination: String, in document: Document, containsFile: (String) -> Bool,
-        document documentAt: (String) -> Document?, siblings: (String) -> [String]
+        document documentAt: (String) -> Document?, closestSibling: (String) -> String?
     ) -> (message: Message, hint: Message, fix: (old: String, prefix: String, new: String)?)? {
         guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
         let bytes = destination.utf8
@@ -59,7 +68,7 @@ struct BrokenLink: Rule {
                 return (.outsideProject(destination), .linkInside, nil)
             }
             guard containsFile(resolved) else {
-                let suggestion = Suggestion.closest(to: resolved, among: siblings(Self.folder(of: resolved))).map { ProjectPath.relative($0, from: document.path) }
+                let suggestion = closestSibling(resolved).map { ProjectPath.relative($0, from: document.path) }
                 // Only the path is put right: an anchor into the other file is not known to be there.
                 var fix: (old: String, prefix: String, new: String)?
                 if let suggestion, hash == nil { fix = (old: destination, prefix: "", new: suggestion) }
