@@ -282,15 +282,35 @@ public struct SiteBuilder: Sendable {
         guard let root = project.root else { return [] }
         var files: [(String, Data)] = []
         for link in document.links {
-            // The path before the first `#` (an anchor of the page alone names no file).
-            let destination = link.destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            guard !destination.isEmpty, !destination.hasSuffix(".md"), !destination.contains(":"), !destination.hasPrefix("/"),
+            guard let destination = Self.linkedFile(link.destination),
                   let path = Self.resolve(destination.removingPercentEncoding ?? destination, from: document.path),
                   Self.isPlainFile(path, under: root),
                   let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { continue }
             files.append((path, data))
         }
         return files
+    }
+
+    /// The part of a link's destination that may name a file to publish beside the page: the
+    /// path before the first `#` (an anchor of the page alone names no file), unless it is
+    /// empty, a Markdown page, a web address (holds a colon) or a path from the site's root.
+    static func linkedFile(_ destination: String) -> String? {
+        let bytes = destination.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return linkedFileByCharacters(destination) }
+        // ASCII, where characters are bytes: decided on the bytes, without splitting the text
+        // by characters or Foundation's search for the colon (most of this, 1.6 % of a
+        // rebuild of real pages).
+        let path = bytes[..<(bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex)]
+        guard !path.isEmpty, !path.reversed().starts(with: "dm.".utf8), !path.contains(UInt8(ascii: ":")),
+              path.first != UInt8(ascii: "/") else { return nil }
+        return String(Substring(path))
+    }
+
+    /// `linkedFile(_:)` on characters, for any text.
+    static func linkedFileByCharacters(_ destination: String) -> String? {
+        let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        guard !path.isEmpty, !path.hasSuffix(".md"), !path.contains(":"), !path.hasPrefix("/") else { return nil }
+        return path
     }
 
     /// Whether `path` under `root` is a regular file reached without any symbolic link: a link

@@ -62,6 +62,26 @@ struct BytePathTests {
         #expect(HTMLRenderer.pagePath(of: "课程/焊接.md#LO1") == "课程/焊接.html#LO1")
     }
 
+    @Test func linkedFilesOnBytesAsOnCharacters() {
+        let destinations = Self.combinations([
+            ["", "a", "../", "/", "图/", "x.md", "a:b", "\u{301}"], ["", ".md", ".MD", ".m", "d", "md", "#", ".png"],
+            ["", "#", "#R1", ".md", ":", "%20", "/", "\u{301}"],
+        ])
+        var files = 0
+        for destination in destinations {
+            let byCharacters = SiteBuilder.linkedFileByCharacters(destination)
+            #expect(SiteBuilder.linkedFile(destination) == byCharacters, "\(destination.debugDescription)")
+            if byCharacters != nil { files += 1 }
+        }
+        #expect(files > destinations.count / 4)
+        #expect(SiteBuilder.linkedFile("images/a.png#x") == "images/a.png")
+        #expect(SiteBuilder.linkedFile("../jobs/a.md#R1") == nil)
+        #expect(SiteBuilder.linkedFile("#R1") == nil)
+        #expect(SiteBuilder.linkedFile("https://example.org/a.png") == nil)
+        #expect(SiteBuilder.linkedFile("/a.png") == nil)
+        #expect(SiteBuilder.linkedFile("图/焊接.pdf") == "图/焊接.pdf")
+    }
+
     @Test func searchTextIsCutAtItsLimitInCharacters() {
         let limit = SearchEntry.textLimit
         let texts = [
