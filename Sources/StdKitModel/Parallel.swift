@@ -33,10 +33,30 @@ public enum Parallel {
         return (0..<number).map { piece in (count * piece / number)..<(count * (piece + 1) / number) }
     }
 
+    /// `transform` of each of `elements`, which it may change in place, worked out on every core
+    /// in pieces (`pieces`); the results in the elements' order. Each call has its element to
+    /// itself, and the array is changed where it is (its storage is not copied when it is the
+    /// only reference to it, nor each element's when it is).
+    public static func updateInPieces<Element: Sendable, Output: Sendable>(
+        _ elements: inout [Element], _ transform: @Sendable (inout Element) -> Output
+    ) -> [Output] {
+        elements.withUnsafeMutableBufferPointer { buffer in
+            let shared = DisjointElements(buffer: buffer)
+            return Array(map(pieces(buffer.count)) { piece in piece.map { transform(&shared.buffer[$0]) } }.joined())
+        }
+    }
+
     /// `body` for each of `inputs`, on every core; returns when every call has ended.
     public static func forEach<Input: Sendable>(_ inputs: [Input], _ body: @Sendable (Input) -> Void) {
         _ = map(inputs, body)
     }
+}
+
+/// The elements `Parallel.updateInPieces` changes.
+private struct DisjointElements<Element>: @unchecked Sendable {
+    // Safe: the buffer outlives the `map` that uses it (`withUnsafeMutableBufferPointer`), and
+    // each position is in exactly one piece, so no two threads ever touch the same element.
+    let buffer: UnsafeMutableBufferPointer<Element>
 }
 
 /// The results of one `Parallel.map`, a slot per input.

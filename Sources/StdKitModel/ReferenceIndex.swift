@@ -40,9 +40,10 @@ public struct ReferenceIndex: Sendable {
     /// references them is indexed like what references a local document.
     ///
     /// Each document's item ids, and what each reference resolves to, are worked out on every
-    /// core, in pieces of documents; filing them, in the order of the documents, is three
-    /// fillings run side by side (it was all one thread's: a tenth of a second after the
-    /// loading of 10,000 documents, with the other core idle).
+    /// core, in pieces of documents, and the resolutions written into the documents there;
+    /// filing the rest, in the order of the documents, is two fillings run side by side (it was
+    /// all one thread's: a tenth of a second after the loading of 10,000 documents, with the
+    /// other core idle).
     static func resolve(_ documents: inout [Document], upstreamDocuments: [String: Document] = [:]) -> ReferenceIndex {
         var index = ReferenceIndex()
         var itemSets: [String: Set<String>] = [:]
@@ -54,43 +55,37 @@ public struct ReferenceIndex: Sendable {
             itemSets[id] = ownSets[position]
         }
         let known = itemSets
-        let resolved = inPieces(documents) { document in
+        // What each reference resolves to, written into its document where it is worked out.
+        let paths = documents.map(\.path)
+        let resolved = Parallel.updateInPieces(&documents) { document in
             var records: [(key: String, source: Source)] = []
             let resolutions = resolutions(of: document, items: { known[$0] }) { key, source in records.append((key, source)) }
-            return (resolutions: resolutions, records: records, targets: targets(of: document))
+            let targets = targets(of: document)
+            apply(resolutions, to: &document)
+            return (records: records, targets: targets)
         }
-        // Three fillings, each in the order of the documents and each one thread's, at once:
-        // the sources by target, the referrers, and the resolutions into the documents.
-        let paths = documents.map(\.path)
-        let filed = Filing(documents)
-        documents = []
-        let parts = Parallel.map([0, 1, 2]) { part -> Filed in
-            switch part {
-            case 0:
+        // Two fillings, each in the order of the documents and each one thread's, at once: the
+        // sources by target and the referrers.
+        let parts = Parallel.map([0, 1]) { part -> Filed in
+            if part == 0 {
                 var sourcesByTarget: [String: [Source]] = [:]
                 for made in resolved {
                     for record in made.records { sourcesByTarget[record.key, default: []].append(record.source) }
                 }
                 return .sources(sourcesByTarget)
-            case 1:
-                var referrers: [String: Set<String>] = [:]
-                for (made, path) in zip(resolved, paths) {
-                    for target in made.targets { referrers[target, default: []].insert(path) }
-                }
-                return .referrers(referrers)
-            default:
-                filed.apply { resolved[$0].resolutions }
-                return .resolutions
             }
+            var referrers: [String: Set<String>] = [:]
+            for (made, path) in zip(resolved, paths) {
+                for target in made.targets { referrers[target, default: []].insert(path) }
+            }
+            return .referrers(referrers)
         }
         for part in parts {
             switch part {
             case .sources(let made): index.sourcesByTarget = made
             case .referrers(let made): index.referrers = made
-            case .resolutions: break
             }
         }
-        documents = filed.take()
         return index
     }
 
@@ -98,30 +93,6 @@ public struct ReferenceIndex: Sendable {
     private enum Filed: Sendable {
         case sources([String: [Source]])
         case referrers([String: Set<String>])
-        case resolutions
-    }
-
-    /// The documents being resolved, held by one filling while the others run.
-    private final class Filing: @unchecked Sendable {
-        // Safe: `documents` is read and written by one thread at a time: the filling that
-        // applies the resolutions while the others run (they never touch it), and `resolve`
-        // before and after, once `Parallel.map` has returned.
-        private var documents: [Document]
-
-        init(_ documents: [Document]) {
-            self.documents = documents
-        }
-
-        /// Writes each document's resolutions into it, in place: the box holds the only
-        /// reference to the array, and each document's the only one to its storage.
-        func apply(_ resolutions: (_ position: Int) -> [Reference.Resolution]) {
-            for position in documents.indices { ReferenceIndex.apply(resolutions(position), to: &documents[position]) }
-        }
-
-        func take() -> [Document] {
-            defer { documents = [] }
-            return documents
-        }
     }
 
     /// `transform` of each of `documents`, in their order, worked out on every core in pieces

@@ -20,6 +20,23 @@ struct ParallelTests {
         }
     }
 
+    /// Each element is changed in place exactly once and the results come back in order; an
+    /// array that is the only reference to its storage is changed where it is, not copied.
+    @Test func updateInPiecesChangesEachElementOnceInPlace() {
+        for count in [0, 1, 2, 33, 10_000] {
+            var elements = (0..<count).map { "第\($0)" }
+            let before = elements.withUnsafeBufferPointer { $0.baseAddress }
+            let results = Parallel.updateInPieces(&elements) { element -> Int in
+                if element.hasSuffix("97") { usleep(1_000) }
+                element += "项"
+                return element.count
+            }
+            #expect(elements == (0..<count).map { "第\($0)项" }, "\(count)")
+            #expect(results == elements.map(\.count))
+            #expect(elements.withUnsafeBufferPointer { $0.baseAddress } == before || count == 0)
+        }
+    }
+
     /// Results come back in input order, each element transformed exactly once, however the
     /// iterations interleave (some are made slow so that later ones finish first).
     @Test func orderIsKeptAndEveryElementIsDoneOnce() {
