@@ -283,7 +283,14 @@ extension CheckCommand.Checked {
     init(project: Project, diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
         documentPaths = project.documents.map(\.path)
-        var texts = Dictionary(project.documents.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+        // Only the texts of the files the findings are in, whose lines are shown (`run`): a
+        // dictionary of every document's text, made after the rules while the other core
+        // waited, was 14 ms of a check of the generated 10,000 (which has one finding).
+        let shown = Set(diagnostics.lazy.map(\.file))
+        var texts: [String: String] = [:]
+        for document in project.documents where shown.contains(document.path) && texts[document.path] == nil {
+            texts[document.path] = document.text
+        }
         if let lock = project.linkLock { texts[Project.linkLockPath] = lock }
         self.texts = texts
     }
