@@ -73,6 +73,23 @@ struct CheckerTests {
         #expect(result.diagnostics.map(\.location.line) == [9])
     }
 
+    /// Each file's comments exempt its own lines only, `all` every rule there.
+    @Test func disableCommentsOfSeveralFiles() async throws {
+        let course = "---\nid: C1\nkind: course\ntitle: 课程\n---\n\n- **LO1** 目标 → NOWHERE\n- **LO2** 目标 → NOWHERE\n- **LO3** 目标 → NOWHERE\n"
+        func disabling(_ rule: String, line: Int) -> String {
+            var lines = course.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines.insert("<!-- stdkit-disable-next-line \(rule) -->", at: line - 1)
+            return lines.joined(separator: "\n")
+        }
+        let result = try await check([
+            "a.md": disabling("unresolved-reference", line: 7),
+            "b.md": disabling("all", line: 9).replacingOccurrences(of: "C1", with: "C2"),
+            "c.md": course.replacingOccurrences(of: "C1", with: "C3"),
+        ])
+        let found = result.diagnostics.filter { $0.rule == "unresolved-reference" }.map { "\($0.file):\($0.location.line)" }
+        #expect(found == ["a.md:9", "a.md:10", "b.md:7", "b.md:8", "c.md:7", "c.md:8", "c.md:9"])
+    }
+
     @Test func reportsOnlyTheNamedPathsButResolvesAgainstTheWholeProject() async throws {
         let files = [
             "jobs/j.md": "---\nid: J1\nkind: job-profile\ntitle: 岗位\n---\n\n- **R1** 要求\n",
