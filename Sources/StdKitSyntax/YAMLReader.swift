@@ -22,7 +22,11 @@ public enum YAMLReader {
     public static func read(
         _ yaml: String, file: String, firstLine: Int = 1, nodeLimit: Int = defaultNodeLimit
     ) -> Result {
-        // Plain front matter straight from libyaml's events; Yams for whatever that declines.
+        // The plainest front matter read by hand; plain front matter straight from libyaml's
+        // events; Yams for whatever those decline.
+        if let root = PlainYAMLReader.read(yaml, firstLine: firstLine, nodeLimit: nodeLimit) {
+            return Result(root: root, diagnostics: [])
+        }
         if let root = YAMLEventReader.read(yaml, firstLine: firstLine, nodeLimit: nodeLimit) {
             return Result(root: root, diagnostics: [])
         }

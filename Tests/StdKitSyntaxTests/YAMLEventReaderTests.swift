@@ -14,14 +14,20 @@ struct YAMLEventReaderTests {
     static let corpora = root.appendingPathComponent("../shared/corpora").standardizedFileURL
 
     struct Tally {
-        var texts = 0, served = 0
+        var texts = 0, served = 0, servedByHand = 0
     }
 
     /// Checks one text: when the event reader answers, Yams reads the same root without a
-    /// diagnostic.
+    /// diagnostic; and so when the hand reader (`PlainYAMLReader`) answers.
     static func compare(_ yaml: String, firstLine: Int = 2, nodeLimit: Int = YAMLReader.defaultNodeLimit, tally: inout Tally) {
         tally.texts += 1
         let viaYams = YAMLReader.readThroughYams(yaml, file: "a.md", firstLine: firstLine, nodeLimit: nodeLimit)
+        if let byHand = PlainYAMLReader.read(yaml, firstLine: firstLine, nodeLimit: nodeLimit) {
+            tally.servedByHand += 1
+            #expect(viaYams.diagnostics.isEmpty, "Yams reports \(viaYams.diagnostics.map(\.message.english)) for \(yaml.debugDescription), read by hand")
+            let same = byHand == viaYams.root
+            #expect(same, "the nodes read by hand differ for \(yaml.debugDescription)")
+        }
         guard let fast = YAMLEventReader.read(yaml, firstLine: firstLine, nodeLimit: nodeLimit) else { return }
         tally.served += 1
         #expect(viaYams.diagnostics.isEmpty, "Yams reports \(viaYams.diagnostics.map(\.message.english)) for \(yaml.debugDescription)")
@@ -51,7 +57,8 @@ struct YAMLEventReaderTests {
         }
         var tally = Tally()
         for text in texts { Self.compare(text, tally: &tally) }
-        // Real front matter is plain: nearly all of it is read from the events.
+        // Real front matter is plain: nearly all of it is read from the events (and what is read
+        // by hand, as Yams reads it: `compare`).
         #expect(tally.served * 100 >= tally.texts * 95, "\(tally.served) of \(tally.texts) served")
     }
 
@@ -131,6 +138,65 @@ struct YAMLEventReaderTests {
             Self.compare(text, firstLine: 1 + next(5), nodeLimit: next(8) == 0 ? 3 : YAMLReader.defaultNodeLimit, tally: &tally)
         }
         #expect(tally.served > 600 && tally.served < tally.texts, "\(tally.served) of \(tally.texts) served")
+    }
+
+    /// The front matter of the generated projects (`bench/generate.py`) is read by hand, as Yams
+    /// reads it.
+    @Test func generatedProjectsAreReadByHand() {
+        let texts = [
+            "id: JOB-01671\nkind: job-profile\ntitle: \"Maintenance and Repair Workers, General 岗位能力标准\"\nversion: 1.0.0\nstatus: review\noccupation: \"49-9071.00\"\n",
+            "id: COURSE-01729\nkind: course\ntitle: 课程 1729\nversion: 1.0.0\ncode: \"C01729\"\nhours: {theory: 16, practice: 32}\ncredits: 3\nsemester: 2\ncategory: professional-core\n",
+            "id: MAT-00945\nkind: material\ntitle: 实训指导书 945\nversion: 1.0.0\nsupports: [COURSE-00945]\n",
+        ]
+        var tally = Tally()
+        for text in texts { Self.compare(text, tally: &tally) }
+        #expect(tally.servedByHand == texts.count)
+    }
+
+    /// Generated lines at the edges of what the hand reader takes (and just past them): quotes
+    /// with and without escapes, flow collections empty, spaced, nested or with an empty entry,
+    /// colons, comments and indicators in values, keys it does not take, tabs, line breaks YAML
+    /// has besides LF, Chinese and the ideographic space, comment lines, blank lines, repeated
+    /// keys, and a node limit sometimes hit. Whatever it answers is what Yams reads.
+    @Test func textsAtTheEdgesOfWhatIsReadByHand() {
+        // The pieces it reads first (chosen three times in four), then those it declines.
+        let keys = ["id", "title", "a-b", "_x", "total_hours", "K", "ms.date", "Module Name",
+                    "1a", "标题", "-a", "a :b", "a  b", "a.", "id"]
+        let plainKeys = 8
+        let values = [
+            "COURSE-1", "课程 一", "1.10", "~", "null", "a  b", "C#", "http://example.org/a", "值\u{3000}", "trailing   ",
+            "\"双引号\"", "\"a: b # c\"", "'single'", "\"\"", "''", "[A, B]", "[]", "[ a , b ]", "[课程 一, 课程 二]",
+            "{theory: 16, practice: 32}", "{}", "{ a: 1 }", "value#x",
+            "\"esc \\\" x\"", "'it''s'", "\"a\" b", "\"unclosed", "[a, , b]", "[a,]", "[a:b]", "['x']", "[a, [b]]", "[a # c]",
+            "{a: 1, a: 2}", "{a:1}", "{a : 1}", "{a: {b: c}}", "{a: }",
+            "a: b", "a:", "value # comment", "-5", "- x", "?x", "&a x", "*a", "!t x", "|", ">", "%x", "@x", "`x",
+            "", "a\tb", "a\u{85}b", "a\u{2028}b", "\u{FEFF}x", "x\u{7F}",
+        ]
+        let plainValues = 23
+        let separators = [": ", ":  ", ":", " : ", ":\t"]
+        let lines = ["", "# a comment", "  indented: x", "---", "...", "- item"]
+        let endings = ["\n", "\n", "\n", "\r\n"]
+        var state: UInt64 = 0xD1B5_4A32_D192_ED03
+        func next(_ count: Int) -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(count))
+        }
+        var tally = Tally()
+        for _ in 0..<6_000 {
+            var text = ""
+            for _ in 0..<(1 + next(7)) {
+                if next(8) == 0 {
+                    text += lines[next(lines.count)]
+                } else {
+                    let separator = next(6) == 0 ? separators[next(separators.count)] : ": "
+                    let key = keys[next(4) == 0 ? next(keys.count) : next(plainKeys)]
+                    text += key + separator + values[next(4) == 0 ? next(values.count) : next(plainValues)]
+                }
+                text += next(10) == 0 ? endings[next(endings.count)] : "\n"
+            }
+            Self.compare(text, firstLine: 1 + next(5), nodeLimit: next(10) == 0 ? 4 : YAMLReader.defaultNodeLimit, tally: &tally)
+        }
+        #expect(tally.servedByHand > 600 && tally.servedByHand < tally.texts, "\(tally.servedByHand) of \(tally.texts) read by hand")
     }
 
     /// What it declines goes to Yams, whose diagnostics are kept.

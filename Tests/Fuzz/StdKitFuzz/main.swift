@@ -65,6 +65,12 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
                 fatalError("front matter read from libyaml's events differs from Yams's reading")
             }
         }
+        if split.state == .closed, let byHand = PlainYAMLReader.read(split.yaml, firstLine: 2, nodeLimit: 1_000) {
+            let viaYams = YAMLReader.readThroughYams(split.yaml, file: "a.md", firstLine: 2, nodeLimit: 1_000)
+            if !viaYams.diagnostics.isEmpty || viaYams.root != byHand {
+                fatalError("front matter read by hand differs from Yams's reading")
+            }
+        }
     }
     return 0
 }
