@@ -23,9 +23,12 @@ run: deps release
 	.build/release/stdkit build $(STANDARDS) -o $(SITE)
 	@echo "make run: $(STANDARDS) checked and published: $(abspath $(SITE))/index.html"
 
+# The tests make their folders in the system's temporary folder: in one of its own for each run
+# (TMPDIR), removed when the run ends, passed or failed, so that runs leave nothing behind.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@folder=$$(mktemp -d "$${TMPDIR:-/tmp}/stdkit-test.XXXXXX") && \
+	  { TMPDIR="$$folder" $(SWIFT) test --skip-build; status=$$?; rm -rf "$$folder"; exit $$status; }
 	@if command -v chromium > /dev/null; then Tests/Browser/browser-test.sh .build/debug/stdkit; else echo "browser test skipped: chromium is missing"; fi
 	@if command -v chromium > /dev/null && command -v chromedriver > /dev/null; then Tests/Browser/serve-test.sh .build/debug/stdkit; else echo "serve test skipped: chromium or chromedriver is missing"; fi
 	@if command -v nvim > /dev/null; then Tests/Editors/neovim-test.sh .build/debug/stdkit; else echo "neovim test skipped: nvim is missing"; fi

@@ -194,9 +194,13 @@ else
   echo "  note: soffice or pdftoppm is missing (make deps installs them): the Word export pages are skipped"
 fi
 
-echo "screenshots: $shots"
 if [ "$failures" -gt 0 ]; then
-  echo "browser test: $failures check(s) failed"
+  echo "browser test: $failures check(s) failed; its site, exports and screenshots are in $work"
   exit 1
 fi
-echo "browser test: every check holds"
+# The screenshots go where the serve test puts its own (untracked); the rest of the work folder
+# is kept only when a check failed (above), for a look at what the browser saw.
+kept="${SCREENSHOTS:-.build/screenshots}/browser"
+rm -rf "$kept" && mkdir -p "$kept" && cp -R "$shots"/. "$kept"/
+rm -rf "$work"
+echo "browser test: every check holds; screenshots in $kept"
