@@ -6,10 +6,10 @@ import CYaml
 ///
 /// It answers only what it is sure Yams would answer the same: on anything else — a syntax
 /// error, a duplicated or non-scalar key, an anchor, alias or tag, more than one document, more
-/// nodes than the limit, a U+FEFF anywhere — it returns nil, and `YAMLReader` reads the text through Yams, which
-/// finds the same nodes or the diagnostic. `YAMLEventReaderTests` holds the two to the same
-/// nodes on the corpora's front matter and on generated text; the parse target of `make fuzz`
-/// holds them to it on what it makes up.
+/// nodes than the limit, a U+FEFF anywhere — it returns nil, and `YAMLReader` reads the text
+/// through Yams, which finds the same nodes or the diagnostic. `YAMLEventReaderTests` holds the
+/// two to the same nodes on the corpora's front matter and on generated text; the parse target
+/// of `make fuzz` holds them to it on what it makes up.
 package enum YAMLEventReader {
     /// The root of `yaml` (`.some(nil)` for a text without a document), or nil when Yams must
     /// decide.
