@@ -81,7 +81,7 @@ package enum PlainYAMLReader {
         mutating func mapping() -> YAMLNode? {
             guard counted() else { return nil }
             var pairs: [YAMLNode.Pair] = []
-            var keys: Set<String> = []
+            var keys: Set<String>?
             var location: SourceLocation?
             var line = firstLine - 1
             var start = 0
@@ -90,7 +90,8 @@ package enum PlainYAMLReader {
                 let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
                 defer { start = end + 1 }
                 if start == end || bytes[start] == UInt8(ascii: "#") { continue }  // a blank line or a comment
-                guard let pair = pair(line: line, from: start, to: end), keys.insert(pair.key.scalar ?? "").inserted else { return nil }
+                guard let pair = pair(line: line, from: start, to: end),
+                      YAMLNode.Pair.isNew(pair.key.scalar ?? "", among: pairs, seen: &keys) else { return nil }
                 if location == nil { location = pair.key.location }
                 pairs.append(pair)
             }
@@ -147,14 +148,14 @@ package enum PlainYAMLReader {
             case UInt8(ascii: "{"):
                 guard last == UInt8(ascii: "}"), counted() else { return nil }
                 var pairs: [YAMLNode.Pair] = []
-                var keys: Set<String> = []
+                var keys: Set<String>?
                 for entry in entries((range.lowerBound + 1)..<(range.upperBound - 1)) {
                     // `key: value`, the colon right after the key.
                     guard let colon = bytes[entry].firstIndex(of: UInt8(ascii: ":")), colon > entry.lowerBound, colon + 1 < entry.upperBound,
                           bytes[colon - 1] != UInt8(ascii: " "), bytes[colon + 1] == UInt8(ascii: " "),
                           colon - entry.lowerBound <= Self.longestKey,
                           let key = flowScalar(entry.lowerBound..<colon, line: line, lineStart: lineStart),
-                          keys.insert(key.scalar ?? "").inserted,
+                          YAMLNode.Pair.isNew(key.scalar ?? "", among: pairs, seen: &keys),
                           let value = flowScalar(trimmed((colon + 1)..<entry.upperBound), line: line, lineStart: lineStart)
                     else { return nil }
                     pairs.append(YAMLNode.Pair(key: key, value: value))

@@ -84,14 +84,6 @@ package enum YAMLEventReader {
             return node(startingWith: event)
         }
 
-        /// Whether `key` is none of `pairs`' keys (all scalars); past 16 pairs they are kept in
-        /// `seen` as well, to be hashed rather than compared one by one.
-        static func isNew(_ key: String, among pairs: [YAMLNode.Pair], seen: inout Set<String>?) -> Bool {
-            if seen == nil, pairs.count >= 16 { seen = Set(pairs.compactMap(\.key.scalar)) }
-            if seen != nil { return seen!.insert(key).inserted }
-            return !pairs.contains { $0.key.scalar == key }
-        }
-
         mutating func node(startingWith event: yaml_event_t) -> YAMLNode? {
             budget -= 1
             guard budget >= 0 else { return nil }
@@ -136,7 +128,7 @@ package enum YAMLEventReader {
                     // Only scalar keys, each once: Yams reports a duplicate (and compares other
                     // keys as whole nodes).
                     guard keyEvent.type == YAML_SCALAR_EVENT, let key = node(startingWith: keyEvent),
-                          let text = key.scalar, Self.isNew(text, among: pairs, seen: &keys),
+                          let text = key.scalar, YAMLNode.Pair.isNew(text, among: pairs, seen: &keys),
                           let value = node()
                     else { return nil }
                     pairs.append(YAMLNode.Pair(key: key, value: value))

@@ -98,3 +98,15 @@ public struct YAMLNode: Sendable, Hashable {
         }
     }
 }
+
+extension YAMLNode.Pair {
+    /// Whether `key` is none of `pairs`' keys (all scalars); past 16 pairs they are kept in
+    /// `seen` as well, to be hashed rather than compared one by one (hashing each key of every
+    /// small mapping cost more than comparing it with the others). The readers of front matter
+    /// decline a mapping with a repeated key to Yams, which reports it.
+    static func isNew(_ key: String, among pairs: [YAMLNode.Pair], seen: inout Set<String>?) -> Bool {
+        if seen == nil, pairs.count >= 16 { seen = Set(pairs.compactMap(\.key.scalar)) }
+        if seen != nil { return seen!.insert(key).inserted }
+        return !pairs.contains { $0.key.scalar == key }
+    }
+}
